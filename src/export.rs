@@ -1,0 +1,298 @@
+//! A briefing as CommonMark (with GitHub tables), and writing it to disk safely.
+//!
+//! All briefing text is untrusted: [`escape`] makes every piece of it literal text, so an article cannot
+//! add headings, emphasis, links, HTML or table cells to the export.
+
+use std::fmt::Write as _;
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+
+use crate::model::{Briefing, Ref};
+use crate::render::{attribution, format_value, grades};
+use crate::store::{Entry, Store};
+
+/// Escapes text for use inside a Markdown paragraph, heading or table cell: every ASCII punctuation
+/// character gets a backslash (CommonMark allows escaping any of them) and whitespace runs, line breaks
+/// included, fold to one space so the text can never start a new block.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            if c.is_ascii_punctuation() {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The file name of a briefing's export. Ids are validated slugs, but the name is built defensively so that
+/// it can never contain a path separator or `..`.
+pub fn file_name(id: &str) -> String {
+    let safe: String = id
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    format!("{safe}.md")
+}
+
+/// Only plain http(s) addresses made of URL-safe characters become links; anything else is shown as text.
+fn safe_url(url: &str) -> Option<&str> {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c);
+    let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
+    (scheme_ok && url.len() > 8 && url.chars().all(allowed)).then_some(url)
+}
+
+pub fn to_markdown(entry: &Entry, store: &Store) -> String {
+    let b = &entry.briefing;
+    let mut md = String::new();
+    let _ = writeln!(md, "# {}\n", escape(&b.title));
+    let _ = writeln!(md, "{}\n", source_paragraph(b));
+
+    let _ = writeln!(md, "## Summary\n");
+    for paragraph in b.summary.split("\n\n").filter(|p| !p.trim().is_empty()) {
+        let _ = writeln!(md, "{}\n", escape(paragraph));
+    }
+
+    if !b.figures.is_empty() {
+        let _ = writeln!(md, "## Key figures\n");
+        let _ = writeln!(
+            md,
+            "| Figure | Value | Counts | Claimed by | As of |\n| --- | ---: | --- | --- | --- |"
+        );
+        for f in &b.figures {
+            let subject = f.subject.as_deref().map_or(String::new(), |s| format!(" ({})", escape(s)));
+            let claimant = f
+                .claimed_by
+                .as_deref()
+                .map_or_else(|| escape(&b.source.outlet), |id| escape(b.actor_name(id)));
+            let as_of = f.as_of.map_or(String::new(), |d| d.to_string());
+            let _ = writeln!(
+                md,
+                "| {} | {} {} | {}{subject} | {claimant} | {as_of} |",
+                escape(&f.text),
+                escape(&f.qualifier.to_string()),
+                escape(&format_value(f.value)),
+                escape(&f.unit)
+            );
+        }
+        md.push('\n');
+    }
+
+    if !b.actors.is_empty() {
+        let _ = writeln!(md, "## Actors\n");
+        let _ = writeln!(md, "| Name | Kind | Role | Also known as |\n| --- | --- | --- | --- |");
+        for a in &b.actors {
+            let role = a.role.as_deref().map_or(String::new(), escape);
+            let aliases: Vec<String> = a.aliases.iter().map(|s| escape(s)).collect();
+            let _ = writeln!(md, "| {} | {} | {role} | {} |", escape(&a.name), a.kind, aliases.join(", "));
+        }
+        md.push('\n');
+    }
+
+    if !b.claims.is_empty() {
+        let _ = writeln!(md, "## Claims\n");
+        for (n, c) in b.claims.iter().enumerate() {
+            let _ = writeln!(md, "### {}. {}\n", n + 1, escape(&c.text));
+            let grade = grades(c).map_or(String::new(), |g| format!("; grade {}", escape(&g)));
+            let _ = writeln!(md, "*{}, {}{grade}*\n", c.stance, escape(&attribution(b, c)));
+            let _ = writeln!(md, "> {}\n", escape(&c.quote));
+        }
+    }
+
+    if !b.questions.is_empty() {
+        let _ = writeln!(md, "## Open questions\n");
+        for q in &b.questions {
+            let _ = writeln!(md, "- {}", escape(&q.text));
+            if let Some(source) = &q.source {
+                let _ = writeln!(md, "\n  > {}\n", escape(source));
+            }
+        }
+        md.push('\n');
+    }
+
+    let links = cross_references(b, store);
+    if !links.is_empty() {
+        let _ = writeln!(md, "## Cross-references\n");
+        for line in links {
+            let _ = writeln!(md, "- {line}");
+        }
+        md.push('\n');
+    }
+    md.truncate(md.trim_end().len());
+    md.push('\n');
+    md
+}
+
+fn source_paragraph(b: &Briefing) -> String {
+    let s = &b.source;
+    let mut line = format!("**Source:** {}", escape(&s.outlet));
+    if let Some(date) = s.published {
+        let _ = write!(line, ", {date}");
+    }
+    if let Some(author) = &s.author {
+        let _ = write!(line, ", by {}", escape(author));
+    }
+    match s.url.as_deref().map(|u| (u, safe_url(u))) {
+        Some((_, Some(url))) => {
+            let _ = write!(line, ", <{url}>");
+        }
+        Some((raw, None)) => {
+            let _ = write!(line, ", {}", escape(raw));
+        }
+        None => {}
+    }
+    if let Some(note) = &s.note {
+        let _ = write!(line, ". {}", escape(note));
+    }
+    let _ = write!(line, " (status: {})", b.status);
+    line
+}
+
+/// One line per explicit ref, outgoing and incoming, each linking to the other briefing's export.
+fn cross_references(b: &Briefing, store: &Store) -> Vec<String> {
+    let mut lines = Vec::new();
+    for (item_id, item) in b.items() {
+        for r in b.item_refs(item) {
+            lines.push(format!(
+                "**{}** {} {}",
+                escape(&b.item_label(item)),
+                r.relation,
+                linked_target(r, store)
+            ));
+        }
+        for other in &store.entries {
+            let o = &other.briefing;
+            if o.id == b.id {
+                continue;
+            }
+            for (_, their_item) in o.items() {
+                for r in
+                    o.item_refs(their_item).iter().filter(|r| r.target() == Some((b.id.as_str(), item_id)))
+                {
+                    lines.push(format!(
+                        "**{}** is {} by [{}]({}): {}",
+                        escape(&b.item_label(item)),
+                        passive(r),
+                        escape(&o.title),
+                        file_name(&o.id),
+                        escape(&o.item_label(their_item))
+                    ));
+                }
+            }
+        }
+    }
+    lines
+}
+
+fn passive(r: &Ref) -> &'static str {
+    match r.relation {
+        crate::model::Relation::Corroborates => "corroborated",
+        crate::model::Relation::Contradicts => "contradicted",
+        crate::model::Relation::Updates => "updated",
+        crate::model::Relation::SameEvent => "also reported",
+    }
+}
+
+fn linked_target(r: &Ref, store: &Store) -> String {
+    let target = r.target().and_then(|(briefing, item)| Some((store.get(briefing)?, item)));
+    match target {
+        Some((entry, item_id)) => {
+            let o = &entry.briefing;
+            let item = o.item(item_id).map_or_else(|| escape(item_id), |i| escape(&o.item_label(i)));
+            format!("[{}]({}): {item}", escape(&o.title), file_name(&o.id))
+        }
+        None => escape(&r.to),
+    }
+}
+
+/// Where `brief export` writes.
+#[derive(Debug, PartialEq)]
+pub enum ExportTarget {
+    Stdout,
+    File(PathBuf),
+}
+
+impl ExportTarget {
+    /// `-` is stdout; an existing folder (or a path ending in `/`) gets `ID.md` inside it; no argument means
+    /// `ID.md` in the current folder.
+    pub fn from_arg(output: Option<&Path>, id: &str) -> ExportTarget {
+        match output {
+            Some(p) if p == Path::new("-") => ExportTarget::Stdout,
+            Some(p) if p.is_dir() || p.as_os_str().to_string_lossy().ends_with('/') => {
+                ExportTarget::File(p.join(file_name(id)))
+            }
+            Some(p) => ExportTarget::File(p.to_path_buf()),
+            None => ExportTarget::File(PathBuf::from(file_name(id))),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("{} already exists; use --force to overwrite it", .0.display())]
+    Exists(PathBuf),
+    #[error("cannot write {}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+}
+
+/// Writes `contents` to `path` atomically: a temporary file in the same folder, synced, then renamed over
+/// the target. Without `force` an existing file is never replaced, even one created meanwhile.
+pub fn write_file(path: &Path, contents: &str, force: bool) -> Result<PathBuf, WriteError> {
+    let io_error = |source| WriteError::Io { path: path.to_path_buf(), source };
+    if !force && path.symlink_metadata().is_ok() {
+        return Err(WriteError::Exists(path.to_path_buf()));
+    }
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::NamedTempFile::new_in(folder).map_err(io_error)?;
+    temp.write_all(contents.as_bytes()).map_err(io_error)?;
+    temp.as_file().sync_all().map_err(io_error)?;
+    let persisted = if force { temp.persist(path) } else { temp.persist_noclobber(path) };
+    persisted.map_err(|e| match e.error.kind() {
+        io::ErrorKind::AlreadyExists => WriteError::Exists(path.to_path_buf()),
+        _ => io_error(e.error),
+    })?;
+    Ok(path.to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_makes_markup_literal_and_folds_lines() {
+        assert_eq!(escape("# Head\n\n- *x* [a](b) <b>|"), r"\# Head \- \*x\* \[a\]\(b\) \<b\>\|");
+        assert_eq!(escape("Kim Jong-Un’s 1.6 million"), r"Kim Jong\-Un’s 1\.6 million");
+    }
+
+    #[test]
+    fn file_names_stay_in_their_folder() {
+        assert_eq!(file_name("../../etc/passwd"), "------etc-passwd.md");
+        assert_eq!(file_name("blinken-seoul"), "blinken-seoul.md");
+    }
+
+    #[test]
+    fn only_clean_http_urls_become_links() {
+        assert_eq!(safe_url("https://www.rferl.org/a/x/1.html"), Some("https://www.rferl.org/a/x/1.html"));
+        assert_eq!(safe_url("javascript:alert(1)"), None);
+        assert_eq!(safe_url("https://a.b/<script>"), None);
+        assert_eq!(safe_url("https://a.b/x y"), None);
+    }
+
+    #[test]
+    fn targets() {
+        assert_eq!(ExportTarget::from_arg(Some(Path::new("-")), "a"), ExportTarget::Stdout);
+        assert_eq!(ExportTarget::from_arg(None, "a"), ExportTarget::File("a.md".into()));
+        assert_eq!(
+            ExportTarget::from_arg(Some(Path::new("out/")), "a"),
+            ExportTarget::File("out/a.md".into())
+        );
+    }
+}

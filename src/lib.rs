@@ -1,0 +1,14 @@
+//! brief: structured briefings from news articles, read in the terminal.
+//!
+//! The modules follow the data: `model` (the schema) → `store` (load and validate a folder) →
+//! `export` (Markdown) and `render` (plain text) → `cli` (commands) and `tui` (the terminal layer).
+//! See ARCHITECTURE.md.
+
+pub mod cli;
+pub mod diagnostic;
+pub mod export;
+pub mod model;
+pub mod render;
+pub mod sanitize;
+pub mod store;
+pub mod tui;

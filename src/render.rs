@@ -1,0 +1,209 @@
+//! A briefing as plain, wrapped text (`brief show`).
+
+use std::fmt::Write;
+
+use textwrap::Options;
+
+use crate::model::{Briefing, Claim, Figure, Ref};
+use crate::store::{Entry, Store};
+
+/// The whole briefing, every line at most `width` columns wide (wide characters counted as two).
+pub fn briefing_text(entry: &Entry, store: &Store, width: usize) -> String {
+    let b = &entry.briefing;
+    let mut out = String::new();
+    let title = wrap(&b.title, width, "", "");
+    let rule_width = title.lines().map(unicode_width::UnicodeWidthStr::width).max().unwrap_or(0);
+    let _ = writeln!(out, "{title}\n{}", "=".repeat(rule_width));
+    out.push_str(&wrap(&source_line(b), width, "", ""));
+    out.push('\n');
+    if let Some(url) = &b.source.url {
+        out.push_str(&wrap(url, width, "", ""));
+        out.push('\n');
+    }
+    if let Some(note) = &b.source.note {
+        out.push_str(&wrap(note, width, "", ""));
+        out.push('\n');
+    }
+    if !b.tags.is_empty() {
+        out.push_str(&wrap(&format!("Tags: {}", b.tags.join(", ")), width, "", "  "));
+        out.push('\n');
+    }
+
+    section(&mut out, "SUMMARY");
+    for paragraph in b.summary.split("\n\n").filter(|p| !p.trim().is_empty()) {
+        let _ = writeln!(out, "{}\n", wrap(paragraph, width, "  ", "  "));
+    }
+
+    if !b.figures.is_empty() {
+        section(&mut out, "KEY FIGURES");
+        for f in &b.figures {
+            item(&mut out, width, &figure_line(b, f), Some(&f.quote), &f.refs, store);
+        }
+    }
+    if !b.actors.is_empty() {
+        section(&mut out, "ACTORS");
+        for a in &b.actors {
+            let mut line = format!("{} ({})", a.name, a.kind);
+            if let Some(role) = &a.role {
+                let _ = write!(line, ": {role}");
+            }
+            if !a.aliases.is_empty() {
+                let _ = write!(line, "; also {}", a.aliases.join(", "));
+            }
+            out.push_str(&wrap(&line, width, "  • ", "    "));
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    if !b.claims.is_empty() {
+        section(&mut out, "CLAIMS");
+        for c in &b.claims {
+            item(&mut out, width, &claim_line(b, c), Some(&c.quote), &c.refs, store);
+        }
+    }
+    if !b.questions.is_empty() {
+        section(&mut out, "OPEN QUESTIONS");
+        for q in &b.questions {
+            let mut line = q.text.clone();
+            if !q.about.is_empty() {
+                let about: Vec<String> = q.about.iter().map(|id| item_name(b, id)).collect();
+                let _ = write!(line, " (about: {})", about.join("; "));
+            }
+            item(&mut out, width, &line, q.source.as_deref(), &q.refs, store);
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+fn section(out: &mut String, name: &str) {
+    if !out.ends_with("\n\n") {
+        out.push('\n');
+    }
+    let _ = writeln!(out, "{name}");
+}
+
+fn item(out: &mut String, width: usize, line: &str, quote: Option<&str>, refs: &[Ref], store: &Store) {
+    out.push_str(&wrap(line, width, "  • ", "    "));
+    out.push('\n');
+    if let Some(quote) = quote {
+        out.push_str(&wrap(&format!("“{quote}”"), width, "    ", "     "));
+        out.push('\n');
+    }
+    for r in refs {
+        let line = format!("→ {} {}", r.relation, ref_label(r, store));
+        out.push_str(&wrap(&line, width, "    ", "      "));
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
+/// "Voice of America, 2023-11-09, by X (reviewed)".
+pub fn source_line(b: &Briefing) -> String {
+    let mut line = b.source.outlet.clone();
+    if let Some(date) = b.source.published {
+        let _ = write!(line, ", {date}");
+    }
+    if let Some(author) = &b.source.author {
+        let _ = write!(line, ", by {author}");
+    }
+    let _ = write!(line, " ({})", b.status);
+    line
+}
+
+/// "more than a million artillery shells: more-than 1000000, per X, as of 2023-11".
+pub fn figure_line(b: &Briefing, f: &Figure) -> String {
+    let mut line = format!("{} {} [{} {}]", f.text, f.unit, f.qualifier, format_value(f.value));
+    if let Some(subject) = &f.subject {
+        let _ = write!(line, ", {subject}");
+    }
+    if let Some(by) = &f.claimed_by {
+        let _ = write!(line, ", per {}", b.actor_name(by));
+    }
+    if let Some(date) = f.as_of {
+        let _ = write!(line, ", as of {date}");
+    }
+    line
+}
+
+/// "[asserts] text, per X, reported by Y (B3)".
+pub fn claim_line(b: &Briefing, c: &Claim) -> String {
+    let mut line = format!("[{}] {} ({})", c.stance, c.text, attribution(b, c));
+    if let Some(grade) = grades(c) {
+        let _ = write!(line, " [{grade}]");
+    }
+    line
+}
+
+/// "per CLAIMANT, reported by OUTLET".
+pub fn attribution(b: &Briefing, c: &Claim) -> String {
+    let mut line = format!("per {}", b.actor_name(&c.claimed_by));
+    if let Some(by) = &c.reported_by {
+        let _ = write!(line, ", reported by {}", b.actor_name(by));
+    }
+    line
+}
+
+/// The Admiralty grade, "B3", or one half of it when only one is given.
+pub fn grades(c: &Claim) -> Option<String> {
+    match (c.reliability, c.credibility) {
+        (None, None) => None,
+        (r, cr) => Some(format!(
+            "{}{}",
+            r.map_or("?".to_string(), |r| r.to_string()),
+            cr.map_or("?".to_string(), |c| c.get().to_string())
+        )),
+    }
+}
+
+/// A value without a trailing `.0`, with thousands separators: 1,600,000 or 0.3.
+pub fn format_value(value: f64) -> String {
+    if value.fract() != 0.0 || value.abs() >= 1e15 {
+        return value.to_string();
+    }
+    let digits = format!("{}", value.abs() as u64);
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if value < 0.0 { format!("-{grouped}") } else { grouped }
+}
+
+/// "corroborates: Title of other briefing: label of the item", or the raw target when it is unknown.
+pub fn ref_label(r: &Ref, store: &Store) -> String {
+    let Some((briefing_id, item_id)) = r.target() else { return r.to.clone() };
+    match store.get(briefing_id) {
+        Some(entry) => {
+            let b = &entry.briefing;
+            let item = b.item(item_id).map_or_else(|| item_id.to_string(), |i| b.item_label(i));
+            format!("{} ({}): {item}", b.title, b.source.outlet)
+        }
+        None => format!("{} (not loaded)", r.to),
+    }
+}
+
+fn item_name(b: &Briefing, id: &str) -> String {
+    b.item(id).map_or_else(|| id.to_string(), |i| b.item_label(i))
+}
+
+fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let options = Options::new(width.max(first.len() + 8)).initial_indent(first).subsequent_indent(rest);
+    textwrap::fill(text, options)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_grouped_and_keep_fractions() {
+        assert_eq!(format_value(1_600_000.0), "1,600,000");
+        assert_eq!(format_value(200.0), "200");
+        assert_eq!(format_value(0.3), "0.3");
+        assert_eq!(format_value(-1500.0), "-1,500");
+    }
+}

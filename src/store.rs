@@ -1,0 +1,546 @@
+//! Loading and validating a folder of briefings.
+//!
+//! Loading never stops at the first problem: every file is read, every error of every file is collected as
+//! a located [`Diagnostic`], and every briefing that is valid on its own is kept, so one broken file never
+//! hides the others. A file with a syntax, type or internal-consistency error is not loaded; problems
+//! between files (a duplicate briefing id, a ref to an item that does not exist) are reported as errors
+//! too, but only the duplicate is dropped.
+
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::io::{self, Read};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::{Diagnostic, Location};
+use crate::model::{Briefing, SCHEMA_VERSION, is_slug};
+use crate::sanitize::{neutralize, neutralize_multiline};
+
+/// Files larger than this are refused rather than read into memory.
+pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+
+/// A briefing that loaded, with where it came from.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub path: PathBuf,
+    pub briefing: Briefing,
+    /// The linked article's text, when `source.article` names a readable file.
+    pub article: Option<String>,
+}
+
+/// The outcome of loading a folder: what loaded, what did not, and everything worth telling.
+#[derive(Debug, Default)]
+pub struct Store {
+    pub dir: PathBuf,
+    /// Valid briefings, newest first (by publication date, then id).
+    pub entries: Vec<Entry>,
+    /// Files that could not be loaded; their errors are in `diagnostics`.
+    pub failed: Vec<PathBuf>,
+    /// Every error and warning, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read briefing folder {}: {source}", dir.display())]
+pub struct FolderError {
+    pub dir: PathBuf,
+    #[source]
+    pub source: io::Error,
+}
+
+impl Store {
+    /// Loads every `*.toml` file of `dir` (not recursing, skipping dot-files).
+    pub fn load(dir: &Path) -> Result<Store, FolderError> {
+        let folder_error = |source| FolderError { dir: dir.to_path_buf(), source };
+        let mut paths = Vec::new();
+        for entry in fs::read_dir(dir).map_err(folder_error)? {
+            let path = entry.map_err(folder_error)?.path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if path.extension().is_some_and(|e| e == "toml") && !name.starts_with('.') {
+                paths.push(path);
+            }
+        }
+        paths.sort();
+        let files: Vec<LoadedFile> = paths.iter().map(|p| load_file(p)).collect();
+        Ok(Self::from_files(dir, files))
+    }
+
+    fn from_files(dir: &Path, files: Vec<LoadedFile>) -> Store {
+        let mut store = Store { dir: dir.to_path_buf(), ..Store::default() };
+        let mut pending = Vec::new();
+        let mut seen_ids: HashMap<String, PathBuf> = HashMap::new();
+        for file in files {
+            store.diagnostics.extend(file.diagnostics);
+            let Some(loaded) = file.briefing else {
+                store.failed.push(file.path);
+                continue;
+            };
+            let id = loaded.entry.briefing.id.clone();
+            if let Some(first) = seen_ids.get(&id) {
+                let message = format!("briefing id `{id}` is already used by {}", first.display());
+                store.diagnostics.push(Diagnostic {
+                    location: loaded.id_location,
+                    ..Diagnostic::error(&file.path, message)
+                });
+                store.failed.push(file.path);
+                continue;
+            }
+            seen_ids.insert(id, file.path.clone());
+            pending.push((store.entries.len(), loaded.ref_locations));
+            store.entries.push(loaded.entry);
+        }
+        let cross_file_errors: Vec<Diagnostic> = pending
+            .iter()
+            .flat_map(|(index, ref_locations)| store.check_refs(&store.entries[*index], ref_locations))
+            .collect();
+        store.diagnostics.extend(cross_file_errors);
+        // Stable: keeps each file's own order, and files in name order as they were read.
+        store.diagnostics.sort_by(|a, b| a.path.cmp(&b.path));
+        store.entries.sort_by(|a, b| {
+            let (a, b) = (&a.briefing, &b.briefing);
+            b.source.published.cmp(&a.source.published).then_with(|| a.id.cmp(&b.id))
+        });
+        store
+    }
+
+    /// Checks that each ref of the entry names an item of another loaded briefing.
+    fn check_refs(&self, entry: &Entry, ref_locations: &[(String, Option<Location>)]) -> Vec<Diagnostic> {
+        let mut errors = Vec::new();
+        for (to, location) in ref_locations {
+            let Some((briefing_id, item_id)) = to.split_once('#') else { continue };
+            let message = match self.get(briefing_id) {
+                None => {
+                    let hint =
+                        if self.failed.is_empty() { "" } else { " (or it is one that failed to load)" };
+                    format!("ref `{to}`: no briefing `{briefing_id}` in this folder{hint}")
+                }
+                Some(target) if target.briefing.item(item_id).is_none() => {
+                    format!("ref `{to}`: briefing `{briefing_id}` has no item `{item_id}`")
+                }
+                Some(_) => continue,
+            };
+            errors.push(Diagnostic { location: location.clone(), ..Diagnostic::error(&entry.path, message) });
+        }
+        errors
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.briefing.id == id)
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.is_error())
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| !d.is_error())
+    }
+}
+
+/// What loading one file produced.
+struct LoadedFile {
+    path: PathBuf,
+    briefing: Option<LoadedBriefing>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+struct LoadedBriefing {
+    entry: Entry,
+    id_location: Option<Location>,
+    /// Each ref's `to` with its place, for the checks that need the whole folder.
+    ref_locations: Vec<(String, Option<Location>)>,
+}
+
+fn load_file(path: &Path) -> LoadedFile {
+    let mut diagnostics = Vec::new();
+    let briefing = read_text(path)
+        .map_err(|message| diagnostics.push(Diagnostic::error(path, message)))
+        .ok()
+        .and_then(|text| parse_briefing(path, &text, &mut diagnostics));
+    LoadedFile { path: path.to_path_buf(), briefing, diagnostics }
+}
+
+/// Reads a file as UTF-8 text, refusing what is not a regular, readable, non-empty, bounded text file.
+fn read_text(path: &Path) -> Result<String, String> {
+    let metadata = fs::metadata(path).map_err(|e| format!("cannot read file: {e}"))?;
+    if metadata.is_dir() {
+        return Err("is a directory, not a briefing file".into());
+    }
+    if !metadata.is_file() {
+        return Err("is not a regular file".into());
+    }
+    if metadata.len() > MAX_FILE_SIZE {
+        return Err(format!("file is {} bytes, over the {MAX_FILE_SIZE}-byte limit", metadata.len()));
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot read file: {e}"))?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(format!("file grew over the {MAX_FILE_SIZE}-byte limit while being read"));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let prefix = String::from_utf8_lossy(valid);
+        let loc = Location::from_span(&prefix, prefix.len()..prefix.len());
+        format!("not UTF-8 text: invalid byte at line {}, column {}", loc.line, loc.column)
+    })?;
+    if text.trim().is_empty() {
+        return Err("file is empty".into());
+    }
+    Ok(text)
+}
+
+/// A step of a path into the TOML document: a key or an array index.
+#[derive(Clone, Copy)]
+enum Seg<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+const ITEM_SECTIONS: [&str; 4] = ["actor", "figure", "claim", "question"];
+
+fn parse_briefing(path: &Path, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<LoadedBriefing> {
+    let error = |message: String, span: Option<Range<usize>>| Diagnostic::error(path, message).at(text, span);
+    let (mut root, syntax_errors) = DeTable::parse_recoverable(text);
+    if !syntax_errors.is_empty() {
+        diagnostics.extend(syntax_errors.iter().map(|e| error(e.message().trim().to_string(), e.span())));
+        return None;
+    }
+    if let Some(schema) = root.get_ref().get("schema")
+        && schema.get_ref().as_integer().and_then(|i| i.as_str().parse::<i64>().ok())
+            != Some(SCHEMA_VERSION.into())
+        && schema.get_ref().is_integer()
+    {
+        let message = format!("unsupported schema version (this build reads schema {SCHEMA_VERSION})");
+        diagnostics.push(error(message, Some(schema.span())));
+        return None;
+    }
+    neutralize_table(root.get_mut(), true);
+
+    let briefing = match Briefing::deserialize(toml::Deserializer::from(root.clone())) {
+        Ok(briefing) => briefing,
+        Err(whole) => {
+            diagnostics.extend(type_errors(root.get_ref(), &whole).into_iter().map(|(m, s)| error(m, s)));
+            return None;
+        }
+    };
+
+    let table = root.get_ref();
+    let span = |segs: &[Seg]| span_at(table, segs);
+    let errors_before = diagnostics.len();
+    for problem in check_consistency(&briefing) {
+        let segs: Vec<Seg> = problem.path.iter().map(|s| s.as_seg()).collect();
+        diagnostics.push(error(problem.message, span(&segs)));
+    }
+    let failed = diagnostics.len() > errors_before;
+
+    let article = read_article(path, &briefing, text, table, diagnostics);
+    if failed {
+        return None;
+    }
+    let id_location = span(&[Seg::Key("id")]).map(|s| Location::from_span(text, s));
+    let ref_locations = ref_paths(&briefing)
+        .map(|(to, segs)| {
+            let segs: Vec<Seg> = segs.iter().map(|s| s.as_seg()).collect();
+            (to.to_string(), span(&segs).map(|s| Location::from_span(text, s)))
+        })
+        .collect();
+    Some(LoadedBriefing {
+        entry: Entry { path: path.to_path_buf(), briefing, article },
+        id_location,
+        ref_locations,
+    })
+}
+
+/// Serde stops at the first error of a document; checking the top-level keys and then each item on its
+/// own finds the first error of each of them.
+fn type_errors(root: &DeTable, whole: &toml::de::Error) -> Vec<(String, Option<Range<usize>>)> {
+    // serde names Rust types; users write TOML.
+    let located = |e: toml::de::Error, fallback: Range<usize>| {
+        let message = e.message().trim().replace("expected f64", "expected a number");
+        (message, e.span().or(Some(fallback)))
+    };
+    let mut found = Vec::new();
+    let mut header = root.clone();
+    for section in ITEM_SECTIONS {
+        if header.get(section).is_some_and(|v| v.get_ref().is_array()) {
+            header.remove(section);
+        }
+    }
+    if let Err(e) = Briefing::deserialize(toml::Deserializer::from(Spanned::new(0..0, header))) {
+        found.push(located(e, 0..0));
+    }
+    for section in ITEM_SECTIONS {
+        let Some(items) = root.get(section).and_then(|v| v.get_ref().as_array()) else { continue };
+        for (index, item) in items.iter().enumerate() {
+            let result = match section {
+                "actor" => deserialize_item::<crate::model::Actor>(item),
+                "figure" => deserialize_item::<crate::model::Figure>(item),
+                "claim" => deserialize_item::<crate::model::Claim>(item),
+                _ => deserialize_item::<crate::model::Question>(item),
+            };
+            if let Err(e) = result {
+                let (message, span) = located(e, item.span());
+                found.push((format!("[[{section}]] #{}: {message}", index + 1), span));
+            }
+        }
+    }
+    if found.is_empty() {
+        found.push(located(whole.clone(), 0..0));
+    }
+    found
+}
+
+/// Deserializes one item only to learn whether it has errors; the value itself is not needed.
+fn deserialize_item<'de, T: Deserialize<'de>>(item: &Spanned<DeValue<'de>>) -> Result<(), toml::de::Error> {
+    T::deserialize(toml::de::ValueDeserializer::from(item.clone())).map(drop)
+}
+
+/// Replaces control characters in every string of the document; only `summary` keeps its line breaks.
+fn neutralize_table(table: &mut DeTable, top_level: bool) {
+    for (key, value) in table.iter_mut() {
+        let keep_newlines = top_level && key.get_ref() == "summary";
+        neutralize_value(value.get_mut(), keep_newlines);
+    }
+}
+
+fn neutralize_value(value: &mut DeValue, keep_newlines: bool) {
+    match value {
+        DeValue::String(s) => {
+            let clean = if keep_newlines { neutralize_multiline(s) } else { neutralize(s) };
+            if let std::borrow::Cow::Owned(clean) = clean {
+                *s = clean.into();
+            }
+        }
+        DeValue::Array(items) => items.iter_mut().for_each(|v| neutralize_value(v.get_mut(), false)),
+        DeValue::Table(table) => neutralize_table(table, false),
+        _ => {}
+    }
+}
+
+fn span_at(table: &DeTable, segs: &[Seg]) -> Option<Range<usize>> {
+    let (Seg::Key(first), rest) = segs.split_first()? else { return None };
+    let (key, mut value) = table.get_key_value(*first)?;
+    let mut span = value.span();
+    for seg in rest {
+        value = match (seg, value.get_ref()) {
+            (Seg::Key(k), DeValue::Table(t)) => t.get(*k)?,
+            (Seg::Index(i), DeValue::Array(a)) => a.get(*i)?,
+            _ => return Some(span),
+        };
+        span = value.span();
+    }
+    // A bare table header has an empty span; point at its key instead.
+    if span.is_empty() { Some(key.span()) } else { Some(span) }
+}
+
+/// An owned path segment, so checks can describe where a problem is without borrowing the document.
+#[derive(Debug, Clone, PartialEq)]
+enum PathSeg {
+    Key(&'static str),
+    Index(usize),
+}
+
+impl PathSeg {
+    fn as_seg(&self) -> Seg<'static> {
+        match self {
+            PathSeg::Key(k) => Seg::Key(k),
+            PathSeg::Index(i) => Seg::Index(*i),
+        }
+    }
+}
+
+struct Problem {
+    path: Vec<PathSeg>,
+    message: String,
+}
+
+fn at(path: &[PathSeg], extra: &[PathSeg]) -> Vec<PathSeg> {
+    path.iter().chain(extra).cloned().collect()
+}
+
+/// Rules that serde cannot express: id shapes and uniqueness, references inside the briefing, non-empty
+/// text, finite numbers, well-formed ref targets.
+fn check_consistency(b: &Briefing) -> Vec<Problem> {
+    use PathSeg::{Index, Key};
+    let mut problems = Vec::new();
+    let mut problem = |path: Vec<PathSeg>, message: String| problems.push(Problem { path, message });
+
+    if !is_slug(&b.id) {
+        problem(
+            vec![Key("id")],
+            format!("briefing id `{}` is not a slug (use a-z, 0-9 and -, at most 64 characters)", b.id),
+        );
+    }
+    for (key, value) in [("title", &b.title), ("summary", &b.summary)] {
+        if value.trim().is_empty() {
+            problem(vec![Key(key)], format!("`{key}` must not be empty"));
+        }
+    }
+    if b.source.outlet.trim().is_empty() {
+        problem(
+            vec![Key("source"), Key("outlet")],
+            "`outlet` must not be empty (write \"unknown\" if it is not known)".into(),
+        );
+    }
+
+    let mut seen = HashSet::new();
+    let sections: [(&'static str, Vec<&str>); 4] = [
+        ("actor", b.actors.iter().map(|a| a.id.as_str()).collect()),
+        ("figure", b.figures.iter().map(|f| f.id.as_str()).collect()),
+        ("claim", b.claims.iter().map(|c| c.id.as_str()).collect()),
+        ("question", b.questions.iter().map(|q| q.id.as_str()).collect()),
+    ];
+    for (section, ids) in &sections {
+        for (i, id) in ids.iter().enumerate() {
+            let path = vec![Key(section), Index(i), Key("id")];
+            if !is_slug(id) {
+                problem(
+                    path,
+                    format!("item id `{id}` is not a slug (use a-z, 0-9 and -, at most 64 characters)"),
+                );
+            } else if !seen.insert(*id) {
+                problem(path, format!("item id `{id}` is used twice in this briefing"));
+            }
+        }
+    }
+
+    let no_actor = |field: &str, id: &str| format!("`{field}` names no actor of this briefing: `{id}`");
+    for (i, f) in b.figures.iter().enumerate() {
+        let base = [Key("figure"), Index(i)];
+        if let Some(by) = f.claimed_by.as_deref().filter(|by| b.actor(by).is_none()) {
+            problem(at(&base, &[Key("claimed_by")]), no_actor("claimed_by", by));
+        }
+        if !f.value.is_finite() {
+            problem(at(&base, &[Key("value")]), "`value` must be a finite number".into());
+        }
+        for (field, text) in [("unit", &f.unit), ("text", &f.text), ("quote", &f.quote)] {
+            if text.trim().is_empty() {
+                problem(at(&base, &[Key(field)]), format!("`{field}` must not be empty"));
+            }
+        }
+    }
+    for (i, c) in b.claims.iter().enumerate() {
+        let base = [Key("claim"), Index(i)];
+        if b.actor(&c.claimed_by).is_none() {
+            problem(at(&base, &[Key("claimed_by")]), no_actor("claimed_by", &c.claimed_by));
+        }
+        if let Some(by) = c.reported_by.as_deref().filter(|by| b.actor(by).is_none()) {
+            problem(at(&base, &[Key("reported_by")]), no_actor("reported_by", by));
+        }
+        for (field, text) in [("text", &c.text), ("quote", &c.quote)] {
+            if text.trim().is_empty() {
+                problem(at(&base, &[Key(field)]), format!("`{field}` must not be empty"));
+            }
+        }
+    }
+    for (i, a) in b.actors.iter().enumerate() {
+        if a.name.trim().is_empty() {
+            problem(vec![Key("actor"), Index(i), Key("name")], "`name` must not be empty".into());
+        }
+    }
+    for (i, q) in b.questions.iter().enumerate() {
+        let base = [Key("question"), Index(i)];
+        if q.text.trim().is_empty() {
+            problem(at(&base, &[Key("text")]), "`text` must not be empty".into());
+        }
+        for (j, id) in q.about.iter().enumerate() {
+            if b.item(id).is_none() {
+                problem(
+                    at(&base, &[Key("about"), Index(j)]),
+                    format!("`about` names no item of this briefing: `{id}`"),
+                );
+            }
+        }
+    }
+    for (to, path) in ref_paths(b) {
+        match to.split_once('#') {
+            Some((briefing, item)) if is_slug(briefing) && is_slug(item) => {
+                if briefing == b.id {
+                    problem(
+                        path,
+                        format!("ref `{to}` points into this same briefing; refs link to other briefings"),
+                    );
+                }
+            }
+            _ => problem(path, format!("ref `{to}` is not of the form \"briefing-id#item-id\"")),
+        }
+    }
+    problems
+}
+
+/// Every ref of the briefing with the path of its `to` key.
+fn ref_paths(b: &Briefing) -> impl Iterator<Item = (&str, Vec<PathSeg>)> {
+    use PathSeg::{Index, Key};
+    let sections = [
+        ("figure", b.figures.iter().map(|f| f.refs.as_slice()).collect::<Vec<_>>()),
+        ("claim", b.claims.iter().map(|c| c.refs.as_slice()).collect()),
+        ("question", b.questions.iter().map(|q| q.refs.as_slice()).collect()),
+    ];
+    sections.into_iter().flat_map(|(section, items)| {
+        items.into_iter().enumerate().flat_map(move |(i, refs)| {
+            refs.iter().enumerate().map(move |(j, r)| {
+                (r.to.as_str(), vec![Key(section), Index(i), Key("refs"), Index(j), Key("to")])
+            })
+        })
+    })
+}
+
+/// Reads the linked article and warns about quotes that are not in it.
+fn read_article(
+    path: &Path,
+    b: &Briefing,
+    text: &str,
+    table: &DeTable,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    use PathSeg::{Index, Key};
+    let relative = b.source.article.as_deref()?;
+    let article_span = span_at(table, &[Seg::Key("source"), Seg::Key("article")]);
+    let article_path = path.parent().unwrap_or(Path::new(".")).join(relative);
+    let article = match read_text(&article_path) {
+        Ok(article) => article,
+        Err(message) => {
+            let message = format!("article {}: {message}", article_path.display());
+            diagnostics.push(Diagnostic::warning(path, message).at(text, article_span));
+            return None;
+        }
+    };
+    let haystack = fold_whitespace(&neutralize(&article));
+    let figures = b
+        .figures
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (vec![Key("figure"), Index(i), Key("quote")], f.quote.as_str()));
+    let claims = b
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (vec![Key("claim"), Index(i), Key("quote")], c.quote.as_str()));
+    let questions =
+        b.questions.iter().enumerate().filter_map(|(i, q)| {
+            Some((vec![Key("question"), Index(i), Key("source")], q.source.as_deref()?))
+        });
+    for (segs, quote) in figures.chain(claims).chain(questions) {
+        if !haystack.contains(&fold_whitespace(quote)) {
+            let segs: Vec<Seg> = segs.iter().map(PathSeg::as_seg).collect();
+            let message = format!("quote not found verbatim in the article {}", article_path.display());
+            diagnostics.push(Diagnostic::warning(path, message).at(text, span_at(table, &segs)));
+        }
+    }
+    Some(article)
+}
+
+/// Folds every run of whitespace to one space, so line wrapping never decides whether a quote matches.
+pub fn fold_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

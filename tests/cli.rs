@@ -1,0 +1,232 @@
+//! The `brief` binary run as a real process: exit codes, output, files written.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn brief(args: &[&str]) -> Output {
+    brief_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+fn brief_in(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("BRIEF_DIR")
+        .output()
+        .expect("run brief")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+fn seeds() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings").display().to_string()
+}
+
+/// Each broken fixture has one problem; `check` must report each with its exact text and place.
+#[test]
+fn check_reports_every_error_of_every_broken_file() {
+    let out = brief(&["check", "tests/fixtures/broken"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let d = "tests/fixtures/broken";
+    let expected = [
+        format!(
+            "{d}/bad-date.toml:9:13: error: invalid date \"2023-02-29\": day 29 does not exist (month 2 of 2023 has 28 days)"
+        ),
+        format!(
+            "{d}/bad-enum.toml:13:8: error: [[actor]] #1: unknown variant `human`, expected one of `person`, `state`, `organisation`, `outlet`, `place`, `group`"
+        ),
+        format!("{d}/bad-grade.toml:21:15: error: [[claim]] #1: credibility must be 1 to 6, found 7"),
+        format!(
+            "{d}/bad-slug.toml:2:6: error: briefing id `Bad_Slug` is not a slug (use a-z, 0-9 and -, at most 64 characters)"
+        ),
+        format!(
+            "{d}/dangling-ref.toml:21:16: error: ref `valid-one#c9`: briefing `valid-one` has no item `c9`"
+        ),
+        format!(
+            "{d}/duplicate-briefing-id.toml:2:6: error: briefing id `valid-one` is already used by {d}/a-valid.toml"
+        ),
+        format!("{d}/duplicate-item-id.toml:16:6: error: item id `kim` is used twice in this briefing"),
+        format!("{d}/empty.toml: error: file is empty"),
+        format!("{d}/future-schema.toml:1:10: error: unsupported schema version (this build reads schema 1)"),
+        format!("{d}/missing-field.toml:15:1: error: [[claim]] #1: missing field `quote`"),
+        format!("{d}/not-utf8.toml: error: not UTF-8 text: invalid byte at line 2, column 10"),
+        format!("{d}/syntax-error.toml:2:13: error: invalid basic string, expected `\"`"),
+        format!("{d}/unknown-actor.toml:18:14: error: `claimed_by` names no actor of this briefing: `putin`"),
+        format!(
+            "{d}/unknown-key.toml:18:1: error: [[claim]] #1: unknown field `claimed-by`, expected one of `id`, `text`, `claimed_by`, `reported_by`, `stance`, `quote`, `reliability`, `credibility`, `refs`"
+        ),
+        format!(
+            "{d}/wrong-type.toml:12:9: error: [[figure]] #1: invalid type: string \"a million\", expected a number"
+        ),
+    ];
+    let headlines: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(headlines, expected, "full stderr:\n{err}");
+    // The offending line is shown with a caret under the problem.
+    assert!(err.contains(" 18 | claimed_by = \"putin\"\n    |              ^^^^^^^\n"), "{err}");
+    assert_eq!(
+        stdout(&out).trim(),
+        "checked 16 file(s) in tests/fixtures/broken: 2 loaded, 15 error(s), 0 warning(s)"
+    );
+}
+
+#[test]
+fn broken_files_never_hide_the_valid_ones() {
+    let out = brief(&["list", "--json", "--dir", "tests/fixtures/broken"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let ids: Vec<&str> = rows.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["dangling-ref", "valid-one"]);
+    assert!(stderr(&out).contains("14 file(s) failed to load; `brief check` shows the details"));
+}
+
+#[test]
+fn odd_files_get_clear_messages_not_panics() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(fixture("broken/a-valid.toml"), dir.path().join("a-valid.toml")).unwrap();
+    fs::create_dir(dir.path().join("folder.toml")).unwrap();
+    let big = fs::File::create(dir.path().join("huge.toml")).unwrap();
+    big.set_len(16 * 1024 * 1024 + 1).unwrap();
+    let fifo = dir.path().join("pipe.toml");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    fs::write(dir.path().join(".hidden.toml"), "not toml at all [").unwrap();
+
+    let path = dir.path().display().to_string();
+    let out = brief(&["check", &path]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.contains("folder.toml: error: is a directory, not a briefing file"), "{err}");
+    assert!(err.contains("huge.toml: error: file is 16777217 bytes, over the 16777216-byte limit"), "{err}");
+    assert!(err.contains("pipe.toml: error: is not a regular file"), "{err}");
+    assert!(!err.contains(".hidden.toml"), "dot-files are skipped: {err}");
+    assert!(stdout(&out).contains("checked 4 file(s)") && stdout(&out).contains("1 loaded"));
+}
+
+#[test]
+fn missing_folder_is_a_clear_error() {
+    let out = brief(&["list", "--dir", "no/such/folder"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out)
+            .starts_with("brief: cannot read briefing folder no/such/folder: No such file or directory")
+    );
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_exits_0() {
+    let out = brief(&["show", "no-such-briefing", "--dir", &seeds()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no briefing with id `no-such-briefing`"));
+    assert_eq!(brief(&["list", "--bogus"]).status.code(), Some(2));
+    let help = brief(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    for command in ["check", "list", "show", "export"] {
+        assert!(stdout(&help).contains(command), "help lists {command}");
+    }
+    assert!(
+        stdout(&help).contains("Exit status: 0 success, 1 invalid data or failed operation, 2 usage error")
+    );
+}
+
+#[test]
+fn brief_dir_environment_variable_selects_the_folder() {
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["list", "--json"])
+        .env("BRIEF_DIR", fixture("hostile"))
+        .output()
+        .unwrap();
+    assert!(stdout(&out).contains("\"id\": \"hostile\""), "{}", stderr(&out));
+}
+
+/// Nothing a briefing holds reaches the terminal raw: no ESC, BEL, C1 or bidi controls in any output.
+#[test]
+fn hostile_text_is_neutralised_in_all_cli_output() {
+    let dir = fixture("hostile").display().to_string();
+    for args in [
+        vec!["show", "hostile", "--dir", &dir],
+        vec!["list", "--dir", &dir],
+        vec!["list", "--json", "--dir", &dir],
+        vec!["export", "hostile", "-o", "-", "--dir", &dir],
+        vec!["check", &dir],
+    ] {
+        let out = brief(&args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        for text in [stdout(&out), stderr(&out)] {
+            let bad = text.chars().find(|&c| {
+                (c.is_control() && c != '\n')
+                    || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+            });
+            assert_eq!(bad, None, "{args:?} printed a control character:\n{text}");
+        }
+    }
+    let shown = stdout(&brief(&["show", "hostile", "--dir", &dir]));
+    assert!(shown.contains("“Twelve␛[31m red␛[0m shells.”"), "{shown}");
+}
+
+#[test]
+fn show_wraps_to_80_columns_when_piped() {
+    let out = brief(&["show", "blinken-seoul-2023-11", "--dir", &seeds()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    for heading in ["SUMMARY", "KEY FIGURES", "ACTORS", "CLAIMS", "OPEN QUESTIONS"] {
+        assert!(text.lines().any(|l| l == heading), "missing {heading}");
+    }
+    let widest = text.lines().map(unicode_width::UnicodeWidthStr::width).max().unwrap();
+    assert!(widest <= 80, "a line is {widest} columns wide");
+}
+
+#[test]
+fn export_writes_never_clobbers_and_forces_only_when_asked() {
+    let work = tempfile::tempdir().unwrap();
+    let id = "blinken-seoul-2023-11";
+    let out = brief_in(work.path(), &["export", id, "--dir", &seeds()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let written = work.path().join(format!("{id}.md"));
+    let first = fs::read_to_string(&written).unwrap();
+    assert!(first.starts_with("# "));
+
+    fs::write(&written, "my notes").unwrap();
+    let again = brief_in(work.path(), &["export", id, "--dir", &seeds()]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains(&format!("{id}.md already exists; use --force to overwrite it")));
+    assert_eq!(fs::read_to_string(&written).unwrap(), "my notes", "the existing file is untouched");
+
+    let forced = brief_in(work.path(), &["export", id, "--force", "--dir", &seeds()]);
+    assert_eq!(forced.status.code(), Some(0));
+    assert_eq!(fs::read_to_string(&written).unwrap(), first);
+
+    fs::create_dir(work.path().join("out")).unwrap();
+    let into_dir = brief_in(work.path(), &["export", id, "-o", "out", "--dir", &seeds()]);
+    assert_eq!(into_dir.status.code(), Some(0));
+    assert_eq!(fs::read_to_string(work.path().join("out").join(format!("{id}.md"))).unwrap(), first);
+
+    let to_stdout = brief_in(work.path(), &["export", id, "-o", "-", "--dir", &seeds()]);
+    assert_eq!(stdout(&to_stdout), first);
+
+    let leftovers: Vec<_> = fs::read_dir(work.path().join("out")).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary files are left behind");
+}
+
+#[test]
+fn export_into_a_missing_folder_fails_cleanly() {
+    let work = tempfile::tempdir().unwrap();
+    let out =
+        brief_in(work.path(), &["export", "blinken-seoul-2023-11", "-o", "nope/x.md", "--dir", &seeds()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).starts_with("brief: cannot write nope/x.md: No such file or directory"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -1,0 +1,161 @@
+//! Markdown export: parsed back with a CommonMark parser to check what a renderer would show.
+
+use std::path::Path;
+
+use brief::export::to_markdown;
+use brief::store::Store;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// What a renderer makes of a document: headings, table rows, links and any raw HTML or code.
+#[derive(Debug, Default)]
+struct Rendered {
+    headings: Vec<(u8, String)>,
+    /// Each table as rows of cell texts (the header row first).
+    tables: Vec<Vec<Vec<String>>>,
+    links: Vec<String>,
+    strong: Vec<String>,
+    emphasis: Vec<String>,
+    block_quotes: Vec<String>,
+    paragraphs: Vec<String>,
+    html: Vec<String>,
+    code: usize,
+}
+
+fn render(md: &str) -> Rendered {
+    let mut r = Rendered::default();
+    // Text collects into every open container; each container takes its own copy when it closes.
+    let mut open: Vec<String> = Vec::new();
+    let mut row: Vec<String> = Vec::new();
+    for event in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) => r.links.push(dest_url.to_string()),
+            Event::Start(Tag::Table(_)) => r.tables.push(Vec::new()),
+            Event::Start(Tag::TableHead | Tag::TableRow) => row.clear(),
+            Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
+                r.tables.last_mut().unwrap().push(row.clone())
+            }
+            Event::Start(Tag::CodeBlock(_)) | Event::Code(_) => r.code += 1,
+            Event::Html(h) | Event::InlineHtml(h) => r.html.push(h.to_string()),
+            Event::Start(
+                Tag::Heading { .. }
+                | Tag::TableCell
+                | Tag::Strong
+                | Tag::Emphasis
+                | Tag::BlockQuote(_)
+                | Tag::Paragraph,
+            ) => open.push(String::new()),
+            Event::End(end) => {
+                let mut text = || open.pop().unwrap().trim().to_string();
+                match end {
+                    TagEnd::Heading(level) => r.headings.push((level as u8, text())),
+                    TagEnd::TableCell => row.push(text()),
+                    TagEnd::Strong => r.strong.push(text()),
+                    TagEnd::Emphasis => r.emphasis.push(text()),
+                    TagEnd::BlockQuote(_) => r.block_quotes.push(text()),
+                    TagEnd::Paragraph => r.paragraphs.push(text()),
+                    _ => {}
+                }
+            }
+            Event::Text(t) => open.iter_mut().for_each(|s| s.push_str(&t)),
+            Event::SoftBreak | Event::HardBreak => open.iter_mut().for_each(|s| s.push(' ')),
+            _ => {}
+        }
+    }
+    r
+}
+
+fn load(dir: &str) -> Store {
+    let store = Store::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)).unwrap();
+    assert!(!store.has_errors(), "{:?}", store.diagnostics);
+    store
+}
+
+#[test]
+fn hostile_text_renders_literally_and_adds_no_markup() {
+    let store = load("tests/fixtures/hostile");
+    let entry = store.get("hostile").unwrap();
+    let b = &entry.briefing;
+    let r = render(&to_markdown(entry, &store));
+
+    let headings: Vec<(u8, &str)> = r.headings.iter().map(|(l, t)| (*l, t.as_str())).collect();
+    assert_eq!(
+        headings,
+        [
+            (1, b.title.as_str()),
+            (2, "Summary"),
+            (2, "Key figures"),
+            (2, "Actors"),
+            (2, "Claims"),
+            (3, "1. ## Claim heading second line"),
+            (2, "Open questions"),
+        ]
+    );
+    assert_eq!(r.html, Vec::<String>::new(), "no raw HTML");
+    assert_eq!(r.code, 0, "no code spans or blocks");
+    assert_eq!(r.links, Vec::<String>::new(), "neither javascript: nor article links become links");
+    assert_eq!(r.strong, ["Source:"], "only the export's own bold");
+    assert_eq!(r.emphasis, ["asserts, per Mallory | Injected | Cells"], "only the export's own emphasis");
+
+    let [figures, actors] = &r.tables[..] else { panic!("two tables: {:?}", r.tables) };
+    assert!(figures.iter().all(|row| row.len() == 5), "{figures:?}");
+    assert_eq!(figures[1][0], "**twelve**");
+    assert_eq!(figures[1][2], "shells | extra cell");
+    assert!(actors.iter().all(|row| row.len() == 4), "{actors:?}");
+    assert_eq!(actors[1], ["Mallory | Injected | Cells", "person", "1. not a list", "- not a list, [x](y)"]);
+
+    assert!(
+        r.paragraphs.iter().any(|p| p.contains("# Injected heading <div onclick=\"x\">html</div> | a | b |"))
+    );
+    assert!(r.paragraphs.iter().any(|p| p.contains("&amp; &#60;")), "entities stay literal");
+    assert!(r.paragraphs.iter().any(|p| p.contains("javascript:alert(1)")), "the bad URL is shown as text");
+    assert_eq!(r.block_quotes[0], "``` code fence ``` <img src=x onerror=alert(1)>");
+}
+
+#[test]
+fn every_seed_exports_to_the_expected_structure() {
+    let store = load("briefings");
+    assert_eq!(store.entries.len(), 5);
+    for entry in &store.entries {
+        let b = &entry.briefing;
+        let r = render(&to_markdown(entry, &store));
+        assert!(r.html.is_empty() && r.code == 0, "{}", b.id);
+        assert_eq!(r.headings[0], (1, b.title.clone()));
+        let sections: Vec<&str> =
+            r.headings.iter().filter(|(l, _)| *l == 2).map(|(_, t)| t.as_str()).collect();
+        let mut expected = vec!["Summary"];
+        for (present, name) in [
+            (!b.figures.is_empty(), "Key figures"),
+            (!b.actors.is_empty(), "Actors"),
+            (!b.claims.is_empty(), "Claims"),
+            (!b.questions.is_empty(), "Open questions"),
+        ] {
+            if present {
+                expected.push(name);
+            }
+        }
+        expected.push("Cross-references");
+        assert_eq!(sections, expected, "{}", b.id);
+        let claim_headings = r.headings.iter().filter(|(l, _)| *l == 3).count();
+        assert_eq!(claim_headings, b.claims.len(), "{}", b.id);
+        assert_eq!(
+            r.block_quotes.len(),
+            b.claims.len() + b.questions.iter().filter(|q| q.source.is_some()).count()
+        );
+        assert_eq!(r.tables[0].len(), b.figures.len() + 1, "{}: one row per figure", b.id);
+        assert_eq!(r.tables[1].len(), b.actors.len() + 1, "{}: one row per actor", b.id);
+        for link in &r.links {
+            let to_briefing =
+                link.strip_suffix(".md").is_some_and(|id| id != b.id && store.get(id).is_some());
+            assert!(to_briefing || Some(link) == b.source.url.as_ref(), "{}: unexpected link {link}", b.id);
+        }
+        assert!(r.links.iter().any(|l| l.ends_with(".md")), "{}: links to related briefings", b.id);
+    }
+}
+
+#[test]
+fn seed_exports_match_snapshots() {
+    let store = load("briefings");
+    for entry in &store.entries {
+        insta::assert_snapshot!(format!("export_{}", entry.briefing.id), to_markdown(entry, &store));
+    }
+}
