@@ -4,11 +4,14 @@
 //! `export` (Markdown) and `render` (plain text) → `cli` (commands) and `tui` (the terminal layer).
 //! See ARCHITECTURE.md.
 
+pub mod actors;
 pub mod cli;
 pub mod diagnostic;
 pub mod export;
 pub mod model;
 pub mod render;
 pub mod sanitize;
+pub mod search;
 pub mod store;
+pub mod text;
 pub mod tui;

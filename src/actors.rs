@@ -1,0 +1,240 @@
+//! One registry of actors across a folder: every spelling of an actor resolves to one group.
+//!
+//! Actor records from different briefings join when they share a name or an alias once normalised
+//! ("Kim Jong-Un" = "Kim Jong Un", "DPRK" = "D.P.R.K."). A one-word alias of a person ("Kim", "Blinken") is a
+//! surname used inside one briefing, so it never joins records across briefings: two Kims stay two people.
+
+use std::collections::HashMap;
+
+use crate::model::{ActorKind, Briefing};
+
+/// An actor record: (index of the briefing in the folder, index of the actor in the briefing).
+pub type ActorAt = (usize, usize);
+
+#[derive(Debug, Clone)]
+pub struct ActorGroup {
+    /// The name most records use.
+    pub name: String,
+    pub kind: ActorKind,
+    /// Every distinct name and alias, as written, name first.
+    pub spellings: Vec<String>,
+    pub members: Vec<ActorAt>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Registry {
+    pub groups: Vec<ActorGroup>,
+    group_of: HashMap<ActorAt, usize>,
+    /// Normalised spelling → groups using it (usually one; a shared surname may name several).
+    by_spelling: HashMap<String, Vec<usize>>,
+}
+
+/// Lowercases, folds accents and typographic variants, turns punctuation into spaces and drops a leading
+/// "the", so that spellings of one name compare equal: "Kim Jong-Un" → "kim jong un", "the U.S." → "u s".
+pub fn normalize_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        let c = crate::text::fold_char(c);
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if c == '\'' || c == '’' {
+            // "Korea's" keeps its letters together: possessives are folded by callers that need to.
+        } else {
+            out.push(' ');
+        }
+    }
+    let words: Vec<&str> = out.split_whitespace().collect();
+    let words = match words.split_first() {
+        Some((&"the", rest)) if !rest.is_empty() => rest,
+        _ => &words[..],
+    };
+    // Initialisms written with dots ("U.N.", "D.P.R.K.") join into one word: "un", "dprk".
+    let mut joined: Vec<String> = Vec::new();
+    let mut run = String::new();
+    for w in words {
+        if w.chars().count() == 1 {
+            run.push_str(w);
+        } else {
+            if !run.is_empty() {
+                joined.push(std::mem::take(&mut run));
+            }
+            joined.push((*w).to_string());
+        }
+    }
+    if !run.is_empty() {
+        joined.push(run);
+    }
+    joined.join(" ")
+}
+
+impl Registry {
+    pub fn build<'a>(briefings: impl IntoIterator<Item = &'a Briefing>) -> Registry {
+        let mut records: Vec<(ActorAt, &crate::model::Actor)> = Vec::new();
+        for (b, briefing) in briefings.into_iter().enumerate() {
+            for (a, actor) in briefing.actors.iter().enumerate() {
+                records.push(((b, a), actor));
+            }
+        }
+        let mut parent: Vec<usize> = (0..records.len()).collect();
+        let mut first_with_key: HashMap<String, usize> = HashMap::new();
+        for (r, (_, actor)) in records.iter().enumerate() {
+            for key in joining_keys(actor) {
+                match first_with_key.get(&key) {
+                    Some(&other) => union(&mut parent, r, other),
+                    None => {
+                        first_with_key.insert(key, r);
+                    }
+                }
+            }
+        }
+
+        let mut registry = Registry::default();
+        let mut group_index: HashMap<usize, usize> = HashMap::new();
+        // Per group, each name with how many records use it, in first-seen order.
+        let mut name_votes: Vec<Vec<(&str, usize)>> = Vec::new();
+        for (r, (at, actor)) in records.iter().enumerate() {
+            let root = find(&mut parent, r);
+            let g = *group_index.entry(root).or_insert_with(|| {
+                registry.groups.push(ActorGroup {
+                    name: actor.name.clone(),
+                    kind: actor.kind,
+                    spellings: Vec::new(),
+                    members: Vec::new(),
+                });
+                name_votes.push(Vec::new());
+                registry.groups.len() - 1
+            });
+            let group = &mut registry.groups[g];
+            group.members.push(*at);
+            match name_votes[g].iter_mut().find(|(name, _)| *name == actor.name) {
+                Some((_, count)) => *count += 1,
+                None => name_votes[g].push((actor.name.as_str(), 1)),
+            }
+            for spelling in std::iter::once(&actor.name).chain(&actor.aliases) {
+                if !group.spellings.contains(spelling) {
+                    group.spellings.push(spelling.clone());
+                }
+            }
+            registry.group_of.insert(*at, g);
+        }
+        for (g, votes) in name_votes.iter().enumerate() {
+            // The most used name; on a tie the first seen (`max_by_key` keeps the last maximum, hence `rev`).
+            if let Some((name, _)) = votes.iter().rev().max_by_key(|(_, count)| *count) {
+                registry.groups[g].name = (*name).to_string();
+            }
+            let group = &mut registry.groups[g];
+            let name = group.name.clone();
+            group.spellings.retain(|s| *s != name);
+            group.spellings.insert(0, name);
+            for spelling in &group.spellings {
+                let users = registry.by_spelling.entry(normalize_name(spelling)).or_default();
+                if !users.contains(&g) {
+                    users.push(g);
+                }
+            }
+        }
+        registry
+    }
+
+    /// The group an actor record belongs to.
+    pub fn group_of(&self, at: ActorAt) -> Option<usize> {
+        self.group_of.get(&at).copied()
+    }
+
+    /// The groups a spelling names ("Pyongyang" → North Korea), in any form that normalises the same.
+    pub fn lookup(&self, spelling: &str) -> &[usize] {
+        self.by_spelling.get(&normalize_name(spelling)).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The spellings that may join an actor record with records of other briefings.
+fn joining_keys(actor: &crate::model::Actor) -> Vec<String> {
+    let name = normalize_name(&actor.name);
+    let mut keys = vec![name];
+    for alias in &actor.aliases {
+        let key = normalize_name(alias);
+        let surname_only = actor.kind == ActorKind::Person && !key.contains(' ');
+        if !surname_only && !key.is_empty() && !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    keys
+}
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        // The smaller index stays the root so groups come out in first-seen order.
+        let (root, child) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        parent[child] = root;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, Source, Status};
+
+    fn actor(id: &str, name: &str, kind: ActorKind, aliases: &[&str]) -> Actor {
+        Actor {
+            id: id.into(),
+            name: name.into(),
+            kind,
+            role: None,
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    fn briefing(actors: Vec<Actor>) -> Briefing {
+        Briefing {
+            schema: 1,
+            id: "b".into(),
+            title: "t".into(),
+            summary: "s".into(),
+            tags: vec![],
+            status: Status::Draft,
+            source: Source { outlet: "o".into(), ..Source::default() },
+            actors,
+            figures: vec![],
+            claims: vec![],
+            questions: vec![],
+        }
+    }
+
+    #[test]
+    fn names_normalise_across_spellings() {
+        assert_eq!(normalize_name("Kim Jong-Un"), normalize_name("Kim Jong Un"));
+        assert_eq!(normalize_name("the U.N. Security Council"), "un security council");
+        assert_eq!(normalize_name("D.P.R.K."), normalize_name("DPRK"));
+        assert_eq!(normalize_name("Zemlianichenko"), normalize_name("Zemliánichenko"));
+    }
+
+    #[test]
+    fn spellings_join_across_briefings_but_surnames_do_not() {
+        let a = briefing(vec![
+            actor("kim", "Kim Jong Un", ActorKind::Person, &["Kim"]),
+            actor("nk", "North Korea", ActorKind::State, &["DPRK", "Pyongyang"]),
+        ]);
+        let b = briefing(vec![
+            actor("kju", "Kim Jong-Un", ActorKind::Person, &[]),
+            actor("kyj", "Kim Yo Jong", ActorKind::Person, &["Kim"]),
+            actor("dprk", "DPRK", ActorKind::State, &[]),
+        ]);
+        let r = Registry::build([&a, &b]);
+        assert_eq!(r.group_of((0, 0)), r.group_of((1, 0)), "Kim Jong Un = Kim Jong-Un");
+        assert_ne!(r.group_of((0, 0)), r.group_of((1, 1)), "two Kims stay two people");
+        assert_eq!(r.group_of((0, 1)), r.group_of((1, 2)), "North Korea = DPRK");
+        let nk = r.group_of((0, 1)).unwrap();
+        assert_eq!(r.lookup("pyongyang"), [nk]);
+        assert_eq!(r.groups[nk].name, "North Korea");
+        assert_eq!(r.lookup("Kim").len(), 2, "a bare surname names both");
+    }
+}

@@ -1,0 +1,1 @@
+//! Full-text search over briefings (being written).
