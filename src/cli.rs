@@ -16,6 +16,7 @@ use crate::render;
 use crate::sanitize::neutralize;
 use crate::store::Store;
 use crate::tui;
+use crate::xref::CrossRef;
 
 #[derive(Debug, Parser)]
 #[command(name = "brief", version, about = "Read, check and export structured news briefings.")]
@@ -97,14 +98,16 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::List { json }) => list(&load(&cli.dir)?, json),
         Some(Command::Show { id }) => {
             let store = load(&cli.dir)?;
-            let entry = find(&store, &id)?;
-            print_out(&render::briefing_text(entry, &store, tui::output_width()))
+            let at = find(&store, &id)?;
+            let briefings = store.briefings();
+            print_out(&render::briefing_text(at, &briefings, &CrossRef::build(&briefings), tui::output_width()))
         }
         Some(Command::Export { id, output, force }) => {
             let store = load(&cli.dir)?;
-            let entry = find(&store, &id)?;
-            let markdown = export::to_markdown(entry, &store);
-            match ExportTarget::from_arg(output.as_deref(), &entry.briefing.id) {
+            let at = find(&store, &id)?;
+            let briefings = store.briefings();
+            let markdown = export::to_markdown(at, &briefings, &CrossRef::build(&briefings));
+            match ExportTarget::from_arg(output.as_deref(), &id) {
                 ExportTarget::Stdout => print_out(&markdown),
                 ExportTarget::File(path) => {
                     let written = export::write_file(&path, &markdown, force)
@@ -130,8 +133,9 @@ fn load(dir: &Path) -> Result<Store, Failure> {
     Ok(store)
 }
 
-fn find<'a>(store: &'a Store, id: &str) -> Result<&'a crate::store::Entry, Failure> {
-    store.get(id).ok_or_else(|| {
+/// The position of a briefing in the store, or a usage error naming the unknown id.
+fn find(store: &Store, id: &str) -> Result<usize, Failure> {
+    store.position(id).ok_or_else(|| {
         Failure::Usage(format!("no briefing with id `{id}` in {} (see `brief list`)", store.dir.display()))
     })
 }

@@ -7,9 +7,9 @@ use std::fmt::Write as _;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
-use crate::model::{Briefing, Ref};
+use crate::model::Briefing;
 use crate::render::{attribution, format_value, grades};
-use crate::store::{Entry, Store};
+use crate::xref::{CrossRef, ItemAt};
 
 /// Escapes text for use inside a Markdown paragraph, heading or table cell: every ASCII punctuation
 /// character gets a backslash (CommonMark allows escaping any of them) and whitespace runs, line breaks
@@ -47,8 +47,9 @@ fn safe_url(url: &str) -> Option<&str> {
     (scheme_ok && url.len() > 8 && url.chars().all(allowed)).then_some(url)
 }
 
-pub fn to_markdown(entry: &Entry, store: &Store) -> String {
-    let b = &entry.briefing;
+/// The briefing at index `at` of `briefings` as Markdown; `xref` must be built over the same `briefings`.
+pub fn to_markdown(at: usize, briefings: &[&Briefing], xref: &CrossRef) -> String {
+    let b = briefings[at];
     let mut md = String::new();
     let _ = writeln!(md, "# {}\n", escape(&b.title));
     let _ = writeln!(md, "{}\n", source_paragraph(b));
@@ -115,7 +116,7 @@ pub fn to_markdown(entry: &Entry, store: &Store) -> String {
         md.push('\n');
     }
 
-    let links = cross_references(b, store);
+    let links = cross_references(at, briefings, xref);
     if !links.is_empty() {
         let _ = writeln!(md, "## Cross-references\n");
         for line in links {
@@ -153,61 +154,26 @@ fn source_paragraph(b: &Briefing) -> String {
     line
 }
 
-/// One line per explicit ref, outgoing and incoming, each linking to the other briefing's export.
-fn cross_references(b: &Briefing, store: &Store) -> Vec<String> {
+/// One line per related item in other briefings (explicit refs first, then inferred links), each linking
+/// to the other briefing's export.
+fn cross_references(at: usize, briefings: &[&Briefing], xref: &CrossRef) -> Vec<String> {
+    let b = briefings[at];
     let mut lines = Vec::new();
-    for (item_id, item) in b.items() {
-        for r in b.item_refs(item) {
+    for (_, item) in b.items() {
+        for link in xref.related(briefings, ItemAt { briefing: at, item }) {
+            let other = briefings[link.to.briefing];
+            let inferred = if link.kind.is_explicit() { String::new() } else { format!(" ({})", escape(&link.reason)) };
             lines.push(format!(
-                "**{}** {} {}",
+                "**{}** {} [{}]({}): {}{inferred}",
                 escape(&b.item_label(item)),
-                r.relation,
-                linked_target(r, store)
+                link.kind.label(),
+                escape(&other.title),
+                file_name(&other.id),
+                escape(&other.item_label(link.to.item)),
             ));
-        }
-        for other in &store.entries {
-            let o = &other.briefing;
-            if o.id == b.id {
-                continue;
-            }
-            for (_, their_item) in o.items() {
-                for r in
-                    o.item_refs(their_item).iter().filter(|r| r.target() == Some((b.id.as_str(), item_id)))
-                {
-                    lines.push(format!(
-                        "**{}** is {} by [{}]({}): {}",
-                        escape(&b.item_label(item)),
-                        passive(r),
-                        escape(&o.title),
-                        file_name(&o.id),
-                        escape(&o.item_label(their_item))
-                    ));
-                }
-            }
         }
     }
     lines
-}
-
-fn passive(r: &Ref) -> &'static str {
-    match r.relation {
-        crate::model::Relation::Corroborates => "corroborated",
-        crate::model::Relation::Contradicts => "contradicted",
-        crate::model::Relation::Updates => "updated",
-        crate::model::Relation::SameEvent => "also reported",
-    }
-}
-
-fn linked_target(r: &Ref, store: &Store) -> String {
-    let target = r.target().and_then(|(briefing, item)| Some((store.get(briefing)?, item)));
-    match target {
-        Some((entry, item_id)) => {
-            let o = &entry.briefing;
-            let item = o.item(item_id).map_or_else(|| escape(item_id), |i| escape(&o.item_label(i)));
-            format!("[{}]({}): {item}", escape(&o.title), file_name(&o.id))
-        }
-        None => escape(&r.to),
-    }
 }
 
 /// Where `brief export` writes.

@@ -4,12 +4,14 @@ use std::fmt::Write;
 
 use textwrap::Options;
 
-use crate::model::{Briefing, Claim, Figure, Ref};
-use crate::store::{Entry, Store};
+use crate::model::{Briefing, Claim, Figure, ItemRef};
+use crate::xref::{CrossRef, ItemAt, Link};
 
-/// The whole briefing, every line at most `width` columns wide (wide characters counted as two).
-pub fn briefing_text(entry: &Entry, store: &Store, width: usize) -> String {
-    let b = &entry.briefing;
+/// The briefing at index `at` of `briefings`, every line at most `width` columns wide (wide characters
+/// counted as two), with its cross-references from `xref` (built over the same `briefings`).
+pub fn briefing_text(at: usize, briefings: &[&Briefing], xref: &CrossRef, width: usize) -> String {
+    let b = briefings[at];
+    let related = |item| xref.related(briefings, ItemAt { briefing: at, item });
     let mut out = String::new();
     let title = wrap(&b.title, width, "", "");
     let rule_width = title.lines().map(unicode_width::UnicodeWidthStr::width).max().unwrap_or(0);
@@ -36,8 +38,9 @@ pub fn briefing_text(entry: &Entry, store: &Store, width: usize) -> String {
 
     if !b.figures.is_empty() {
         section(&mut out, "KEY FIGURES");
-        for f in &b.figures {
-            item(&mut out, width, &figure_line(b, f), Some(&f.quote), &f.refs, store);
+        for (i, f) in b.figures.iter().enumerate() {
+            let links = related(ItemRef::Figure(i));
+            item(&mut out, width, &figure_line(b, f), Some(&f.quote), &links, briefings);
         }
     }
     if !b.actors.is_empty() {
@@ -57,19 +60,21 @@ pub fn briefing_text(entry: &Entry, store: &Store, width: usize) -> String {
     }
     if !b.claims.is_empty() {
         section(&mut out, "CLAIMS");
-        for c in &b.claims {
-            item(&mut out, width, &claim_line(b, c), Some(&c.quote), &c.refs, store);
+        for (i, c) in b.claims.iter().enumerate() {
+            let links = related(ItemRef::Claim(i));
+            item(&mut out, width, &claim_line(b, c), Some(&c.quote), &links, briefings);
         }
     }
     if !b.questions.is_empty() {
         section(&mut out, "OPEN QUESTIONS");
-        for q in &b.questions {
+        for (i, q) in b.questions.iter().enumerate() {
             let mut line = q.text.clone();
             if !q.about.is_empty() {
                 let about: Vec<String> = q.about.iter().map(|id| item_name(b, id)).collect();
                 let _ = write!(line, " (about: {})", about.join("; "));
             }
-            item(&mut out, width, &line, q.source.as_deref(), &q.refs, store);
+            let links = related(ItemRef::Question(i));
+            item(&mut out, width, &line, q.source.as_deref(), &links, briefings);
         }
     }
     out.truncate(out.trim_end().len());
@@ -84,15 +89,15 @@ fn section(out: &mut String, name: &str) {
     let _ = writeln!(out, "{name}");
 }
 
-fn item(out: &mut String, width: usize, line: &str, quote: Option<&str>, refs: &[Ref], store: &Store) {
+fn item(out: &mut String, width: usize, line: &str, quote: Option<&str>, links: &[Link], briefings: &[&Briefing]) {
     out.push_str(&wrap(line, width, "  • ", "    "));
     out.push('\n');
     if let Some(quote) = quote {
         out.push_str(&wrap(&format!("“{quote}”"), width, "    ", "     "));
         out.push('\n');
     }
-    for r in refs {
-        let line = format!("→ {} {}", r.relation, ref_label(r, store));
+    for link in links {
+        let line = format!("→ {}: {}", link.kind.label(), link_target(link, briefings));
         out.push_str(&wrap(&line, width, "    ", "      "));
         out.push('\n');
     }
@@ -173,17 +178,11 @@ pub fn format_value(value: f64) -> String {
     if value < 0.0 { format!("-{grouped}") } else { grouped }
 }
 
-/// "corroborates: Title of other briefing: label of the item", or the raw target when it is unknown.
-pub fn ref_label(r: &Ref, store: &Store) -> String {
-    let Some((briefing_id, item_id)) = r.target() else { return r.to.clone() };
-    match store.get(briefing_id) {
-        Some(entry) => {
-            let b = &entry.briefing;
-            let item = b.item(item_id).map_or_else(|| item_id.to_string(), |i| b.item_label(i));
-            format!("{} ({}): {item}", b.title, b.source.outlet)
-        }
-        None => format!("{} (not loaded)", r.to),
-    }
+/// "Title of the other briefing (Outlet, date): label of the item".
+pub fn link_target(link: &Link, briefings: &[&Briefing]) -> String {
+    let other = briefings[link.to.briefing];
+    let date = other.source.published.map_or(String::new(), |d| format!(", {d}"));
+    format!("{} ({}{date}): {}", other.title, other.source.outlet, other.item_label(link.to.item))
 }
 
 fn item_name(b: &Briefing, id: &str) -> String {

@@ -129,7 +129,17 @@ impl Store {
     }
 
     pub fn get(&self, id: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.briefing.id == id)
+        self.position(id).map(|i| &self.entries[i])
+    }
+
+    /// The index of a briefing in `entries`.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.entries.iter().position(|e| e.briefing.id == id)
+    }
+
+    /// The loaded briefings, in `entries` order: the shape search and cross-reference work on.
+    pub fn briefings(&self) -> Vec<&Briefing> {
+        self.entries.iter().map(|e| &e.briefing).collect()
     }
 
     pub fn has_errors(&self) -> bool {

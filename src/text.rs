@@ -29,8 +29,66 @@ mod tests {
     use super::*;
 
     #[test]
+    fn words_keep_original_ranges_and_fold_possessives_and_plurals() {
+        let text = "North Korea’s “shells”, 김정은 and countries";
+        let ws = words(text);
+        let folded: Vec<&str> = ws.iter().map(|w| stem(&w.folded)).collect();
+        assert_eq!(folded, ["north", "korea", "shell", "김정은", "and", "countr"]);
+        assert_eq!(&text[ws[1].range.clone()], "Korea’s");
+        assert_eq!(&text[ws[3].range.clone()], "김정은");
+        assert_eq!(stem("country"), stem("countries"));
+        assert_eq!(stem("press"), "press");
+    }
+
+    #[test]
     fn folds_accents_quotes_and_dashes_but_keeps_other_scripts() {
         let folded: String = "Zemliánichenko’s – “São” 김정은".chars().map(fold_char).collect();
         assert_eq!(folded, "Zemlianichenko's - \"Sao\" 김정은");
     }
+}
+
+/// A word of a text: its byte range in the original and its folded, lowercased form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    pub range: std::ops::Range<usize>,
+    pub folded: String,
+}
+
+/// Splits text into words (runs of letters and digits; `'` inside a word is kept so possessives can be
+/// folded), folding case, accents and typographic quotes.
+pub fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut current: Option<Word> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let f = fold_char(c);
+        let joins_word = f == '\'' && current.is_some() && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+        if f.is_alphanumeric() || joins_word {
+            let word = current.get_or_insert_with(|| Word { range: i..i, folded: String::new() });
+            word.folded.extend(f.to_lowercase());
+            word.range.end = i + c.len_utf8();
+        } else if let Some(word) = current.take() {
+            out.push(word);
+        }
+    }
+    out.extend(current);
+    out
+}
+
+/// Folds a lowercased word to a shared stem: possessives ("korea's" → korea) and regular plurals
+/// ("shells" → shell; "countries" and "country" → "countr"), leaving words that only look plural
+/// ("press", "us").
+pub fn stem(word: &str) -> &str {
+    let word = word.strip_suffix("'s").or_else(|| word.strip_suffix('\'')).unwrap_or(word);
+    if word.len() <= 3 || !word.is_ascii() || word.ends_with("ss") || word.ends_with("us") || word.ends_with("is") {
+        return word;
+    }
+    if let Some(base) = word.strip_suffix("ies") {
+        return base;
+    }
+    if let Some(base) = word.strip_suffix('y') {
+        // The singular must meet its plural: "country" and "countries" both become "countr".
+        return if base.ends_with(['a', 'e', 'o', 'u']) { word } else { base };
+    }
+    word.strip_suffix('s').unwrap_or(word)
 }

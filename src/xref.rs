@@ -1,0 +1,458 @@
+//! Cross-references: how items of different briefings relate.
+//!
+//! Links come from two places. Explicit `refs` in the files are taken as written (and shown from both
+//! ends). Inferred links are computed: the same actor (through the registry's spellings), the same counted
+//! thing (figures with the same unit and subject, values side by side), similar claims (TF-IDF cosine over
+//! claim text and quote, with actor spellings folded to one token per actor), and contradictions (a denial
+//! against a similar assertion). Every link carries its reason and a score.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::actors::{Registry, normalize_name};
+use crate::model::{Briefing, Date, Figure, ItemRef, Relation, Stance};
+use crate::text::{stem, words};
+
+/// An item somewhere in the folder: briefing index (in the order given to [`CrossRef::build`]) and item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ItemAt {
+    pub briefing: usize,
+    pub item: ItemRef,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LinkKind {
+    /// A `refs` entry of the files, seen from its source item.
+    Ref(Relation),
+    /// A `refs` entry of another item pointing here.
+    RefFrom(Relation),
+    SameActor,
+    SameFigure,
+    SimilarClaim,
+    Contradiction,
+}
+
+impl LinkKind {
+    pub fn is_explicit(self) -> bool {
+        matches!(self, LinkKind::Ref(_) | LinkKind::RefFrom(_))
+    }
+
+    /// How the relation reads from the selected item's side.
+    pub fn label(self) -> &'static str {
+        match self {
+            LinkKind::Ref(Relation::Corroborates) => "corroborates",
+            LinkKind::Ref(Relation::Contradicts) => "contradicts",
+            LinkKind::Ref(Relation::Updates) => "updates",
+            LinkKind::Ref(Relation::SameEvent) | LinkKind::RefFrom(Relation::SameEvent) => "same event",
+            LinkKind::RefFrom(Relation::Corroborates) => "corroborated by",
+            LinkKind::RefFrom(Relation::Contradicts) => "contradicted by",
+            LinkKind::RefFrom(Relation::Updates) => "updated by",
+            LinkKind::SameActor => "same actor",
+            LinkKind::SameFigure => "same figure",
+            LinkKind::SimilarClaim => "similar claim",
+            LinkKind::Contradiction => "contradicts",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub to: ItemAt,
+    pub kind: LinkKind,
+    /// 1.0 for explicit refs; a similarity for inferred links.
+    pub score: f32,
+    /// Why the link exists, in words.
+    pub reason: String,
+}
+
+/// Two readings of the same counted thing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureComparison {
+    pub values_differ: bool,
+    /// Which of the two is later, when their dates say so.
+    pub later: Option<ItemAt>,
+}
+
+/// Thresholds for inferred links, chosen on the seed corpus and checked by the stripped-refs test.
+const SIMILAR_CLAIM: f32 = 0.30;
+const CONTRADICTING_CLAIM: f32 = 0.18;
+const SAME_SUBJECT: f32 = 0.5;
+
+/// The cross-reference graph of a folder.
+#[derive(Debug)]
+pub struct CrossRef {
+    registry: Registry,
+    explicit: HashMap<ItemAt, Vec<Link>>,
+    claims: Vec<ClaimVector>,
+    claim_index: HashMap<ItemAt, usize>,
+    figure_keys: HashMap<ItemAt, FigureKey>,
+}
+
+#[derive(Debug)]
+struct ClaimVector {
+    at: ItemAt,
+    stance: Stance,
+    /// Sorted by term; weights are TF-IDF, L2-normalised.
+    terms: Vec<(u32, f32)>,
+}
+
+#[derive(Debug, Clone)]
+struct FigureKey {
+    unit_head: String,
+    subject: BTreeSet<String>,
+}
+
+impl CrossRef {
+    pub fn build(briefings: &[&Briefing]) -> CrossRef {
+        let registry = Registry::build(briefings.iter().copied());
+        let mut explicit: HashMap<ItemAt, Vec<Link>> = HashMap::new();
+        let positions: HashMap<&str, usize> = briefings.iter().enumerate().map(|(i, b)| (b.id.as_str(), i)).collect();
+        for (bi, b) in briefings.iter().enumerate() {
+            for (_, item) in b.items() {
+                let from = ItemAt { briefing: bi, item };
+                for r in b.item_refs(item) {
+                    let target = r.target().and_then(|(tb, ti)| {
+                        let t = *positions.get(tb)?;
+                        Some(ItemAt { briefing: t, item: briefings[t].item(ti)? })
+                    });
+                    let Some(to) = target else { continue };
+                    let reason = "explicit ref in the briefing file".to_string();
+                    let forward = Link { to, kind: LinkKind::Ref(r.relation), score: 1.0, reason: reason.clone() };
+                    let backward = Link { to: from, kind: LinkKind::RefFrom(r.relation), score: 1.0, reason };
+                    explicit.entry(from).or_default().push(forward);
+                    explicit.entry(to).or_default().push(backward);
+                }
+            }
+        }
+
+        let vocabulary = Vocabulary::new(&registry);
+        let mut term_ids: HashMap<String, u32> = HashMap::new();
+        let mut raw: Vec<(ItemAt, Stance, HashMap<u32, f32>)> = Vec::new();
+        let mut document_frequency: HashMap<u32, u32> = HashMap::new();
+        for (bi, b) in briefings.iter().enumerate() {
+            for (ci, c) in b.claims.iter().enumerate() {
+                let mut counts: HashMap<u32, f32> = HashMap::new();
+                for term in vocabulary.terms(&format!("{} {}", c.text, c.quote)) {
+                    let next = term_ids.len() as u32;
+                    *counts.entry(*term_ids.entry(term).or_insert(next)).or_default() += 1.0;
+                }
+                for term in counts.keys() {
+                    *document_frequency.entry(*term).or_default() += 1;
+                }
+                raw.push((ItemAt { briefing: bi, item: ItemRef::Claim(ci) }, c.stance, counts));
+            }
+        }
+        let total = raw.len().max(1) as f32;
+        let claims: Vec<ClaimVector> = raw
+            .into_iter()
+            .map(|(at, stance, counts)| {
+                let mut terms: Vec<(u32, f32)> = counts
+                    .into_iter()
+                    .map(|(t, tf)| (t, (1.0 + tf.ln()) * (1.0 + total / document_frequency[&t] as f32).ln()))
+                    .collect();
+                let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(f32::EPSILON);
+                terms.iter_mut().for_each(|(_, w)| *w /= norm);
+                terms.sort_by_key(|(t, _)| *t);
+                ClaimVector { at, stance, terms }
+            })
+            .collect();
+        let claim_index = claims.iter().enumerate().map(|(i, c)| (c.at, i)).collect();
+
+        let mut figure_keys = HashMap::new();
+        for (bi, b) in briefings.iter().enumerate() {
+            for (fi, f) in b.figures.iter().enumerate() {
+                figure_keys.insert(ItemAt { briefing: bi, item: ItemRef::Figure(fi) }, vocabulary.figure_key(f));
+            }
+        }
+        CrossRef { registry, explicit, claims, claim_index, figure_keys }
+    }
+
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
+    /// Every item related to `at`: explicit refs first (as written), then inferred links, best first.
+    pub fn related(&self, briefings: &[&Briefing], at: ItemAt) -> Vec<Link> {
+        let mut links = self.explicit.get(&at).cloned().unwrap_or_default();
+        let mut inferred = match at.item {
+            ItemRef::Actor(a) => self.same_actor(briefings, at, a),
+            ItemRef::Figure(_) => self.same_figure(briefings, at),
+            ItemRef::Claim(_) => self.similar_claims(at),
+            ItemRef::Question(_) => Vec::new(),
+        };
+        inferred.retain(|l| !links.iter().any(|e| e.to == l.to));
+        inferred.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.to.cmp(&b.to)));
+        links.extend(inferred);
+        links
+    }
+
+    fn same_actor(&self, briefings: &[&Briefing], at: ItemAt, actor: usize) -> Vec<Link> {
+        let Some(group) = self.registry.group_of((at.briefing, actor)) else { return Vec::new() };
+        let name = &briefings[at.briefing].actors[actor].name;
+        self.registry.groups[group]
+            .members
+            .iter()
+            .filter(|(b, _)| *b != at.briefing)
+            .map(|&(b, a)| {
+                let other = &briefings[b].actors[a].name;
+                let reason =
+                    if other == name { format!("same name: {name}") } else { format!("{name} = {other}") };
+                Link { to: ItemAt { briefing: b, item: ItemRef::Actor(a) }, kind: LinkKind::SameActor, score: 1.0, reason }
+            })
+            .collect()
+    }
+
+    fn same_figure(&self, briefings: &[&Briefing], at: ItemAt) -> Vec<Link> {
+        let Some(key) = self.figure_keys.get(&at) else { return Vec::new() };
+        let mut links = Vec::new();
+        for (other, other_key) in &self.figure_keys {
+            if other.briefing == at.briefing || other_key.unit_head != key.unit_head {
+                continue;
+            }
+            let overlap = jaccard(&key.subject, &other_key.subject);
+            if overlap < SAME_SUBJECT {
+                continue;
+            }
+            let comparison = compare_figures(briefings, at, *other);
+            let (a, b) = (figure(briefings, at), figure(briefings, *other));
+            let mut reason = format!("same count: {} {} vs {} {}", a.text, a.unit, b.text, b.unit);
+            if comparison.values_differ {
+                reason.push_str(" (values differ");
+                if let Some(later) = comparison.later {
+                    reason.push_str(if later == *other { "; the other is later" } else { "; this one is later" });
+                }
+                reason.push(')');
+            }
+            links.push(Link { to: *other, kind: LinkKind::SameFigure, score: overlap, reason });
+        }
+        links
+    }
+
+    fn similar_claims(&self, at: ItemAt) -> Vec<Link> {
+        let Some(&index) = self.claim_index.get(&at) else { return Vec::new() };
+        let this = &self.claims[index];
+        let mut links = Vec::new();
+        for other in &self.claims {
+            if other.at.briefing == at.briefing {
+                continue;
+            }
+            let similarity = cosine(&this.terms, &other.terms);
+            let denial = (this.stance == Stance::Denies) != (other.stance == Stance::Denies);
+            let (kind, threshold) = if denial {
+                (LinkKind::Contradiction, CONTRADICTING_CLAIM)
+            } else {
+                (LinkKind::SimilarClaim, SIMILAR_CLAIM)
+            };
+            if similarity >= threshold {
+                let reason = match kind {
+                    LinkKind::Contradiction => format!("a denial against a similar assertion ({similarity:.2})"),
+                    _ => format!("similar wording ({similarity:.2})"),
+                };
+                links.push(Link { to: other.at, kind, score: similarity, reason });
+            }
+        }
+        links
+    }
+
+    /// How many distinct claimants and outlets in other briefings support a claim (through corroborating
+    /// refs or similar claims that are not denials).
+    pub fn corroboration(&self, briefings: &[&Briefing], at: ItemAt) -> Corroboration {
+        let mut support = Corroboration::default();
+        for link in self.related(briefings, at) {
+            let supports = matches!(
+                link.kind,
+                LinkKind::SimilarClaim
+                    | LinkKind::Ref(Relation::Corroborates | Relation::SameEvent)
+                    | LinkKind::RefFrom(Relation::Corroborates | Relation::SameEvent)
+            );
+            let (ItemRef::Claim(c), true) = (link.to.item, supports) else { continue };
+            let b = briefings[link.to.briefing];
+            let claim = &b.claims[c];
+            let claimant = self.canonical_actor(link.to.briefing, b, &claim.claimed_by);
+            support.claimants.insert(claimant);
+            let outlet = match &claim.reported_by {
+                Some(outlet) => self.canonical_actor(link.to.briefing, b, outlet),
+                None => b.source.outlet.clone(),
+            };
+            support.outlets.insert(outlet);
+        }
+        support
+    }
+
+    fn canonical_actor(&self, briefing: usize, b: &Briefing, actor_id: &str) -> String {
+        let index = b.actors.iter().position(|a| a.id == actor_id);
+        match index.and_then(|a| self.registry.group_of((briefing, a))) {
+            Some(g) => self.registry.groups[g].name.clone(),
+            None => actor_id.to_string(),
+        }
+    }
+
+    /// The reconciliation table: each counted thing with every value given for it across the folder.
+    pub fn figure_table(&self, briefings: &[&Briefing]) -> Vec<Vec<ItemAt>> {
+        let mut ats: Vec<ItemAt> = self.figure_keys.keys().copied().collect();
+        ats.sort();
+        let mut groups: Vec<Vec<ItemAt>> = Vec::new();
+        for at in ats {
+            let key = &self.figure_keys[&at];
+            let home = groups.iter_mut().find(|g| {
+                let k = &self.figure_keys[&g[0]];
+                k.unit_head == key.unit_head && jaccard(&k.subject, &key.subject) >= SAME_SUBJECT
+            });
+            match home {
+                Some(group) => group.push(at),
+                None => groups.push(vec![at]),
+            }
+        }
+        for group in &mut groups {
+            group.sort_by_key(|at| (figure_date(briefings, *at), *at));
+        }
+        groups.sort_by_key(|g| (std::cmp::Reverse(g.len()), g[0]));
+        groups
+    }
+}
+
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Corroboration {
+    pub claimants: BTreeSet<String>,
+    pub outlets: BTreeSet<String>,
+}
+
+fn figure<'a>(briefings: &[&'a Briefing], at: ItemAt) -> &'a Figure {
+    let ItemRef::Figure(f) = at.item else { unreachable!("figure links join figures") };
+    &briefings[at.briefing].figures[f]
+}
+
+/// The date a figure holds for: its `as_of`, else its briefing's publication date.
+pub fn figure_date(briefings: &[&Briefing], at: ItemAt) -> Option<Date> {
+    figure(briefings, at).as_of.or(briefings[at.briefing].source.published)
+}
+
+pub fn compare_figures(briefings: &[&Briefing], a: ItemAt, b: ItemAt) -> FigureComparison {
+    let (fa, fb) = (figure(briefings, a), figure(briefings, b));
+    let scale = fa.value.abs().max(fb.value.abs()).max(f64::MIN_POSITIVE);
+    let values_differ = (fa.value - fb.value).abs() / scale > 0.01 || fa.qualifier != fb.qualifier;
+    let later = match (figure_date(briefings, a), figure_date(briefings, b)) {
+        (Some(da), Some(db)) if da > db => Some(a),
+        (Some(da), Some(db)) if db > da => Some(b),
+        _ => None,
+    };
+    FigureComparison { values_differ, later }
+}
+
+fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f32 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let shared = a.intersection(b).count();
+    shared as f32 / (a.len() + b.len() - shared) as f32
+}
+
+/// Turns text into comparable terms: stems without function words, with each actor spelling folded to one
+/// term per actor ("U.N. Security Council" and "United Nations Security Council" are the same term), and
+/// a few general synonyms of news reporting folded together.
+struct Vocabulary {
+    /// Normalised spelling (words joined by spaces) → actor group term.
+    spellings: HashMap<String, String>,
+    longest: usize,
+}
+
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "been", "both", "but", "by", "for", "from", "had", "has", "have",
+    "he", "her", "his", "in", "into", "is", "it", "its", "it's", "of", "on", "or", "said", "says", "she", "such",
+    "that", "the", "their", "them", "these", "they", "this", "those", "to", "was", "we", "were", "which",
+    "while", "who", "will", "with", "would", "any", "also", "than", "then", "there", "what", "when", "our",
+    "not", "no", "all", "other", "some", "more", "most", "can", "could", "may", "might", "do", "does", "did",
+];
+
+/// General synonyms in reporting on conflict and trade, folded to one term each.
+fn synonym(stem: &str) -> &str {
+    match stem {
+        "arm" | "weapon" | "weaponry" | "munition" | "ammunition" | "armament" => "weapon",
+        "supply" | "suppli" | "supplying" | "send" | "sending" | "sent" | "provide" | "providing" | "provided"
+        | "deliver" | "delivered" | "delivering" | "transfer" | "transferring" | "shipment" => "transfer",
+        "deal" | "agreement" | "transaction" | "pact" | "treaty" => "deal",
+        "violate" | "violating" | "violation" | "breach" | "barred" => "violate",
+        other => other,
+    }
+}
+
+impl Vocabulary {
+    fn new(registry: &Registry) -> Vocabulary {
+        let mut spellings = HashMap::new();
+        let mut longest = 1;
+        for (g, group) in registry.groups.iter().enumerate() {
+            for spelling in &group.spellings {
+                let key = normalize_name(spelling);
+                longest = longest.max(key.split(' ').count());
+                // A spelling shared by several actors (a bare surname) stays ordinary words.
+                if registry.lookup(spelling).len() == 1 {
+                    spellings.insert(key, format!("@actor{g}"));
+                }
+            }
+        }
+        Vocabulary { spellings, longest }
+    }
+
+    fn terms(&self, text: &str) -> Vec<String> {
+        let folded: Vec<String> = words(text).into_iter().map(|w| w.folded).collect();
+        let mut terms = Vec::new();
+        let mut i = 0;
+        'words: while i < folded.len() {
+            for len in (1..=self.longest.min(folded.len() - i)).rev() {
+                let phrase = normalize_name(&folded[i..i + len].join(" "));
+                if let Some(actor) = self.spellings.get(&phrase) {
+                    terms.push(actor.clone());
+                    i += len;
+                    continue 'words;
+                }
+            }
+            let word = stem(&folded[i]);
+            if !STOP_WORDS.contains(&word) && !STOP_WORDS.contains(&folded[i].as_str()) {
+                terms.push(synonym(word).to_string());
+            }
+            i += 1;
+        }
+        terms
+    }
+
+    fn figure_key(&self, f: &Figure) -> FigureKey {
+        let unit = self.terms(&f.unit);
+        let unit_head = unit.last().cloned().unwrap_or_default();
+        let subject_text = f.subject.as_deref().unwrap_or(&f.unit);
+        FigureKey { unit_head, subject: self.terms(subject_text).into_iter().collect() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cosine_of_sparse_vectors() {
+        let a = [(1, 0.6), (3, 0.8)];
+        let b = [(1, 0.6), (2, 0.8)];
+        assert!((cosine(&a, &b) - 0.36).abs() < 1e-6);
+        assert!((cosine(&a, &a) - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn link_labels_read_from_the_selected_side() {
+        assert_eq!(LinkKind::Ref(Relation::Updates).label(), "updates");
+        assert_eq!(LinkKind::RefFrom(Relation::Updates).label(), "updated by");
+    }
+}
