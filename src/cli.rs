@@ -16,7 +16,8 @@ use crate::render;
 use crate::sanitize::neutralize;
 use crate::store::Store;
 use crate::tui;
-use crate::xref::CrossRef;
+use crate::model::{Briefing, ItemRef};
+use crate::xref::{CrossRef, ItemAt, compare_figures, figure_date};
 
 #[derive(Debug, Parser)]
 #[command(name = "brief", version, about = "Read, check and export structured news briefings.")]
@@ -47,6 +48,20 @@ enum Command {
     Show {
         /// Briefing id (see `brief list`).
         id: String,
+    },
+    /// Items of other briefings related to one item, or to every item of a briefing.
+    Xref {
+        /// `BRIEFING-ID` or `BRIEFING-ID#ITEM-ID`.
+        target: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The reconciliation table: each counted thing with every value given for it across the folder.
+    Figures {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
     },
     /// Export a briefing to Markdown.
     Export {
@@ -117,6 +132,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 }
             }
         }
+        Some(Command::Xref { target, json }) => xref(&load(&cli.dir)?, &target, json),
+        Some(Command::Figures { json }) => figures(&load(&cli.dir)?, json),
         None => list(&load(&cli.dir)?, false),
     }
 }
@@ -252,4 +269,153 @@ fn print_out(text: &str) -> Result<ExitCode, Failure> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         Err(e) => Err(Failure::Data(format!("cannot write to standard output: {e}"))),
     }
+}
+
+/// `briefing#item` for an item anywhere in the folder.
+fn item_address(briefings: &[&Briefing], at: ItemAt) -> String {
+    let b = briefings[at.briefing];
+    let id = b.items().find(|(_, item)| *item == at.item).map_or("", |(id, _)| id);
+    format!("{}#{id}", b.id)
+}
+
+fn xref(store: &Store, target: &str, json: bool) -> Result<ExitCode, Failure> {
+    let (briefing_id, item_id) = match target.split_once('#') {
+        Some((b, i)) => (b, Some(i)),
+        None => (target, None),
+    };
+    let at = find(store, briefing_id)?;
+    let briefings = store.briefings();
+    let b = briefings[at];
+    let items: Vec<ItemRef> = match item_id {
+        Some(id) => vec![b.item(id).ok_or_else(|| Failure::Usage(format!("briefing `{briefing_id}` has no item `{id}`")))?],
+        None => b.items().map(|(_, item)| item).collect(),
+    };
+    let graph = CrossRef::build(&briefings);
+    let mut report = Vec::new();
+    for item in items {
+        let from = ItemAt { briefing: at, item };
+        let links = graph.related(&briefings, from);
+        if links.is_empty() && item_id.is_none() {
+            continue;
+        }
+        let support = matches!(item, ItemRef::Claim(_)).then(|| graph.corroboration(&briefings, from));
+        report.push((from, links, support));
+    }
+    if json {
+        let value: Vec<serde_json::Value> = report
+            .iter()
+            .map(|(from, links, support)| {
+                serde_json::json!({
+                    "item": item_address(&briefings, *from),
+                    "label": b.item_label(from.item),
+                    "corroboration": support.as_ref().map(|s| serde_json::json!({
+                        "claimants": s.claimants, "outlets": s.outlets,
+                    })),
+                    "related": links.iter().map(|l| {
+                        let other = briefings[l.to.briefing];
+                        serde_json::json!({
+                            "item": item_address(&briefings, l.to),
+                            "label": other.item_label(l.to.item),
+                            "relation": l.kind.label(),
+                            "explicit": l.kind.is_explicit(),
+                            "score": l.score,
+                            "reason": l.reason,
+                            "briefing_title": other.title,
+                            "outlet": other.source.outlet,
+                            "published": other.source.published,
+                        })
+                    }).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let text = serde_json::to_string_pretty(&value).map_err(|e| Failure::Data(e.to_string()))?;
+        return print_out(&format!("{text}\n"));
+    }
+    let width = tui::output_width();
+    let mut out = String::new();
+    for (from, links, support) in &report {
+        let head = format!("{}: {}", item_address(&briefings, *from), b.item_label(from.item));
+        out.push_str(&textwrap::fill(&head, width));
+        out.push('\n');
+        if let Some(s) = support {
+            let line = format!("supported in other briefings by {} claimant(s) in {} outlet(s)", s.claimants.len(), s.outlets.len());
+            out.push_str(&textwrap::fill(&line, textwrap::Options::new(width).initial_indent("  ").subsequent_indent("  ")));
+            out.push('\n');
+        }
+        if links.is_empty() {
+            out.push_str("  (no related items)\n");
+        }
+        for l in links {
+            let source = if l.kind.is_explicit() { "ref".to_string() } else { l.reason.clone() };
+            let line = format!("{} {}: {} [{source}]", l.kind.label(), item_address(&briefings, l.to), render::link_target(l, &briefings));
+            let options = textwrap::Options::new(width).initial_indent("  → ").subsequent_indent("      ");
+            out.push_str(&textwrap::fill(&line, options));
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    if report.is_empty() {
+        out.push_str("no related items in other briefings\n");
+    }
+    print_out(&out)
+}
+
+fn figures(store: &Store, json: bool) -> Result<ExitCode, Failure> {
+    let briefings = store.briefings();
+    let graph = CrossRef::build(&briefings);
+    let table = graph.figure_table(&briefings);
+    let row = |at: ItemAt| {
+        let b = briefings[at.briefing];
+        let ItemRef::Figure(i) = at.item else { unreachable!("the figure table holds figures") };
+        (b, &b.figures[i])
+    };
+    if json {
+        let value: Vec<serde_json::Value> = table
+            .iter()
+            .map(|group| {
+                let (_, first) = row(group[0]);
+                serde_json::json!({
+                    "unit": first.unit,
+                    "subject": first.subject,
+                    "values_differ": group.windows(2).any(|w| compare_figures(&briefings, w[0], w[1]).values_differ),
+                    "values": group.iter().map(|&at| {
+                        let (b, f) = row(at);
+                        serde_json::json!({
+                            "item": item_address(&briefings, at),
+                            "value": f.value, "qualifier": f.qualifier, "text": f.text,
+                            "claimed_by": f.claimed_by.as_deref().map(|id| b.actor_name(id)),
+                            "outlet": b.source.outlet,
+                            "date": figure_date(&briefings, at),
+                        })
+                    }).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let text = serde_json::to_string_pretty(&value).map_err(|e| Failure::Data(e.to_string()))?;
+        return print_out(&format!("{text}\n"));
+    }
+    let mut out = String::new();
+    for group in &table {
+        let (_, first) = row(group[0]);
+        let subject = first.subject.as_deref().map_or(String::new(), |s| format!(" ({s})"));
+        out.push_str(&format!("{}{subject}\n", first.unit));
+        for &at in group {
+            let (b, f) = row(at);
+            let date = figure_date(&briefings, at).map_or("-".to_string(), |d| d.to_string());
+            let by = f.claimed_by.as_deref().map_or(b.source.outlet.as_str(), |id| b.actor_name(id));
+            out.push_str(&format!(
+                "  {date:10}  {:>14}  {:10}  {}  per {by}, in {} [{}]\n",
+                render::format_value(f.value),
+                f.qualifier.to_string(),
+                f.text,
+                b.source.outlet,
+                item_address(&briefings, at)
+            ));
+        }
+        if group.windows(2).any(|w| compare_figures(&briefings, w[0], w[1]).values_differ) {
+            out.push_str("  ! the values differ\n");
+        }
+        out.push('\n');
+    }
+    print_out(&out)
 }
