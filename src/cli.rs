@@ -12,11 +12,11 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::export::{self, ExportTarget};
 use crate::model::Date;
+use crate::model::{Briefing, ItemRef};
 use crate::render;
 use crate::sanitize::neutralize;
 use crate::store::Store;
 use crate::tui;
-use crate::model::{Briefing, ItemRef};
 use crate::xref::{CrossRef, ItemAt, compare_figures, figure_date};
 
 #[derive(Debug, Parser)]
@@ -32,6 +32,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Open the reader (the default when no command is given).
+    Read,
     /// Validate every briefing of the folder; report all errors and warnings.
     Check {
         /// Folder to check (overrides --dir).
@@ -115,7 +117,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let store = load(&cli.dir)?;
             let at = find(&store, &id)?;
             let briefings = store.briefings();
-            print_out(&render::briefing_text(at, &briefings, &CrossRef::build(&briefings), tui::output_width()))
+            print_out(&render::briefing_text(
+                at,
+                &briefings,
+                &CrossRef::build(&briefings),
+                tui::output_width(),
+            ))
         }
         Some(Command::Export { id, output, force }) => {
             let store = load(&cli.dir)?;
@@ -134,7 +141,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Some(Command::Xref { target, json }) => xref(&load(&cli.dir)?, &target, json),
         Some(Command::Figures { json }) => figures(&load(&cli.dir)?, json),
-        None => list(&load(&cli.dir)?, false),
+        Some(Command::Read) | None => {
+            let store = load(&cli.dir)?;
+            tui::run(store).map_err(|e| Failure::Data(format!("reader: {e}")))?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -287,7 +298,10 @@ fn xref(store: &Store, target: &str, json: bool) -> Result<ExitCode, Failure> {
     let briefings = store.briefings();
     let b = briefings[at];
     let items: Vec<ItemRef> = match item_id {
-        Some(id) => vec![b.item(id).ok_or_else(|| Failure::Usage(format!("briefing `{briefing_id}` has no item `{id}`")))?],
+        Some(id) => vec![
+            b.item(id)
+                .ok_or_else(|| Failure::Usage(format!("briefing `{briefing_id}` has no item `{id}`")))?,
+        ],
         None => b.items().map(|(_, item)| item).collect(),
     };
     let graph = CrossRef::build(&briefings);
@@ -338,8 +352,15 @@ fn xref(store: &Store, target: &str, json: bool) -> Result<ExitCode, Failure> {
         out.push_str(&textwrap::fill(&head, width));
         out.push('\n');
         if let Some(s) = support {
-            let line = format!("supported in other briefings by {} claimant(s) in {} outlet(s)", s.claimants.len(), s.outlets.len());
-            out.push_str(&textwrap::fill(&line, textwrap::Options::new(width).initial_indent("  ").subsequent_indent("  ")));
+            let line = format!(
+                "supported in other briefings by {} claimant(s) in {} outlet(s)",
+                s.claimants.len(),
+                s.outlets.len()
+            );
+            out.push_str(&textwrap::fill(
+                &line,
+                textwrap::Options::new(width).initial_indent("  ").subsequent_indent("  "),
+            ));
             out.push('\n');
         }
         if links.is_empty() {
@@ -347,7 +368,12 @@ fn xref(store: &Store, target: &str, json: bool) -> Result<ExitCode, Failure> {
         }
         for l in links {
             let source = if l.kind.is_explicit() { "ref".to_string() } else { l.reason.clone() };
-            let line = format!("{} {}: {} [{source}]", l.kind.label(), item_address(&briefings, l.to), render::link_target(l, &briefings));
+            let line = format!(
+                "{} {}: {} [{source}]",
+                l.kind.label(),
+                item_address(&briefings, l.to),
+                render::link_target(l, &briefings)
+            );
             let options = textwrap::Options::new(width).initial_indent("  → ").subsequent_indent("      ");
             out.push_str(&textwrap::fill(&line, options));
             out.push('\n');

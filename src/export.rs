@@ -162,7 +162,8 @@ fn cross_references(at: usize, briefings: &[&Briefing], xref: &CrossRef) -> Vec<
     for (_, item) in b.items() {
         for link in xref.related(briefings, ItemAt { briefing: at, item }) {
             let other = briefings[link.to.briefing];
-            let inferred = if link.kind.is_explicit() { String::new() } else { format!(" ({})", escape(&link.reason)) };
+            let inferred =
+                if link.kind.is_explicit() { String::new() } else { format!(" ({})", escape(&link.reason)) };
             lines.push(format!(
                 "**{}** {} [{}]({}): {}{inferred}",
                 escape(&b.item_label(item)),

@@ -89,7 +89,14 @@ fn section(out: &mut String, name: &str) {
     let _ = writeln!(out, "{name}");
 }
 
-fn item(out: &mut String, width: usize, line: &str, quote: Option<&str>, links: &[Link], briefings: &[&Briefing]) {
+fn item(
+    out: &mut String,
+    width: usize,
+    line: &str,
+    quote: Option<&str>,
+    links: &[Link],
+    briefings: &[&Briefing],
+) {
     out.push_str(&wrap(line, width, "  • ", "    "));
     out.push('\n');
     if let Some(quote) = quote {

@@ -62,7 +62,8 @@ pub fn words(text: &str) -> Vec<Word> {
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let f = fold_char(c);
-        let joins_word = f == '\'' && current.is_some() && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+        let joins_word =
+            f == '\'' && current.is_some() && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
         if f.is_alphanumeric() || joins_word {
             let word = current.get_or_insert_with(|| Word { range: i..i, folded: String::new() });
             word.folded.extend(f.to_lowercase());
@@ -80,7 +81,12 @@ pub fn words(text: &str) -> Vec<Word> {
 /// ("press", "us").
 pub fn stem(word: &str) -> &str {
     let word = word.strip_suffix("'s").or_else(|| word.strip_suffix('\'')).unwrap_or(word);
-    if word.len() <= 3 || !word.is_ascii() || word.ends_with("ss") || word.ends_with("us") || word.ends_with("is") {
+    if word.len() <= 3
+        || !word.is_ascii()
+        || word.ends_with("ss")
+        || word.ends_with("us")
+        || word.ends_with("is")
+    {
         return word;
     }
     if let Some(base) = word.strip_suffix("ies") {

@@ -105,7 +105,8 @@ impl CrossRef {
     pub fn build(briefings: &[&Briefing]) -> CrossRef {
         let registry = Registry::build(briefings.iter().copied());
         let mut explicit: HashMap<ItemAt, Vec<Link>> = HashMap::new();
-        let positions: HashMap<&str, usize> = briefings.iter().enumerate().map(|(i, b)| (b.id.as_str(), i)).collect();
+        let positions: HashMap<&str, usize> =
+            briefings.iter().enumerate().map(|(i, b)| (b.id.as_str(), i)).collect();
         for (bi, b) in briefings.iter().enumerate() {
             for (_, item) in b.items() {
                 let from = ItemAt { briefing: bi, item };
@@ -116,7 +117,8 @@ impl CrossRef {
                     });
                     let Some(to) = target else { continue };
                     let reason = "explicit ref in the briefing file".to_string();
-                    let forward = Link { to, kind: LinkKind::Ref(r.relation), score: 1.0, reason: reason.clone() };
+                    let forward =
+                        Link { to, kind: LinkKind::Ref(r.relation), score: 1.0, reason: reason.clone() };
                     let backward = Link { to: from, kind: LinkKind::RefFrom(r.relation), score: 1.0, reason };
                     explicit.entry(from).or_default().push(forward);
                     explicit.entry(to).or_default().push(backward);
@@ -160,7 +162,8 @@ impl CrossRef {
         let mut figure_keys = HashMap::new();
         for (bi, b) in briefings.iter().enumerate() {
             for (fi, f) in b.figures.iter().enumerate() {
-                figure_keys.insert(ItemAt { briefing: bi, item: ItemRef::Figure(fi) }, vocabulary.figure_key(f));
+                figure_keys
+                    .insert(ItemAt { briefing: bi, item: ItemRef::Figure(fi) }, vocabulary.figure_key(f));
             }
         }
         CrossRef { registry, explicit, claims, claim_index, figure_keys }
@@ -196,7 +199,12 @@ impl CrossRef {
                 let other = &briefings[b].actors[a].name;
                 let reason =
                     if other == name { format!("same name: {name}") } else { format!("{name} = {other}") };
-                Link { to: ItemAt { briefing: b, item: ItemRef::Actor(a) }, kind: LinkKind::SameActor, score: 1.0, reason }
+                Link {
+                    to: ItemAt { briefing: b, item: ItemRef::Actor(a) },
+                    kind: LinkKind::SameActor,
+                    score: 1.0,
+                    reason,
+                }
             })
             .collect()
     }
@@ -218,7 +226,11 @@ impl CrossRef {
             if comparison.values_differ {
                 reason.push_str(" (values differ");
                 if let Some(later) = comparison.later {
-                    reason.push_str(if later == *other { "; the other is later" } else { "; this one is later" });
+                    reason.push_str(if later == *other {
+                        "; the other is later"
+                    } else {
+                        "; this one is later"
+                    });
                 }
                 reason.push(')');
             }
@@ -244,7 +256,9 @@ impl CrossRef {
             };
             if similarity >= threshold {
                 let reason = match kind {
-                    LinkKind::Contradiction => format!("a denial against a similar assertion ({similarity:.2})"),
+                    LinkKind::Contradiction => {
+                        format!("a denial against a similar assertion ({similarity:.2})")
+                    }
                     _ => format!("similar wording ({similarity:.2})"),
                 };
                 links.push(Link { to: other.at, kind, score: similarity, reason });
@@ -372,19 +386,22 @@ struct Vocabulary {
 }
 
 const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "been", "both", "but", "by", "for", "from", "had", "has", "have",
-    "he", "her", "his", "in", "into", "is", "it", "its", "it's", "of", "on", "or", "said", "says", "she", "such",
-    "that", "the", "their", "them", "these", "they", "this", "those", "to", "was", "we", "were", "which",
-    "while", "who", "will", "with", "would", "any", "also", "than", "then", "there", "what", "when", "our",
-    "not", "no", "all", "other", "some", "more", "most", "can", "could", "may", "might", "do", "does", "did",
+    "a", "an", "and", "are", "as", "at", "be", "been", "both", "but", "by", "for", "from", "had", "has",
+    "have", "he", "her", "his", "in", "into", "is", "it", "its", "it's", "of", "on", "or", "said", "says",
+    "she", "such", "that", "the", "their", "them", "these", "they", "this", "those", "to", "was", "we",
+    "were", "which", "while", "who", "will", "with", "would", "any", "also", "than", "then", "there", "what",
+    "when", "our", "not", "no", "all", "other", "some", "more", "most", "can", "could", "may", "might", "do",
+    "does", "did",
 ];
 
 /// General synonyms in reporting on conflict and trade, folded to one term each.
 fn synonym(stem: &str) -> &str {
     match stem {
         "arm" | "weapon" | "weaponry" | "munition" | "ammunition" | "armament" => "weapon",
-        "supply" | "suppli" | "supplying" | "send" | "sending" | "sent" | "provide" | "providing" | "provided"
-        | "deliver" | "delivered" | "delivering" | "transfer" | "transferring" | "shipment" => "transfer",
+        "supply" | "suppli" | "supplying" | "send" | "sending" | "sent" | "provide" | "providing"
+        | "provided" | "deliver" | "delivered" | "delivering" | "transfer" | "transferring" | "shipment" => {
+            "transfer"
+        }
         "deal" | "agreement" | "transaction" | "pact" | "treaty" => "deal",
         "violate" | "violating" | "violation" | "breach" | "barred" => "violate",
         other => other,

@@ -1,0 +1,392 @@
+//! The reader's state and the one function that changes it.
+//!
+//! `update` applies an [`Action`] to the [`App`] and never does I/O: work that touches the disk (export,
+//! the editor) is returned as an [`Effect`] for the event loop to carry out, and its outcome comes back as
+//! another action. Views render from `&App` only.
+
+use std::path::PathBuf;
+
+use crate::model::{Briefing, ItemRef};
+use crate::store::Store;
+use crate::xref::{CrossRef, ItemAt, Link};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Detail,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Summary,
+    Figures,
+    Actors,
+    Claims,
+    Questions,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 5] = [Pane::Summary, Pane::Figures, Pane::Actors, Pane::Claims, Pane::Questions];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Summary => "Summary",
+            Pane::Figures => "Figures",
+            Pane::Actors => "Actors",
+            Pane::Claims => "Claims",
+            Pane::Questions => "Questions",
+        }
+    }
+
+    fn index(self) -> usize {
+        Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+
+    /// The pane that lists items of this kind.
+    pub fn of_item(item: ItemRef) -> Pane {
+        match item {
+            ItemRef::Actor(_) => Pane::Actors,
+            ItemRef::Figure(_) => Pane::Figures,
+            ItemRef::Claim(_) => Pane::Claims,
+            ItemRef::Question(_) => Pane::Questions,
+        }
+    }
+}
+
+/// Everything the user can ask for. Keys and mouse events map to these in `keymap`; nothing else does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Quit,
+    NextPane,
+    PrevPane,
+    ShowPane(Pane),
+    FocusList,
+    FocusDetail,
+    Down,
+    Up,
+    Top,
+    Bottom,
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    Open,
+    Back,
+    ToggleHelp,
+    CrossReference,
+    Export,
+    /// The export finished: the path written, or why not.
+    Exported(Result<PathBuf, String>),
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// A mouse click at a screen cell.
+    Click {
+        column: u16,
+        row: u16,
+    },
+}
+
+/// I/O that `update` asks the event loop to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Export { briefing: usize },
+}
+
+/// A list of related items shown over the panes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct XrefView {
+    pub from: ItemAt,
+    pub links: Vec<Link>,
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    Help,
+    Xref(XrefView),
+}
+
+/// Where the reader was, so Back can return there.
+#[derive(Debug, Clone, PartialEq)]
+struct Place {
+    briefing: usize,
+    pane: Pane,
+    focus: Focus,
+    selection: [usize; 5],
+    overlay: Option<Overlay>,
+}
+
+pub struct App {
+    pub store: Store,
+    pub xref: CrossRef,
+    pub focus: Focus,
+    pub pane: Pane,
+    /// Selected row of the briefing list: loaded briefings first, then files that failed to load.
+    pub list_selected: usize,
+    /// Selected row (or, for Summary, first visible line) of each pane.
+    pub selection: [usize; 5],
+    pub overlay: Option<Overlay>,
+    pub status: String,
+    pub viewport: (u16, u16),
+    pub theme: super::view::Theme,
+    pub quit: bool,
+    history: Vec<Place>,
+}
+
+impl App {
+    pub fn new(store: Store) -> App {
+        let xref = CrossRef::build(&store.briefings());
+        let status = match store.failed.len() {
+            0 => format!("{} briefings", store.entries.len()),
+            n => format!("{} briefings; {n} file(s) failed to load (marked ✗)", store.entries.len()),
+        };
+        App {
+            store,
+            xref,
+            focus: Focus::List,
+            pane: Pane::Summary,
+            list_selected: 0,
+            selection: [0; 5],
+            overlay: None,
+            status,
+            viewport: (80, 24),
+            theme: super::view::Theme::from_env(),
+            quit: false,
+            history: Vec::new(),
+        }
+    }
+
+    pub fn briefings(&self) -> Vec<&Briefing> {
+        self.store.briefings()
+    }
+
+    /// Rows of the list: loaded briefings, then failed files.
+    pub fn list_len(&self) -> usize {
+        self.store.entries.len() + self.store.failed.len()
+    }
+
+    /// The briefing under the list cursor, if the row is a loaded briefing.
+    pub fn current(&self) -> Option<usize> {
+        (self.list_selected < self.store.entries.len()).then_some(self.list_selected)
+    }
+
+    pub fn current_briefing(&self) -> Option<&Briefing> {
+        self.current().map(|i| &self.store.entries[i].briefing)
+    }
+
+    pub fn selected_in(&self, pane: Pane) -> usize {
+        self.selection[pane.index()]
+    }
+
+    /// How many selectable rows a pane has for the current briefing.
+    pub fn pane_len(&self, pane: Pane) -> usize {
+        let Some(b) = self.current_briefing() else { return 0 };
+        match pane {
+            Pane::Summary => 1,
+            Pane::Figures => b.figures.len(),
+            Pane::Actors => b.actors.len(),
+            Pane::Claims => b.claims.len(),
+            Pane::Questions => b.questions.len(),
+        }
+    }
+
+    /// The item selected in the current pane, if it is an item pane with items.
+    pub fn selected_item(&self) -> Option<ItemAt> {
+        let briefing = self.current()?;
+        let i = self.selected_in(self.pane);
+        (i < self.pane_len(self.pane)).then_some(())?;
+        let item = match self.pane {
+            Pane::Summary => return None,
+            Pane::Figures => ItemRef::Figure(i),
+            Pane::Actors => ItemRef::Actor(i),
+            Pane::Claims => ItemRef::Claim(i),
+            Pane::Questions => ItemRef::Question(i),
+        };
+        Some(ItemAt { briefing, item })
+    }
+
+    /// Rows a page moves: the detail area's height less borders and bars.
+    fn page(&self) -> usize {
+        usize::from(self.viewport.1.saturating_sub(6)).max(1)
+    }
+
+    fn place(&self) -> Place {
+        Place {
+            briefing: self.list_selected,
+            pane: self.pane,
+            focus: self.focus,
+            selection: self.selection,
+            overlay: self.overlay.clone(),
+        }
+    }
+
+    fn restore(&mut self, place: Place) {
+        self.list_selected = place.briefing;
+        self.pane = place.pane;
+        self.focus = place.focus;
+        self.selection = place.selection;
+        self.overlay = place.overlay;
+    }
+
+    /// Moves to an item of any briefing, remembering where we were.
+    fn jump(&mut self, to: ItemAt) {
+        self.history.push(self.place());
+        self.list_selected = to.briefing;
+        self.selection = [0; 5];
+        self.pane = Pane::of_item(to.item);
+        let index = match to.item {
+            ItemRef::Actor(i) | ItemRef::Figure(i) | ItemRef::Claim(i) | ItemRef::Question(i) => i,
+        };
+        self.selection[self.pane.index()] = index;
+        self.focus = Focus::Detail;
+        self.overlay = None;
+    }
+
+    fn move_cursor(&mut self, delta: isize, to_end: Option<bool>) {
+        if let Some(Overlay::Xref(view)) = &mut self.overlay {
+            view.selected = moved(view.selected, view.links.len(), delta, to_end);
+            return;
+        }
+        match self.focus {
+            Focus::List => {
+                let before = self.list_selected;
+                self.list_selected = moved(self.list_selected, self.list_len(), delta, to_end);
+                if self.list_selected != before {
+                    self.selection = [0; 5];
+                }
+            }
+            Focus::Detail => {
+                let len = self.pane_len(self.pane);
+                // The summary scrolls by lines; its length is only known to the view, which clamps it.
+                let len = if self.pane == Pane::Summary { usize::MAX } else { len };
+                let i = self.pane.index();
+                self.selection[i] = moved(self.selection[i], len, delta, to_end);
+            }
+        }
+    }
+}
+
+/// A cursor moved by `delta` rows (or to one end) and kept inside `0..len`.
+fn moved(current: usize, len: usize, delta: isize, to_end: Option<bool>) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    match to_end {
+        Some(false) => 0,
+        Some(true) if len == usize::MAX => current,
+        Some(true) => len - 1,
+        None => current.saturating_add_signed(delta).min(len - 1),
+    }
+}
+
+/// Applies an action. Returns the I/O the event loop must do, if any.
+pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    match action {
+        Action::Quit => app.quit = true,
+        Action::ToggleHelp => {
+            app.overlay = match app.overlay {
+                Some(Overlay::Help) => None,
+                _ => Some(Overlay::Help),
+            }
+        }
+        Action::NextPane | Action::PrevPane => {
+            let step = if action == Action::NextPane { 1 } else { Pane::ALL.len() - 1 };
+            app.pane = Pane::ALL[(app.pane.index() + step) % Pane::ALL.len()];
+            app.focus = Focus::Detail;
+        }
+        Action::ShowPane(pane) => {
+            app.pane = pane;
+            app.focus = Focus::Detail;
+        }
+        Action::FocusList => app.focus = Focus::List,
+        Action::FocusDetail => {
+            if app.current().is_some() {
+                app.focus = Focus::Detail;
+            }
+        }
+        Action::Down => app.move_cursor(1, None),
+        Action::Up => app.move_cursor(-1, None),
+        Action::Top => app.move_cursor(0, Some(false)),
+        Action::Bottom => app.move_cursor(0, Some(true)),
+        Action::PageDown => app.move_cursor(app.page() as isize, None),
+        Action::PageUp => app.move_cursor(-(app.page() as isize), None),
+        Action::HalfPageDown => app.move_cursor(app.page() as isize / 2, None),
+        Action::HalfPageUp => app.move_cursor(-(app.page() as isize / 2), None),
+        Action::Open => match (&app.overlay, app.focus) {
+            (Some(Overlay::Xref(view)), _) => {
+                if let Some(link) = view.links.get(view.selected) {
+                    let to = link.to;
+                    app.jump(to);
+                }
+            }
+            (Some(Overlay::Help), _) => app.overlay = None,
+            (None, Focus::List) => {
+                if app.current().is_some() {
+                    app.focus = Focus::Detail;
+                }
+            }
+            (None, Focus::Detail) => return update(app, Action::CrossReference),
+        },
+        Action::Back => {
+            if app.overlay.take().is_some() {
+                return None;
+            }
+            match app.history.pop() {
+                Some(place) => app.restore(place),
+                None => app.focus = Focus::List,
+            }
+        }
+        Action::CrossReference => match app.selected_item() {
+            Some(from) => {
+                let links = app.xref.related(&app.briefings(), from);
+                app.status = format!("{} related item(s)", links.len());
+                app.overlay = Some(Overlay::Xref(XrefView { from, links, selected: 0 }));
+            }
+            None => app.status = "select a figure, actor, claim or question to cross-reference".into(),
+        },
+        Action::Export => match app.current() {
+            Some(briefing) => return Some(Effect::Export { briefing }),
+            None => app.status = "nothing to export: this file failed to load".into(),
+        },
+        Action::Exported(Ok(path)) => app.status = format!("exported to {}", path.display()),
+        Action::Exported(Err(message)) => app.status = format!("export failed: {message}"),
+        Action::Resize { width, height } => app.viewport = (width, height),
+        Action::Click { column, row } => click(app, column, row),
+    }
+    None
+}
+
+/// Resolves a click against the same layout the view draws.
+fn click(app: &mut App, column: u16, row: u16) {
+    let regions = super::view::layout(app.viewport);
+    let inside = |r: ratatui::layout::Rect| r.contains(ratatui::layout::Position { x: column, y: row });
+    if app.overlay.is_some() {
+        return;
+    }
+    if inside(regions.list) {
+        let first = super::view::list_offset(app.list_selected, regions.list.height);
+        let index = first + usize::from(row.saturating_sub(regions.list.y + 1));
+        app.focus = Focus::List;
+        if index < app.list_len() && index != app.list_selected {
+            app.list_selected = index;
+            app.selection = [0; 5];
+        }
+    } else if inside(regions.tabs) {
+        if let Some(pane) = super::view::tab_at(column.saturating_sub(regions.tabs.x)) {
+            app.pane = pane;
+            app.focus = Focus::Detail;
+        }
+    } else if inside(regions.pane) {
+        app.focus = Focus::Detail;
+        if app.pane != Pane::Summary {
+            let visible = super::view::pane_rows(regions.pane);
+            let first = super::view::list_offset(app.selected_in(app.pane), visible);
+            let index = first + usize::from(row.saturating_sub(regions.pane.y + 2));
+            if row >= regions.pane.y + 2 && index < app.pane_len(app.pane) {
+                app.selection[app.pane.index()] = index;
+            }
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! The one table of key bindings: dispatch reads it, and so does the help overlay, so help can never
+//! drift from what the keys do.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
+
+use super::app::{Action, Pane};
+
+pub struct Binding {
+    pub keys: &'static [(KeyCode, KeyModifiers)],
+    pub action: Action,
+    pub help: &'static str,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+
+pub const KEYMAP: &[Binding] = &[
+    Binding {
+        keys: &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
+        action: Action::Quit,
+        help: "quit",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('?'), NONE), (KeyCode::F(1), NONE)],
+        action: Action::ToggleHelp,
+        help: "show or hide this help",
+    },
+    Binding { keys: &[(KeyCode::Tab, NONE)], action: Action::NextPane, help: "next pane" },
+    Binding {
+        keys: &[(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE)],
+        action: Action::PrevPane,
+        help: "previous pane",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('1'), NONE)],
+        action: Action::ShowPane(Pane::Summary),
+        help: "Summary pane",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('2'), NONE)],
+        action: Action::ShowPane(Pane::Figures),
+        help: "Figures pane",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('3'), NONE)],
+        action: Action::ShowPane(Pane::Actors),
+        help: "Actors pane",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('4'), NONE)],
+        action: Action::ShowPane(Pane::Claims),
+        help: "Claims pane",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('5'), NONE)],
+        action: Action::ShowPane(Pane::Questions),
+        help: "Questions pane",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('h'), NONE), (KeyCode::Left, NONE)],
+        action: Action::FocusList,
+        help: "go to the briefing list",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('l'), NONE), (KeyCode::Right, NONE)],
+        action: Action::FocusDetail,
+        help: "go to the briefing",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)],
+        action: Action::Down,
+        help: "next row / scroll down",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)],
+        action: Action::Up,
+        help: "previous row / scroll up",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)],
+        action: Action::Top,
+        help: "first row",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('G'), SHIFT), (KeyCode::Char('G'), NONE), (KeyCode::End, NONE)],
+        action: Action::Bottom,
+        help: "last row",
+    },
+    Binding { keys: &[(KeyCode::PageDown, NONE)], action: Action::PageDown, help: "page down" },
+    Binding { keys: &[(KeyCode::PageUp, NONE)], action: Action::PageUp, help: "page up" },
+    Binding { keys: &[(KeyCode::Char('d'), CTRL)], action: Action::HalfPageDown, help: "half a page down" },
+    Binding { keys: &[(KeyCode::Char('u'), CTRL)], action: Action::HalfPageUp, help: "half a page up" },
+    Binding {
+        keys: &[(KeyCode::Enter, NONE)],
+        action: Action::Open,
+        help: "open: the briefing, an item's cross-references, a related item",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('x'), NONE)],
+        action: Action::CrossReference,
+        help: "cross-reference the selected item",
+    },
+    Binding {
+        keys: &[(KeyCode::Esc, NONE), (KeyCode::Backspace, NONE)],
+        action: Action::Back,
+        help: "back: close the overlay, or return to where you were",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('e'), NONE)],
+        action: Action::Export,
+        help: "export the briefing to Markdown (never overwrites)",
+    },
+];
+
+/// The action bound to a key press, if any. Key releases and repeats of non-movement keys are ignored.
+pub fn action_for_key(key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    KEYMAP
+        .iter()
+        .find(|b| b.keys.iter().any(|&(code, mods)| code == key.code && mods == key.modifiers))
+        .map(|b| b.action.clone())
+}
+
+/// The wheel scrolls; clicks are resolved against the layout by `update`.
+pub fn action_for_mouse(mouse: MouseEvent) -> Option<Action> {
+    match mouse.kind {
+        MouseEventKind::ScrollDown => Some(Action::Down),
+        MouseEventKind::ScrollUp => Some(Action::Up),
+        MouseEventKind::Down(_) => Some(Action::Click { column: mouse.column, row: mouse.row }),
+        _ => None,
+    }
+}
+
+/// "Ctrl-d", "Shift-Tab", "j": how a key is written in help and the status bar.
+pub fn key_label(code: KeyCode, mods: KeyModifiers) -> String {
+    let name = match code {
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::F(n) => format!("F{n}"),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        other => format!("{other:?}"),
+    };
+    if mods.contains(KeyModifiers::CONTROL) { format!("Ctrl-{name}") } else { name }
+}
+
+/// The keys of a binding as written in help: "j/↓".
+pub fn keys_label(binding: &Binding) -> String {
+    let mut labels: Vec<String> = Vec::new();
+    for &(code, mods) in binding.keys {
+        let label = key_label(code, mods);
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
+    labels.join("/")
+}
+
+/// The first key bound to an action, for hints in the status bar.
+pub fn key_for(action: &Action) -> Option<String> {
+    let binding = KEYMAP.iter().find(|b| b.action == *action)?;
+    binding.keys.first().map(|&(code, mods)| key_label(code, mods))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_is_bound_once_and_keys_are_unique() {
+        let mut seen = Vec::new();
+        for binding in KEYMAP {
+            for key in binding.keys {
+                assert!(!seen.contains(key), "{key:?} is bound twice");
+                seen.push(*key);
+            }
+        }
+    }
+
+    #[test]
+    fn keys_dispatch_to_their_actions() {
+        let press = |code, mods| action_for_key(KeyEvent::new(code, mods));
+        assert_eq!(press(KeyCode::Char('q'), NONE), Some(Action::Quit));
+        assert_eq!(press(KeyCode::Char('d'), CTRL), Some(Action::HalfPageDown));
+        assert_eq!(press(KeyCode::Char('3'), NONE), Some(Action::ShowPane(Pane::Actors)));
+        assert_eq!(press(KeyCode::Char('z'), NONE), None);
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(key_for(&Action::HalfPageUp).as_deref(), Some("Ctrl-u"));
+        assert_eq!(keys_label(&KEYMAP[1]), "?/F1");
+    }
+}

@@ -1,0 +1,80 @@
+//! The briefing list, and what the right side shows for a file that failed to load.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::model::Status;
+use crate::sanitize::neutralize;
+use crate::tui::app::{App, Focus};
+use crate::tui::view;
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let focused = app.focus == Focus::List;
+    let block = view::block(" Briefings ".to_string(), focused, app.theme);
+    let visible = area.height.saturating_sub(2);
+    let first = view::list_offset(app.list_selected, visible);
+    let last = (first + usize::from(visible)).min(app.list_len());
+    let width = usize::from(area.width.saturating_sub(2));
+    let lines: Vec<Line> = (first..last)
+        .map(|i| {
+            let (marker, text) = match app.store.entries.get(i) {
+                Some(entry) => {
+                    let b = &entry.briefing;
+                    let marker = if b.status == Status::Draft { "✎ " } else { "  " };
+                    let date = b.source.published.map_or(String::new(), |d| format!("{d} "));
+                    (marker, format!("{date}{} · {}", b.title, b.source.outlet))
+                }
+                None => {
+                    let path = &app.store.failed[i - app.store.entries.len()];
+                    let name = path
+                        .file_name()
+                        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                    ("✗ ", neutralize(&name).into_owned())
+                }
+            };
+            let text = truncate(&text, width.saturating_sub(2));
+            let style = if i == app.list_selected { app.theme.selected() } else { Default::default() };
+            let marker_style = if marker == "✗ " { app.theme.warn() } else { app.theme.dim() };
+            Line::from(vec![Span::styled(marker, marker_style), Span::raw(text)]).style(style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// The errors of a file that failed to load, where the briefing would be.
+pub fn draw_failure(frame: &mut Frame, app: &App, area: Rect) {
+    let index = app.list_selected.saturating_sub(app.store.entries.len());
+    let Some(path) = app.store.failed.get(index) else { return };
+    let width = usize::from(area.width.saturating_sub(2)).max(1);
+    let mut lines = vec![Line::styled("This file failed to load:", app.theme.warn()), Line::raw("")];
+    for diagnostic in app.store.diagnostics.iter().filter(|d| &d.path == path && d.is_error()) {
+        for text_line in diagnostic.to_string().lines() {
+            lines.extend(view::wrap(text_line, width).into_iter().map(Line::from));
+        }
+        lines.push(Line::raw(""));
+    }
+    let block = view::block(" Load error ".to_string(), false, app.theme);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// Cuts text to a display width, ending with "…" when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}

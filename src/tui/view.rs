@@ -1,0 +1,241 @@
+//! Drawing the reader from `&App`: the layout, the bars, and the helpers the panes share.
+//!
+//! The layout is a pure function of the terminal size so that mouse clicks (resolved in `update`) and
+//! drawing always agree. Lists and tables render only their visible rows.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::app::{App, Focus, Overlay, Pane};
+use super::keymap;
+use super::panes;
+
+/// Below this size the reader shows a message instead of panes.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Regions {
+    pub title: Rect,
+    pub list: Rect,
+    pub tabs: Rect,
+    /// The item table (or the whole summary).
+    pub pane: Rect,
+    /// The selected item's details, under the table.
+    pub detail: Rect,
+    pub status: Rect,
+}
+
+pub fn layout((width, height): (u16, u16)) -> Regions {
+    let area = Rect::new(0, 0, width, height);
+    let [title, body, status] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    let list_width = (width * 3 / 10).clamp(20.min(width), 48);
+    let [list, right] = Layout::horizontal([Constraint::Length(list_width), Constraint::Min(0)]).areas(body);
+    let [tabs, panes] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(right);
+    let detail_height = (panes.height * 2 / 5).max(5).min(panes.height);
+    let [pane, detail] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(detail_height)]).areas(panes);
+    Regions { title, list, tabs, pane, detail, status }
+}
+
+/// The first visible row of a list of `visible` rows whose selected row must be shown.
+pub fn list_offset(selected: usize, visible: u16) -> usize {
+    selected.saturating_sub(usize::from(visible.max(1)) - 1)
+}
+
+/// Rows of items a table pane shows: its height less two borders and the header.
+pub fn pane_rows(pane: Rect) -> u16 {
+    pane.height.saturating_sub(3)
+}
+
+/// The tab labels as drawn, so clicks can find them.
+fn tab_labels() -> impl Iterator<Item = (Pane, String)> {
+    Pane::ALL.iter().enumerate().map(|(i, p)| (*p, format!(" {} {} ", i + 1, p.title())))
+}
+
+/// The pane whose tab covers column `x` (relative to the tab bar).
+pub fn tab_at(x: u16) -> Option<Pane> {
+    let mut start = 0u16;
+    for (pane, label) in tab_labels() {
+        let end = start + label.width() as u16;
+        if (start..end).contains(&x) {
+            return Some(pane);
+        }
+        start = end + 1;
+    }
+    None
+}
+
+/// Colours only where they read on dark and light backgrounds; `NO_COLOR` turns them off.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub color: bool,
+}
+
+impl Theme {
+    pub fn from_env() -> Theme {
+        Theme { color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) }
+    }
+
+    pub fn accent(self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        }
+    }
+
+    pub fn warn(self) -> Style {
+        if self.color { Style::new().fg(Color::Red) } else { Style::new().add_modifier(Modifier::UNDERLINED) }
+    }
+
+    pub fn dim(self) -> Style {
+        Style::new().add_modifier(Modifier::DIM)
+    }
+
+    pub fn selected(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    pub fn heading(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        draw_too_small(frame, area);
+        return;
+    }
+    let regions = layout((area.width, area.height));
+    let theme = app.theme;
+    draw_title(frame, app, regions.title);
+    panes::list::draw(frame, app, regions.list);
+    draw_tabs(frame, app, regions.tabs);
+    match app.current_briefing() {
+        Some(_) => panes::draw_pane(frame, app, regions),
+        None => panes::list::draw_failure(frame, app, regions.pane.union(regions.detail)),
+    }
+    draw_status(frame, app, regions.status);
+    match &app.overlay {
+        Some(Overlay::Help) => panes::help::draw(frame, theme, area),
+        Some(Overlay::Xref(view)) => panes::xref::draw(frame, app, view, area),
+        None => {}
+    }
+}
+
+fn draw_too_small(frame: &mut Frame, area: Rect) {
+    let text = format!(
+        "Terminal too small ({}x{}): brief needs {MIN_WIDTH}x{MIN_HEIGHT}. q quits.",
+        area.width, area.height
+    );
+    let lines: Vec<Line> = wrap(&text, area.width.max(1) as usize).into_iter().map(Line::from).collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn draw_title(frame: &mut Frame, app: &App, area: Rect) {
+    let dir = app.store.dir.display().to_string();
+    let line = Line::from(vec![
+        Span::styled(" brief ", app.theme.accent()),
+        Span::raw(format!(
+            "— {} — {} briefing(s)",
+            crate::sanitize::neutralize(&dir),
+            app.store.entries.len()
+        )),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn draw_tabs(frame: &mut Frame, app: &App, area: Rect) {
+    let mut spans = Vec::new();
+    for (pane, label) in tab_labels() {
+        let count = match pane {
+            Pane::Summary => String::new(),
+            _ => format!("({})", app.pane_len(pane)),
+        };
+        let style = if pane == app.pane {
+            if app.focus == Focus::Detail { app.theme.selected() } else { app.theme.heading() }
+        } else {
+            Style::new()
+        };
+        spans.push(Span::styled(format!("{}{count}", label.trim_end()), style));
+        spans.push(Span::raw(" "));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
+    let position = match app.focus {
+        Focus::List => format!("{}/{}", app.list_selected + 1, app.list_len()),
+        Focus::Detail => match app.pane {
+            Pane::Summary => "summary".to_string(),
+            pane => format!("{} {}/{}", pane.title(), app.selected_in(pane) + 1, app.pane_len(pane)),
+        },
+    };
+    let mode = match (&app.overlay, app.focus) {
+        (Some(Overlay::Help), _) => "HELP",
+        (Some(Overlay::Xref(_)), _) => "XREF",
+        (None, Focus::List) => "LIST",
+        (None, Focus::Detail) => "READ",
+    };
+    let hints: Vec<String> = status_hints(app)
+        .iter()
+        .filter_map(|(action, what)| Some(format!("{} {what}", keymap::key_for(action)?)))
+        .collect();
+    let line = Line::from(vec![
+        Span::styled(format!(" {mode} "), app.theme.selected()),
+        Span::raw(format!(" {position}  ")),
+        Span::raw(app.status.clone()),
+        Span::styled(format!("  {}", hints.join("  ")), app.theme.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The few keys that matter in the current context.
+fn status_hints(app: &App) -> Vec<(super::app::Action, &'static str)> {
+    use super::app::Action;
+    match (&app.overlay, app.focus) {
+        (Some(Overlay::Xref(_)), _) => vec![(Action::Open, "jump"), (Action::Back, "close")],
+        (Some(Overlay::Help), _) => vec![(Action::Back, "close")],
+        (None, Focus::List) => {
+            vec![(Action::Open, "read"), (Action::ToggleHelp, "help"), (Action::Quit, "quit")]
+        }
+        (None, Focus::Detail) => {
+            vec![
+                (Action::NextPane, "pane"),
+                (Action::CrossReference, "xref"),
+                (Action::Export, "export"),
+                (Action::ToggleHelp, "help"),
+            ]
+        }
+    }
+}
+
+/// Wraps text on word boundaries to a display width (wide and combining characters counted right).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    textwrap::wrap(text, width.max(1)).into_iter().map(|l| l.into_owned()).collect()
+}
+
+/// A bordered block whose border is highlighted when it has the focus.
+pub fn block(title: String, focused: bool, theme: Theme) -> Block<'static> {
+    let block = Block::new().borders(Borders::ALL).title(title);
+    if focused { block.border_style(theme.accent()) } else { block }
+}
+
+/// A centered rectangle of at most `width` x `height` inside `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 2, width, height)
+}
+
+/// Clears an overlay's area before it draws.
+pub fn clear(frame: &mut Frame, area: Rect) {
+    frame.render_widget(Clear, area);
+}
