@@ -1,0 +1,177 @@
+//! The reader without a terminal: key sequences through `update`, and frames drawn on ratatui's
+//! TestBackend compared with insta snapshots.
+
+use std::path::Path;
+
+use brief::model::ItemRef;
+use brief::store::Store;
+use brief::tui::app::{Action, App, Effect, Focus, Overlay, Pane, update};
+use brief::tui::view::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn app(dir: &str) -> App {
+    let store = Store::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)).unwrap();
+    let mut app = App::new(store);
+    app.theme = Theme { color: false };
+    app
+}
+
+fn seeds() -> App {
+    app("briefings")
+}
+
+fn press(app: &mut App, actions: &[Action]) -> Vec<Effect> {
+    actions.iter().filter_map(|a| update(app, a.clone())).collect()
+}
+
+fn screen(app: &mut App, width: u16, height: u16) -> String {
+    update(app, Action::Resize { width, height });
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| view::draw(frame, app)).unwrap();
+    terminal.backend().to_string()
+}
+
+fn position(app: &App, id: &str) -> usize {
+    app.store.position(id).unwrap()
+}
+
+#[test]
+fn moving_between_list_and_panes() {
+    let mut app = seeds();
+    assert_eq!((app.focus, app.list_selected), (Focus::List, 0));
+    press(&mut app, &[Action::Down, Action::Down, Action::Up]);
+    assert_eq!(app.list_selected, 1);
+    press(&mut app, &[Action::Bottom]);
+    assert_eq!(app.list_selected, 4, "G goes to the last briefing");
+    press(&mut app, &[Action::Down]);
+    assert_eq!(app.list_selected, 4, "the cursor stays in the list");
+    press(&mut app, &[Action::Top, Action::Open]);
+    assert_eq!(app.focus, Focus::Detail);
+    press(&mut app, &[Action::NextPane, Action::NextPane]);
+    assert_eq!(app.pane, Pane::Actors);
+    press(&mut app, &[Action::PrevPane, Action::PrevPane, Action::PrevPane]);
+    assert_eq!(app.pane, Pane::Questions, "Shift-Tab wraps around");
+    press(&mut app, &[Action::ShowPane(Pane::Claims), Action::Down, Action::Down]);
+    assert_eq!(app.selected_in(Pane::Claims), 2);
+    press(&mut app, &[Action::FocusList, Action::Down]);
+    assert_eq!(app.selected_in(Pane::Claims), 0, "another briefing starts at the top");
+}
+
+#[test]
+fn cross_reference_jump_and_back() {
+    let mut app = seeds();
+    // The 2024 briefing's shell estimate updates the earlier counts.
+    let newest = position(&app, "allies-condemn-pact-2024-06");
+    app.list_selected = newest;
+    let figures = &app.store.entries[newest].briefing.figures;
+    let shells = figures.iter().position(|f| f.value == 1_600_000.0).expect("the 1.6 million figure");
+    press(&mut app, &[Action::Open, Action::ShowPane(Pane::Figures)]);
+    for _ in 0..shells {
+        press(&mut app, &[Action::Down]);
+    }
+    press(&mut app, &[Action::CrossReference]);
+    let Some(Overlay::Xref(view)) = &app.overlay else { panic!("x opens the cross-reference list") };
+    let targets: Vec<usize> = view.links.iter().map(|l| l.to.briefing).collect();
+    assert!(targets.contains(&position(&app, "blinken-seoul-2023-11")), "{targets:?}");
+    assert!(targets.contains(&position(&app, "trilateral-nsa-seoul-2023-12")), "{targets:?}");
+
+    let first = view.links[0].to;
+    press(&mut app, &[Action::Open]);
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.list_selected, first.briefing, "Enter jumps to the related briefing");
+    assert_eq!(app.pane, Pane::of_item(first.item));
+    let ItemRef::Figure(index) = first.item else { panic!("a figure relates to figures first") };
+    assert_eq!(app.selected_in(Pane::Figures), index);
+
+    press(&mut app, &[Action::Back]);
+    assert_eq!((app.list_selected, app.pane), (newest, Pane::Figures), "Back returns");
+    assert!(matches!(app.overlay, Some(Overlay::Xref(_))), "with the cross-reference list open again");
+    press(&mut app, &[Action::Back]);
+    assert_eq!(app.overlay, None, "Back closes the overlay");
+}
+
+#[test]
+fn export_is_an_effect_and_its_outcome_shows_in_the_status_bar() {
+    let mut app = seeds();
+    assert_eq!(press(&mut app, &[Action::Export]), [Effect::Export { briefing: 0 }]);
+    press(&mut app, &[Action::Exported(Ok("./x.md".into()))]);
+    assert_eq!(app.status, "exported to ./x.md");
+    press(&mut app, &[Action::Exported(Err("x.md already exists".into()))]);
+    assert_eq!(app.status, "export failed: x.md already exists");
+}
+
+#[test]
+fn help_toggles_and_quit_quits() {
+    let mut app = seeds();
+    press(&mut app, &[Action::ToggleHelp]);
+    assert_eq!(app.overlay, Some(Overlay::Help));
+    press(&mut app, &[Action::ToggleHelp]);
+    assert_eq!(app.overlay, None);
+    press(&mut app, &[Action::Quit]);
+    assert!(app.quit);
+}
+
+#[test]
+fn clicks_select_briefings_tabs_and_rows() {
+    let mut app = seeds();
+    update(&mut app, Action::Resize { width: 120, height: 40 });
+    let regions = view::layout((120, 40));
+    press(&mut app, &[Action::Click { column: 2, row: regions.list.y + 3 }]);
+    assert_eq!((app.focus, app.list_selected), (Focus::List, 2));
+    let tab_column = regions.tabs.x + 25;
+    let pane = view::tab_at(25).unwrap();
+    press(&mut app, &[Action::Click { column: tab_column, row: regions.tabs.y }]);
+    assert_eq!((app.focus, app.pane), (Focus::Detail, pane));
+    press(&mut app, &[Action::ShowPane(Pane::Actors), Action::Click { column: regions.pane.x + 3, row: regions.pane.y + 4 }]);
+    assert_eq!(app.selected_in(Pane::Actors), 2);
+}
+
+#[test]
+fn snapshots_of_each_pane_at_two_sizes() {
+    let mut app = seeds();
+    press(&mut app, &[Action::Open]);
+    for (width, height) in [(80, 24), (160, 48)] {
+        for pane in Pane::ALL {
+            press(&mut app, &[Action::ShowPane(pane), Action::Down]);
+            let name = format!("pane_{}_{width}x{height}", pane.title().to_lowercase());
+            insta::assert_snapshot!(name, screen(&mut app, width, height));
+        }
+    }
+}
+
+#[test]
+fn snapshots_of_overlays_and_small_screens() {
+    let mut app = seeds();
+    press(&mut app, &[Action::ToggleHelp]);
+    insta::assert_snapshot!("help_100x32", screen(&mut app, 100, 32));
+    press(&mut app, &[Action::ToggleHelp, Action::Open, Action::ShowPane(Pane::Claims), Action::CrossReference]);
+    insta::assert_snapshot!("xref_120x36", screen(&mut app, 120, 36));
+    for (width, height) in [(39, 20), (80, 9), (1, 1)] {
+        let text = screen(&mut app, width, height);
+        if width > 20 {
+            assert!(text.contains("Terminal too small"), "{width}x{height}: {text}");
+        }
+        insta::assert_snapshot!(format!("too_small_{width}x{height}"), text);
+    }
+}
+
+#[test]
+fn failed_files_are_listed_with_their_errors() {
+    let mut app = app("tests/fixtures/broken");
+    let failed = app.store.entries.len();
+    app.list_selected = failed;
+    let text = screen(&mut app, 120, 30);
+    assert!(text.contains("✗ bad-date.toml"), "{text}");
+    assert!(text.contains("This file failed to load:"), "{text}");
+    assert!(text.contains("day 29 does not exist"), "{text}");
+}
+
+#[test]
+fn hostile_text_is_drawn_with_visible_stand_ins() {
+    let mut app = app("tests/fixtures/hostile");
+    press(&mut app, &[Action::Open, Action::ShowPane(Pane::Figures)]);
+    let text = screen(&mut app, 120, 30);
+    assert!(text.contains("Twelve␛[31m red␛[0m shells."), "{text}");
+    assert!(!text.contains('\u{1b}'));
+}
