@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::Briefing;
 use crate::render::{attribution, format_value, grades};
-use crate::xref::{CrossRef, ItemAt};
+use crate::xref::{CrossRef, ItemAt, LinkKind};
 
 /// Escapes text for use inside a Markdown paragraph, heading or table cell: every ASCII punctuation
 /// character gets a backslash (CommonMark allows escaping any of them) and whitespace runs, line breaks
@@ -155,21 +155,29 @@ fn source_paragraph(b: &Briefing) -> String {
 }
 
 /// One line per related item in other briefings (explicit refs first, then inferred links), each linking
-/// to the other briefing's export.
+/// to the other briefing's export. An actor's appearances elsewhere share one line.
 fn cross_references(at: usize, briefings: &[&Briefing], xref: &CrossRef) -> Vec<String> {
     let b = briefings[at];
+    let link_to = |other: &Briefing| format!("[{}]({})", escape(&other.title), file_name(&other.id));
     let mut lines = Vec::new();
     for (_, item) in b.items() {
-        for link in xref.related(briefings, ItemAt { briefing: at, item }) {
+        let label = escape(&b.item_label(item));
+        let (same_actor, links): (Vec<_>, Vec<_>) = xref
+            .related(briefings, ItemAt { briefing: at, item })
+            .into_iter()
+            .partition(|link| link.kind == LinkKind::SameActor);
+        if !same_actor.is_empty() {
+            let places: Vec<String> = same_actor.iter().map(|l| link_to(briefings[l.to.briefing])).collect();
+            lines.push(format!("**{label}** also appears in {}", places.join(", ")));
+        }
+        for link in links {
             let other = briefings[link.to.briefing];
             let inferred =
                 if link.kind.is_explicit() { String::new() } else { format!(" ({})", escape(&link.reason)) };
             lines.push(format!(
-                "**{}** {} [{}]({}): {}{inferred}",
-                escape(&b.item_label(item)),
+                "**{label}** {} {}: {}{inferred}",
                 link.kind.label(),
-                escape(&other.title),
-                file_name(&other.id),
+                link_to(other),
                 escape(&other.item_label(link.to.item)),
             ));
         }

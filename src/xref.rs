@@ -151,9 +151,10 @@ impl CrossRef {
                     .into_iter()
                     .map(|(t, tf)| (t, (1.0 + tf.ln()) * (1.0 + total / document_frequency[&t] as f32).ln()))
                     .collect();
+                // Sorted before summing: float addition is not associative, and equal claims must score equal.
+                terms.sort_by_key(|(t, _)| *t);
                 let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(f32::EPSILON);
                 terms.iter_mut().for_each(|(_, w)| *w /= norm);
-                terms.sort_by_key(|(t, _)| *t);
                 ClaimVector { at, stance, terms }
             })
             .collect();

@@ -109,8 +109,10 @@ fn hostile_text_renders_literally_and_adds_no_markup() {
     assert!(actors.iter().all(|row| row.len() == 4), "{actors:?}");
     assert_eq!(actors[1], ["Mallory | Injected | Cells", "person", "1. not a list", "- not a list, [x](y)"]);
 
+    assert!(r.paragraphs.iter().any(|p| p == "# Injected heading"), "a paragraph, not a heading");
     assert!(
-        r.paragraphs.iter().any(|p| p.contains("# Injected heading <div onclick=\"x\">html</div> | a | b |"))
+        r.paragraphs.iter().any(|p| p.starts_with("<div onclick=\"x\">html</div> | a | b |")),
+        "text, not HTML"
     );
     assert!(r.paragraphs.iter().any(|p| p.contains("&amp; &#60;")), "entities stay literal");
     assert!(r.paragraphs.iter().any(|p| p.contains("javascript:alert(1)")), "the bad URL is shown as text");
@@ -147,8 +149,11 @@ fn every_seed_exports_to_the_expected_structure() {
             r.block_quotes.len(),
             b.claims.len() + b.questions.iter().filter(|q| q.source.is_some()).count()
         );
-        assert_eq!(r.tables[0].len(), b.figures.len() + 1, "{}: one row per figure", b.id);
-        assert_eq!(r.tables[1].len(), b.actors.len() + 1, "{}: one row per actor", b.id);
+        let mut tables = r.tables.iter();
+        if !b.figures.is_empty() {
+            assert_eq!(tables.next().unwrap().len(), b.figures.len() + 1, "{}: one row per figure", b.id);
+        }
+        assert_eq!(tables.next().unwrap().len(), b.actors.len() + 1, "{}: one row per actor", b.id);
         for link in &r.links {
             let to_briefing =
                 link.strip_suffix(".md").is_some_and(|id| id != b.id && store.get(id).is_some());
