@@ -2,7 +2,7 @@
 //!
 //! Exit status: 0 success, 1 invalid data or a failed operation, 2 usage error.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -10,11 +10,13 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+use crate::actors::Registry;
 use crate::export::{self, ExportTarget};
 use crate::model::Date;
 use crate::model::{Briefing, ItemRef};
 use crate::render;
 use crate::sanitize::neutralize;
+use crate::search::{self, Hit, SearchIndex, Target};
 use crate::store::Store;
 use crate::tui;
 use crate::xref::{CrossRef, ItemAt, compare_figures, figure_date};
@@ -50,6 +52,20 @@ enum Command {
     Show {
         /// Briefing id (see `brief list`).
         id: String,
+    },
+    /// Ranked search across every briefing: words (all must match), "phrases", -excluded, prefix*, and
+    /// scopes actor: claim: figure: question: tag: outlet: id:. Actor aliases expand (DPRK finds North
+    /// Korea); numbers match by value ("1.6 million" finds 1600000).
+    Search {
+        /// The query; several arguments are joined with spaces.
+        #[arg(required = true, num_args = 1.., allow_hyphen_values = true)]
+        query: Vec<String>,
+        /// Print JSON (byte ranges of every match) instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Show at most this many hits.
+        #[arg(short = 'n', long, default_value_t = 20)]
+        limit: usize,
     },
     /// Items of other briefings related to one item, or to every item of a briefing.
     Xref {
@@ -138,6 +154,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     Ok(ExitCode::SUCCESS)
                 }
             }
+        }
+        Some(Command::Search { query, json, limit }) => {
+            search(&load(&cli.dir)?, &query.join(" "), json, limit)
         }
         Some(Command::Xref { target, json }) => xref(&load(&cli.dir)?, &target, json),
         Some(Command::Figures { json }) => figures(&load(&cli.dir)?, json),
@@ -287,6 +306,114 @@ fn item_address(briefings: &[&Briefing], at: ItemAt) -> String {
     let b = briefings[at.briefing];
     let id = b.items().find(|(_, item)| *item == at.item).map_or("", |(id, _)| id);
     format!("{}#{id}", b.id)
+}
+
+#[derive(Serialize)]
+struct SearchJson<'a> {
+    query: &'a str,
+    total: usize,
+    hits: Vec<HitJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct HitJson<'a> {
+    briefing: &'a str,
+    /// The item id, absent for a hit on the briefing's title, summary, tags or source.
+    item: Option<&'a str>,
+    section: &'static str,
+    score: f32,
+    matches: Vec<MatchJson>,
+}
+
+#[derive(Serialize)]
+struct MatchJson {
+    field: &'static str,
+    text: String,
+    /// Byte ranges of the matches in `text`, end exclusive.
+    ranges: Vec<[usize; 2]>,
+}
+
+fn search(store: &Store, query: &str, json: bool, limit: usize) -> Result<ExitCode, Failure> {
+    let briefings = store.briefings();
+    let index = SearchIndex::build(&briefings, &Registry::build(briefings.iter().copied()));
+    let results = index
+        .query(&briefings, query, limit)
+        .map_err(|e| Failure::Usage(format!("cannot parse the query `{}`: {e}", neutralize(query))))?;
+    let item_id = |hit: &Hit| match hit.target {
+        Target::Overview => None,
+        Target::Item(item) => briefings[hit.briefing].items().find(|(_, i)| *i == item).map(|(id, _)| id),
+    };
+    if json {
+        let hits = results
+            .hits
+            .iter()
+            .map(|hit| HitJson {
+                briefing: &briefings[hit.briefing].id,
+                item: item_id(hit),
+                section: hit.section(),
+                score: hit.score,
+                matches: hit
+                    .matches
+                    .iter()
+                    .map(|m| MatchJson {
+                        field: m.field.name(),
+                        text: search::fields(briefings[hit.briefing], hit.target)
+                            .into_iter()
+                            .find(|(f, _)| *f == m.field)
+                            .map(|(_, text)| text.into_owned())
+                            .unwrap_or_default(),
+                        ranges: m.ranges.iter().map(|r| [r.start, r.end]).collect(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let out = SearchJson { query, total: results.total, hits };
+        return print_out(&(serde_json::to_string_pretty(&out).expect("search results serialise") + "\n"));
+    }
+    let width = tui::output_width();
+    let highlight = io::stdout().is_terminal().then(|| {
+        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) { "\x1b[1;4m" } else { "\x1b[1;33m" }
+    });
+    let mut out = String::new();
+    for (rank, hit) in results.hits.iter().enumerate() {
+        let b = briefings[hit.briefing];
+        let address = match item_id(hit) {
+            Some(item) => format!("{}#{item}", b.id),
+            None => b.id.clone(),
+        };
+        out.push_str(&format!("{:>3}. {address}  {}  {:.2}\n", rank + 1, hit.section(), hit.score));
+        let fields = search::fields(b, hit.target);
+        let shown = hit.best_match().and_then(|m| Some((fields.iter().find(|(f, _)| *f == m.field)?, m)));
+        if let Some(((_, text), m)) = shown {
+            let (snippet, ranges) =
+                search::snippet(&text.replace(['\n', '\r', '\t'], " "), &m.ranges, width.saturating_sub(5));
+            out.push_str("     ");
+            out.push_str(&mark(&snippet, &ranges, highlight));
+            out.push('\n');
+        }
+    }
+    if results.total > results.hits.len() {
+        out.push_str(&format!("{} of {} hits (--limit to see more)\n", results.hits.len(), results.total));
+    } else if results.total == 0 {
+        eprintln!("no hits for `{}`", neutralize(query));
+    }
+    print_out(&out)
+}
+
+/// The text with its ranges wrapped in an ANSI highlight, or as it is when there is no highlight.
+fn mark(text: &str, ranges: &[std::ops::Range<usize>], highlight: Option<&str>) -> String {
+    let Some(on) = highlight else { return text.to_string() };
+    let mut out = String::new();
+    let mut at = 0;
+    for r in ranges {
+        out.push_str(&text[at..r.start]);
+        out.push_str(on);
+        out.push_str(&text[r.clone()]);
+        out.push_str("\x1b[0m");
+        at = r.end;
+    }
+    out.push_str(&text[at..]);
+    out
 }
 
 fn xref(store: &Store, target: &str, json: bool) -> Result<ExitCode, Failure> {

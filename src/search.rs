@@ -1,1 +1,1175 @@
-//! Full-text search over briefings (being written).
+//! Ranked, field-aware full-text search over briefings.
+//!
+//! Every briefing becomes several documents: an overview (title, summary, tags, source) and one per actor,
+//! figure, claim and question. A document is a list of fields; every field is tokenised the same way
+//! (case, accents, possessives and plurals folded; numbers kept whole and also indexed by value, so
+//! "1.6 million" is found by 1600000). Postings keep only (document, field, position): the byte ranges a
+//! hit shows are recovered by tokenising its fields again, which is cheap for the few hits shown and
+//! keeps the index small.
+//!
+//! Queries: words (all must match, BM25F ranking with field weights), `"phrases"`, `-excluded`, `word*`
+//! prefixes, and scopes (`actor:`, `claim:`, `figure:`, `question:`, `tag:`, `outlet:`, `id:`). A run of
+//! words that spells a known actor also matches every other spelling of that actor.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Range;
+
+use foldhash::HashMap;
+use foldhash::HashMapExt;
+
+use crate::actors::{Registry, normalize_name};
+use crate::model::{Briefing, ItemRef};
+use crate::text::{scan_words, stem};
+
+/// What a document stands for: a briefing's overview or one of its items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Target {
+    Overview,
+    Item(ItemRef),
+}
+
+/// One field of a document. Fields that repeat (tags, aliases) carry their index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// The briefing id and, for items, the item id: searched only through `id:`.
+    Id,
+    Title,
+    Summary,
+    Tag(usize),
+    Outlet,
+    Author,
+    Name,
+    Alias(usize),
+    Role,
+    /// A figure's value as a number.
+    Value,
+    /// A figure's words as written ("more than a million").
+    Figure,
+    Unit,
+    Subject,
+    /// A claim's or question's text.
+    Text,
+    /// The source sentence of a figure, claim or question.
+    Quote,
+    /// The name of the actor who claims a figure or claim.
+    Claimant,
+}
+
+impl Field {
+    /// How much a match in this field counts: names and titles above claims above quotes.
+    fn weight(self) -> f32 {
+        match self {
+            Field::Id => 1.0,
+            Field::Title | Field::Name => 3.0,
+            Field::Alias(_) => 2.5,
+            Field::Tag(_) => 2.0,
+            Field::Summary | Field::Role | Field::Figure | Field::Unit | Field::Text | Field::Value => 1.5,
+            Field::Subject | Field::Outlet | Field::Author => 1.2,
+            Field::Claimant => 1.0,
+            Field::Quote => 0.8,
+        }
+    }
+
+    /// The index of the field's kind, for per-kind average lengths.
+    fn kind(self) -> usize {
+        match self {
+            Field::Id => 0,
+            Field::Title => 1,
+            Field::Summary => 2,
+            Field::Tag(_) => 3,
+            Field::Outlet => 4,
+            Field::Author => 5,
+            Field::Name => 6,
+            Field::Alias(_) => 7,
+            Field::Role => 8,
+            Field::Value => 9,
+            Field::Figure => 10,
+            Field::Unit => 11,
+            Field::Subject => 12,
+            Field::Text => 13,
+            Field::Quote => 14,
+            Field::Claimant => 15,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Id => "id",
+            Field::Title => "title",
+            Field::Summary => "summary",
+            Field::Tag(_) => "tag",
+            Field::Outlet => "outlet",
+            Field::Author => "author",
+            Field::Name => "name",
+            Field::Alias(_) => "alias",
+            Field::Role => "role",
+            Field::Value => "value",
+            Field::Figure => "figure",
+            Field::Unit => "unit",
+            Field::Subject => "subject",
+            Field::Text => "text",
+            Field::Quote => "quote",
+            Field::Claimant => "claimant",
+        }
+    }
+}
+
+const FIELD_KINDS: usize = 16;
+
+/// The section of a briefing a hit belongs to, as the reader and CLI name it.
+pub fn section(target: Target, field: Field) -> &'static str {
+    match (target, field) {
+        (Target::Overview, Field::Title) => "title",
+        (Target::Overview, Field::Tag(_)) => "tags",
+        (Target::Overview, Field::Outlet | Field::Author | Field::Id) => "source",
+        (Target::Overview, _) => "summary",
+        (Target::Item(ItemRef::Actor(_)), _) => "actor",
+        (Target::Item(ItemRef::Figure(_)), _) => "figure",
+        (Target::Item(ItemRef::Claim(_)), _) => "claim",
+        (Target::Item(ItemRef::Question(_)), _) => "question",
+    }
+}
+
+/// The fields of a document, in a fixed order (a field's place in this list is its slot in the index).
+pub fn fields(b: &Briefing, target: Target) -> Vec<(Field, Cow<'_, str>)> {
+    let mut out: Vec<(Field, Cow<'_, str>)> = Vec::new();
+    let id = |item_id: &str| Cow::Owned(format!("{} {item_id}", b.id));
+    match target {
+        Target::Overview => {
+            out.push((Field::Id, Cow::Borrowed(&b.id)));
+            out.push((Field::Title, Cow::Borrowed(&b.title)));
+            out.push((Field::Summary, Cow::Borrowed(&b.summary)));
+            out.extend(b.tags.iter().enumerate().map(|(i, t)| (Field::Tag(i), Cow::Borrowed(t.as_str()))));
+            out.push((Field::Outlet, Cow::Borrowed(&b.source.outlet)));
+            if let Some(author) = &b.source.author {
+                out.push((Field::Author, Cow::Borrowed(author)));
+            }
+        }
+        Target::Item(ItemRef::Actor(i)) => {
+            let a = &b.actors[i];
+            out.push((Field::Id, id(&a.id)));
+            out.push((Field::Name, Cow::Borrowed(&a.name)));
+            out.extend(
+                a.aliases.iter().enumerate().map(|(i, s)| (Field::Alias(i), Cow::Borrowed(s.as_str()))),
+            );
+            if let Some(role) = &a.role {
+                out.push((Field::Role, Cow::Borrowed(role)));
+            }
+        }
+        Target::Item(ItemRef::Figure(i)) => {
+            let f = &b.figures[i];
+            out.push((Field::Id, id(&f.id)));
+            out.push((Field::Value, Cow::Owned(f.value.to_string())));
+            out.push((Field::Figure, Cow::Borrowed(&f.text)));
+            out.push((Field::Unit, Cow::Borrowed(&f.unit)));
+            if let Some(subject) = &f.subject {
+                out.push((Field::Subject, Cow::Borrowed(subject)));
+            }
+            out.push((Field::Quote, Cow::Borrowed(&f.quote)));
+            if let Some(claimant) = &f.claimed_by {
+                out.push((Field::Claimant, Cow::Borrowed(b.actor_name(claimant))));
+            }
+        }
+        Target::Item(ItemRef::Claim(i)) => {
+            let c = &b.claims[i];
+            out.push((Field::Id, id(&c.id)));
+            out.push((Field::Text, Cow::Borrowed(&c.text)));
+            out.push((Field::Quote, Cow::Borrowed(&c.quote)));
+            out.push((Field::Claimant, Cow::Borrowed(b.actor_name(&c.claimed_by))));
+        }
+        Target::Item(ItemRef::Question(i)) => {
+            let q = &b.questions[i];
+            out.push((Field::Id, id(&q.id)));
+            out.push((Field::Text, Cow::Borrowed(&q.text)));
+            if let Some(source) = &q.source {
+                out.push((Field::Quote, Cow::Borrowed(source)));
+            }
+        }
+    }
+    out
+}
+
+/// Every document of a briefing: its overview, then its items in document order.
+fn targets(b: &Briefing) -> impl Iterator<Item = Target> + '_ {
+    std::iter::once(Target::Overview).chain(b.items().map(|(_, item)| Target::Item(item)))
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Tokens
+
+/// A token of a field: its position, byte range and term. A number yields its written value as the term
+/// and, when a scale word follows ("1.6 million") or it is spelled out ("two"), a second token with the
+/// full value at the same position.
+struct Token<'t> {
+    position: u32,
+    range: Range<usize>,
+    term: &'t str,
+}
+
+const SCALES: &[(&str, f64)] =
+    &[("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12), ("hundred", 1e2)];
+
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("fifteen", 15.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("hundred", 100.0),
+    ("dozen", 12.0),
+    ("twice", 2.0),
+];
+
+/// The value of a number as written with digits ("1,000,000", "1.6"), if it is one.
+fn digits_value(word: &str) -> Option<f64> {
+    if !word.starts_with(|c: char| c.is_ascii_digit())
+        || !word.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    {
+        return None;
+    }
+    let plain: String = word.chars().filter(|&c| c != ',').collect();
+    plain.parse().ok()
+}
+
+/// The canonical term of a value: the same for "1,000,000", "1000000" and "a million".
+fn value_term(value: f64, out: &mut String) {
+    use std::fmt::Write;
+    out.clear();
+    let _ = write!(out, "{value}");
+}
+
+/// Tokenises `text`, calling `each` for every token in order.
+fn tokenize(text: &str, mut each: impl FnMut(Token<'_>)) {
+    let mut position = 0u32;
+    // The value and range of the previous word when it was a number, "a" or "one" (a scale may follow).
+    let mut previous: Option<(f64, Range<usize>, u32)> = None;
+    let mut term = String::new();
+    let mut extra = String::new();
+    scan_words(text, |range, folded| {
+        let scale = SCALES.iter().find(|(w, _)| *w == folded).map(|&(_, s)| s);
+        if let (Some(scale), Some((value, prev_range, prev_position))) = (scale, previous.take()) {
+            value_term(value * scale, &mut extra);
+            each(Token { position: prev_position, range: prev_range.start..range.end, term: &extra });
+        }
+        let number = digits_value(folded);
+        term.clear();
+        match number {
+            Some(value) => value_term(value, &mut term),
+            None => term.push_str(stem(folded)),
+        }
+        each(Token { position, range: range.clone(), term: &term });
+        let spelled = NUMBER_WORDS.iter().find(|(w, _)| *w == folded).map(|&(_, v)| v);
+        if let Some(value) = spelled {
+            value_term(value, &mut extra);
+            each(Token { position, range: range.clone(), term: &extra });
+        }
+        previous = match (number, spelled) {
+            (Some(v), _) | (None, Some(v)) => Some((v, range, position)),
+            _ if folded == "a" => Some((1.0, range, position)),
+            _ => None,
+        };
+        position += 1;
+    });
+}
+
+/// The terms of a text, one list of alternatives per position.
+fn positions(text: &str) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    tokenize(text, |t| {
+        let at = t.position as usize;
+        if out.len() <= at {
+            out.resize(at + 1, Vec::new());
+        }
+        out[at].push(t.term.to_string());
+    });
+    out
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Index
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Posting {
+    doc: u32,
+    slot: u16,
+    position: u32,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Document {
+    briefing: u32,
+    target: Target,
+    /// Where this document's fields start in `SearchIndex::slots`.
+    first_slot: u32,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    field: Field,
+    /// Tokens in the field.
+    length: u32,
+}
+
+/// The inverted index of a folder's briefings. Build it with [`SearchIndex::build`]; rebuild it when the
+/// folder changes (cheap: see docs/performance.md).
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    terms: HashMap<Box<str>, u32>,
+    /// Postings of each term id, sorted by (document, slot, position).
+    postings: Vec<Vec<Posting>>,
+    /// Every term with its id, sorted, for prefix queries.
+    sorted_terms: Vec<(Box<str>, u32)>,
+    documents: Vec<Document>,
+    slots: Vec<Slot>,
+    average_length: [f32; FIELD_KINDS],
+    /// Normalised actor spelling → every spelling of the actors it names, for alias expansion.
+    spellings: HashMap<String, Vec<String>>,
+    longest_spelling: usize,
+}
+
+impl SearchIndex {
+    pub fn build(briefings: &[&Briefing], registry: &Registry) -> SearchIndex {
+        // Two halves on two threads, then merged: the machine this runs on has two cores.
+        let middle = briefings.len() / 2;
+        let (first, second) = if briefings.len() < 64 {
+            (Partial::build(briefings, 0), Partial::default())
+        } else {
+            std::thread::scope(|scope| {
+                let second = scope.spawn(|| Partial::build(&briefings[middle..], middle));
+                (Partial::build(&briefings[..middle], 0), second.join().unwrap_or_default())
+            })
+        };
+        let mut index = first.merge(second);
+        index.sorted_terms = index.terms.iter().map(|(t, &id)| (t.clone(), id)).collect();
+        index.sorted_terms.sort_unstable();
+        let mut totals = [0f64; FIELD_KINDS];
+        let mut counts = [0u32; FIELD_KINDS];
+        for slot in &index.slots {
+            totals[slot.field.kind()] += f64::from(slot.length);
+            counts[slot.field.kind()] += 1;
+        }
+        for k in 0..FIELD_KINDS {
+            index.average_length[k] =
+                if counts[k] == 0 { 1.0 } else { (totals[k] / f64::from(counts[k])) as f32 };
+        }
+        for group in &registry.groups {
+            for spelling in &group.spellings {
+                let key = normalize_name(spelling);
+                index.longest_spelling = index.longest_spelling.max(key.split(' ').count());
+                let entry = index.spellings.entry(key).or_default();
+                for other in &group.spellings {
+                    if !entry.contains(other) {
+                        entry.push(other.clone());
+                    }
+                }
+            }
+        }
+        index
+    }
+
+    /// Number of documents (overviews and items) indexed.
+    pub fn len(&self) -> usize {
+        self.documents.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.documents.is_empty()
+    }
+}
+
+/// The index of a contiguous run of briefings, built on one thread.
+#[derive(Default)]
+struct Partial {
+    terms: HashMap<Box<str>, u32>,
+    postings: Vec<Vec<Posting>>,
+    documents: Vec<Document>,
+    slots: Vec<Slot>,
+}
+
+impl Partial {
+    fn build(briefings: &[&Briefing], first_briefing: usize) -> Partial {
+        let mut p = Partial { terms: HashMap::with_capacity(1 << 14), ..Partial::default() };
+        for (offset, b) in briefings.iter().enumerate() {
+            for target in targets(b) {
+                let doc = p.documents.len() as u32;
+                let fields = fields(b, target);
+                p.documents.push(Document {
+                    briefing: (first_briefing + offset) as u32,
+                    target,
+                    first_slot: p.slots.len() as u32,
+                });
+                for (slot, (field, text)) in fields.iter().enumerate() {
+                    let mut length = 0;
+                    tokenize(text, |t| {
+                        length = t.position + 1;
+                        let id = match p.terms.get(t.term) {
+                            Some(&id) => id,
+                            None => {
+                                let id = p.postings.len() as u32;
+                                p.terms.insert(t.term.into(), id);
+                                p.postings.push(Vec::new());
+                                id
+                            }
+                        };
+                        p.postings[id as usize].push(Posting {
+                            doc,
+                            slot: slot as u16,
+                            position: t.position,
+                        });
+                    });
+                    p.slots.push(Slot { field: *field, length });
+                }
+            }
+        }
+        p
+    }
+
+    fn merge(mut self, other: Partial) -> SearchIndex {
+        let doc_offset = self.documents.len() as u32;
+        let slot_offset = self.slots.len() as u32;
+        let mut other_terms: Vec<(Box<str>, u32)> = other.terms.into_iter().collect();
+        other_terms.sort_unstable_by_key(|(_, id)| *id);
+        let mut other_postings = other.postings;
+        for (term, other_id) in other_terms {
+            let id = match self.terms.get(&term) {
+                Some(&id) => id,
+                None => {
+                    let id = self.postings.len() as u32;
+                    self.terms.insert(term, id);
+                    self.postings.push(Vec::new());
+                    id
+                }
+            };
+            let moved = std::mem::take(&mut other_postings[other_id as usize]);
+            self.postings[id as usize]
+                .extend(moved.into_iter().map(|p| Posting { doc: p.doc + doc_offset, ..p }));
+        }
+        self.documents.extend(
+            other.documents.into_iter().map(|d| Document { first_slot: d.first_slot + slot_offset, ..d }),
+        );
+        self.slots.extend(other.slots);
+        SearchIndex {
+            terms: self.terms,
+            postings: self.postings,
+            documents: self.documents,
+            slots: self.slots,
+            ..SearchIndex::default()
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Queries
+
+/// Where a query term may match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Anywhere,
+    Actor,
+    Claim,
+    Figure,
+    Question,
+    Tag,
+    Outlet,
+    Id,
+}
+
+impl Scope {
+    const NAMED: [(&'static str, Scope); 7] = [
+        ("actor", Scope::Actor),
+        ("claim", Scope::Claim),
+        ("figure", Scope::Figure),
+        ("question", Scope::Question),
+        ("tag", Scope::Tag),
+        ("outlet", Scope::Outlet),
+        ("id", Scope::Id),
+    ];
+
+    fn allows(self, target: Target, field: Field) -> bool {
+        let item = |kind: fn(ItemRef) -> bool| matches!(target, Target::Item(i) if kind(i));
+        match self {
+            // Ids are not prose: they match only when asked for, or every item of "blinken-seoul" would
+            // match "blinken".
+            Scope::Anywhere => field != Field::Id,
+            Scope::Actor => {
+                (item(|i| matches!(i, ItemRef::Actor(_))) && field != Field::Id) || field == Field::Claimant
+            }
+            Scope::Claim => {
+                item(|i| matches!(i, ItemRef::Claim(_))) && matches!(field, Field::Text | Field::Quote)
+            }
+            Scope::Figure => item(|i| matches!(i, ItemRef::Figure(_))) && field != Field::Id,
+            Scope::Question => item(|i| matches!(i, ItemRef::Question(_))) && field != Field::Id,
+            Scope::Tag => matches!(field, Field::Tag(_)),
+            Scope::Outlet => field == Field::Outlet,
+            Scope::Id => field == Field::Id,
+        }
+    }
+}
+
+/// One term of a query, as the user wrote it and as it will be matched.
+#[derive(Debug, Clone, PartialEq)]
+struct Clause {
+    scope: Scope,
+    excluded: bool,
+    /// Alternatives (an actor's spellings); each a sequence of positions, each position a set of terms.
+    patterns: Vec<Vec<Vec<Term>>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Term {
+    Exact(String),
+    Prefix(String),
+}
+
+/// A parsed query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Query {
+    clauses: Vec<Clause>,
+}
+
+/// Why a query could not be parsed; `column` counts characters from 1.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryError {
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for QueryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "column {}: {}", self.column, self.message)
+    }
+}
+
+impl std::error::Error for QueryError {}
+
+/// A piece of the query text before words are grouped: a word or a quoted phrase with its modifiers.
+struct Piece<'q> {
+    scope: Scope,
+    excluded: bool,
+    quoted: bool,
+    text: &'q str,
+}
+
+fn lex(query: &str) -> Result<Vec<Piece<'_>>, QueryError> {
+    let column = |byte: usize| query[..byte].chars().count() + 1;
+    let mut pieces = Vec::new();
+    let mut rest = query.char_indices().peekable();
+    while let Some(&(start, c)) = rest.peek() {
+        if c.is_whitespace() {
+            rest.next();
+            continue;
+        }
+        // A piece runs to the next whitespace outside quotes.
+        let mut end = query.len();
+        let mut in_quotes = false;
+        let mut quote_at = 0;
+        for (i, c) in rest.by_ref() {
+            if c == '"' {
+                in_quotes = !in_quotes;
+                quote_at = i;
+            } else if c.is_whitespace() && !in_quotes {
+                end = i;
+                break;
+            }
+        }
+        if in_quotes {
+            return Err(QueryError {
+                column: column(quote_at),
+                message: "this quote is never closed".into(),
+            });
+        }
+        let mut text = &query[start..end];
+        let excluded = text.len() > 1 && text.starts_with('-');
+        if excluded {
+            text = &text[1..];
+        }
+        let mut scope = Scope::Anywhere;
+        if let Some((name, value)) = text.split_once(':')
+            && !name.is_empty()
+            && name.chars().all(|c| c.is_ascii_alphabetic())
+        {
+            scope =
+                Scope::NAMED.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|&(_, s)| s).ok_or_else(
+                    || QueryError {
+                        column: column(start),
+                        message: format!(
+                            "unknown scope `{name}:`; scopes are {}",
+                            Scope::NAMED.map(|(n, _)| format!("{n}:")).join(" ")
+                        ),
+                    },
+                )?;
+            if value.is_empty() {
+                return Err(QueryError {
+                    column: column(start),
+                    message: format!("`{name}:` needs a word or a \"phrase\" after it"),
+                });
+            }
+            text = value;
+        }
+        let quoted = text.len() >= 2 && text.starts_with('"') && text.ends_with('"');
+        let text = if quoted { &text[1..text.len() - 1] } else { text.trim_matches('"') };
+        pieces.push(Piece { scope, excluded, quoted, text });
+    }
+    Ok(pieces)
+}
+
+impl SearchIndex {
+    /// Parses a query against this index (actor spellings come from the folder).
+    pub fn parse(&self, query: &str) -> Result<Query, QueryError> {
+        let pieces = lex(query)?;
+        let mut clauses = Vec::new();
+        let mut i = 0;
+        while i < pieces.len() {
+            let piece = &pieces[i];
+            if piece.quoted {
+                let pattern = Self::pattern(piece.text, false);
+                if !pattern.is_empty() {
+                    clauses.push(Clause {
+                        scope: piece.scope,
+                        excluded: piece.excluded,
+                        patterns: vec![pattern],
+                    });
+                }
+                i += 1;
+                continue;
+            }
+            // Consecutive plain words with the same modifiers may spell an actor ("Kim Jong-Un") or a number
+            // with its scale ("1.6 million"): try the longest run first.
+            let same = |p: &Piece<'_>| !p.quoted && p.scope == piece.scope && p.excluded == piece.excluded;
+            let run = pieces[i..].iter().take_while(|p| same(p)).count();
+            let mut taken = 1;
+            for len in (1..=run.min(self.longest_spelling.max(2))).rev() {
+                let words: Vec<&str> = pieces[i..i + len].iter().map(|p| p.text).collect();
+                let joined = words.join(" ");
+                if let Some(spellings) = self.spellings.get(&normalize_name(&joined)) {
+                    let mut patterns = vec![Self::pattern(&joined, false)];
+                    patterns.extend(spellings.iter().map(|s| Self::pattern(s, false)));
+                    patterns.dedup();
+                    clauses.push(Clause { scope: piece.scope, excluded: piece.excluded, patterns });
+                    taken = len;
+                    break;
+                }
+                if len == 2 && SCALES.iter().any(|(scale, _)| normalize_name(words[1]) == *scale) {
+                    // "1.6 million", "a million": the first position carries the scaled value last.
+                    let first = positions(&joined).into_iter().next().unwrap_or_default();
+                    if first.len() >= 2
+                        && let Some(value) = first.last()
+                    {
+                        let patterns = vec![vec![vec![Term::Exact(value.clone())]]];
+                        clauses.push(Clause { scope: piece.scope, excluded: piece.excluded, patterns });
+                        taken = 2;
+                        break;
+                    }
+                }
+                if len == 1 {
+                    let prefix = piece.text.ends_with('*');
+                    let pattern = Self::pattern(piece.text.trim_end_matches('*'), prefix);
+                    if !pattern.is_empty() {
+                        clauses.push(Clause {
+                            scope: piece.scope,
+                            excluded: piece.excluded,
+                            patterns: vec![pattern],
+                        });
+                    }
+                }
+            }
+            i += taken;
+        }
+        if !clauses.is_empty() && clauses.iter().all(|c| c.excluded) {
+            return Err(QueryError {
+                column: 1,
+                message: "a query needs at least one word to look for, not only -exclusions".into(),
+            });
+        }
+        Ok(Query { clauses })
+    }
+
+    /// The positions of a text as query terms; with `prefix`, the last word matches any term it begins.
+    fn pattern(text: &str, prefix: bool) -> Vec<Vec<Term>> {
+        let mut pattern: Vec<Vec<Term>> = positions(text)
+            .into_iter()
+            // A number's value token shares its position; in a pattern the written form is enough.
+            .filter_map(|alternatives| alternatives.into_iter().next())
+            .map(|t| vec![Term::Exact(t)])
+            .collect();
+        if prefix && let Some(last) = pattern.last_mut() {
+            let text = match &last[0] {
+                Term::Exact(t) | Term::Prefix(t) => t.clone(),
+            };
+            // Stemming only shortens a word, so the stem of a typed prefix is still a prefix.
+            *last = vec![Term::Prefix(text)];
+        }
+        pattern
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Evaluation
+
+/// A match of one query pattern: `length` positions from `position` in one field of one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Occurrence {
+    doc: u32,
+    slot: u16,
+    position: u32,
+    length: u32,
+}
+
+/// A document a clause matched, with the clause's score there and its occurrences.
+struct ClauseHit {
+    doc: u32,
+    score: f32,
+    occurrences: Range<usize>,
+}
+
+/// A ranked hit: one document (a briefing's overview or one item) and where the query matched it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Index of the briefing in the slice the index was built from.
+    pub briefing: usize,
+    pub target: Target,
+    pub score: f32,
+    /// Matched fields in document order, each with the byte ranges of its matches (sorted, disjoint).
+    pub matches: Vec<FieldMatch>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldMatch {
+    pub field: Field,
+    pub ranges: Vec<Range<usize>>,
+}
+
+impl Hit {
+    /// The match to show: the one in the heaviest field, the claimant only when nothing else matched.
+    pub fn best_match(&self) -> Option<&FieldMatch> {
+        let rank = |m: &&FieldMatch| if m.field == Field::Claimant { 0.0 } else { m.field.weight() };
+        self.matches.iter().max_by(|a, b| rank(a).total_cmp(&rank(b)))
+    }
+
+    /// The section the hit belongs to, named after its best field for an overview.
+    pub fn section(&self) -> &'static str {
+        let best = self.matches.iter().map(|m| m.field).max_by(|a, b| a.weight().total_cmp(&b.weight()));
+        section(self.target, best.unwrap_or(Field::Title))
+    }
+}
+
+/// The hits of a query: the best `limit`, and how many matched in all.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Results {
+    pub hits: Vec<Hit>,
+    pub total: usize,
+}
+
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+impl SearchIndex {
+    /// Runs a parsed query; `briefings` must be the slice the index was built from.
+    pub fn search(&self, briefings: &[&Briefing], query: &Query, limit: usize) -> Results {
+        let mut occurrences: Vec<Vec<Occurrence>> = Vec::new();
+        let mut included: Vec<Vec<ClauseHit>> = Vec::new();
+        let mut excluded: Vec<u32> = Vec::new();
+        for clause in &query.clauses {
+            let found = self.clause_occurrences(clause);
+            if clause.excluded {
+                excluded.extend(found.iter().map(|o| o.doc));
+            } else {
+                included.push(self.score_clause(&found));
+                occurrences.push(found);
+            }
+        }
+        if included.is_empty() {
+            return Results::default();
+        }
+        excluded.sort_unstable();
+        excluded.dedup();
+        // Intersect from the rarest clause, so the work follows the smallest list.
+        let mut order: Vec<usize> = (0..included.len()).collect();
+        order.sort_by_key(|&c| included[c].len());
+        let mut candidates: Vec<(u32, f32)> = included[order[0]]
+            .iter()
+            .filter(|h| excluded.binary_search(&h.doc).is_err())
+            .map(|h| (h.doc, h.score))
+            .collect();
+        for &c in &order[1..] {
+            let other = &included[c];
+            candidates.retain_mut(|(doc, score)| match other.binary_search_by_key(doc, |h| h.doc) {
+                Ok(i) => {
+                    *score += other[i].score;
+                    true
+                }
+                Err(_) => false,
+            });
+        }
+        let total = candidates.len();
+        // Best first; ties in document order, so results are deterministic.
+        let by_rank = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if candidates.len() > limit {
+            if limit > 0 {
+                candidates.select_nth_unstable_by(limit - 1, by_rank);
+            }
+            candidates.truncate(limit);
+        }
+        candidates.sort_unstable_by(by_rank);
+        let hits = candidates
+            .into_iter()
+            .map(|(doc, score)| {
+                let mut found: Vec<Occurrence> = Vec::new();
+                for (clause, hits) in included.iter().enumerate() {
+                    if let Ok(i) = hits.binary_search_by_key(&doc, |h| h.doc) {
+                        found.extend_from_slice(&occurrences[clause][hits[i].occurrences.clone()]);
+                    }
+                }
+                self.hit(briefings, doc, score, found)
+            })
+            .collect();
+        Results { hits, total }
+    }
+
+    /// Parses and runs a query in one step.
+    pub fn query(&self, briefings: &[&Briefing], query: &str, limit: usize) -> Result<Results, QueryError> {
+        Ok(self.search(briefings, &self.parse(query)?, limit))
+    }
+
+    fn term_ids(&self, term: &Term) -> Vec<u32> {
+        match term {
+            Term::Exact(t) => self.terms.get(t.as_str()).copied().into_iter().collect(),
+            Term::Prefix(p) => {
+                let start = self.sorted_terms.partition_point(|(t, _)| t.as_ref() < p.as_str());
+                self.sorted_terms[start..]
+                    .iter()
+                    .take_while(|(t, _)| t.starts_with(p.as_str()))
+                    .map(|&(_, id)| id)
+                    .collect()
+            }
+        }
+    }
+
+    /// Postings of any of `terms`, sorted, each shifted back by `shift` positions (dropped if it can't be).
+    fn postings_of(&self, terms: &[Term], shift: u32) -> Vec<(u32, u16, u32)> {
+        let ids: Vec<u32> = terms.iter().flat_map(|t| self.term_ids(t)).collect();
+        let mut out: Vec<(u32, u16, u32)> = ids
+            .iter()
+            .flat_map(|&id| &self.postings[id as usize])
+            .filter(|p| p.position >= shift)
+            .map(|p| (p.doc, p.slot, p.position - shift))
+            .collect();
+        if ids.len() > 1 {
+            out.sort_unstable();
+            out.dedup();
+        }
+        out
+    }
+
+    /// Every occurrence of a clause where its scope allows, sorted.
+    fn clause_occurrences(&self, clause: &Clause) -> Vec<Occurrence> {
+        let mut out = Vec::new();
+        for pattern in &clause.patterns {
+            let Some((first, rest)) = pattern.split_first() else { continue };
+            let mut starts = self.postings_of(first, 0);
+            for (k, terms) in rest.iter().enumerate() {
+                let next = self.postings_of(terms, k as u32 + 1);
+                starts = sorted_intersection(&starts, &next);
+                if starts.is_empty() {
+                    break;
+                }
+            }
+            out.extend(starts.into_iter().filter_map(|(doc, slot, position)| {
+                let document = &self.documents[doc as usize];
+                let field = self.slots[(document.first_slot + u32::from(slot)) as usize].field;
+                clause.scope.allows(document.target, field).then_some(Occurrence {
+                    doc,
+                    slot,
+                    position,
+                    length: pattern.len() as u32,
+                })
+            }));
+        }
+        if clause.patterns.len() > 1 {
+            out.sort_unstable();
+            out.dedup();
+        }
+        out
+    }
+
+    /// BM25F: per document, field-weighted and length-normalised term frequencies, saturated once.
+    fn score_clause(&self, occurrences: &[Occurrence]) -> Vec<ClauseHit> {
+        let mut hits: Vec<ClauseHit> = Vec::new();
+        let mut start = 0;
+        while start < occurrences.len() {
+            let doc = occurrences[start].doc;
+            let end = start + occurrences[start..].partition_point(|o| o.doc == doc);
+            let document = &self.documents[doc as usize];
+            let mut weighted = 0.0;
+            for o in &occurrences[start..end] {
+                let slot = &self.slots[(document.first_slot + u32::from(o.slot)) as usize];
+                let relative = slot.length as f32 / self.average_length[slot.field.kind()];
+                weighted += slot.field.weight() / (1.0 - B + B * relative);
+            }
+            hits.push(ClauseHit {
+                doc,
+                score: weighted * (K1 + 1.0) / (weighted + K1),
+                occurrences: start..end,
+            });
+            start = end;
+        }
+        let n = self.documents.len() as f32;
+        let df = hits.len() as f32;
+        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        hits.iter_mut().for_each(|h| h.score *= idf);
+        hits
+    }
+
+    fn hit(&self, briefings: &[&Briefing], doc: u32, score: f32, mut found: Vec<Occurrence>) -> Hit {
+        let document = self.documents[doc as usize];
+        let briefing = document.briefing as usize;
+        found.sort_unstable();
+        let mut matches: Vec<FieldMatch> = Vec::new();
+        let fields = fields(briefings[briefing], document.target);
+        for (slot, (field, text)) in fields.iter().enumerate() {
+            let here: Vec<&Occurrence> = found.iter().filter(|o| usize::from(o.slot) == slot).collect();
+            // Field texts of overviews and items borrow from the briefing; a synthesised one (a figure's
+            // value, an item's id) has no place to highlight in what the reader shows.
+            if here.is_empty() || matches!(text, Cow::Owned(_)) {
+                continue;
+            }
+            let mut spans: Vec<Range<usize>> = Vec::new();
+            tokenize(text, |t| {
+                let at = t.position as usize;
+                if spans.len() <= at {
+                    spans.push(t.range.clone());
+                } else {
+                    spans[at] = spans[at].start.min(t.range.start)..spans[at].end.max(t.range.end);
+                }
+            });
+            let mut ranges: Vec<Range<usize>> = here
+                .iter()
+                .filter_map(|o| {
+                    let first = spans.get(o.position as usize)?;
+                    let last = spans.get((o.position + o.length - 1) as usize)?;
+                    Some(first.start..last.end)
+                })
+                .collect();
+            ranges.sort_by_key(|r| (r.start, r.end));
+            let mut merged: Vec<Range<usize>> = Vec::new();
+            for r in ranges {
+                match merged.last_mut() {
+                    Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                    _ => merged.push(r),
+                }
+            }
+            matches.push(FieldMatch { field: *field, ranges: merged });
+        }
+        Hit { briefing, target: document.target, score, matches }
+    }
+}
+
+/// The pairs present in both sorted lists.
+fn sorted_intersection(a: &[(u32, u16, u32)], b: &[(u32, u16, u32)]) -> Vec<(u32, u16, u32)> {
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// A window of `text` about `width` columns wide around its first match, with "…" where it was cut,
+/// and the match ranges moved into the window.
+pub fn snippet(text: &str, ranges: &[Range<usize>], width: usize) -> (String, Vec<Range<usize>>) {
+    use unicode_width::UnicodeWidthChar;
+    let width = width.max(8);
+    let columns = |s: &str| s.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>();
+    if columns(text) <= width {
+        return (text.to_string(), ranges.to_vec());
+    }
+    let anchor = ranges.first().map_or(0, |r| r.start);
+    // Start a third of the width before the first match, at a word boundary when there is one near.
+    let mut start = anchor;
+    let mut before = 0;
+    for (i, c) in text[..anchor].char_indices().rev() {
+        before += c.width().unwrap_or(0);
+        if before > width / 3 {
+            break;
+        }
+        start = i;
+    }
+    if start > 0
+        && let Some(space) = text[start..anchor].find(' ')
+    {
+        start += space + 1;
+    }
+    let mut end = start;
+    let mut used = usize::from(start > 0);
+    for (i, c) in text[start..].char_indices() {
+        used += c.width().unwrap_or(0);
+        if used + 1 > width {
+            break;
+        }
+        end = start + i + c.len_utf8();
+    }
+    let mut out = String::new();
+    let mut shift = -(start as isize);
+    if start > 0 {
+        out.push('…');
+        shift += '…'.len_utf8() as isize;
+    }
+    out.push_str(&text[start..end]);
+    if end < text.len() {
+        out.push('…');
+    }
+    let moved = ranges
+        .iter()
+        .filter(|r| r.start < end && r.end > start)
+        .map(|r| {
+            let s = r.start.max(start) as isize + shift;
+            let e = r.end.min(end) as isize + shift;
+            s as usize..e as usize
+        })
+        .collect();
+    (out, moved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(text: &str) -> Vec<Vec<String>> {
+        positions(text)
+    }
+
+    #[test]
+    fn numbers_are_indexed_as_written_and_by_value() {
+        assert_eq!(
+            terms("about 1.6 million shells"),
+            [vec!["about"], vec!["1.6", "1600000"], vec!["million"], vec!["shell"]]
+        );
+        assert_eq!(terms("more than a million")[2], ["a", "1000000"]);
+        assert_eq!(terms("1,000,000")[0], ["1000000"]);
+        assert_eq!(terms("two months’ worth")[0], ["two", "2"]);
+        assert_eq!(terms("North Korea’s")[1], ["korea"]);
+        // A year is a number like any other; a trailing full stop is not part of it.
+        assert_eq!(terms("in 2023.")[1], ["2023"]);
+    }
+
+    fn index_of(toml_text: &str) -> (Briefing, SearchIndex) {
+        let b: Briefing = toml::from_str(toml_text).unwrap();
+        let index = SearchIndex::build(&[&b], &Registry::build([&b]));
+        (b, index)
+    }
+
+    const SMALL: &str = r#"
+        schema = 1
+        id = "small"
+        title = "Shells cross the border"
+        summary = "Pyongyang sent shells. Nobody else did."
+        status = "draft"
+        source = { outlet = "Wire" }
+        [[actor]]
+        id = "nk"
+        name = "North Korea"
+        kind = "state"
+        aliases = ["DPRK", "Pyongyang"]
+        [[claim]]
+        id = "sent"
+        text = "North Korea sent artillery shells"
+        claimed_by = "nk"
+        stance = "asserts"
+        quote = "The DPRK sent artillery shells, and more shells."
+    "#;
+
+    #[test]
+    fn queries_parse_into_clauses_with_scopes_and_exclusions() {
+        let (_, index) = index_of(SMALL);
+        let q = index.parse(r#"claim:"artillery shells" -border"#).unwrap();
+        assert_eq!(q.clauses.len(), 2);
+        assert_eq!(q.clauses[0].scope, Scope::Claim);
+        assert_eq!(q.clauses[0].patterns[0].len(), 2);
+        assert!(q.clauses[1].excluded);
+        // "North Korea" is an actor: it expands to all its spellings.
+        let q = index.parse("north korea").unwrap();
+        assert_eq!(q.clauses.len(), 1);
+        assert_eq!(q.clauses[0].patterns.len(), 3);
+        assert_eq!(index.parse("").unwrap().clauses.len(), 0);
+    }
+
+    #[test]
+    fn unparsable_queries_say_where_and_why() {
+        let (_, index) = index_of(SMALL);
+        let err = index.parse(r#"shells "open"#).unwrap_err();
+        assert_eq!(err.to_string(), "column 8: this quote is never closed");
+        let err = index.parse("shells who:kim").unwrap_err();
+        assert_eq!(err.column, 8);
+        assert!(err.message.starts_with("unknown scope `who:`"));
+        assert!(index.parse("actor:").unwrap_err().message.contains("needs a word"));
+        assert!(index.parse("-shells").unwrap_err().message.contains("not only -exclusions"));
+    }
+
+    #[test]
+    fn phrases_match_consecutive_words_only_and_report_their_ranges() {
+        let (b, index) = index_of(SMALL);
+        let results = index.query(&[&b], r#""artillery shells""#, 10).unwrap();
+        assert_eq!(results.total, 1);
+        let hit = &results.hits[0];
+        assert_eq!(hit.target, Target::Item(ItemRef::Claim(0)));
+        let quote = &b.claims[0].quote;
+        let m = hit.matches.iter().find(|m| m.field == Field::Quote).unwrap();
+        assert_eq!(m.ranges.iter().map(|r| &quote[r.clone()]).collect::<Vec<_>>(), ["artillery shells"]);
+        assert_eq!(index.query(&[&b], r#""shells artillery""#, 10).unwrap().total, 0);
+    }
+
+    #[test]
+    fn aliases_exclusions_scopes_and_prefixes() {
+        let (b, index) = index_of(SMALL);
+        let found = |q: &str| -> Vec<Target> {
+            index.query(&[&b], q, 10).unwrap().hits.into_iter().map(|h| h.target).collect()
+        };
+        // The summary says "Pyongyang", the claim "North Korea" and "DPRK": one actor, found by any name.
+        assert_eq!(found("dprk").len(), 3);
+        assert_eq!(
+            found("shells"),
+            [Target::Overview, Target::Item(ItemRef::Claim(0))],
+            "a title outranks a claim"
+        );
+        assert_eq!(found("shells -border"), [Target::Item(ItemRef::Claim(0))], "the title says border");
+        assert_eq!(found("claim:shells"), [Target::Item(ItemRef::Claim(0))]);
+        assert_eq!(found("outlet:wire"), [Target::Overview]);
+        assert_eq!(found("id:small").len(), 3);
+        assert_eq!(found("artil*"), [Target::Item(ItemRef::Claim(0))]);
+        assert!(found("small").is_empty(), "ids are only searched with id:");
+    }
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)] // one match range is the case under test
+    fn snippets_cut_around_the_first_match_and_move_its_range() {
+        let text = "one two three four five six seven eight nine ten eleven twelve thirteen";
+        let at = text.find("eleven").unwrap();
+        let (cut, ranges) = snippet(text, &[at..at + 6], 24);
+        assert!(cut.starts_with('…') && cut.ends_with('…'), "{cut}");
+        assert_eq!(&cut[ranges[0].clone()], "eleven");
+        assert!(unicode_width::UnicodeWidthStr::width(cut.as_str()) <= 24);
+        let (whole, same) = snippet("short", &[0..5], 24);
+        assert_eq!((whole.as_str(), same), ("short", vec![0..5]));
+    }
+}

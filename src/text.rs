@@ -58,22 +58,45 @@ pub struct Word {
 /// folded), folding case, accents and typographic quotes.
 pub fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
-    let mut current: Option<Word> = None;
+    scan_words(text, |range, folded| out.push(Word { range, folded: folded.to_string() }));
+    out
+}
+
+/// The streaming form of [`words`], which allocates nothing per word: calls `each` with the byte range
+/// and folded form of every word. A `.` or `,` between digits stays inside the word, so numbers come
+/// whole ("1.6", "1,000,000").
+pub fn scan_words(text: &str, mut each: impl FnMut(std::ops::Range<usize>, &str)) {
+    let mut folded = String::new();
+    let mut start = None;
+    let mut end = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let f = fold_char(c);
-        let joins_word =
-            f == '\'' && current.is_some() && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+        let mut next_is = |test: fn(char) -> bool| chars.peek().is_some_and(|&(_, n)| test(n));
+        let joins_word = start.is_some()
+            && match f {
+                '\'' => next_is(char::is_alphanumeric),
+                '.' | ',' => {
+                    folded.ends_with(|d: char| d.is_ascii_digit()) && next_is(|n| n.is_ascii_digit())
+                }
+                _ => false,
+            };
         if f.is_alphanumeric() || joins_word {
-            let word = current.get_or_insert_with(|| Word { range: i..i, folded: String::new() });
-            word.folded.extend(f.to_lowercase());
-            word.range.end = i + c.len_utf8();
-        } else if let Some(word) = current.take() {
-            out.push(word);
+            start.get_or_insert(i);
+            if f.is_ascii() {
+                folded.push(f.to_ascii_lowercase());
+            } else {
+                folded.extend(f.to_lowercase());
+            }
+            end = i + c.len_utf8();
+        } else if let Some(s) = start.take() {
+            each(s..end, &folded);
+            folded.clear();
         }
     }
-    out.extend(current);
-    out
+    if let Some(s) = start {
+        each(s..end, &folded);
+    }
 }
 
 /// Folds a lowercased word to a shared stem: possessives ("korea's" → korea) and regular plurals

@@ -230,3 +230,44 @@ fn export_into_a_missing_folder_fails_cleanly() {
         stderr(&out)
     );
 }
+
+#[test]
+fn search_prints_ranked_hits_plainly_when_piped() {
+    let out = brief(&["search", "-n", "3", "Kim", "Jong-Un"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(!text.contains('\x1b'), "no highlighting into a pipe: {text:?}");
+    let first = text.lines().next().unwrap();
+    assert!(first.trim_start().starts_with("1. ") && first.contains("#kim-jong-un  actor"), "{text}");
+    assert!(text.lines().last().unwrap().starts_with("3 of "), "{text}");
+}
+
+#[test]
+fn search_json_carries_byte_ranges_of_the_matches() {
+    let out = brief(&["search", "--json", "\"artillery shells\""]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let hits = json["hits"].as_array().unwrap();
+    assert!(!hits.is_empty());
+    assert_eq!(json["total"].as_u64().unwrap() as usize, hits.len());
+    for hit in hits {
+        for m in hit["matches"].as_array().unwrap() {
+            let text = m["text"].as_str().unwrap();
+            for r in m["ranges"].as_array().unwrap() {
+                let (s, e) = (r[0].as_u64().unwrap() as usize, r[1].as_u64().unwrap() as usize);
+                assert_eq!(text[s..e].to_lowercase().replace('-', " "), "artillery shells");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_bad_query_is_a_usage_error_that_says_why() {
+    let out = brief(&["search", "shells", "who:kim"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("column 8: unknown scope `who:`"), "{}", stderr(&out));
+    let none = brief(&["search", "zanzibar"]);
+    assert_eq!(none.status.code(), Some(0));
+    assert_eq!(stdout(&none), "");
+    assert!(stderr(&none).contains("no hits for `zanzibar`"));
+}
