@@ -6,7 +6,7 @@
 //! claim text and quote, with actor spellings folded to one token per actor), and contradictions (a denial
 //! against a similar assertion). Every link carries its reason and a score.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::actors::{Registry, normalize_name};
 use crate::model::{Briefing, Date, Figure, ItemRef, Relation, Stance};
@@ -73,8 +73,10 @@ pub struct FigureComparison {
 }
 
 /// Thresholds for inferred links, chosen on the seed corpus and checked by the stripped-refs test.
+/// Prefix of the term that stands for an actor (every spelling of it) in claim vectors.
+const ACTOR_TERM: &str = "@actor";
 const SIMILAR_CLAIM: f32 = 0.30;
-const CONTRADICTING_CLAIM: f32 = 0.18;
+const CONTRADICTING_CLAIM: f32 = 0.14;
 const SAME_SUBJECT: f32 = 0.5;
 
 /// The cross-reference graph of a folder.
@@ -93,6 +95,9 @@ struct ClaimVector {
     stance: Stance,
     /// Sorted by term; weights are TF-IDF, L2-normalised.
     terms: Vec<(u32, f32)>,
+    /// The same without actor terms, normalised again: what is claimed, whoever it is about. A denial
+    /// and an assertion about the same two countries are only at odds if they share this.
+    topic: Vec<(u32, f32)>,
 }
 
 #[derive(Debug, Clone)]
@@ -133,9 +138,12 @@ impl CrossRef {
         for (bi, b) in briefings.iter().enumerate() {
             for (ci, c) in b.claims.iter().enumerate() {
                 let mut counts: HashMap<u32, f32> = HashMap::new();
-                for term in vocabulary.terms(&format!("{} {}", c.text, c.quote)) {
-                    let next = term_ids.len() as u32;
-                    *counts.entry(*term_ids.entry(term).or_insert(next)).or_default() += 1.0;
+                // The reviewed short text says what is claimed; the quote around it adds context and noise.
+                for (text, weight) in [(&c.text, 2.0), (&c.quote, 1.0)] {
+                    for term in vocabulary.claim_terms(text) {
+                        let next = term_ids.len() as u32;
+                        *counts.entry(*term_ids.entry(term).or_insert(next)).or_default() += weight;
+                    }
                 }
                 for term in counts.keys() {
                     *document_frequency.entry(*term).or_default() += 1;
@@ -144,6 +152,8 @@ impl CrossRef {
             }
         }
         let total = raw.len().max(1) as f32;
+        let actor_terms: HashSet<u32> =
+            term_ids.iter().filter(|(term, _)| term.starts_with(ACTOR_TERM)).map(|(_, &id)| id).collect();
         let claims: Vec<ClaimVector> = raw
             .into_iter()
             .map(|(at, stance, counts)| {
@@ -153,9 +163,9 @@ impl CrossRef {
                     .collect();
                 // Sorted before summing: float addition is not associative, and equal claims must score equal.
                 terms.sort_by_key(|(t, _)| *t);
-                let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(f32::EPSILON);
-                terms.iter_mut().for_each(|(_, w)| *w /= norm);
-                ClaimVector { at, stance, terms }
+                let topic =
+                    normalized(terms.iter().copied().filter(|(t, _)| !actor_terms.contains(t)).collect());
+                ClaimVector { at, stance, terms: normalized(terms), topic }
             })
             .collect();
         let claim_index = claims.iter().enumerate().map(|(i, c)| (c.at, i)).collect();
@@ -248,22 +258,28 @@ impl CrossRef {
             if other.at.briefing == at.briefing {
                 continue;
             }
-            let similarity = cosine(&this.terms, &other.terms);
-            let denial = (this.stance == Stance::Denies) != (other.stance == Stance::Denies);
-            let (kind, threshold) = if denial {
-                (LinkKind::Contradiction, CONTRADICTING_CLAIM)
+            let denies = |c: &ClaimVector| c.stance == Stance::Denies;
+            let factual = |c: &ClaimVector| matches!(c.stance, Stance::Asserts | Stance::Estimates);
+            let link = if denies(this) != denies(other) {
+                // Only a statement of fact can be denied: a warning or an appeal is not contradicted by it.
+                let asserted = if denies(this) { other } else { this };
+                let similarity = cosine(&this.topic, &other.topic);
+                (factual(asserted) && similarity >= CONTRADICTING_CLAIM).then(|| Link {
+                    to: other.at,
+                    kind: LinkKind::Contradiction,
+                    score: similarity,
+                    reason: format!("a denial against an assertion of the same thing ({similarity:.2})"),
+                })
             } else {
-                (LinkKind::SimilarClaim, SIMILAR_CLAIM)
+                let similarity = cosine(&this.terms, &other.terms);
+                (similarity >= SIMILAR_CLAIM).then(|| Link {
+                    to: other.at,
+                    kind: LinkKind::SimilarClaim,
+                    score: similarity,
+                    reason: format!("similar wording ({similarity:.2})"),
+                })
             };
-            if similarity >= threshold {
-                let reason = match kind {
-                    LinkKind::Contradiction => {
-                        format!("a denial against a similar assertion ({similarity:.2})")
-                    }
-                    _ => format!("similar wording ({similarity:.2})"),
-                };
-                links.push(Link { to: other.at, kind, score: similarity, reason });
-            }
+            links.extend(link);
         }
         links
     }
@@ -353,6 +369,12 @@ pub fn compare_figures(briefings: &[&Briefing], a: ItemAt, b: ItemAt) -> FigureC
     FigureComparison { values_differ, later }
 }
 
+fn normalized(mut terms: Vec<(u32, f32)>) -> Vec<(u32, f32)> {
+    let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(f32::EPSILON);
+    terms.iter_mut().for_each(|(_, w)| *w /= norm);
+    terms
+}
+
 fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
@@ -395,6 +417,9 @@ const STOP_WORDS: &[&str] = &[
     "does", "did",
 ];
 
+const KINDS_OF_WEAPON: &[&str] =
+    &["shell", "missile", "rocket", "drone", "artillery", "bomb", "grenade", "rifle", "tank", "warhead"];
+
 /// General synonyms in reporting on conflict and trade, folded to one term each.
 fn synonym(stem: &str) -> &str {
     match stem {
@@ -419,7 +444,7 @@ impl Vocabulary {
                 longest = longest.max(key.split(' ').count());
                 // A spelling shared by several actors (a bare surname) stays ordinary words.
                 if registry.lookup(spelling).len() == 1 {
-                    spellings.insert(key, format!("@actor{g}"));
+                    spellings.insert(key, format!("{ACTOR_TERM}{g}"));
                 }
             }
         }
@@ -445,6 +470,15 @@ impl Vocabulary {
             }
             i += 1;
         }
+        terms
+    }
+
+    /// Terms of a claim: its words, and for a kind of weapon also the word "weapon", since a claim that
+    /// shells were sent and a denial that arms were sent are about the same thing.
+    fn claim_terms(&self, text: &str) -> Vec<String> {
+        let mut terms = self.terms(text);
+        let broader = terms.iter().filter(|t| KINDS_OF_WEAPON.contains(&t.as_str())).count();
+        terms.extend(std::iter::repeat_n("weapon".to_string(), broader));
         terms
     }
 
