@@ -66,18 +66,26 @@ pub fn words(text: &str) -> Vec<Word> {
 /// and folded form of every word. A `.` or `,` between digits stays inside the word, so numbers come
 /// whole ("1.6", "1,000,000").
 pub fn scan_words(text: &str, mut each: impl FnMut(std::ops::Range<usize>, &str)) {
+    let bytes = text.as_bytes();
     let mut folded = String::new();
-    let mut start = None;
+    let mut start: Option<usize> = None;
     let mut end = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    // Most text is ASCII: bytes are handled directly, other characters decoded and folded one by one.
+    while i < bytes.len() {
+        let (c, len) = if bytes[i].is_ascii() {
+            (char::from(bytes[i]), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c, c.len_utf8())
+        };
         let f = fold_char(c);
-        let mut next_is = |test: fn(char) -> bool| chars.peek().is_some_and(|&(_, n)| test(n));
+        let next = text[i + len..].chars().next().map(fold_char);
         let joins_word = start.is_some()
             && match f {
-                '\'' => next_is(char::is_alphanumeric),
+                '\'' => next.is_some_and(char::is_alphanumeric),
                 '.' | ',' => {
-                    folded.ends_with(|d: char| d.is_ascii_digit()) && next_is(|n| n.is_ascii_digit())
+                    folded.ends_with(|d: char| d.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
                 }
                 _ => false,
             };
@@ -88,11 +96,12 @@ pub fn scan_words(text: &str, mut each: impl FnMut(std::ops::Range<usize>, &str)
             } else {
                 folded.extend(f.to_lowercase());
             }
-            end = i + c.len_utf8();
+            end = i + len;
         } else if let Some(s) = start.take() {
             each(s..end, &folded);
             folded.clear();
         }
+        i += len;
     }
     if let Some(s) = start {
         each(s..end, &folded);

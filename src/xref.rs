@@ -7,10 +7,11 @@
 //! against a similar assertion). Every link carries its reason and a score.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::ops::Range;
 
 use crate::actors::{Registry, normalize_name};
 use crate::model::{Briefing, Date, Figure, ItemRef, Relation, Stance};
-use crate::text::{stem, words};
+use crate::text::{scan_words, stem, words};
 
 /// An item somewhere in the folder: briefing index (in the order given to [`CrossRef::build`]) and item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -89,6 +90,9 @@ pub struct CrossRef {
     figure_keys: HashMap<ItemAt, FigureKey>,
 }
 
+/// Sparse term vector: (term id, weight), sorted by term id.
+type TermWeights = Vec<(u32, f32)>;
+
 #[derive(Debug)]
 struct ClaimVector {
     at: ItemAt,
@@ -132,21 +136,37 @@ impl CrossRef {
         }
 
         let vocabulary = Vocabulary::new(&registry);
-        let mut term_ids: HashMap<String, u32> = HashMap::new();
-        let mut raw: Vec<(ItemAt, Stance, HashMap<u32, f32>)> = Vec::new();
-        let mut document_frequency: HashMap<u32, u32> = HashMap::new();
+        let mut term_ids: foldhash::HashMap<Box<str>, u32> = foldhash::HashMap::default();
+        let mut raw: Vec<(ItemAt, Stance, TermWeights)> = Vec::new();
+        let mut document_frequency: Vec<u32> = Vec::new();
         for (bi, b) in briefings.iter().enumerate() {
             for (ci, c) in b.claims.iter().enumerate() {
-                let mut counts: HashMap<u32, f32> = HashMap::new();
+                let mut counts: Vec<(u32, f32)> = Vec::new();
                 // The reviewed short text says what is claimed; the quote around it adds context and noise.
                 for (text, weight) in [(&c.text, 2.0), (&c.quote, 1.0)] {
-                    for term in vocabulary.claim_terms(text) {
-                        let next = term_ids.len() as u32;
-                        *counts.entry(*term_ids.entry(term).or_insert(next)).or_default() += weight;
-                    }
+                    vocabulary.each_term(text, true, |term| {
+                        let id = match term_ids.get(term) {
+                            Some(&id) => id,
+                            None => {
+                                let id = document_frequency.len() as u32;
+                                term_ids.insert(term.into(), id);
+                                document_frequency.push(0);
+                                id
+                            }
+                        };
+                        counts.push((id, weight));
+                    });
                 }
-                for term in counts.keys() {
-                    *document_frequency.entry(*term).or_default() += 1;
+                counts.sort_by_key(|(t, _)| *t);
+                counts.dedup_by(|next, kept| {
+                    let same = next.0 == kept.0;
+                    if same {
+                        kept.1 += next.1;
+                    }
+                    same
+                });
+                for (term, _) in &counts {
+                    document_frequency[*term as usize] += 1;
                 }
                 raw.push((ItemAt { briefing: bi, item: ItemRef::Claim(ci) }, c.stance, counts));
             }
@@ -157,12 +177,14 @@ impl CrossRef {
         let claims: Vec<ClaimVector> = raw
             .into_iter()
             .map(|(at, stance, counts)| {
-                let mut terms: Vec<(u32, f32)> = counts
+                // Sorted by term (as `counts` is) before summing: float addition is not associative, and
+                // equal claims must score equal.
+                let terms: Vec<(u32, f32)> = counts
                     .into_iter()
-                    .map(|(t, tf)| (t, (1.0 + tf.ln()) * (1.0 + total / document_frequency[&t] as f32).ln()))
+                    .map(|(t, tf)| {
+                        (t, (1.0 + tf.ln()) * (1.0 + total / document_frequency[t as usize] as f32).ln())
+                    })
                     .collect();
-                // Sorted before summing: float addition is not associative, and equal claims must score equal.
-                terms.sort_by_key(|(t, _)| *t);
                 let topic =
                     normalized(terms.iter().copied().filter(|(t, _)| !actor_terms.contains(t)).collect());
                 ClaimVector { at, stance, terms: normalized(terms), topic }
@@ -405,7 +427,10 @@ fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f32 {
 struct Vocabulary {
     /// Normalised spelling (words joined by spaces) → actor group term.
     spellings: HashMap<String, String>,
-    longest: usize,
+    /// First word of a spelling, as `words` folds it → the most words a spelling starting with it has.
+    /// Only a word found here can start an actor's name, which spares trying every n-gram of every text.
+    starts: HashMap<String, usize>,
+    stop_words: HashSet<&'static str>,
 }
 
 const STOP_WORDS: &[&str] = &[
@@ -437,49 +462,87 @@ fn synonym(stem: &str) -> &str {
 impl Vocabulary {
     fn new(registry: &Registry) -> Vocabulary {
         let mut spellings = HashMap::new();
-        let mut longest = 1;
+        let mut starts: HashMap<String, usize> = HashMap::new();
         for (g, group) in registry.groups.iter().enumerate() {
             for spelling in &group.spellings {
-                let key = normalize_name(spelling);
-                longest = longest.max(key.split(' ').count());
                 // A spelling shared by several actors (a bare surname) stays ordinary words.
-                if registry.lookup(spelling).len() == 1 {
-                    spellings.insert(key, format!("{ACTOR_TERM}{g}"));
+                if registry.lookup(spelling).len() != 1 {
+                    continue;
+                }
+                let term = format!("{ACTOR_TERM}{g}");
+                let ws = words(spelling);
+                // Keyed as text is read (folded words joined by spaces) and, for initialisms written
+                // differently ("US" for "U.S."), in normalised form as well.
+                let read: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
+                spellings.insert(read.join(" "), term.clone());
+                if ws.len() > 1 && ws[0].folded == "the" {
+                    spellings.insert(read[1..].join(" "), term.clone());
+                }
+                spellings.insert(normalize_name(spelling), term);
+                // "the Kremlin" is also written "Kremlin": either word may start it.
+                let skip = usize::from(ws.len() > 1 && ws[0].folded == "the");
+                for (first, len) in [(0, ws.len()), (skip, ws.len() - skip)] {
+                    if let Some(w) = ws.get(first) {
+                        let longest = starts.entry(w.folded.clone()).or_default();
+                        *longest = (*longest).max(len);
+                    }
                 }
             }
         }
-        Vocabulary { spellings, longest }
+        Vocabulary { spellings, starts, stop_words: STOP_WORDS.iter().copied().collect() }
     }
 
-    fn terms(&self, text: &str) -> Vec<String> {
-        let folded: Vec<String> = words(text).into_iter().map(|w| w.folded).collect();
-        let mut terms = Vec::new();
+    /// Calls `emit` with every term of `text`; with `broaden`, a kind of weapon also yields "weapon",
+    /// since a claim that shells were sent and a denial that arms were sent are about the same thing.
+    fn each_term(&self, text: &str, broaden: bool, mut emit: impl FnMut(&str)) {
+        // One buffer for all the words of the text, so that no word allocates.
+        let mut arena = String::new();
+        let mut spans: Vec<Range<usize>> = Vec::new();
+        scan_words(text, |_, w| {
+            let start = arena.len();
+            arena.push_str(w);
+            spans.push(start..arena.len());
+        });
+        let word = |k: usize| &arena[spans[k].clone()];
+        let mut phrase = String::new();
         let mut i = 0;
-        'words: while i < folded.len() {
-            for len in (1..=self.longest.min(folded.len() - i)).rev() {
-                let phrase = normalize_name(&folded[i..i + len].join(" "));
-                if let Some(actor) = self.spellings.get(&phrase) {
-                    terms.push(actor.clone());
+        'words: while i < spans.len() {
+            let longest = self.starts.get(word(i)).copied().unwrap_or(0);
+            for len in (1..=longest.min(spans.len() - i)).rev() {
+                phrase.clear();
+                for k in i..i + len {
+                    if k > i {
+                        phrase.push(' ');
+                    }
+                    // "North Korea's" names North Korea.
+                    phrase.push_str(word(k).strip_suffix("'s").unwrap_or(word(k)));
+                }
+                let initialism = || (i..i + len).any(|k| word(k).len() == 1);
+                let actor = self
+                    .spellings
+                    .get(&phrase)
+                    .or_else(|| initialism().then(|| self.spellings.get(&normalize_name(&phrase))).flatten());
+                if let Some(actor) = actor {
+                    emit(actor);
                     i += len;
                     continue 'words;
                 }
             }
-            let word = stem(&folded[i]);
-            if !STOP_WORDS.contains(&word) && !STOP_WORDS.contains(&folded[i].as_str()) {
-                terms.push(synonym(word).to_string());
+            let stemmed = stem(word(i));
+            if !self.stop_words.contains(stemmed) && !self.stop_words.contains(word(i)) {
+                emit(synonym(stemmed));
+                if broaden && KINDS_OF_WEAPON.contains(&stemmed) {
+                    emit("weapon");
+                }
             }
             i += 1;
         }
-        terms
     }
 
-    /// Terms of a claim: its words, and for a kind of weapon also the word "weapon", since a claim that
-    /// shells were sent and a denial that arms were sent are about the same thing.
-    fn claim_terms(&self, text: &str) -> Vec<String> {
-        let mut terms = self.terms(text);
-        let broader = terms.iter().filter(|t| KINDS_OF_WEAPON.contains(&t.as_str())).count();
-        terms.extend(std::iter::repeat_n("weapon".to_string(), broader));
-        terms
+    fn terms(&self, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        self.each_term(text, false, |t| out.push(t.to_string()));
+        out
     }
 
     fn figure_key(&self, f: &Figure) -> FigureKey {

@@ -78,6 +78,8 @@ const REQUIRED: &[(&str, &str, &str)] = &[
     ("arms#russia-denies-deal", "trilateral#advisors-agree-supply", "contradicts"),
     ("allies#russia-denies-transfers", "trilateral#advisors-agree-supply", "contradicts"),
     ("blinken#russia-denies-arms", "arms#earlier-supply-accusation", "contradicts"),
+    ("allies#russia-denies-transfers", "trilateral#us-confirms-transfers", "contradicts"),
+    ("allies#north-korea-denies-transfers", "trilateral#us-confirms-transfers", "contradicts"),
     // ... and against South Korean intelligence's estimate.
     ("allies#russia-denies-transfers", "trilateral#shells-delivered-estimate", "contradicts"),
     ("allies#north-korea-denies-transfers", "trilateral#shells-delivered-estimate", "contradicts"),

@@ -1,0 +1,50 @@
+//! Index and cross-reference build, and query latency, over synthetic folders of 1k, 10k and 100k
+//! briefings held in memory. Run: `cargo bench --bench engine` (add `-- 10000` to run one size).
+
+mod corpus;
+
+use std::hint::black_box;
+
+use brief::actors::Registry;
+use brief::model::Briefing;
+use brief::search::SearchIndex;
+use brief::xref::CrossRef;
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+
+/// Queries of different shapes: a common word, a rare name, an alias, a phrase with an exclusion, a
+/// scoped number, a prefix.
+const QUERIES: &[&str] = &[
+    "shells",
+    "Erdoğan",
+    "DPRK",
+    "\"artillery shells\" -grain",
+    "figure:1.6 million",
+    "sanction*",
+    "kim jong-un drones",
+];
+
+fn engine(c: &mut Criterion) {
+    for size in [1_000, 10_000, 100_000] {
+        let owned: Vec<Briefing> = corpus::corpus(size);
+        let briefings: Vec<&Briefing> = owned.iter().collect();
+        let mut group = c.benchmark_group(format!("{size} briefings"));
+        if size >= 100_000 {
+            group.sample_size(10);
+        }
+        group.bench_function("search index build", |b| {
+            b.iter(|| SearchIndex::build(black_box(&briefings), &Registry::build(briefings.iter().copied())))
+        });
+        group.bench_function("cross-reference build", |b| b.iter(|| CrossRef::build(black_box(&briefings))));
+        let index = SearchIndex::build(&briefings, &Registry::build(briefings.iter().copied()));
+        for query in QUERIES {
+            let parsed = index.parse(query).expect("benchmark queries parse");
+            group.bench_with_input(BenchmarkId::new("query", query), &parsed, |b, parsed| {
+                b.iter(|| index.search(&briefings, black_box(parsed), 20))
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, engine);
+criterion_main!(benches);
