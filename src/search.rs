@@ -964,17 +964,62 @@ impl SearchIndex {
                 })
                 .collect();
             ranges.sort_by_key(|r| (r.start, r.end));
-            let mut merged: Vec<Range<usize>> = Vec::new();
-            for r in ranges {
-                match merged.last_mut() {
-                    Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-                    _ => merged.push(r),
-                }
-            }
-            matches.push(FieldMatch { field: *field, ranges: merged });
+            matches.push(FieldMatch { field: *field, ranges: merge_ranges(ranges) });
         }
         Hit { briefing, target: document.target, score, matches }
     }
+}
+
+impl Query {
+    /// Whether the query has nothing to look for (an empty box).
+    pub fn is_empty(&self) -> bool {
+        self.clauses.is_empty()
+    }
+
+    /// Byte ranges of `text` that the query's wanted words and phrases match, whatever their scope: what
+    /// the reader highlights in any text it shows while a search is active.
+    pub fn highlight(&self, text: &str) -> Vec<Range<usize>> {
+        let mut spans: Vec<Range<usize>> = Vec::new();
+        let mut terms: Vec<Vec<String>> = Vec::new();
+        tokenize(text, |t| {
+            let at = t.position as usize;
+            if spans.len() <= at {
+                spans.push(t.range.clone());
+                terms.push(Vec::new());
+            }
+            terms[at].push(t.term.to_string());
+        });
+        let matches = |wanted: &Term, have: &[String]| match wanted {
+            Term::Exact(w) => have.iter().any(|h| h == w),
+            Term::Prefix(p) => have.iter().any(|h| h.starts_with(p.as_str())),
+        };
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for pattern in self.clauses.iter().filter(|c| !c.excluded).flat_map(|c| &c.patterns) {
+            for start in 0..terms.len().saturating_sub(pattern.len().saturating_sub(1)) {
+                let all = pattern
+                    .iter()
+                    .enumerate()
+                    .all(|(k, alternatives)| alternatives.iter().any(|w| matches(w, &terms[start + k])));
+                if all && !pattern.is_empty() {
+                    out.push(spans[start].start..spans[start + pattern.len() - 1].end);
+                }
+            }
+        }
+        out.sort_by_key(|r| (r.start, r.end));
+        merge_ranges(out)
+    }
+}
+
+/// Sorted ranges with overlapping ones merged.
+fn merge_ranges(sorted: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in sorted {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
 }
 
 /// The pairs present in both sorted lists.
@@ -1158,6 +1203,18 @@ mod tests {
         assert_eq!(found("id:small").len(), 3);
         assert_eq!(found("artil*"), [Target::Item(ItemRef::Claim(0))]);
         assert!(found("small").is_empty(), "ids are only searched with id:");
+    }
+
+    #[test]
+    fn highlight_marks_words_phrases_and_prefixes_but_not_exclusions() {
+        let (_, index) = index_of(SMALL);
+        let text = "Artillery shells crossed; more shells, no border.";
+        let marked = |q: &str| -> Vec<&str> {
+            index.parse(q).unwrap().highlight(text).into_iter().map(|r| &text[r]).collect()
+        };
+        assert_eq!(marked("shell"), ["shells", "shells"]);
+        assert_eq!(marked("\"artillery shells\""), ["Artillery shells"]);
+        assert_eq!(marked("cross* -border"), ["crossed"]);
     }
 
     #[test]

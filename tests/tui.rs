@@ -185,3 +185,90 @@ fn hostile_text_is_drawn_with_visible_stand_ins() {
     assert!(text.contains("Twelve␛[31m red␛[0m shells."), "{text}");
     assert!(!text.contains('\u{1b}'));
 }
+
+fn typed(text: &str) -> Vec<Action> {
+    text.chars().map(Action::SearchInput).collect()
+}
+
+#[test]
+fn search_updates_as_you_type_jumps_steps_and_cancels() {
+    let mut app = seeds();
+    press(&mut app, &[Action::Search]);
+    press(&mut app, &typed("Kim Jong-Un"));
+    let Some(Overlay::Search(view)) = &app.overlay else { panic!("the search box is open") };
+    assert!(view.total >= 5 && view.error.is_none(), "{view:?}");
+    let first = view.hits[0].clone();
+    // Enter jumps to the hit and selects it.
+    press(&mut app, &[Action::Open]);
+    assert!(app.overlay.is_none());
+    assert_eq!(app.list_selected, first.briefing);
+    assert_eq!(app.pane, Pane::Actors);
+    let actor = app.current_briefing().unwrap().actors[app.selected_in(Pane::Actors)].name.clone();
+    assert_eq!(actor, "Kim Jong Un");
+    // n steps to the next hit, N back; Back returns through each jump.
+    press(&mut app, &[Action::NextHit]);
+    let second = (app.list_selected, app.pane, app.selected_in(app.pane));
+    assert_ne!(second, (first.briefing, Pane::Actors, 0).clone());
+    press(&mut app, &[Action::PrevHit]);
+    assert_eq!(app.list_selected, first.briefing);
+    assert!(app.highlight.is_some(), "matches stay highlighted after the jump");
+
+    // Esc in the box returns to where we were, with nothing highlighted.
+    let before = (app.list_selected, app.pane, app.selected_in(app.pane));
+    press(&mut app, &[Action::Search]);
+    press(&mut app, &typed("shells"));
+    press(&mut app, &[Action::Down, Action::Back]);
+    assert_eq!((app.list_selected, app.pane, app.selected_in(app.pane)), before);
+    assert!(app.overlay.is_none() && app.highlight.is_none());
+}
+
+#[test]
+fn a_query_that_does_not_parse_says_why_and_keeps_the_box_open() {
+    let mut app = seeds();
+    press(&mut app, &[Action::Search]);
+    press(&mut app, &typed("\"artillery"));
+    let Some(Overlay::Search(view)) = &app.overlay else { panic!("the search box is open") };
+    assert_eq!(view.error.as_deref(), Some("column 1: this quote is never closed"));
+    press(&mut app, &typed(" shells\""));
+    let Some(Overlay::Search(view)) = &app.overlay else { panic!("the search box is open") };
+    assert!(view.error.is_none() && view.total > 0);
+    press(&mut app, &[Action::SearchClear]);
+    let Some(Overlay::Search(view)) = &app.overlay else { panic!("the search box is open") };
+    assert_eq!((view.input.as_str(), view.total), ("", 0));
+}
+
+#[test]
+fn snapshots_of_search_results_and_highlighted_panes() {
+    let mut app = seeds();
+    press(&mut app, &[Action::Search]);
+    press(&mut app, &typed("DPRK shells"));
+    insta::assert_snapshot!("search_80x24", screen(&mut app, 80, 24));
+    insta::assert_snapshot!("search_160x48", screen(&mut app, 160, 48));
+    press(&mut app, &[Action::Open]);
+    insta::assert_snapshot!("search_jumped_160x48", screen(&mut app, 160, 48));
+}
+
+#[test]
+fn search_matches_are_drawn_in_the_match_style() {
+    let mut app = seeds();
+    press(&mut app, &[Action::Search]);
+    press(&mut app, &typed("shells"));
+    press(&mut app, &[Action::Open]);
+    update(&mut app, Action::Resize { width: 160, height: 48 });
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
+    terminal.draw(|frame| view::draw(frame, &app)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let underlined = |y: u16| -> String {
+        (0..160)
+            .map(|x| &buffer[(x, y)])
+            .filter(|c| c.modifier.contains(ratatui::style::Modifier::UNDERLINED))
+            .map(|c| c.symbol())
+            .collect()
+    };
+    let marked: Vec<String> = (0..48).map(underlined).filter(|s| !s.is_empty()).collect();
+    assert!(!marked.is_empty(), "some match is highlighted");
+    assert!(
+        marked.iter().all(|s| s.to_lowercase().replace("shells", "").replace("shell", "").is_empty()),
+        "{marked:?}"
+    );
+}

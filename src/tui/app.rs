@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 
 use crate::model::{Briefing, ItemRef};
+use crate::search::{Hit, Query, SearchIndex, Target};
 use crate::store::Store;
 use crate::xref::{CrossRef, ItemAt, Link};
 
@@ -74,6 +75,17 @@ pub enum Action {
     Back,
     ToggleHelp,
     CrossReference,
+    /// Open the search box.
+    Search,
+    /// A character typed into the search box.
+    SearchInput(char),
+    /// Delete the last character of the search box.
+    SearchDelete,
+    /// Empty the search box.
+    SearchClear,
+    /// Jump to the next (or previous) hit of the last search.
+    NextHit,
+    PrevHit,
     Export,
     /// The export finished: the path written, or why not.
     Exported(Result<PathBuf, String>),
@@ -102,10 +114,33 @@ pub struct XrefView {
     pub selected: usize,
 }
 
+/// The search box and its live results.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchView {
+    pub input: String,
+    pub hits: Vec<Hit>,
+    pub total: usize,
+    /// Why the input does not parse, shown instead of results.
+    pub error: Option<String>,
+    pub selected: usize,
+}
+
+/// The hits of the last search, stepped through with n / N after the search box closes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LastSearch {
+    pub input: String,
+    pub hits: Vec<(usize, Target)>,
+    pub position: usize,
+}
+
+/// Most hits the search box lists; the count above them says how many matched in all.
+pub const SEARCH_LIMIT: usize = 500;
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
     Help,
     Xref(XrefView),
+    Search(SearchView),
 }
 
 /// Where the reader was, so Back can return there.
@@ -121,6 +156,10 @@ struct Place {
 pub struct App {
     pub store: Store,
     pub xref: CrossRef,
+    pub search: SearchIndex,
+    /// What the panes highlight: the query being typed, or the last one searched.
+    pub highlight: Option<Query>,
+    pub last_search: Option<LastSearch>,
     pub focus: Focus,
     pub pane: Pane,
     /// Selected row of the briefing list: loaded briefings first, then files that failed to load.
@@ -137,7 +176,9 @@ pub struct App {
 
 impl App {
     pub fn new(store: Store) -> App {
-        let xref = CrossRef::build(&store.briefings());
+        let briefings = store.briefings();
+        let xref = CrossRef::build(&briefings);
+        let search = SearchIndex::build(&briefings, xref.registry());
         let status = match store.failed.len() {
             0 => format!("{} briefings", store.entries.len()),
             n => format!("{} briefings; {n} file(s) failed to load (marked ✗)", store.entries.len()),
@@ -145,6 +186,9 @@ impl App {
         App {
             store,
             xref,
+            search,
+            highlight: None,
+            last_search: None,
             focus: Focus::List,
             pane: Pane::Summary,
             list_selected: 0,
@@ -232,22 +276,74 @@ impl App {
 
     /// Moves to an item of any briefing, remembering where we were.
     fn jump(&mut self, to: ItemAt) {
+        self.jump_to(to.briefing, Target::Item(to.item));
+    }
+
+    /// Moves to an item, or to a briefing's summary, remembering where we were.
+    fn jump_to(&mut self, briefing: usize, target: Target) {
         self.history.push(self.place());
-        self.list_selected = to.briefing;
+        self.list_selected = briefing;
         self.selection = [0; 5];
-        self.pane = Pane::of_item(to.item);
-        let index = match to.item {
-            ItemRef::Actor(i) | ItemRef::Figure(i) | ItemRef::Claim(i) | ItemRef::Question(i) => i,
-        };
-        self.selection[self.pane.index()] = index;
+        match target {
+            Target::Overview => self.pane = Pane::Summary,
+            Target::Item(item) => {
+                self.pane = Pane::of_item(item);
+                let index = match item {
+                    ItemRef::Actor(i) | ItemRef::Figure(i) | ItemRef::Claim(i) | ItemRef::Question(i) => i,
+                };
+                self.selection[self.pane.index()] = index;
+            }
+        }
         self.focus = Focus::Detail;
         self.overlay = None;
     }
 
-    fn move_cursor(&mut self, delta: isize, to_end: Option<bool>) {
-        if let Some(Overlay::Xref(view)) = &mut self.overlay {
-            view.selected = moved(view.selected, view.links.len(), delta, to_end);
+    /// Runs the search box's query again after an edit: results update as you type.
+    fn refresh_search(&mut self) {
+        let Some(Overlay::Search(view)) = &mut self.overlay else { return };
+        let briefings: Vec<&Briefing> = self.store.entries.iter().map(|e| &e.briefing).collect();
+        view.selected = 0;
+        match self.search.parse(&view.input) {
+            Ok(query) => {
+                let results = self.search.search(&briefings, &query, SEARCH_LIMIT);
+                view.hits = results.hits;
+                view.total = results.total;
+                view.error = None;
+                self.highlight = (!query.is_empty()).then_some(query);
+            }
+            // Keep the last results while a quote is still open: the user is mid-phrase.
+            Err(e) => view.error = Some(e.to_string()),
+        }
+    }
+
+    /// Steps through the last search's hits, wrapping around.
+    fn step_hit(&mut self, forward: bool) {
+        let Some(last) = &mut self.last_search else {
+            self.status = "no search yet: press / to search".into();
             return;
+        };
+        if last.hits.is_empty() {
+            self.status = format!("no hits for {}", last.input);
+            return;
+        }
+        let len = last.hits.len();
+        last.position = if forward { (last.position + 1) % len } else { (last.position + len - 1) % len };
+        let (briefing, target) = last.hits[last.position];
+        self.status = format!("hit {}/{len} for {}", last.position + 1, last.input);
+        self.jump_to(briefing, target);
+    }
+
+    fn move_cursor(&mut self, delta: isize, to_end: Option<bool>) {
+        match &mut self.overlay {
+            Some(Overlay::Xref(view)) => {
+                view.selected = moved(view.selected, view.links.len(), delta, to_end);
+                return;
+            }
+            Some(Overlay::Search(view)) => {
+                view.selected = moved(view.selected, view.hits.len(), delta, to_end);
+                return;
+            }
+            _ => {}
         }
         match self.focus {
             Focus::List => {
@@ -321,6 +417,20 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
                     app.jump(to);
                 }
             }
+            (Some(Overlay::Search(view)), _) => {
+                let hits: Vec<(usize, Target)> = view.hits.iter().map(|h| (h.briefing, h.target)).collect();
+                if let Some(&(briefing, target)) = hits.get(view.selected) {
+                    app.status = format!(
+                        "hit {}/{} for {} (n/N for the others)",
+                        view.selected + 1,
+                        hits.len(),
+                        view.input
+                    );
+                    app.last_search =
+                        Some(LastSearch { input: view.input.clone(), hits, position: view.selected });
+                    app.jump_to(briefing, target);
+                }
+            }
             (Some(Overlay::Help), _) => app.overlay = None,
             (None, Focus::List) => {
                 if app.current().is_some() {
@@ -330,7 +440,11 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             (None, Focus::Detail) => return update(app, Action::CrossReference),
         },
         Action::Back => {
-            if app.overlay.take().is_some() {
+            if let Some(closed) = app.overlay.take() {
+                // Leaving the search box without a jump leaves nothing highlighted from it.
+                if matches!(closed, Overlay::Search(_)) {
+                    app.highlight = None;
+                }
                 return None;
             }
             match app.history.pop() {
@@ -346,6 +460,35 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             }
             None => app.status = "select a figure, actor, claim or question to cross-reference".into(),
         },
+        Action::Search => {
+            let input = String::new();
+            app.overlay = Some(Overlay::Search(SearchView {
+                input,
+                hits: Vec::new(),
+                total: 0,
+                error: None,
+                selected: 0,
+            }));
+            app.highlight = None;
+        }
+        Action::SearchInput(c) => {
+            if let Some(Overlay::Search(view)) = &mut app.overlay {
+                view.input.push(c);
+            }
+            app.refresh_search();
+        }
+        Action::SearchDelete | Action::SearchClear => {
+            if let Some(Overlay::Search(view)) = &mut app.overlay {
+                if action == Action::SearchClear {
+                    view.input.clear();
+                } else {
+                    view.input.pop();
+                }
+            }
+            app.refresh_search();
+        }
+        Action::NextHit => app.step_hit(true),
+        Action::PrevHit => app.step_hit(false),
         Action::Export => match app.current() {
             Some(briefing) => return Some(Effect::Export { briefing }),
             None => app.status = "nothing to export: this file failed to load".into(),

@@ -102,6 +102,17 @@ pub const KEYMAP: &[Binding] = &[
         help: "cross-reference the selected item",
     },
     Binding {
+        keys: &[(KeyCode::Char('/'), NONE)],
+        action: Action::Search,
+        help: "search every briefing (words, \"phrases\", -not, actor: claim: figure: ...)",
+    },
+    Binding { keys: &[(KeyCode::Char('n'), NONE)], action: Action::NextHit, help: "next search hit" },
+    Binding {
+        keys: &[(KeyCode::Char('N'), SHIFT), (KeyCode::Char('N'), NONE)],
+        action: Action::PrevHit,
+        help: "previous search hit",
+    },
+    Binding {
         keys: &[(KeyCode::Esc, NONE), (KeyCode::Backspace, NONE)],
         action: Action::Back,
         help: "back: close the overlay, or return to where you were",
@@ -113,15 +124,43 @@ pub const KEYMAP: &[Binding] = &[
     },
 ];
 
-/// The action bound to a key press, if any. Key releases and repeats of non-movement keys are ignored.
-pub fn action_for_key(key: KeyEvent) -> Option<Action> {
+/// Keys while the search box is open; any other printable character is typed into the box.
+pub const SEARCH_KEYMAP: &[Binding] = &[
+    Binding { keys: &[(KeyCode::Enter, NONE)], action: Action::Open, help: "jump to the hit" },
+    Binding { keys: &[(KeyCode::Esc, NONE)], action: Action::Back, help: "cancel" },
+    Binding {
+        keys: &[(KeyCode::Down, NONE), (KeyCode::Char('n'), CTRL)],
+        action: Action::Down,
+        help: "next hit",
+    },
+    Binding {
+        keys: &[(KeyCode::Up, NONE), (KeyCode::Char('p'), CTRL)],
+        action: Action::Up,
+        help: "previous hit",
+    },
+    Binding { keys: &[(KeyCode::Backspace, NONE)], action: Action::SearchDelete, help: "delete" },
+    Binding { keys: &[(KeyCode::Char('u'), CTRL)], action: Action::SearchClear, help: "clear" },
+    Binding { keys: &[(KeyCode::Char('c'), CTRL)], action: Action::Quit, help: "quit" },
+];
+
+/// The action bound to a key press, if any, in the reader or (`searching`) in the search box. Key
+/// releases are ignored.
+pub fn action_for_key(key: KeyEvent, searching: bool) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    KEYMAP
+    let table = if searching { SEARCH_KEYMAP } else { KEYMAP };
+    let bound = table
         .iter()
         .find(|b| b.keys.iter().any(|&(code, mods)| code == key.code && mods == key.modifiers))
-        .map(|b| b.action.clone())
+        .map(|b| b.action.clone());
+    match (bound, key.code) {
+        (Some(action), _) => Some(action),
+        (None, KeyCode::Char(c)) if searching && !key.modifiers.intersects(CTRL | KeyModifiers::ALT) => {
+            Some(Action::SearchInput(c))
+        }
+        _ => None,
+    }
 }
 
 /// The wheel scrolls; clicks are resolved against the layout by `update`.
@@ -175,22 +214,31 @@ mod tests {
 
     #[test]
     fn every_action_is_bound_once_and_keys_are_unique() {
-        let mut seen = Vec::new();
-        for binding in KEYMAP {
-            for key in binding.keys {
-                assert!(!seen.contains(key), "{key:?} is bound twice");
-                seen.push(*key);
+        for table in [KEYMAP, SEARCH_KEYMAP] {
+            let mut seen = Vec::new();
+            for binding in table {
+                for key in binding.keys {
+                    assert!(!seen.contains(key), "{key:?} is bound twice");
+                    seen.push(*key);
+                }
             }
         }
     }
 
     #[test]
     fn keys_dispatch_to_their_actions() {
-        let press = |code, mods| action_for_key(KeyEvent::new(code, mods));
+        let press = |code, mods| action_for_key(KeyEvent::new(code, mods), false);
         assert_eq!(press(KeyCode::Char('q'), NONE), Some(Action::Quit));
         assert_eq!(press(KeyCode::Char('d'), CTRL), Some(Action::HalfPageDown));
         assert_eq!(press(KeyCode::Char('3'), NONE), Some(Action::ShowPane(Pane::Actors)));
         assert_eq!(press(KeyCode::Char('z'), NONE), None);
+        // In the search box letters are text, not commands.
+        let typed = |code, mods| action_for_key(KeyEvent::new(code, mods), true);
+        assert_eq!(typed(KeyCode::Char('q'), NONE), Some(Action::SearchInput('q')));
+        assert_eq!(typed(KeyCode::Char('K'), SHIFT), Some(Action::SearchInput('K')));
+        assert_eq!(typed(KeyCode::Enter, NONE), Some(Action::Open));
+        assert_eq!(typed(KeyCode::Char('c'), CTRL), Some(Action::Quit));
+        assert_eq!(typed(KeyCode::Char('x'), CTRL), None);
     }
 
     #[test]

@@ -18,7 +18,7 @@ use ratatui::crossterm::execute;
 
 use crate::export;
 use crate::store::Store;
-use app::{Action, App, Effect, update};
+use app::{Action, App, Effect, Overlay, update};
 
 /// The width to wrap printed text to: the terminal's when stdout is one, otherwise 80 columns.
 pub fn output_width() -> usize {
@@ -77,7 +77,7 @@ fn event_loop(mut terminal: DefaultTerminal, mut app: App) -> io::Result<()> {
         terminal.draw(|frame| view::draw(frame, &app))?;
         // Blocks until input arrives: an idle reader uses no CPU.
         let action = match event::read()? {
-            Event::Key(key) => keymap::action_for_key(key),
+            Event::Key(key) => keymap::action_for_key(key, matches!(app.overlay, Some(Overlay::Search(_)))),
             Event::Mouse(mouse) => keymap::action_for_mouse(mouse),
             Event::Resize(width, height) => Some(Action::Resize { width, height }),
             _ => None,

@@ -105,6 +105,45 @@ impl Theme {
     pub fn heading(self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
     }
+
+    /// Words a search matched.
+    pub fn matched(self) -> Style {
+        let style = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+        if self.color { style.fg(Color::Yellow) } else { style }
+    }
+}
+
+/// A line of text with the given byte ranges in the match style.
+pub fn marked(text: &str, ranges: &[std::ops::Range<usize>], base: Style, theme: Theme) -> Line<'static> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for r in ranges {
+        // Ranges come sorted and disjoint; anything else (or a range off a char boundary) is skipped.
+        if r.start < at
+            || r.end > text.len()
+            || !text.is_char_boundary(r.start)
+            || !text.is_char_boundary(r.end)
+        {
+            continue;
+        }
+        if r.start > at {
+            spans.push(Span::styled(text[at..r.start].to_string(), base));
+        }
+        spans.push(Span::styled(text[r.clone()].to_string(), base.patch(theme.matched())));
+        at = r.end;
+    }
+    if at < text.len() || spans.is_empty() {
+        spans.push(Span::styled(text[at..].to_string(), base));
+    }
+    Line::from(spans)
+}
+
+/// A line with the active search's matches highlighted (plain when no search is active).
+pub fn highlighted(app: &App, text: &str, base: Style) -> Line<'static> {
+    match &app.highlight {
+        Some(query) => marked(text, &query.highlight(text), base, app.theme),
+        None => Line::styled(text.to_string(), base),
+    }
 }
 
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -126,6 +165,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match &app.overlay {
         Some(Overlay::Help) => panes::help::draw(frame, theme, area),
         Some(Overlay::Xref(view)) => panes::xref::draw(frame, app, view, area),
+        Some(Overlay::Search(view)) => panes::search::draw(frame, app, view, area),
         None => {}
     }
 }
@@ -181,6 +221,7 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
     let mode = match (&app.overlay, app.focus) {
         (Some(Overlay::Help), _) => "HELP",
         (Some(Overlay::Xref(_)), _) => "XREF",
+        (Some(Overlay::Search(_)), _) => "SEARCH",
         (None, Focus::List) => "LIST",
         (None, Focus::Detail) => "READ",
     };
@@ -203,6 +244,8 @@ fn status_hints(app: &App) -> Vec<(super::app::Action, &'static str)> {
     match (&app.overlay, app.focus) {
         (Some(Overlay::Xref(_)), _) => vec![(Action::Open, "jump"), (Action::Back, "close")],
         (Some(Overlay::Help), _) => vec![(Action::Back, "close")],
+        // The search box has its own keys, listed in the box itself.
+        (Some(Overlay::Search(_)), _) => Vec::new(),
         (None, Focus::List) => {
             vec![(Action::Open, "read"), (Action::ToggleHelp, "help"), (Action::Quit, "quit")]
         }

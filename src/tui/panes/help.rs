@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use crate::tui::keymap::{KEYMAP, keys_label};
+use crate::tui::keymap::{KEYMAP, SEARCH_KEYMAP, keys_label};
 use crate::tui::view::{self, Theme};
 
 pub fn draw(frame: &mut Frame, theme: Theme, area: Rect) {
@@ -24,6 +24,9 @@ pub fn draw(frame: &mut Frame, theme: Theme, area: Rect) {
         })
         .collect();
     lines.push(Line::raw(""));
+    let search_keys: Vec<String> =
+        SEARCH_KEYMAP.iter().map(|b| format!("{} {}", keys_label(b), b.help)).collect();
+    lines.push(Line::styled(format!(" In the search box: {}.", search_keys.join(" · ")), theme.dim()));
     lines.push(Line::styled(" Mouse: click a briefing, tab or row; the wheel scrolls.", theme.dim()));
     let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 2;
     let box_area = view::centered(area, width, lines.len() as u16 + 2);

@@ -7,11 +7,13 @@ pub mod figures;
 pub mod help;
 pub mod list;
 pub mod questions;
+pub mod search;
 pub mod summary;
 pub mod xref;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
@@ -46,7 +48,8 @@ pub fn draw_table(
     let last = (first + usize::from(visible)).min(len);
     let rows = (first..last).map(|i| {
         let style = if i == app.selected_in(pane) { app.theme.selected() } else { Default::default() };
-        Row::new(row(i).into_iter().map(Cell::from)).style(style)
+        Row::new(row(i).into_iter().map(|cell| Cell::from(view::highlighted(app, &cell, Style::new()))))
+            .style(style)
     });
     let header = Row::new(header.iter().map(|h| Cell::from(*h))).style(app.theme.heading());
     let table = Table::new(rows, widths.to_vec()).header(header).block(block).column_spacing(1);
@@ -69,7 +72,7 @@ pub fn draw_detail(frame: &mut Frame, app: &App, area: Rect, title: &str, fields
         if !label.is_empty() {
             lines.push(Line::styled(label.to_string(), app.theme.heading()));
         }
-        lines.extend(view::wrap(&text, width).into_iter().map(Line::from));
+        lines.extend(view::wrap(&text, width).iter().map(|l| view::highlighted(app, l, Style::new())));
     }
     let visible = usize::from(area.height.saturating_sub(2));
     lines.truncate(visible);

@@ -2,6 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
@@ -14,7 +15,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let width = usize::from(area.width.saturating_sub(2)).max(1);
     let theme = app.theme;
     let mut lines: Vec<Line> = Vec::new();
-    lines.extend(view::wrap(&b.title, width).into_iter().map(|l| Line::styled(l, theme.heading())));
+    lines.extend(view::wrap(&b.title, width).iter().map(|l| view::highlighted(app, l, theme.heading())));
     lines.extend(view::wrap(&source_line(b), width).into_iter().map(|l| Line::styled(l, theme.dim())));
     for extra in [b.source.url.as_deref(), b.source.note.as_deref()].into_iter().flatten() {
         lines.extend(view::wrap(extra, width).into_iter().map(|l| Line::styled(l, theme.dim())));
@@ -24,7 +25,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
     lines.push(Line::raw(""));
     for paragraph in b.summary.split("\n\n").filter(|p| !p.trim().is_empty()) {
-        lines.extend(view::wrap(paragraph.trim(), width).into_iter().map(Line::from));
+        lines.extend(
+            view::wrap(paragraph.trim(), width).iter().map(|l| view::highlighted(app, l, Style::new())),
+        );
         lines.push(Line::raw(""));
     }
     let counts = format!(
