@@ -272,3 +272,28 @@ fn search_matches_are_drawn_in_the_match_style() {
         "{marked:?}"
     );
 }
+
+#[test]
+fn the_article_opens_at_the_selected_claims_sentence_and_rewraps_on_resize() {
+    let mut app = seeds();
+    update(&mut app, Action::Resize { width: 100, height: 30 });
+    let at = position(&app, "blinken-seoul-2023-11");
+    app.list_selected = at;
+    press(&mut app, &[Action::ShowPane(Pane::Claims), Action::Down, Action::Down, Action::OpenArticle]);
+    let quote = app.store.entries[at].briefing.claims[2].quote.clone();
+    let marked = |app: &App| -> (String, usize, usize) {
+        let Some(Overlay::Article(view)) = &app.overlay else { panic!("the article is open") };
+        let text: Vec<&str> =
+            view.lines.iter().filter_map(|l| l.marked.clone().map(|r| &l.text[r])).collect();
+        let first = view.lines.iter().position(|l| l.marked.is_some()).unwrap();
+        (text.join(" "), first, view.scroll)
+    };
+    let (text, first, scroll) = marked(&app);
+    assert_eq!(text, brief::store::fold_whitespace(&quote));
+    assert!(scroll <= first && first < scroll + 10, "the sentence is scrolled into view");
+    insta::assert_snapshot!("article_100x30", screen(&mut app, 100, 30));
+    update(&mut app, Action::Resize { width: 60, height: 30 });
+    assert_eq!(marked(&app).0, brief::store::fold_whitespace(&quote), "re-wrapped for the new width");
+    press(&mut app, &[Action::Back]);
+    assert!(app.overlay.is_none());
+}

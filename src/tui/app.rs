@@ -75,6 +75,8 @@ pub enum Action {
     Back,
     ToggleHelp,
     CrossReference,
+    /// Show the source article with the selected item's sentence highlighted.
+    OpenArticle,
     /// Open the search box.
     Search,
     /// A character typed into the search box.
@@ -136,9 +138,62 @@ pub struct LastSearch {
 /// Most hits the search box lists; the count above them says how many matched in all.
 pub const SEARCH_LIMIT: usize = 500;
 
+/// The source article, wrapped once for the width it is shown at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleView {
+    pub briefing: usize,
+    /// The sentence to highlight (whitespace-folded), if the selected item has one.
+    pub quote: Option<String>,
+    pub width: usize,
+    pub lines: Vec<ArticleLine>,
+    pub scroll: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleLine {
+    pub text: String,
+    /// Byte range of the line that belongs to the highlighted sentence.
+    pub marked: Option<std::ops::Range<usize>>,
+}
+
+impl ArticleView {
+    /// Wraps `article` to `width`, paragraph by paragraph, and marks where `quote` falls.
+    fn new(briefing: usize, article: &str, quote: Option<String>, width: usize) -> ArticleView {
+        let article = crate::sanitize::neutralize_multiline(article);
+        // A paragraph per line of the file; the sentence is looked for across line breaks, in the text the
+        // paragraphs make joined by single spaces (as the loader's quote check reads it).
+        let paragraphs: Vec<String> =
+            article.lines().map(crate::store::fold_whitespace).filter(|p| !p.is_empty()).collect();
+        let joined = paragraphs.join(" ");
+        let found = quote.as_deref().and_then(|q| joined.find(q).map(|start| start..start + q.len()));
+        let mut lines = Vec::new();
+        let mut offset = 0;
+        for paragraph in &paragraphs {
+            let mut at = 0;
+            for line in textwrap::wrap(paragraph, width.max(1)) {
+                let start = paragraph[at..].find(line.as_ref()).map_or(at, |i| at + i);
+                let end = start + line.len();
+                at = end;
+                let (global_start, global_end) = (offset + start, offset + end);
+                let marked = found
+                    .as_ref()
+                    .filter(|q| q.start < global_end && q.end > global_start)
+                    .map(|q| q.start.max(global_start) - global_start..q.end.min(global_end) - global_start);
+                lines.push(ArticleLine { text: line.into_owned(), marked });
+            }
+            lines.push(ArticleLine { text: String::new(), marked: None });
+            offset += paragraph.len() + 1;
+        }
+        // Scroll the sentence into view, with a little context above it.
+        let scroll = lines.iter().position(|l| l.marked.is_some()).map_or(0, |i| i.saturating_sub(3));
+        ArticleView { briefing, quote, width, lines, scroll }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
     Help,
+    Article(ArticleView),
     Xref(XrefView),
     Search(SearchView),
 }
@@ -343,6 +398,10 @@ impl App {
                 view.selected = moved(view.selected, view.hits.len(), delta, to_end);
                 return;
             }
+            Some(Overlay::Article(view)) => {
+                view.scroll = moved(view.scroll, view.lines.len(), delta, to_end);
+                return;
+            }
             _ => {}
         }
         match self.focus {
@@ -431,7 +490,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
                     app.jump_to(briefing, target);
                 }
             }
-            (Some(Overlay::Help), _) => app.overlay = None,
+            (Some(Overlay::Help | Overlay::Article(_)), _) => app.overlay = None,
             (None, Focus::List) => {
                 if app.current().is_some() {
                     app.focus = Focus::Detail;
@@ -460,6 +519,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             }
             None => app.status = "select a figure, actor, claim or question to cross-reference".into(),
         },
+        Action::OpenArticle => open_article(app),
         Action::Search => {
             let input = String::new();
             app.overlay = Some(Overlay::Search(SearchView {
@@ -495,10 +555,49 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         },
         Action::Exported(Ok(path)) => app.status = format!("exported to {}", path.display()),
         Action::Exported(Err(message)) => app.status = format!("export failed: {message}"),
-        Action::Resize { width, height } => app.viewport = (width, height),
+        Action::Resize { width, height } => {
+            app.viewport = (width, height);
+            // Wrapping is done once per width: a resize re-wraps the article, keeping the sentence in view.
+            if let Some(Overlay::Article(view)) = &app.overlay {
+                let width = super::view::article_width(app.viewport);
+                if width != view.width {
+                    let briefing = view.briefing;
+                    let quote = view.quote.clone();
+                    if let Some(article) = app.store.entries[briefing].article.as_deref() {
+                        app.overlay =
+                            Some(Overlay::Article(ArticleView::new(briefing, article, quote, width)));
+                    }
+                }
+            }
+        }
         Action::Click { column, row } => click(app, column, row),
     }
     None
+}
+
+/// Opens the current briefing's article at the selected item's sentence (its quote or source).
+fn open_article(app: &mut App) {
+    let Some(briefing) = app.current() else { return };
+    let entry = &app.store.entries[briefing];
+    let Some(article) = entry.article.as_deref() else {
+        app.status = "this briefing links no readable article".into();
+        return;
+    };
+    let b = &entry.briefing;
+    let quote = app.selected_item().and_then(|at| match at.item {
+        ItemRef::Figure(i) => Some(b.figures[i].quote.as_str()),
+        ItemRef::Claim(i) => Some(b.claims[i].quote.as_str()),
+        ItemRef::Question(i) => b.questions[i].source.as_deref(),
+        ItemRef::Actor(_) => None,
+    });
+    let quote = quote.map(crate::store::fold_whitespace).filter(|q| !q.is_empty());
+    let view = ArticleView::new(briefing, article, quote, super::view::article_width(app.viewport));
+    app.status = match (&view.quote, view.lines.iter().any(|l| l.marked.is_some())) {
+        (Some(_), true) => "the selected item's sentence is highlighted".into(),
+        (Some(_), false) => "the selected item's sentence was not found in the article".into(),
+        (None, _) => String::new(),
+    };
+    app.overlay = Some(Overlay::Article(view));
 }
 
 /// Resolves a click against the same layout the view draws.

@@ -102,6 +102,11 @@ pub const KEYMAP: &[Binding] = &[
         help: "cross-reference the selected item",
     },
     Binding {
+        keys: &[(KeyCode::Char('o'), NONE)],
+        action: Action::OpenArticle,
+        help: "read the source article at the selected item's sentence",
+    },
+    Binding {
         keys: &[(KeyCode::Char('/'), NONE)],
         action: Action::Search,
         help: "search every briefing (words, \"phrases\", -not, actor: claim: figure: ...)",

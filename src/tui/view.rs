@@ -43,6 +43,15 @@ pub fn layout((width, height): (u16, u16)) -> Regions {
     Regions { title, list, tabs, pane, detail, status }
 }
 
+/// The box the article is shown in, and the width its text wraps to.
+pub fn article_area(area: Rect) -> Rect {
+    centered(area, area.width.saturating_sub(4).min(100), area.height.saturating_sub(2))
+}
+
+pub fn article_width((width, height): (u16, u16)) -> usize {
+    usize::from(article_area(Rect::new(0, 0, width, height)).width.saturating_sub(2)).max(1)
+}
+
 /// The first visible row of a list of `visible` rows whose selected row must be shown.
 pub fn list_offset(selected: usize, visible: u16) -> usize {
     selected.saturating_sub(usize::from(visible.max(1)) - 1)
@@ -166,6 +175,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Help) => panes::help::draw(frame, theme, area),
         Some(Overlay::Xref(view)) => panes::xref::draw(frame, app, view, area),
         Some(Overlay::Search(view)) => panes::search::draw(frame, app, view, area),
+        Some(Overlay::Article(view)) => panes::article::draw(frame, app, view, area),
         None => {}
     }
 }
@@ -222,6 +232,7 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
         (Some(Overlay::Help), _) => "HELP",
         (Some(Overlay::Xref(_)), _) => "XREF",
         (Some(Overlay::Search(_)), _) => "SEARCH",
+        (Some(Overlay::Article(_)), _) => "ARTICLE",
         (None, Focus::List) => "LIST",
         (None, Focus::Detail) => "READ",
     };
@@ -243,7 +254,7 @@ fn status_hints(app: &App) -> Vec<(super::app::Action, &'static str)> {
     use super::app::Action;
     match (&app.overlay, app.focus) {
         (Some(Overlay::Xref(_)), _) => vec![(Action::Open, "jump"), (Action::Back, "close")],
-        (Some(Overlay::Help), _) => vec![(Action::Back, "close")],
+        (Some(Overlay::Help | Overlay::Article(_)), _) => vec![(Action::Back, "close")],
         // The search box has its own keys, listed in the box itself.
         (Some(Overlay::Search(_)), _) => Vec::new(),
         (None, Focus::List) => {
@@ -253,6 +264,7 @@ fn status_hints(app: &App) -> Vec<(super::app::Action, &'static str)> {
             vec![
                 (Action::NextPane, "pane"),
                 (Action::CrossReference, "xref"),
+                (Action::OpenArticle, "article"),
                 (Action::Export, "export"),
                 (Action::ToggleHelp, "help"),
             ]

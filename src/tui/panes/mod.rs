@@ -2,6 +2,7 @@
 //! detail box under it.
 
 pub mod actors;
+pub mod article;
 pub mod claims;
 pub mod figures;
 pub mod help;
