@@ -382,11 +382,7 @@ fn search(store: &Store, query: &str, json: bool, limit: usize) -> Result<ExitCo
             None => b.id.clone(),
         };
         out.push_str(&format!("{:>3}. {address}  {}  {:.2}\n", rank + 1, hit.section(), hit.score));
-        let fields = search::fields(b, hit.target);
-        let shown = hit.best_match().and_then(|m| Some((fields.iter().find(|(f, _)| *f == m.field)?, m)));
-        if let Some(((_, text), m)) = shown {
-            let (snippet, ranges) =
-                search::snippet(&text.replace(['\n', '\r', '\t'], " "), &m.ranges, width.saturating_sub(5));
+        if let Some((snippet, ranges)) = hit.snippet(b, width.saturating_sub(5)) {
             out.push_str("     ");
             out.push_str(&mark(&snippet, &ranges, highlight));
             out.push('\n');

@@ -285,17 +285,30 @@ fn tokenize(text: &str, mut each: impl FnMut(Token<'_>)) {
     });
 }
 
-/// The terms of a text, one list of alternatives per position.
-fn positions(text: &str) -> Vec<Vec<String>> {
-    let mut out: Vec<Vec<String>> = Vec::new();
+/// A position of a tokenised text: the bytes its tokens cover and its terms (a number has two).
+struct Position {
+    range: Range<usize>,
+    terms: Vec<String>,
+}
+
+/// The positions of a text, in order.
+fn positioned(text: &str) -> Vec<Position> {
+    let mut out: Vec<Position> = Vec::new();
     tokenize(text, |t| {
         let at = t.position as usize;
         if out.len() <= at {
-            out.resize(at + 1, Vec::new());
+            out.push(Position { range: t.range.clone(), terms: Vec::new() });
         }
-        out[at].push(t.term.to_string());
+        let p = &mut out[at];
+        p.range = p.range.start.min(t.range.start)..p.range.end.max(t.range.end);
+        p.terms.push(t.term.to_string());
     });
     out
+}
+
+/// The terms of a text, one list of alternatives per position.
+fn positions(text: &str) -> Vec<Vec<String>> {
+    positioned(text).into_iter().map(|p| p.terms).collect()
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -759,6 +772,15 @@ impl Hit {
         self.matches.iter().max_by(|a, b| rank(a).total_cmp(&rank(b)))
     }
 
+    /// The text to show for the hit: its best match's field cut to about `width` columns around the
+    /// match, on one line, with the match ranges moved into it.
+    pub fn snippet(&self, b: &Briefing, width: usize) -> Option<(String, Vec<Range<usize>>)> {
+        let best = self.best_match()?;
+        let (_, text) = fields(b, self.target).into_iter().find(|(f, _)| *f == best.field)?;
+        // One byte for one: the ranges stay valid.
+        Some(snippet(&text.replace(['\n', '\r', '\t'], " "), &best.ranges, width))
+    }
+
     /// The section the hit belongs to, named after its best field for an overview.
     pub fn section(&self) -> &'static str {
         let best = self.matches.iter().map(|m| m.field).max_by(|a, b| a.weight().total_cmp(&b.weight()));
@@ -946,15 +968,7 @@ impl SearchIndex {
             if here.is_empty() || matches!(text, Cow::Owned(_)) {
                 continue;
             }
-            let mut spans: Vec<Range<usize>> = Vec::new();
-            tokenize(text, |t| {
-                let at = t.position as usize;
-                if spans.len() <= at {
-                    spans.push(t.range.clone());
-                } else {
-                    spans[at] = spans[at].start.min(t.range.start)..spans[at].end.max(t.range.end);
-                }
-            });
+            let spans: Vec<Range<usize>> = positioned(text).into_iter().map(|p| p.range).collect();
             let mut ranges: Vec<Range<usize>> = here
                 .iter()
                 .filter_map(|o| {
@@ -979,29 +993,19 @@ impl Query {
     /// Byte ranges of `text` that the query's wanted words and phrases match, whatever their scope: what
     /// the reader highlights in any text it shows while a search is active.
     pub fn highlight(&self, text: &str) -> Vec<Range<usize>> {
-        let mut spans: Vec<Range<usize>> = Vec::new();
-        let mut terms: Vec<Vec<String>> = Vec::new();
-        tokenize(text, |t| {
-            let at = t.position as usize;
-            if spans.len() <= at {
-                spans.push(t.range.clone());
-                terms.push(Vec::new());
-            }
-            terms[at].push(t.term.to_string());
-        });
+        let positions = positioned(text);
         let matches = |wanted: &Term, have: &[String]| match wanted {
             Term::Exact(w) => have.iter().any(|h| h == w),
             Term::Prefix(p) => have.iter().any(|h| h.starts_with(p.as_str())),
         };
         let mut out: Vec<Range<usize>> = Vec::new();
         for pattern in self.clauses.iter().filter(|c| !c.excluded).flat_map(|c| &c.patterns) {
-            for start in 0..terms.len().saturating_sub(pattern.len().saturating_sub(1)) {
-                let all = pattern
-                    .iter()
-                    .enumerate()
-                    .all(|(k, alternatives)| alternatives.iter().any(|w| matches(w, &terms[start + k])));
+            for start in 0..positions.len().saturating_sub(pattern.len().saturating_sub(1)) {
+                let all = pattern.iter().enumerate().all(|(k, alternatives)| {
+                    alternatives.iter().any(|w| matches(w, &positions[start + k].terms))
+                });
                 if all && !pattern.is_empty() {
-                    out.push(spans[start].start..spans[start + pattern.len() - 1].end);
+                    out.push(positions[start].range.start..positions[start + pattern.len() - 1].range.end);
                 }
             }
         }

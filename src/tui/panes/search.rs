@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::search::{self, Target};
+use crate::search::Target;
 use crate::tui::app::{App, SearchView};
 use crate::tui::keymap::{SEARCH_KEYMAP, keys_label};
 use crate::tui::view;
@@ -46,12 +46,8 @@ pub fn draw(frame: &mut Frame, app: &App, search: &SearchView, area: Rect) {
         let date = b.source.published.map_or(String::new(), |d| format!(", {d}"));
         let head = format!("{:<8} {} ({}{date})", hit.section(), b.title, b.source.outlet);
         lines.push(Line::styled(super::list::truncate(&head, width), style.patch(theme.heading())));
-        let fields = search::fields(b, hit.target);
-        let shown = hit.best_match().and_then(|m| Some((fields.iter().find(|(f, _)| *f == m.field)?, m)));
-        let line = match shown {
-            Some(((_, text), m)) => {
-                let flat = text.replace(['\n', '\r', '\t'], " ");
-                let (snippet, ranges) = search::snippet(&flat, &m.ranges, width.saturating_sub(2));
+        let line = match hit.snippet(b, width.saturating_sub(2)) {
+            Some((snippet, ranges)) => {
                 let mut line = view::marked(&snippet, &ranges, style, theme);
                 line.spans.insert(0, Span::styled("  ", style));
                 line
