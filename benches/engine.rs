@@ -2,6 +2,7 @@
 //! briefings held in memory. Run: `cargo bench --bench engine` (add `-- 10000` to run one size).
 
 mod corpus;
+mod queries;
 
 use std::hint::black_box;
 
@@ -10,18 +11,6 @@ use brief::model::Briefing;
 use brief::search::SearchIndex;
 use brief::xref::CrossRef;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-
-/// Queries of different shapes: a common word, a rare name, an alias, a phrase with an exclusion, a
-/// scoped number, a prefix.
-const QUERIES: &[&str] = &[
-    "shells",
-    "Erdoğan",
-    "DPRK",
-    "\"artillery shells\" -grain",
-    "figure:1.6 million",
-    "sanction*",
-    "kim jong-un drones",
-];
 
 fn engine(c: &mut Criterion) {
     for size in [1_000, 10_000, 100_000] {
@@ -36,7 +25,7 @@ fn engine(c: &mut Criterion) {
         });
         group.bench_function("cross-reference build", |b| b.iter(|| CrossRef::build(black_box(&briefings))));
         let index = SearchIndex::build(&briefings, &Registry::build(briefings.iter().copied()));
-        for query in QUERIES {
+        for query in queries::QUERIES {
             let parsed = index.parse(query).expect("benchmark queries parse");
             group.bench_with_input(BenchmarkId::new("query", query), &parsed, |b, parsed| {
                 b.iter(|| index.search(&briefings, black_box(parsed), 20))

@@ -4,7 +4,7 @@
 //! ("Kim Jong-Un" = "Kim Jong Un", "DPRK" = "D.P.R.K."). A one-word alias of a person ("Kim", "Blinken") is a
 //! surname used inside one briefing, so it never joins records across briefings: two Kims stay two people.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::model::{ActorKind, Briefing};
 
@@ -24,7 +24,10 @@ pub struct ActorGroup {
 #[derive(Debug, Default, Clone)]
 pub struct Registry {
     pub groups: Vec<ActorGroup>,
-    group_of: HashMap<ActorAt, usize>,
+    /// Per briefing, where its actors start in `group_of_record`.
+    first_record: Vec<u32>,
+    /// The group of every actor record, briefing by briefing.
+    group_of_record: Vec<u32>,
     /// Normalised spelling → groups using it (usually one; a shared surname may name several).
     by_spelling: HashMap<String, Vec<usize>>,
 }
@@ -69,32 +72,41 @@ pub fn normalize_name(name: &str) -> String {
 
 impl Registry {
     pub fn build<'a>(briefings: impl IntoIterator<Item = &'a Briefing>) -> Registry {
+        let mut registry = Registry::default();
         let mut records: Vec<(ActorAt, &crate::model::Actor)> = Vec::new();
         for (b, briefing) in briefings.into_iter().enumerate() {
+            registry.first_record.push(records.len() as u32);
             for (a, actor) in briefing.actors.iter().enumerate() {
                 records.push(((b, a), actor));
             }
         }
+        // Folders repeat the same names over and over: each spelling is normalised once.
+        let mut keys = SpellingKeys::default();
         let mut parent: Vec<usize> = (0..records.len()).collect();
-        let mut first_with_key: HashMap<String, usize> = HashMap::new();
+        let mut first_with_key: Vec<usize> = Vec::new();
+        let mut joining: Vec<u32> = Vec::new();
         for (r, (_, actor)) in records.iter().enumerate() {
-            for key in joining_keys(actor) {
-                match first_with_key.get(&key) {
-                    Some(&other) => union(&mut parent, r, other),
-                    None => {
-                        first_with_key.insert(key, r);
-                    }
+            keys.joining(actor, &mut joining);
+            for &key in &joining {
+                let key = key as usize;
+                if first_with_key.len() <= key {
+                    first_with_key.resize(key + 1, usize::MAX);
+                }
+                match first_with_key[key] {
+                    usize::MAX => first_with_key[key] = r,
+                    other => union(&mut parent, r, other),
                 }
             }
         }
 
-        let mut registry = Registry::default();
-        let mut group_index: HashMap<usize, usize> = HashMap::new();
+        let mut group_index: Vec<u32> = vec![u32::MAX; records.len()];
         // Per group, each name with how many records use it, in first-seen order.
         let mut name_votes: Vec<Vec<(&str, usize)>> = Vec::new();
+        registry.group_of_record.reserve(records.len());
         for (r, (at, actor)) in records.iter().enumerate() {
             let root = find(&mut parent, r);
-            let g = *group_index.entry(root).or_insert_with(|| {
+            if group_index[root] == u32::MAX {
+                group_index[root] = registry.groups.len() as u32;
                 registry.groups.push(ActorGroup {
                     name: actor.name.clone(),
                     kind: actor.kind,
@@ -102,8 +114,8 @@ impl Registry {
                     members: Vec::new(),
                 });
                 name_votes.push(Vec::new());
-                registry.groups.len() - 1
-            });
+            }
+            let g = group_index[root] as usize;
             let group = &mut registry.groups[g];
             group.members.push(*at);
             match name_votes[g].iter_mut().find(|(name, _)| *name == actor.name) {
@@ -115,7 +127,7 @@ impl Registry {
                     group.spellings.push(spelling.clone());
                 }
             }
-            registry.group_of.insert(*at, g);
+            registry.group_of_record.push(g as u32);
         }
         for (g, votes) in name_votes.iter().enumerate() {
             // The most used name; on a tie the first seen (`max_by_key` keeps the last maximum, hence `rev`).
@@ -137,8 +149,10 @@ impl Registry {
     }
 
     /// The group an actor record belongs to.
-    pub fn group_of(&self, at: ActorAt) -> Option<usize> {
-        self.group_of.get(&at).copied()
+    pub fn group_of(&self, (briefing, actor): ActorAt) -> Option<usize> {
+        let first = *self.first_record.get(briefing)? as usize;
+        let end = self.first_record.get(briefing + 1).map_or(self.group_of_record.len(), |&e| e as usize);
+        (first + actor < end).then(|| self.group_of_record[first + actor] as usize)
     }
 
     /// The groups a spelling names ("Pyongyang" → North Korea), in any form that normalises the same.
@@ -147,18 +161,50 @@ impl Registry {
     }
 }
 
-/// The spellings that may join an actor record with records of other briefings.
-fn joining_keys(actor: &crate::model::Actor) -> Vec<String> {
-    let name = normalize_name(&actor.name);
-    let mut keys = vec![name];
-    for alias in &actor.aliases {
-        let key = normalize_name(alias);
-        let surname_only = actor.kind == ActorKind::Person && !key.contains(' ');
-        if !surname_only && !key.is_empty() && !keys.contains(&key) {
-            keys.push(key);
+/// Normalised spellings numbered as they are first met, each spelling as written normalised only once.
+#[derive(Default)]
+struct SpellingKeys<'a> {
+    /// Spelling as written → (key, whether the key is one word).
+    written: HashMap<&'a str, (u32, bool)>,
+    keys: HashMap<String, u32>,
+}
+
+impl<'a> SpellingKeys<'a> {
+    fn key(&mut self, spelling: &'a str) -> (u32, bool) {
+        if let Some(&known) = self.written.get(spelling) {
+            return known;
+        }
+        let normalized = normalize_name(spelling);
+        let one_word = !normalized.contains(' ');
+        let empty = normalized.is_empty();
+        let next = self.keys.len() as u32;
+        let key = *self.keys.entry(normalized).or_insert(next);
+        // The empty key never joins anything: it is told apart by the caller through `u32::MAX`.
+        let known = (if empty { u32::MAX } else { key }, one_word);
+        self.written.insert(spelling, known);
+        known
+    }
+
+    /// The keys that may join an actor record with records of other briefings: its name, and its
+    /// aliases except a person's one-word ones (a surname used inside one briefing).
+    fn joining(&mut self, actor: &'a crate::model::Actor, out: &mut Vec<u32>) {
+        out.clear();
+        let (name, _) = self.key(&actor.name);
+        // The name joins even when it normalises to nothing, as every record has one.
+        out.push(if name == u32::MAX { self.empty_key() } else { name });
+        for alias in &actor.aliases {
+            let (key, one_word) = self.key(alias);
+            let surname_only = actor.kind == ActorKind::Person && one_word;
+            if !surname_only && key != u32::MAX && !out.contains(&key) {
+                out.push(key);
+            }
         }
     }
-    keys
+
+    fn empty_key(&mut self) -> u32 {
+        let next = self.keys.len() as u32;
+        *self.keys.entry(String::new()).or_insert(next)
+    }
 }
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {

@@ -59,16 +59,7 @@ pub enum Field {
 impl Field {
     /// How much a match in this field counts: names and titles above claims above quotes.
     fn weight(self) -> f32 {
-        match self {
-            Field::Id => 1.0,
-            Field::Title | Field::Name => 3.0,
-            Field::Alias(_) => 2.5,
-            Field::Tag(_) => 2.0,
-            Field::Summary | Field::Role | Field::Figure | Field::Unit | Field::Text | Field::Value => 1.5,
-            Field::Subject | Field::Outlet | Field::Author => 1.2,
-            Field::Claimant => 1.0,
-            Field::Quote => 0.8,
-        }
+        FIELD_WEIGHTS[self.kind()]
     }
 
     /// The index of the field's kind, for per-kind average lengths.
@@ -117,6 +108,31 @@ impl Field {
 
 const FIELD_KINDS: usize = 16;
 
+/// One field of each kind, in [`Field::kind`] order.
+const FIELDS_BY_KIND: [Field; FIELD_KINDS] = [
+    Field::Id,
+    Field::Title,
+    Field::Summary,
+    Field::Tag(0),
+    Field::Outlet,
+    Field::Author,
+    Field::Name,
+    Field::Alias(0),
+    Field::Role,
+    Field::Value,
+    Field::Figure,
+    Field::Unit,
+    Field::Subject,
+    Field::Text,
+    Field::Quote,
+    Field::Claimant,
+];
+
+/// Weights by [`Field::kind`]: id, title, summary, tag, outlet, author, name, alias, role, value, figure,
+/// unit, subject, text, quote, claimant.
+const FIELD_WEIGHTS: [f32; FIELD_KINDS] =
+    [1.0, 3.0, 1.5, 2.0, 1.2, 1.2, 3.0, 2.5, 1.5, 1.5, 1.5, 1.5, 1.2, 1.5, 0.8, 1.0];
+
 /// The section of a briefing a hit belongs to, as the reader and CLI name it.
 pub fn section(target: Target, field: Field) -> &'static str {
     match (target, field) {
@@ -131,62 +147,108 @@ pub fn section(target: Target, field: Field) -> &'static str {
     }
 }
 
-/// The fields of a document, in a fixed order (a field's place in this list is its slot in the index).
-pub fn fields(b: &Briefing, target: Target) -> Vec<(Field, Cow<'_, str>)> {
-    let mut out: Vec<(Field, Cow<'_, str>)> = Vec::new();
-    let id = |item_id: &str| Cow::Owned(format!("{} {item_id}", b.id));
+/// The text of a field: borrowed from the briefing, or made from it (an item's id after its briefing's,
+/// a figure's value as a number), which has no place in what the reader shows.
+#[derive(Debug, Clone, Copy)]
+enum FieldText<'b> {
+    Text(&'b str),
+    /// The briefing id and this item id, separated by a space.
+    Id(&'b str),
+    Value(f64),
+}
+
+impl<'b> FieldText<'b> {
+    /// The text, written into `scratch` when it has to be made.
+    fn resolve<'s>(self, briefing_id: &str, scratch: &'s mut String) -> &'s str
+    where
+        'b: 's,
+    {
+        use std::fmt::Write;
+        match self {
+            FieldText::Text(text) => text,
+            FieldText::Id(item_id) => {
+                scratch.clear();
+                scratch.push_str(briefing_id);
+                scratch.push(' ');
+                scratch.push_str(item_id);
+                scratch
+            }
+            FieldText::Value(value) => {
+                scratch.clear();
+                let _ = write!(scratch, "{value}");
+                scratch
+            }
+        }
+    }
+}
+
+/// Calls `each` with the fields of a document, in a fixed order (a field's place in this order is its
+/// slot in the index).
+fn each_field<'b>(b: &'b Briefing, target: Target, mut each: impl FnMut(Field, FieldText<'b>)) {
+    use FieldText::{Id, Text, Value};
     match target {
         Target::Overview => {
-            out.push((Field::Id, Cow::Borrowed(&b.id)));
-            out.push((Field::Title, Cow::Borrowed(&b.title)));
-            out.push((Field::Summary, Cow::Borrowed(&b.summary)));
-            out.extend(b.tags.iter().enumerate().map(|(i, t)| (Field::Tag(i), Cow::Borrowed(t.as_str()))));
-            out.push((Field::Outlet, Cow::Borrowed(&b.source.outlet)));
+            each(Field::Id, Text(&b.id));
+            each(Field::Title, Text(&b.title));
+            each(Field::Summary, Text(&b.summary));
+            b.tags.iter().enumerate().for_each(|(i, t)| each(Field::Tag(i), Text(t)));
+            each(Field::Outlet, Text(&b.source.outlet));
             if let Some(author) = &b.source.author {
-                out.push((Field::Author, Cow::Borrowed(author)));
+                each(Field::Author, Text(author));
             }
         }
         Target::Item(ItemRef::Actor(i)) => {
             let a = &b.actors[i];
-            out.push((Field::Id, id(&a.id)));
-            out.push((Field::Name, Cow::Borrowed(&a.name)));
-            out.extend(
-                a.aliases.iter().enumerate().map(|(i, s)| (Field::Alias(i), Cow::Borrowed(s.as_str()))),
-            );
+            each(Field::Id, Id(&a.id));
+            each(Field::Name, Text(&a.name));
+            a.aliases.iter().enumerate().for_each(|(i, s)| each(Field::Alias(i), Text(s)));
             if let Some(role) = &a.role {
-                out.push((Field::Role, Cow::Borrowed(role)));
+                each(Field::Role, Text(role));
             }
         }
         Target::Item(ItemRef::Figure(i)) => {
             let f = &b.figures[i];
-            out.push((Field::Id, id(&f.id)));
-            out.push((Field::Value, Cow::Owned(f.value.to_string())));
-            out.push((Field::Figure, Cow::Borrowed(&f.text)));
-            out.push((Field::Unit, Cow::Borrowed(&f.unit)));
+            each(Field::Id, Id(&f.id));
+            each(Field::Value, Value(f.value));
+            each(Field::Figure, Text(&f.text));
+            each(Field::Unit, Text(&f.unit));
             if let Some(subject) = &f.subject {
-                out.push((Field::Subject, Cow::Borrowed(subject)));
+                each(Field::Subject, Text(subject));
             }
-            out.push((Field::Quote, Cow::Borrowed(&f.quote)));
+            each(Field::Quote, Text(&f.quote));
             if let Some(claimant) = &f.claimed_by {
-                out.push((Field::Claimant, Cow::Borrowed(b.actor_name(claimant))));
+                each(Field::Claimant, Text(b.actor_name(claimant)));
             }
         }
         Target::Item(ItemRef::Claim(i)) => {
             let c = &b.claims[i];
-            out.push((Field::Id, id(&c.id)));
-            out.push((Field::Text, Cow::Borrowed(&c.text)));
-            out.push((Field::Quote, Cow::Borrowed(&c.quote)));
-            out.push((Field::Claimant, Cow::Borrowed(b.actor_name(&c.claimed_by))));
+            each(Field::Id, Id(&c.id));
+            each(Field::Text, Text(&c.text));
+            each(Field::Quote, Text(&c.quote));
+            each(Field::Claimant, Text(b.actor_name(&c.claimed_by)));
         }
         Target::Item(ItemRef::Question(i)) => {
             let q = &b.questions[i];
-            out.push((Field::Id, id(&q.id)));
-            out.push((Field::Text, Cow::Borrowed(&q.text)));
+            each(Field::Id, Id(&q.id));
+            each(Field::Text, Text(&q.text));
             if let Some(source) = &q.source {
-                out.push((Field::Quote, Cow::Borrowed(source)));
+                each(Field::Quote, Text(source));
             }
         }
     }
+}
+
+/// The fields of a document, in slot order. A made-up text (an item's id, a figure's value) is owned.
+pub fn fields(b: &Briefing, target: Target) -> Vec<(Field, Cow<'_, str>)> {
+    let mut out = Vec::new();
+    let mut scratch = String::new();
+    each_field(b, target, |field, text| {
+        let text = match text {
+            FieldText::Text(text) => Cow::Borrowed(text),
+            made => Cow::Owned(made.resolve(&b.id, &mut scratch).to_string()),
+        };
+        out.push((field, text));
+    });
     out
 }
 
@@ -207,31 +269,42 @@ struct Token<'t> {
     term: &'t str,
 }
 
-const SCALES: &[(&str, f64)] =
-    &[("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12), ("hundred", 1e2)];
+/// The multiplier a scale word stands for ("1.6 million").
+fn scale(word: &str) -> Option<f64> {
+    Some(match word {
+        "hundred" => 1e2,
+        "thousand" => 1e3,
+        "million" => 1e6,
+        "billion" => 1e9,
+        "trillion" => 1e12,
+        _ => return None,
+    })
+}
 
-const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("fifteen", 15.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("hundred", 100.0),
-    ("dozen", 12.0),
-    ("twice", 2.0),
-];
+/// The value of a number written as a word.
+fn spelled_number(word: &str) -> Option<f64> {
+    Some(match word {
+        "one" => 1.0,
+        "two" | "twice" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" | "dozen" => 12.0,
+        "fifteen" => 15.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "hundred" => 100.0,
+        _ => return None,
+    })
+}
 
 /// The value of a number as written with digits ("1,000,000", "1.6"), if it is one.
 fn digits_value(word: &str) -> Option<f64> {
@@ -240,8 +313,22 @@ fn digits_value(word: &str) -> Option<f64> {
     {
         return None;
     }
+    if let Some(whole) = plain_integer(word) {
+        return Some(whole as f64);
+    }
     let plain: String = word.chars().filter(|&c| c != ',').collect();
     plain.parse().ok()
+}
+
+/// A number of at most 15 digits, without separators or leading zeros: one that an `f64` holds exactly
+/// and whose canonical term (see [`value_term`]) is the word itself.
+fn plain_integer(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    let plain = !bytes.is_empty()
+        && bytes.len() <= 15
+        && (bytes.len() == 1 || bytes[0] != b'0')
+        && bytes.iter().all(u8::is_ascii_digit);
+    plain.then(|| bytes.iter().fold(0, |n, &d| n * 10 + u64::from(d - b'0')))
 }
 
 /// The canonical term of a value: the same for "1,000,000", "1000000" and "a million".
@@ -259,19 +346,20 @@ fn tokenize(text: &str, mut each: impl FnMut(Token<'_>)) {
     let mut term = String::new();
     let mut extra = String::new();
     scan_words(text, |range, folded| {
-        let scale = SCALES.iter().find(|(w, _)| *w == folded).map(|&(_, s)| s);
-        if let (Some(scale), Some((value, prev_range, prev_position))) = (scale, previous.take()) {
+        if let (Some(scale), Some((value, prev_range, prev_position))) = (scale(folded), previous.take()) {
             value_term(value * scale, &mut extra);
             each(Token { position: prev_position, range: prev_range.start..range.end, term: &extra });
         }
         let number = digits_value(folded);
         term.clear();
         match number {
+            // A plain integer is its own canonical term: no need to format its value again.
+            Some(_) if plain_integer(folded).is_some() => term.push_str(folded),
             Some(value) => value_term(value, &mut term),
             None => term.push_str(stem(folded)),
         }
         each(Token { position, range: range.clone(), term: &term });
-        let spelled = NUMBER_WORDS.iter().find(|(w, _)| *w == folded).map(|&(_, v)| v);
+        let spelled = spelled_number(folded);
         if let Some(value) = spelled {
             value_term(value, &mut extra);
             each(Token { position, range: range.clone(), term: &extra });
@@ -314,42 +402,76 @@ fn positions(text: &str) -> Vec<Vec<String>> {
 // ---------------------------------------------------------------------------------------------------
 // Index
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// An occurrence of a term: a field (numbered across the whole index, in document order) and the
+/// term's position in it. Sorting postings by slot sorts them by document, then field, then position.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, bytemuck::Pod, bytemuck::Zeroable)]
 struct Posting {
-    doc: u32,
-    slot: u16,
+    slot: u32,
     position: u32,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[repr(C)]
+#[derive(Debug, Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
 struct Document {
     briefing: u32,
-    target: Target,
-    /// Where this document's fields start in `SearchIndex::slots`.
+    /// The target, packed by [`pack_target`].
+    target: u32,
+    /// This document's first slot.
     first_slot: u32,
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Slot {
-    field: Field,
-    /// Tokens in the field.
-    length: u32,
+/// Item kind in the top three bits, item index below.
+fn pack_target(target: Target) -> u32 {
+    const INDEX: usize = (1 << 29) - 1;
+    let (kind, index) = match target {
+        Target::Overview => (0, 0),
+        Target::Item(ItemRef::Actor(i)) => (1, i),
+        Target::Item(ItemRef::Figure(i)) => (2, i),
+        Target::Item(ItemRef::Claim(i)) => (3, i),
+        Target::Item(ItemRef::Question(i)) => (4, i),
+    };
+    (kind << 29) | index.min(INDEX) as u32
 }
+
+fn unpack_target(packed: u32) -> Target {
+    let index = (packed & ((1 << 29) - 1)) as usize;
+    match packed >> 29 {
+        1 => Target::Item(ItemRef::Actor(index)),
+        2 => Target::Item(ItemRef::Figure(index)),
+        3 => Target::Item(ItemRef::Claim(index)),
+        4 => Target::Item(ItemRef::Question(index)),
+        _ => Target::Overview,
+    }
+}
+
+/// A slot's field kind (low four bits) and its document's target kind (the three above), all a scope
+/// needs to decide whether a match there counts.
+fn slot_class(field: Field, target: Target) -> u8 {
+    (field.kind() as u8) | (((pack_target(target) >> 29) as u8) << 4)
+}
+
+/// Terms of the `id` field are kept apart, under this prefix: ids are searched only with `id:`, so an
+/// unscoped query never has to look at which field a posting is in.
+const ID_TERM: char = '\u{1}';
 
 /// The inverted index of a folder's briefings. Build it with [`SearchIndex::build`]; rebuild it when the
 /// folder changes (cheap: see docs/performance.md).
 #[derive(Debug, Default)]
 pub struct SearchIndex {
-    terms: HashMap<Box<str>, u32>,
-    /// Postings of each term id, sorted by (document, slot, position).
+    /// Every term, sorted, concatenated; term `t` ends at `term_ends[t]`.
+    term_text: Vec<u8>,
+    term_ends: Vec<u32>,
+    /// Postings of each term, sorted.
     postings: Vec<Vec<Posting>>,
-    /// Every term with its id, sorted, for prefix queries.
-    sorted_terms: Vec<(Box<str>, u32)>,
     documents: Vec<Document>,
-    slots: Vec<Slot>,
-    average_length: [f32; FIELD_KINDS],
+    /// Per slot: its document, its [`slot_class`], and its BM25F weight (field weight over the
+    /// normalised length of the field).
+    slot_document: Vec<u32>,
+    slot_class: Vec<u8>,
+    slot_norm: Vec<f32>,
     /// Normalised actor spelling → every spelling of the actors it names, for alias expansion.
-    spellings: HashMap<String, Vec<String>>,
+    spellings: foldhash::HashMap<String, Vec<String>>,
     longest_spelling: usize,
 }
 
@@ -366,18 +488,6 @@ impl SearchIndex {
             })
         };
         let mut index = first.merge(second);
-        index.sorted_terms = index.terms.iter().map(|(t, &id)| (t.clone(), id)).collect();
-        index.sorted_terms.sort_unstable();
-        let mut totals = [0f64; FIELD_KINDS];
-        let mut counts = [0u32; FIELD_KINDS];
-        for slot in &index.slots {
-            totals[slot.field.kind()] += f64::from(slot.length);
-            counts[slot.field.kind()] += 1;
-        }
-        for k in 0..FIELD_KINDS {
-            index.average_length[k] =
-                if counts[k] == 0 { 1.0 } else { (totals[k] / f64::from(counts[k])) as f32 };
-        }
         for group in &registry.groups {
             for spelling in &group.spellings {
                 let key = normalize_name(spelling);
@@ -401,6 +511,15 @@ impl SearchIndex {
     pub fn is_empty(&self) -> bool {
         self.documents.is_empty()
     }
+
+    fn term_count(&self) -> usize {
+        self.term_ends.len()
+    }
+
+    fn term(&self, id: usize) -> &[u8] {
+        let start = if id == 0 { 0 } else { self.term_ends[id - 1] as usize };
+        &self.term_text[start..self.term_ends[id] as usize]
+    }
 }
 
 /// The index of a contiguous run of briefings, built on one thread.
@@ -409,79 +528,126 @@ struct Partial {
     terms: HashMap<Box<str>, u32>,
     postings: Vec<Vec<Posting>>,
     documents: Vec<Document>,
-    slots: Vec<Slot>,
+    slot_document: Vec<u32>,
+    slot_class: Vec<u8>,
+    slot_length: Vec<u32>,
 }
 
 impl Partial {
     fn build(briefings: &[&Briefing], first_briefing: usize) -> Partial {
         let mut p = Partial { terms: HashMap::with_capacity(1 << 14), ..Partial::default() };
+        let mut scratch = String::new();
+        let mut id_term = String::new();
         for (offset, b) in briefings.iter().enumerate() {
             for target in targets(b) {
                 let doc = p.documents.len() as u32;
-                let fields = fields(b, target);
                 p.documents.push(Document {
                     briefing: (first_briefing + offset) as u32,
-                    target,
-                    first_slot: p.slots.len() as u32,
+                    target: pack_target(target),
+                    first_slot: p.slot_document.len() as u32,
                 });
-                for (slot, (field, text)) in fields.iter().enumerate() {
+                each_field(b, target, |field, text| {
+                    let slot = p.slot_document.len() as u32;
                     let mut length = 0;
-                    tokenize(text, |t| {
+                    tokenize(text.resolve(&b.id, &mut scratch), |t| {
                         length = t.position + 1;
-                        let id = match p.terms.get(t.term) {
-                            Some(&id) => id,
-                            None => {
-                                let id = p.postings.len() as u32;
-                                p.terms.insert(t.term.into(), id);
-                                p.postings.push(Vec::new());
-                                id
-                            }
+                        let term = if field == Field::Id {
+                            id_term.clear();
+                            id_term.push(ID_TERM);
+                            id_term.push_str(t.term);
+                            id_term.as_str()
+                        } else {
+                            t.term
                         };
-                        p.postings[id as usize].push(Posting {
-                            doc,
-                            slot: slot as u16,
-                            position: t.position,
-                        });
+                        let id = p.term_id(term);
+                        p.postings[id as usize].push(Posting { slot, position: t.position });
                     });
-                    p.slots.push(Slot { field: *field, length });
-                }
+                    p.slot_document.push(doc);
+                    p.slot_class.push(slot_class(field, target));
+                    p.slot_length.push(length);
+                });
             }
         }
         p
     }
 
+    fn term_id(&mut self, term: &str) -> u32 {
+        match self.terms.get(term) {
+            Some(&id) => id,
+            None => {
+                let id = self.postings.len() as u32;
+                self.terms.insert(term.into(), id);
+                self.postings.push(Vec::new());
+                id
+            }
+        }
+    }
+
+    /// Appends `other` (the briefings after this one's) and sorts the terms.
     fn merge(mut self, other: Partial) -> SearchIndex {
         let doc_offset = self.documents.len() as u32;
-        let slot_offset = self.slots.len() as u32;
-        let mut other_terms: Vec<(Box<str>, u32)> = other.terms.into_iter().collect();
-        other_terms.sort_unstable_by_key(|(_, id)| *id);
+        let slot_offset = self.slot_document.len() as u32;
         let mut other_postings = other.postings;
-        for (term, other_id) in other_terms {
-            let id = match self.terms.get(&term) {
-                Some(&id) => id,
-                None => {
-                    let id = self.postings.len() as u32;
-                    self.terms.insert(term, id);
-                    self.postings.push(Vec::new());
-                    id
-                }
-            };
+        for (term, other_id) in other.terms {
+            let id = self.term_id(&term);
             let moved = std::mem::take(&mut other_postings[other_id as usize]);
-            self.postings[id as usize]
-                .extend(moved.into_iter().map(|p| Posting { doc: p.doc + doc_offset, ..p }));
+            let list = &mut self.postings[id as usize];
+            list.reserve(moved.len());
+            list.extend(moved.into_iter().map(|p| Posting { slot: p.slot + slot_offset, ..p }));
         }
         self.documents.extend(
             other.documents.into_iter().map(|d| Document { first_slot: d.first_slot + slot_offset, ..d }),
         );
-        self.slots.extend(other.slots);
-        SearchIndex {
-            terms: self.terms,
-            postings: self.postings,
+        self.slot_document.extend(other.slot_document.into_iter().map(|d| d + doc_offset));
+        self.slot_class.extend(other.slot_class);
+        self.slot_length.extend(other.slot_length);
+
+        let mut sorted: Vec<(Box<str>, u32)> = self.terms.into_iter().collect();
+        sorted.sort_unstable();
+        let mut index = SearchIndex {
+            term_text: Vec::with_capacity(sorted.iter().map(|(t, _)| t.len()).sum()),
+            term_ends: Vec::with_capacity(sorted.len()),
+            postings: Vec::with_capacity(sorted.len()),
             documents: self.documents,
-            slots: self.slots,
+            slot_document: self.slot_document,
+            slot_norm: norms(&self.slot_class, &self.slot_length),
+            slot_class: self.slot_class,
             ..SearchIndex::default()
+        };
+        for (term, id) in sorted {
+            index.term_text.extend_from_slice(term.as_bytes());
+            index.term_ends.push(index.term_text.len() as u32);
+            index.postings.push(std::mem::take(&mut self.postings[id as usize]));
+        }
+        index
+    }
+}
+
+/// The BM25F weight of a match in each slot: the field's weight over its length relative to the
+/// average length of fields of its kind.
+fn norms(classes: &[u8], lengths: &[u32]) -> Vec<f32> {
+    let mut totals = [0f64; FIELD_KINDS];
+    let mut counts = [0u32; FIELD_KINDS];
+    for (&class, &length) in classes.iter().zip(lengths) {
+        let kind = usize::from(class & 0xf);
+        totals[kind] += f64::from(length);
+        counts[kind] += 1;
+    }
+    let mut average = [1f32; FIELD_KINDS];
+    for k in 0..FIELD_KINDS {
+        if counts[k] > 0 {
+            average[k] = (totals[k] / f64::from(counts[k])) as f32;
         }
     }
+    classes
+        .iter()
+        .zip(lengths)
+        .map(|(&class, &length)| {
+            let kind = usize::from(class & 0xf);
+            let relative = length as f32 / average[kind];
+            FIELD_WEIGHTS[kind] / (1.0 - B + B * relative)
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -510,6 +676,24 @@ impl Scope {
         ("outlet", Scope::Outlet),
         ("id", Scope::Id),
     ];
+
+    /// Which slot classes (see [`slot_class`]) the scope lets a match count in.
+    fn allowed_classes(self) -> [bool; 128] {
+        let mut allowed = [false; 128];
+        let targets = [
+            Target::Overview,
+            Target::Item(ItemRef::Actor(0)),
+            Target::Item(ItemRef::Figure(0)),
+            Target::Item(ItemRef::Claim(0)),
+            Target::Item(ItemRef::Question(0)),
+        ];
+        for target in targets {
+            for field in FIELDS_BY_KIND {
+                allowed[usize::from(slot_class(field, target))] = self.allows(target, field);
+            }
+        }
+        allowed
+    }
 
     fn allows(self, target: Target, field: Field) -> bool {
         let item = |kind: fn(ItemRef) -> bool| matches!(target, Target::Item(i) if kind(i));
@@ -675,7 +859,7 @@ impl SearchIndex {
                     taken = len;
                     break;
                 }
-                if len == 2 && SCALES.iter().any(|(scale, _)| normalize_name(words[1]) == *scale) {
+                if len == 2 && scale(&normalize_name(words[1])).is_some() {
                     // "1.6 million", "a million": the first position carries the scaled value last.
                     let first = positions(&joined).into_iter().next().unwrap_or_default();
                     if first.len() >= 2
@@ -735,8 +919,7 @@ impl SearchIndex {
 /// A match of one query pattern: `length` positions from `position` in one field of one document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Occurrence {
-    doc: u32,
-    slot: u16,
+    slot: u32,
     position: u32,
     length: u32,
 }
@@ -798,23 +981,48 @@ pub struct Results {
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
+/// The hits of a query before their match ranges are worked out: the best `limit`, and how many matched
+/// in all. [`SearchIndex::resolve`] turns one into a [`Hit`] with the briefing it belongs to, so only the
+/// briefings of the hits shown need to be at hand.
+#[derive(Debug, Clone, Default)]
+pub struct Ranking {
+    pub hits: Vec<RankedHit>,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct RankedHit {
+    /// Index of the briefing in the slice the index was built from.
+    pub briefing: usize,
+    pub score: f32,
+    doc: u32,
+    found: Vec<Occurrence>,
+}
+
 impl SearchIndex {
     /// Runs a parsed query; `briefings` must be the slice the index was built from.
     pub fn search(&self, briefings: &[&Briefing], query: &Query, limit: usize) -> Results {
+        let ranking = self.rank(query, limit);
+        let hits = ranking.hits.into_iter().map(|h| self.resolve(briefings[h.briefing], h)).collect();
+        Results { hits, total: ranking.total }
+    }
+
+    /// Scores every document the query matches and keeps the best `limit`.
+    pub fn rank(&self, query: &Query, limit: usize) -> Ranking {
         let mut occurrences: Vec<Vec<Occurrence>> = Vec::new();
         let mut included: Vec<Vec<ClauseHit>> = Vec::new();
         let mut excluded: Vec<u32> = Vec::new();
         for clause in &query.clauses {
             let found = self.clause_occurrences(clause);
             if clause.excluded {
-                excluded.extend(found.iter().map(|o| o.doc));
+                excluded.extend(found.iter().map(|o| self.slot_document[o.slot as usize]));
             } else {
                 included.push(self.score_clause(&found));
                 occurrences.push(found);
             }
         }
         if included.is_empty() {
-            return Results::default();
+            return Ranking::default();
         }
         excluded.sort_unstable();
         excluded.dedup();
@@ -855,10 +1063,11 @@ impl SearchIndex {
                         found.extend_from_slice(&occurrences[clause][hits[i].occurrences.clone()]);
                     }
                 }
-                self.hit(briefings, doc, score, found)
+                let briefing = self.documents[doc as usize].briefing as usize;
+                RankedHit { briefing, score, doc, found }
             })
             .collect();
-        Results { hits, total }
+        Ranking { hits, total }
     }
 
     /// Parses and runs a query in one step.
@@ -866,59 +1075,74 @@ impl SearchIndex {
         Ok(self.search(briefings, &self.parse(query)?, limit))
     }
 
-    fn term_ids(&self, term: &Term) -> Vec<u32> {
-        match term {
-            Term::Exact(t) => self.terms.get(t.as_str()).copied().into_iter().collect(),
-            Term::Prefix(p) => {
-                let start = self.sorted_terms.partition_point(|(t, _)| t.as_ref() < p.as_str());
-                self.sorted_terms[start..]
-                    .iter()
-                    .take_while(|(t, _)| t.starts_with(p.as_str()))
-                    .map(|&(_, id)| id)
-                    .collect()
+    /// The ids of the terms a query term matches: a run of the sorted dictionary (one term, or every
+    /// term a prefix begins).
+    fn term_ids(&self, term: &Term, scope: Scope) -> Range<usize> {
+        let mut key = String::new();
+        if scope == Scope::Id {
+            key.push(ID_TERM);
+        }
+        let (Term::Exact(t) | Term::Prefix(t)) = term;
+        key.push_str(t);
+        let key = key.as_bytes();
+        let count = self.term_count();
+        let (mut low, mut high) = (0, count);
+        while low < high {
+            let middle = (low + high) / 2;
+            if self.term(middle) < key {
+                low = middle + 1;
+            } else {
+                high = middle;
             }
         }
+        let start = low;
+        let end = match term {
+            Term::Exact(_) => start + usize::from(start < count && self.term(start) == key),
+            Term::Prefix(_) => (start..count).find(|&t| !self.term(t).starts_with(key)).unwrap_or(count),
+        };
+        start..end
     }
 
     /// Postings of any of `terms`, sorted, each shifted back by `shift` positions (dropped if it can't be).
-    fn postings_of(&self, terms: &[Term], shift: u32) -> Vec<(u32, u16, u32)> {
-        let ids: Vec<u32> = terms.iter().flat_map(|t| self.term_ids(t)).collect();
-        let mut out: Vec<(u32, u16, u32)> = ids
+    fn postings_of(&self, terms: &[Term], shift: u32, scope: Scope) -> Cow<'_, [Posting]> {
+        let ids: Vec<usize> = terms.iter().flat_map(|t| self.term_ids(t, scope)).collect();
+        if let ([id], 0) = (ids.as_slice(), shift) {
+            return Cow::Borrowed(&self.postings[*id]);
+        }
+        let mut out: Vec<Posting> = ids
             .iter()
-            .flat_map(|&id| &self.postings[id as usize])
+            .flat_map(|&id| &self.postings[id])
             .filter(|p| p.position >= shift)
-            .map(|p| (p.doc, p.slot, p.position - shift))
+            .map(|p| Posting { slot: p.slot, position: p.position - shift })
             .collect();
         if ids.len() > 1 {
             out.sort_unstable();
             out.dedup();
         }
-        out
+        Cow::Owned(out)
     }
 
     /// Every occurrence of a clause where its scope allows, sorted.
     fn clause_occurrences(&self, clause: &Clause) -> Vec<Occurrence> {
         let mut out = Vec::new();
+        let allowed = clause.scope.allowed_classes();
         for pattern in &clause.patterns {
             let Some((first, rest)) = pattern.split_first() else { continue };
-            let mut starts = self.postings_of(first, 0);
+            let mut starts = self.postings_of(first, 0, clause.scope);
             for (k, terms) in rest.iter().enumerate() {
-                let next = self.postings_of(terms, k as u32 + 1);
-                starts = sorted_intersection(&starts, &next);
+                let next = self.postings_of(terms, k as u32 + 1, clause.scope);
+                starts = Cow::Owned(sorted_intersection(&starts, &next));
                 if starts.is_empty() {
                     break;
                 }
             }
-            out.extend(starts.into_iter().filter_map(|(doc, slot, position)| {
-                let document = &self.documents[doc as usize];
-                let field = self.slots[(document.first_slot + u32::from(slot)) as usize].field;
-                clause.scope.allows(document.target, field).then_some(Occurrence {
-                    doc,
-                    slot,
-                    position,
-                    length: pattern.len() as u32,
-                })
-            }));
+            let length = pattern.len() as u32;
+            out.extend(
+                starts
+                    .iter()
+                    .filter(|p| allowed[usize::from(self.slot_class[p.slot as usize])])
+                    .map(|p| Occurrence { slot: p.slot, position: p.position, length }),
+            );
         }
         if clause.patterns.len() > 1 {
             out.sort_unstable();
@@ -932,14 +1156,16 @@ impl SearchIndex {
         let mut hits: Vec<ClauseHit> = Vec::new();
         let mut start = 0;
         while start < occurrences.len() {
-            let doc = occurrences[start].doc;
-            let end = start + occurrences[start..].partition_point(|o| o.doc == doc);
-            let document = &self.documents[doc as usize];
+            let doc = self.slot_document[occurrences[start].slot as usize];
             let mut weighted = 0.0;
-            for o in &occurrences[start..end] {
-                let slot = &self.slots[(document.first_slot + u32::from(o.slot)) as usize];
-                let relative = slot.length as f32 / self.average_length[slot.field.kind()];
-                weighted += slot.field.weight() / (1.0 - B + B * relative);
+            let mut end = start;
+            while end < occurrences.len() {
+                let slot = occurrences[end].slot as usize;
+                if self.slot_document[slot] != doc {
+                    break;
+                }
+                weighted += self.slot_norm[slot];
+                end += 1;
             }
             hits.push(ClauseHit {
                 doc,
@@ -955,14 +1181,16 @@ impl SearchIndex {
         hits
     }
 
-    fn hit(&self, briefings: &[&Briefing], doc: u32, score: f32, mut found: Vec<Occurrence>) -> Hit {
+    /// The hit with the byte ranges of its matches; `briefing` is the one the ranked hit names.
+    pub fn resolve(&self, briefing: &Briefing, ranked: RankedHit) -> Hit {
+        let RankedHit { briefing: index, score, doc, mut found } = ranked;
         let document = self.documents[doc as usize];
-        let briefing = document.briefing as usize;
+        let target = unpack_target(document.target);
         found.sort_unstable();
         let mut matches: Vec<FieldMatch> = Vec::new();
-        let fields = fields(briefings[briefing], document.target);
-        for (slot, (field, text)) in fields.iter().enumerate() {
-            let here: Vec<&Occurrence> = found.iter().filter(|o| usize::from(o.slot) == slot).collect();
+        for (slot, (field, text)) in fields(briefing, target).iter().enumerate() {
+            let slot = document.first_slot + slot as u32;
+            let here: Vec<&Occurrence> = found.iter().filter(|o| o.slot == slot).collect();
             // Field texts of overviews and items borrow from the briefing; a synthesised one (a figure's
             // value, an item's id) has no place to highlight in what the reader shows.
             if here.is_empty() || matches!(text, Cow::Owned(_)) {
@@ -980,7 +1208,7 @@ impl SearchIndex {
             ranges.sort_by_key(|r| (r.start, r.end));
             matches.push(FieldMatch { field: *field, ranges: merge_ranges(ranges) });
         }
-        Hit { briefing, target: document.target, score, matches }
+        Hit { briefing: index, target, score, matches }
     }
 }
 
@@ -1026,8 +1254,8 @@ fn merge_ranges(sorted: Vec<Range<usize>>) -> Vec<Range<usize>> {
     merged
 }
 
-/// The pairs present in both sorted lists.
-fn sorted_intersection(a: &[(u32, u16, u32)], b: &[(u32, u16, u32)]) -> Vec<(u32, u16, u32)> {
+/// The postings present in both sorted lists.
+fn sorted_intersection(a: &[Posting], b: &[Posting]) -> Vec<Posting> {
     let mut out = Vec::new();
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
@@ -1120,6 +1348,31 @@ mod tests {
         assert_eq!(terms("North Korea’s")[1], ["korea"]);
         // A year is a number like any other; a trailing full stop is not part of it.
         assert_eq!(terms("in 2023.")[1], ["2023"]);
+    }
+
+    #[test]
+    fn plain_integers_are_their_own_value_term() {
+        let mut formatted = String::new();
+        for word in ["0", "7", "2023", "1600000", "123456789012345"] {
+            value_term(digits_value(word).unwrap(), &mut formatted);
+            assert_eq!(plain_integer(word).map(|_| word), Some(formatted.as_str()));
+        }
+        for word in ["05", "1,000", "1.6", "1234567890123456", ""] {
+            assert_eq!(plain_integer(word), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn every_field_kind_has_its_weight_and_class() {
+        for (kind, field) in FIELDS_BY_KIND.iter().enumerate() {
+            assert_eq!(field.kind(), kind);
+        }
+        assert_eq!(Field::Title.weight(), 3.0);
+        assert_eq!(Field::Quote.weight(), 0.8);
+        let target = Target::Item(ItemRef::Claim(7));
+        assert_eq!(unpack_target(pack_target(target)), target);
+        assert!(Scope::Claim.allowed_classes()[usize::from(slot_class(Field::Quote, target))]);
+        assert!(!Scope::Claim.allowed_classes()[usize::from(slot_class(Field::Claimant, target))]);
     }
 
     fn index_of(toml_text: &str) -> (Briefing, SearchIndex) {

@@ -71,25 +71,44 @@ pub fn scan_words(text: &str, mut each: impl FnMut(std::ops::Range<usize>, &str)
     let mut start: Option<usize> = None;
     let mut end = 0;
     let mut i = 0;
-    // Most text is ASCII: bytes are handled directly, other characters decoded and folded one by one.
+    // The folded form of the character at `at`, looked at only after `'`, `.` and `,`.
+    let folded_at = |at: usize| -> Option<char> {
+        match bytes.get(at) {
+            Some(b) if b.is_ascii() => Some(char::from(*b)),
+            Some(_) => text[at..].chars().next().map(fold_char),
+            None => None,
+        }
+    };
     while i < bytes.len() {
-        let (c, len) = if bytes[i].is_ascii() {
-            (char::from(bytes[i]), 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
-            (c, c.len_utf8())
-        };
+        let byte = bytes[i];
+        // Most text is ASCII: its bytes need no decoding and no folding.
+        if byte.is_ascii() {
+            if byte.is_ascii_alphanumeric() {
+                // A run of ASCII letters and digits is copied and lowercased at once.
+                start.get_or_insert(i);
+                let run =
+                    bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len() - i);
+                let from = folded.len();
+                folded.push_str(&text[i..i + run]);
+                folded[from..].make_ascii_lowercase();
+                end = i + run;
+                i += run;
+                continue;
+            } else if start.is_some() && joins_word(byte, &folded, folded_at(i + 1)) {
+                folded.push(char::from(byte));
+                end = i + 1;
+            } else if let Some(s) = start.take() {
+                each(s..end, &folded);
+                folded.clear();
+            }
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+        let len = c.len_utf8();
         let f = fold_char(c);
-        let next = text[i + len..].chars().next().map(fold_char);
-        let joins_word = start.is_some()
-            && match f {
-                '\'' => next.is_some_and(char::is_alphanumeric),
-                '.' | ',' => {
-                    folded.ends_with(|d: char| d.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
-                }
-                _ => false,
-            };
-        if f.is_alphanumeric() || joins_word {
+        let joins = start.is_some() && f.is_ascii() && joins_word(f as u8, &folded, folded_at(i + len));
+        if f.is_alphanumeric() || joins {
             start.get_or_insert(i);
             if f.is_ascii() {
                 folded.push(f.to_ascii_lowercase());
@@ -105,6 +124,18 @@ pub fn scan_words(text: &str, mut each: impl FnMut(std::ops::Range<usize>, &str)
     }
     if let Some(s) = start {
         each(s..end, &folded);
+    }
+}
+
+/// Whether a (folded) punctuation byte inside a word keeps the word going: `'` before a letter or digit
+/// (possessives), `.` or `,` between digits (numbers).
+fn joins_word(byte: u8, folded: &str, next: Option<char>) -> bool {
+    match byte {
+        b'\'' => next.is_some_and(char::is_alphanumeric),
+        b'.' | b',' => {
+            folded.ends_with(|d: char| d.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
+        }
+        _ => false,
     }
 }
 

@@ -6,7 +6,9 @@
 //! claim text and quote, with actor spellings folded to one token per actor), and contradictions (a denial
 //! against a similar assertion). Every link carries its reason and a score.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
+
+use foldhash::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::actors::{Registry, normalize_name};
@@ -104,16 +106,17 @@ struct ClaimVector {
     topic: Vec<(u32, f32)>,
 }
 
+/// What a figure counts, as term ids: the last term of its unit, and the terms of its subject (sorted).
 #[derive(Debug, Clone)]
 struct FigureKey {
-    unit_head: String,
-    subject: BTreeSet<String>,
+    unit_head: Option<u32>,
+    subject: Vec<u32>,
 }
 
 impl CrossRef {
     pub fn build(briefings: &[&Briefing]) -> CrossRef {
         let registry = Registry::build(briefings.iter().copied());
-        let mut explicit: HashMap<ItemAt, Vec<Link>> = HashMap::new();
+        let mut explicit: HashMap<ItemAt, Vec<Link>> = HashMap::default();
         let positions: HashMap<&str, usize> =
             briefings.iter().enumerate().map(|(i, b)| (b.id.as_str(), i)).collect();
         for (bi, b) in briefings.iter().enumerate() {
@@ -136,7 +139,8 @@ impl CrossRef {
         }
 
         let vocabulary = Vocabulary::new(&registry);
-        let mut term_ids: foldhash::HashMap<Box<str>, u32> = foldhash::HashMap::default();
+        let mut words = WordBuffer::default();
+        let mut term_ids = Interner::default();
         let mut raw: Vec<(ItemAt, Stance, TermWeights)> = Vec::new();
         let mut document_frequency: Vec<u32> = Vec::new();
         for (bi, b) in briefings.iter().enumerate() {
@@ -144,17 +148,8 @@ impl CrossRef {
                 let mut counts: Vec<(u32, f32)> = Vec::new();
                 // The reviewed short text says what is claimed; the quote around it adds context and noise.
                 for (text, weight) in [(&c.text, 2.0), (&c.quote, 1.0)] {
-                    vocabulary.each_term(text, true, |term| {
-                        let id = match term_ids.get(term) {
-                            Some(&id) => id,
-                            None => {
-                                let id = document_frequency.len() as u32;
-                                term_ids.insert(term.into(), id);
-                                document_frequency.push(0);
-                                id
-                            }
-                        };
-                        counts.push((id, weight));
+                    vocabulary.each_term(text, true, &mut words, |term| {
+                        counts.push((term_ids.id(term), weight));
                     });
                 }
                 counts.sort_by_key(|(t, _)| *t);
@@ -165,6 +160,7 @@ impl CrossRef {
                     }
                     same
                 });
+                document_frequency.resize(term_ids.len(), 0);
                 for (term, _) in &counts {
                     document_frequency[*term as usize] += 1;
                 }
@@ -173,7 +169,7 @@ impl CrossRef {
         }
         let total = raw.len().max(1) as f32;
         let actor_terms: HashSet<u32> =
-            term_ids.iter().filter(|(term, _)| term.starts_with(ACTOR_TERM)).map(|(_, &id)| id).collect();
+            term_ids.ids.iter().filter(|(term, _)| term.starts_with(ACTOR_TERM)).map(|(_, &id)| id).collect();
         let claims: Vec<ClaimVector> = raw
             .into_iter()
             .map(|(at, stance, counts)| {
@@ -192,11 +188,11 @@ impl CrossRef {
             .collect();
         let claim_index = claims.iter().enumerate().map(|(i, c)| (c.at, i)).collect();
 
-        let mut figure_keys = HashMap::new();
+        let mut figure_keys = HashMap::default();
         for (bi, b) in briefings.iter().enumerate() {
             for (fi, f) in b.figures.iter().enumerate() {
-                figure_keys
-                    .insert(ItemAt { briefing: bi, item: ItemRef::Figure(fi) }, vocabulary.figure_key(f));
+                let key = vocabulary.figure_key(f, &mut words, &mut term_ids);
+                figure_keys.insert(ItemAt { briefing: bi, item: ItemRef::Figure(fi) }, key);
             }
         }
         CrossRef { registry, explicit, claims, claim_index, figure_keys }
@@ -413,12 +409,53 @@ fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     sum
 }
 
-fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f32 {
+/// Jaccard similarity of two sorted sets without repeats.
+fn jaccard(a: &[u32], b: &[u32]) -> f32 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    let shared = a.intersection(b).count();
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     shared as f32 / (a.len() + b.len() - shared) as f32
+}
+
+/// Terms numbered as they are first met.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<Box<str>, u32>,
+}
+
+impl Interner {
+    fn id(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.ids.get(term) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(term.into(), id);
+        id
+    }
+
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+}
+
+/// The words of one text, folded, in one buffer, so that no word allocates; kept between texts.
+#[derive(Default)]
+struct WordBuffer {
+    arena: String,
+    spans: Vec<Range<usize>>,
+    phrase: String,
 }
 
 /// Turns text into comparable terms: stems without function words, with each actor spelling folded to one
@@ -461,8 +498,8 @@ fn synonym(stem: &str) -> &str {
 
 impl Vocabulary {
     fn new(registry: &Registry) -> Vocabulary {
-        let mut spellings = HashMap::new();
-        let mut starts: HashMap<String, usize> = HashMap::new();
+        let mut spellings = HashMap::default();
+        let mut starts: HashMap<String, usize> = HashMap::default();
         for (g, group) in registry.groups.iter().enumerate() {
             for spelling in &group.spellings {
                 // A spelling shared by several actors (a bare surname) stays ordinary words.
@@ -494,17 +531,16 @@ impl Vocabulary {
 
     /// Calls `emit` with every term of `text`; with `broaden`, a kind of weapon also yields "weapon",
     /// since a claim that shells were sent and a denial that arms were sent are about the same thing.
-    fn each_term(&self, text: &str, broaden: bool, mut emit: impl FnMut(&str)) {
-        // One buffer for all the words of the text, so that no word allocates.
-        let mut arena = String::new();
-        let mut spans: Vec<Range<usize>> = Vec::new();
+    fn each_term(&self, text: &str, broaden: bool, buffer: &mut WordBuffer, mut emit: impl FnMut(&str)) {
+        let WordBuffer { arena, spans, phrase } = buffer;
+        arena.clear();
+        spans.clear();
         scan_words(text, |_, w| {
             let start = arena.len();
             arena.push_str(w);
             spans.push(start..arena.len());
         });
         let word = |k: usize| &arena[spans[k].clone()];
-        let mut phrase = String::new();
         let mut i = 0;
         'words: while i < spans.len() {
             let longest = self.starts.get(word(i)).copied().unwrap_or(0);
@@ -520,8 +556,8 @@ impl Vocabulary {
                 let initialism = || (i..i + len).any(|k| word(k).len() == 1);
                 let actor = self
                     .spellings
-                    .get(&phrase)
-                    .or_else(|| initialism().then(|| self.spellings.get(&normalize_name(&phrase))).flatten());
+                    .get(phrase.as_str())
+                    .or_else(|| initialism().then(|| self.spellings.get(&normalize_name(phrase))).flatten());
                 if let Some(actor) = actor {
                     emit(actor);
                     i += len;
@@ -539,17 +575,15 @@ impl Vocabulary {
         }
     }
 
-    fn terms(&self, text: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        self.each_term(text, false, |t| out.push(t.to_string()));
-        out
-    }
-
-    fn figure_key(&self, f: &Figure) -> FigureKey {
-        let unit = self.terms(&f.unit);
-        let unit_head = unit.last().cloned().unwrap_or_default();
+    fn figure_key(&self, f: &Figure, buffer: &mut WordBuffer, terms: &mut Interner) -> FigureKey {
+        let mut unit_head = None;
+        self.each_term(&f.unit, false, buffer, |t| unit_head = Some(terms.id(t)));
+        let mut subject = Vec::new();
         let subject_text = f.subject.as_deref().unwrap_or(&f.unit);
-        FigureKey { unit_head, subject: self.terms(subject_text).into_iter().collect() }
+        self.each_term(subject_text, false, buffer, |t| subject.push(terms.id(t)));
+        subject.sort_unstable();
+        subject.dedup();
+        FigureKey { unit_head, subject }
     }
 }
 
