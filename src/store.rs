@@ -42,6 +42,8 @@ pub struct Store {
     pub failed: Vec<PathBuf>,
     /// Every error and warning, in file order.
     pub diagnostics: Vec<Diagnostic>,
+    /// What was seen of every file, in path order: what [`Store::refresh`] compares the folder with.
+    files: Vec<FileRecord>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -53,49 +55,108 @@ pub struct FolderError {
 }
 
 impl Store {
-    /// Loads every `*.toml` file of `dir` (not recursing, skipping dot-files).
+    /// Loads every `*.toml` file of `dir` (not recursing, skipping dot-files), on two threads.
     pub fn load(dir: &Path) -> Result<Store, FolderError> {
-        let folder_error = |source| FolderError { dir: dir.to_path_buf(), source };
-        let mut paths = Vec::new();
-        for entry in fs::read_dir(dir).map_err(folder_error)? {
-            let path = entry.map_err(folder_error)?.path();
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if path.extension().is_some_and(|e| e == "toml") && !name.starts_with('.') {
-                paths.push(path);
-            }
-        }
-        paths.sort();
-        let files: Vec<LoadedFile> = paths.iter().map(|p| load_file(p)).collect();
+        let paths = briefing_paths(dir)?;
+        let files = parallel_map(&paths, |p| load_file(p));
         Ok(Self::from_files(dir, files))
+    }
+
+    /// Reads again only the files that changed since this store was loaded (added, removed, rewritten,
+    /// or whose linked article changed: see [`Seen::recheck`] for the exact rule), keeps what it knew of
+    /// the others, and checks the folder as a whole again. Returns which files changed.
+    pub fn refresh(&mut self) -> Result<Changes, FolderError> {
+        let mut entries: HashMap<PathBuf, Entry> =
+            std::mem::take(&mut self.entries).into_iter().map(|e| (e.path.clone(), e)).collect();
+        let earlier = std::mem::take(&mut self.files);
+        // A file that loaded but lost to another with the same id has no entry: it is read again, as the
+        // other may be gone.
+        let reloaded = Self::load_reusing(&self.dir, earlier, |record| match entries.remove(&record.path) {
+            Some(entry) => Some(Some(entry)),
+            None => record.placed.is_none().then_some(None),
+        });
+        match reloaded {
+            Ok((store, changes)) => {
+                *self = store;
+                Ok(changes)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Loads the folder, taking from `earlier` (what a previous load saw) every file that has not changed
+    /// since; `entry_of` gives the briefing that loaded from such a file (`Some(None)` when none did), or
+    /// `None` when it cannot, and the file is read again.
+    pub(crate) fn load_reusing(
+        dir: &Path,
+        earlier: Vec<FileRecord>,
+        mut entry_of: impl FnMut(&FileRecord) -> Option<Option<Entry>>,
+    ) -> Result<(Store, Changes), FolderError> {
+        let paths = briefing_paths(dir)?;
+        let mut earlier: HashMap<PathBuf, FileRecord> =
+            earlier.into_iter().map(|r| (r.path.clone(), r)).collect();
+        let rechecked: Vec<Option<FileRecord>> = {
+            let candidates: Vec<(&PathBuf, Option<&FileRecord>)> =
+                paths.iter().map(|p| (p, earlier.get(p))).collect();
+            parallel_map(&candidates, |(_, record)| record.and_then(FileRecord::recheck))
+        };
+        let mut changes = Changes::default();
+        let mut files: Vec<Option<LoadedFile>> = Vec::with_capacity(paths.len());
+        let mut stale: Vec<usize> = Vec::new();
+        for (i, (path, fresh)) in paths.iter().zip(rechecked).enumerate() {
+            let known = earlier.remove(path).is_some();
+            if fresh.is_none() {
+                if known { &mut changes.modified } else { &mut changes.added }.push(path.clone());
+            }
+            // An unchanged file whose briefing cannot be had is read again, but has not changed.
+            let reused = fresh.and_then(|record| Some(LoadedFile { entry: entry_of(&record)?, record }));
+            if reused.is_none() {
+                stale.push(i);
+            }
+            files.push(reused);
+        }
+        let reloaded = parallel_map(&stale, |&i| load_file(&paths[i]));
+        for (i, file) in stale.into_iter().zip(reloaded) {
+            files[i] = Some(file);
+        }
+        changes.removed = earlier.into_keys().collect();
+        changes.removed.sort();
+        Ok((Self::from_files(dir, files.into_iter().flatten().collect()), changes))
     }
 
     fn from_files(dir: &Path, files: Vec<LoadedFile>) -> Store {
         let mut store = Store { dir: dir.to_path_buf(), ..Store::default() };
         let mut pending = Vec::new();
         let mut seen_ids: HashMap<String, PathBuf> = HashMap::new();
-        for file in files {
-            store.diagnostics.extend(file.diagnostics);
-            let Some(loaded) = file.briefing else {
-                store.failed.push(file.path);
+        for LoadedFile { record, entry } in files {
+            store.diagnostics.extend(record.diagnostics.iter().cloned());
+            let (Some(entry), Some(placed)) = (entry, &record.placed) else {
+                store.failed.push(record.path.clone());
+                store.files.push(record);
                 continue;
             };
-            let id = loaded.entry.briefing.id.clone();
+            let id = entry.briefing.id.clone();
             if let Some(first) = seen_ids.get(&id) {
                 let message = format!("briefing id `{id}` is already used by {}", first.display());
                 store.diagnostics.push(Diagnostic {
-                    location: loaded.id_location,
-                    ..Diagnostic::error(&file.path, message)
+                    location: placed.id_location.clone(),
+                    ..Diagnostic::error(&record.path, message)
                 });
-                store.failed.push(file.path);
+                store.failed.push(record.path.clone());
+                store.files.push(record);
                 continue;
             }
-            seen_ids.insert(id, file.path.clone());
-            pending.push((store.entries.len(), loaded.ref_locations));
-            store.entries.push(loaded.entry);
+            seen_ids.insert(id, record.path.clone());
+            pending.push((store.entries.len(), store.files.len()));
+            store.entries.push(entry);
+            store.files.push(record);
         }
         let cross_file_errors: Vec<Diagnostic> = pending
             .iter()
-            .flat_map(|(index, ref_locations)| store.check_refs(&store.entries[*index], ref_locations))
+            .flat_map(|&(entry, file)| {
+                let refs = store.files[file].placed.as_ref().map_or(&[][..], |p| &p.ref_locations);
+                store.check_refs(&store.entries[entry], refs)
+            })
             .collect();
         store.diagnostics.extend(cross_file_errors);
         // Stable: keeps each file's own order, and files in name order as they were read.
@@ -155,32 +216,215 @@ impl Store {
     }
 }
 
-/// What loading one file produced.
-struct LoadedFile {
-    path: PathBuf,
-    briefing: Option<LoadedBriefing>,
-    diagnostics: Vec<Diagnostic>,
+/// Which files a [`Store::refresh`] found changed, by path.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Changes {
+    pub added: Vec<PathBuf>,
+    /// Files read again because they, or the articles they link, changed.
+    pub modified: Vec<PathBuf>,
+    pub removed: Vec<PathBuf>,
 }
 
-struct LoadedBriefing {
-    entry: Entry,
-    id_location: Option<Location>,
-    /// Each ref's `to` with its place, for the checks that need the whole folder.
-    ref_locations: Vec<(String, Option<Location>)>,
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.modified.is_empty() && self.removed.is_empty()
+    }
+}
+
+/// The `*.toml` files of a folder that are not dot-files, sorted.
+pub(crate) fn briefing_paths(dir: &Path) -> Result<Vec<PathBuf>, FolderError> {
+    let folder_error = |source| FolderError { dir: dir.to_path_buf(), source };
+    let mut paths = Vec::new();
+    for entry in fs::read_dir(dir).map_err(folder_error)? {
+        let path = entry.map_err(folder_error)?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if path.extension().is_some_and(|e| e == "toml") && !name.starts_with('.') {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    Ok(paths)
+}
+
+/// `f` over every item, on two threads when there are enough items to be worth it, in order.
+pub(crate) fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    if items.len() < 32 {
+        return items.iter().map(f).collect();
+    }
+    let (first, second) = items.split_at(items.len() / 2);
+    std::thread::scope(|scope| {
+        let f = &f;
+        let later = scope.spawn(move || second.iter().map(f).collect::<Vec<R>>());
+        let mut out: Vec<R> = first.iter().map(f).collect();
+        match later.join() {
+            Ok(rest) => out.extend(rest),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+        out
+    })
+}
+
+/// What the file system tells of a file's content without reading it: which file it is, its size, and
+/// when it was last written and when its metadata last changed (to the nanosecond where the file system
+/// keeps them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Stamp {
+    pub device: u64,
+    pub inode: u64,
+    pub size: u64,
+    pub modified_ns: i64,
+    pub changed_ns: i64,
+}
+
+impl Stamp {
+    /// The stamp of the file at `path` (following symlinks), or `None` when it cannot be had.
+    pub fn of(path: &Path) -> Option<Stamp> {
+        fs::metadata(path).ok().map(|m| Stamp::from_metadata(&m))
+    }
+
+    #[cfg(unix)]
+    fn from_metadata(m: &fs::Metadata) -> Stamp {
+        use std::os::unix::fs::MetadataExt;
+        let ns = |seconds: i64, nanos: i64| seconds.saturating_mul(1_000_000_000).saturating_add(nanos);
+        Stamp {
+            device: m.dev(),
+            inode: m.ino(),
+            size: m.size(),
+            modified_ns: ns(m.mtime(), m.mtime_nsec()),
+            changed_ns: ns(m.ctime(), m.ctime_nsec()),
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn from_metadata(m: &fs::Metadata) -> Stamp {
+        let ns = |t: io::Result<std::time::SystemTime>| {
+            t.ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos() as i64)
+        };
+        let modified = ns(m.modified());
+        Stamp { device: 0, inode: 0, size: m.len(), modified_ns: modified, changed_ns: modified }
+    }
+}
+
+/// How close to the time a file was read a change of its metadata must be to make its stamp
+/// untrustworthy: file systems keep times in ticks (a few milliseconds on Linux, two seconds on FAT), so
+/// a file rewritten with the same size in the tick it was read in keeps its stamp.
+const RACY_NS: i64 = 2_000_000_000;
+
+/// A file as a load saw it: its stamp (`None` if it could not be had), when it was looked at, and a hash
+/// of its bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Seen {
+    pub stamp: Option<Stamp>,
+    /// Nanoseconds since the Unix epoch, taken before the file was looked at.
+    pub at_ns: i64,
+    pub hash: u64,
+}
+
+impl Seen {
+    /// Whether the file at `path` still is as it was seen: the same stamp (the same file, size, write
+    /// and change times), and, when its change time is within two seconds of when it was looked at (so a
+    /// rewrite in the same clock tick could keep the stamp), the same bytes too. Returns what is seen of
+    /// it now, or `None` when it changed.
+    pub fn recheck(&self, path: &Path) -> Option<Seen> {
+        let now = now_ns();
+        let stamp = Stamp::of(path);
+        if stamp != self.stamp {
+            return None;
+        }
+        match stamp {
+            Some(s) if s.changed_ns >= self.at_ns.saturating_sub(RACY_NS) => {
+                (content_hash(path) == Some(self.hash)).then_some(Seen { stamp, at_ns: now, hash: self.hash })
+            }
+            _ => Some(*self),
+        }
+    }
+}
+
+fn now_ns() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+}
+
+/// The hash [`Seen`] keeps of a file's bytes (stable within one build of brief, which is all a cache
+/// keyed by the build needs).
+pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::quality::FixedState::with_seed(0x6272_6965_6621).hash_one(bytes)
+}
+
+fn content_hash(path: &Path) -> Option<u64> {
+    let mut bytes = Vec::new();
+    fs::File::open(path).and_then(|f| f.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes)).ok()?;
+    Some(hash_bytes(&bytes))
+}
+
+/// What loading a file found, apart from the briefing itself: kept to tell later whether the file changed
+/// and to redo the checks between files without reading it again.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub(crate) struct FileRecord {
+    pub path: PathBuf,
+    pub seen: Seen,
+    /// The article the briefing links, as it was seen when its quotes were checked.
+    pub article: Option<(PathBuf, Seen)>,
+    /// The file's own errors and warnings (not those between files).
+    pub diagnostics: Vec<Diagnostic>,
+    /// Set when the briefing is valid on its own.
+    pub placed: Option<Placed>,
+}
+
+/// Where a loaded briefing's id and refs are in its file, for the checks that need the whole folder.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Placed {
+    pub id_location: Option<Location>,
+    /// Each ref's `to` with its place.
+    pub ref_locations: Vec<(String, Option<Location>)>,
+}
+
+impl FileRecord {
+    /// The record with what is seen now, if neither the file nor its article changed.
+    fn recheck(&self) -> Option<FileRecord> {
+        let seen = self.seen.recheck(&self.path)?;
+        let article = match &self.article {
+            Some((path, article)) => Some((path.clone(), article.recheck(path)?)),
+            None => None,
+        };
+        Some(FileRecord { seen, article, ..self.clone() })
+    }
+}
+
+/// What loading one file produced.
+pub(crate) struct LoadedFile {
+    pub record: FileRecord,
+    pub entry: Option<Entry>,
 }
 
 fn load_file(path: &Path) -> LoadedFile {
     let mut diagnostics = Vec::new();
-    let briefing = read_text(path)
+    let mut article = None;
+    let (seen, text) = read_text(path);
+    let parsed = text
         .map_err(|message| diagnostics.push(Diagnostic::error(path, message)))
         .ok()
-        .and_then(|text| parse_briefing(path, &text, &mut diagnostics));
-    LoadedFile { path: path.to_path_buf(), briefing, diagnostics }
+        .and_then(|text| parse_briefing(path, &text, &mut diagnostics, &mut article));
+    let (entry, placed) = parsed.unzip();
+    let record = FileRecord { path: path.to_path_buf(), seen, article, diagnostics, placed };
+    LoadedFile { record, entry }
 }
 
-/// Reads a file as UTF-8 text, refusing what is not a regular, readable, non-empty, bounded text file.
-fn read_text(path: &Path) -> Result<String, String> {
+/// Reads a file as UTF-8 text, refusing what is not a regular, readable, non-empty, bounded text file;
+/// also says how the file was seen.
+fn read_text(path: &Path) -> (Seen, Result<String, String>) {
+    let mut seen = Seen { stamp: None, at_ns: now_ns(), hash: 0 };
+    let text = read_checked(path, &mut seen);
+    (seen, text)
+}
+
+fn read_checked(path: &Path, seen: &mut Seen) -> Result<String, String> {
     let metadata = fs::metadata(path).map_err(|e| format!("cannot read file: {e}"))?;
+    seen.stamp = Some(Stamp::from_metadata(&metadata));
     if metadata.is_dir() {
         return Err("is a directory, not a briefing file".into());
     }
@@ -191,9 +435,11 @@ fn read_text(path: &Path) -> Result<String, String> {
         return Err(format!("file is {} bytes, over the {MAX_FILE_SIZE}-byte limit", metadata.len()));
     }
     let mut bytes = Vec::with_capacity(metadata.len() as usize);
-    fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes))
-        .map_err(|e| format!("cannot read file: {e}"))?;
+    let file = fs::File::open(path).map_err(|e| format!("cannot read file: {e}"))?;
+    // The stamp of the file actually read, taken before reading it.
+    seen.stamp = file.metadata().ok().map(|m| Stamp::from_metadata(&m));
+    file.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read file: {e}"))?;
+    seen.hash = hash_bytes(&bytes);
     if bytes.len() as u64 > MAX_FILE_SIZE {
         return Err(format!("file grew over the {MAX_FILE_SIZE}-byte limit while being read"));
     }
@@ -218,7 +464,12 @@ enum Seg<'a> {
 
 const ITEM_SECTIONS: [&str; 4] = ["actor", "figure", "claim", "question"];
 
-fn parse_briefing(path: &Path, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<LoadedBriefing> {
+fn parse_briefing(
+    path: &Path,
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+    article_seen: &mut Option<(PathBuf, Seen)>,
+) -> Option<(Entry, Placed)> {
     let error = |message: String, span: Option<Range<usize>>| Diagnostic::error(path, message).at(text, span);
     let (mut root, syntax_errors) = DeTable::parse_recoverable(text);
     if !syntax_errors.is_empty() {
@@ -253,7 +504,7 @@ fn parse_briefing(path: &Path, text: &str, diagnostics: &mut Vec<Diagnostic>) ->
     }
     let failed = diagnostics.len() > errors_before;
 
-    let article = read_article(path, &briefing, text, table, diagnostics);
+    let article = read_article(path, &briefing, text, table, diagnostics, article_seen);
     if failed {
         return None;
     }
@@ -264,11 +515,7 @@ fn parse_briefing(path: &Path, text: &str, diagnostics: &mut Vec<Diagnostic>) ->
             (to.to_string(), span(&segs).map(|s| Location::from_span(text, s)))
         })
         .collect();
-    Some(LoadedBriefing {
-        entry: Entry { path: path.to_path_buf(), briefing, article },
-        id_location,
-        ref_locations,
-    })
+    Some((Entry { path: path.to_path_buf(), briefing, article }, Placed { id_location, ref_locations }))
 }
 
 /// Serde stops at the first error of a document; checking the top-level keys and then each item on its
@@ -512,12 +759,15 @@ fn read_article(
     text: &str,
     table: &DeTable,
     diagnostics: &mut Vec<Diagnostic>,
+    article_seen: &mut Option<(PathBuf, Seen)>,
 ) -> Option<String> {
     use PathSeg::{Index, Key};
     let relative = b.source.article.as_deref()?;
     let article_span = span_at(table, &[Seg::Key("source"), Seg::Key("article")]);
     let article_path = path.parent().unwrap_or(Path::new(".")).join(relative);
-    let article = match read_text(&article_path) {
+    let (seen, article) = read_text(&article_path);
+    *article_seen = Some((article_path.clone(), seen));
+    let article = match article {
         Ok(article) => article,
         Err(message) => {
             let message = format!("article {}: {message}", article_path.display());
@@ -553,4 +803,84 @@ fn read_article(
 /// Folds every run of whitespace to one space, so line wrapping never decides whether a quote matches.
 pub fn fold_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A valid briefing of the given id whose summary is `summary` (so rewrites can keep the size).
+    fn briefing_text(id: &str, summary: &str) -> String {
+        format!(
+            "schema = 1\nid = \"{id}\"\ntitle = \"T\"\nsummary = \"{summary}\"\nstatus = \"draft\"\n\
+             source = {{ outlet = \"Wire\", article = \"{id}.txt\" }}\n\
+             [[claim]]\nid = \"c\"\ntext = \"Shells were sent.\"\nclaimed_by = \"w\"\nstance = \"asserts\"\n\
+             quote = \"Shells were sent.\"\n[[actor]]\nid = \"w\"\nname = \"Wire\"\nkind = \"outlet\"\n"
+        )
+    }
+
+    type Contents = (Vec<(PathBuf, Briefing, Option<String>)>, Vec<PathBuf>, Vec<Diagnostic>);
+
+    /// What a store holds, in a comparable form.
+    fn contents(store: &Store) -> Contents {
+        let entries =
+            store.entries.iter().map(|e| (e.path.clone(), e.briefing.clone(), e.article.clone())).collect();
+        (entries, store.failed.clone(), store.diagnostics.clone())
+    }
+
+    #[test]
+    fn refresh_reads_only_what_changed_and_ends_as_a_fresh_load_would() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| fs::write(dir.path().join(name), text).unwrap();
+        for id in ["a", "b", "c"] {
+            write(&format!("{id}.toml"), &briefing_text(id, "one"));
+            write(&format!("{id}.txt"), "Shells were sent.");
+        }
+        // A second file with the id of the first: an error, and only this one is dropped.
+        write("d.toml", &briefing_text("a", "two"));
+        let mut store = Store::load(dir.path()).unwrap();
+        assert_eq!(store.failed, [dir.path().join("d.toml")]);
+        assert!(store.refresh().unwrap().is_empty());
+        assert_eq!(contents(&store), contents(&Store::load(dir.path()).unwrap()));
+
+        // Rewritten at once with the same size: the stamp may not change within the clock tick, the bytes do.
+        write("b.toml", &briefing_text("b", "two"));
+        write("e.toml", &briefing_text("e", "one"));
+        fs::remove_file(dir.path().join("c.toml")).unwrap();
+        // The article of `a` changes, so the check of its quotes must run again.
+        write("a.txt", "Nothing was sent at all.");
+        let changes = store.refresh().unwrap();
+        let path = |name: &str| dir.path().join(name);
+        assert_eq!(changes.added, [path("e.toml")]);
+        // `d` links the same article as `a`.
+        assert_eq!(changes.modified, [path("a.toml"), path("b.toml"), path("d.toml")]);
+        assert_eq!(changes.removed, [path("c.toml")]);
+        assert_eq!(contents(&store), contents(&Store::load(dir.path()).unwrap()));
+        assert_eq!(store.get("b").unwrap().briefing.summary, "two");
+        assert!(store.warnings().any(|w| w.message.contains("quote not found")));
+
+        // The first `a` goes: the second one loads now.
+        fs::remove_file(path("a.toml")).unwrap();
+        let changes = store.refresh().unwrap();
+        assert_eq!(changes.removed, [path("a.toml")]);
+        assert!(store.failed.is_empty());
+        assert_eq!(store.get("a").unwrap().path, path("d.toml"));
+        assert_eq!(contents(&store), contents(&Store::load(dir.path()).unwrap()));
+    }
+
+    #[test]
+    fn a_stamp_is_trusted_alone_only_away_from_the_time_it_was_seen() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.toml");
+        fs::write(&path, "one").unwrap();
+        let (seen, _) = read_text(&path);
+        fs::write(&path, "two").unwrap();
+        // Same size, maybe the same times: the bytes decide.
+        assert_eq!(seen.recheck(&path), None);
+        // Seen long after its last change, the stamp alone decides, without reading the file.
+        let long_after = Seen { at_ns: seen.at_ns + 10 * RACY_NS, hash: 0, stamp: Stamp::of(&path) };
+        assert_eq!(long_after.recheck(&path), Some(long_after));
+        fs::remove_file(&path).unwrap();
+        assert_eq!(long_after.recheck(&path), None);
+    }
 }
