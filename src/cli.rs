@@ -10,13 +10,16 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+use std::collections::HashMap;
+
 use crate::actors::Registry;
+use crate::cache;
 use crate::export::{self, ExportTarget};
 use crate::model::Date;
 use crate::model::{Briefing, ItemRef};
 use crate::render;
 use crate::sanitize::neutralize;
-use crate::search::{self, Hit, SearchIndex, Target};
+use crate::search::{self, Hit, Results, SearchIndex, Target};
 use crate::store::Store;
 use crate::tui;
 use crate::xref::{CrossRef, ItemAt, compare_figures, figure_date};
@@ -28,6 +31,10 @@ pub struct Cli {
     /// Folder of briefing files.
     #[arg(long, global = true, env = "BRIEF_DIR", default_value = "briefings", value_name = "DIR")]
     dir: PathBuf,
+    /// Read every briefing file instead of the cache of parsed briefings and search index (see
+    /// README.md); `check` never uses the cache.
+    #[arg(long, global = true, env = "BRIEF_NO_CACHE", value_parser = clap::builder::BoolishValueParser::new())]
+    no_cache: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -126,6 +133,8 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    let cached = !cli.no_cache;
+    let load = |dir: &Path| load(dir, cached).map(|loaded| loaded.store);
     match cli.command {
         Some(Command::Check { folder }) => check(folder.as_deref().unwrap_or(&cli.dir)),
         Some(Command::List { json }) => list(&load(&cli.dir)?, json),
@@ -156,7 +165,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             }
         }
         Some(Command::Search { query, json, limit }) => {
-            search(&load(&cli.dir)?, &query.join(" "), json, limit)
+            search(&cli.dir, cached, &query.join(" "), json, limit)
         }
         Some(Command::Xref { target, json }) => xref(&load(&cli.dir)?, &target, json),
         Some(Command::Figures { json }) => figures(&load(&cli.dir)?, json),
@@ -168,16 +177,32 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     }
 }
 
-/// Loads the folder and reports, on stderr, the files that did not load, so nothing fails silently.
-fn load(dir: &Path) -> Result<Store, Failure> {
-    let store = Store::load(dir).map_err(|e| Failure::Data(e.to_string()))?;
-    for error in store.errors() {
-        eprintln!("{}", error.headline());
+/// Loads the folder (through the cache unless told not to) and reports, on stderr, the files that did
+/// not load, so nothing fails silently.
+fn load(dir: &Path, cached: bool) -> Result<cache::Loaded, Failure> {
+    load_and_report(dir, cached, false)
+}
+
+/// [`load`], writing the cache again when `rewrite` (it was found damaged).
+fn load_and_report(dir: &Path, cached: bool, rewrite: bool) -> Result<cache::Loaded, Failure> {
+    let loaded = if cached {
+        cache::load(dir, rewrite)
+    } else {
+        Store::load(dir).map(|store| cache::Loaded { store, index: None })
+    };
+    let loaded = loaded.map_err(|e| Failure::Data(e.to_string()))?;
+    let errors: Vec<String> = loaded.store.errors().map(|e| e.headline()).collect();
+    report_load_errors(&errors, loaded.store.failed.len());
+    Ok(loaded)
+}
+
+fn report_load_errors(headlines: &[String], failed: usize) {
+    for headline in headlines {
+        eprintln!("{headline}");
     }
-    if !store.failed.is_empty() {
-        eprintln!("brief: {} file(s) failed to load; `brief check` shows the details", store.failed.len());
+    if failed > 0 {
+        eprintln!("brief: {failed} file(s) failed to load; `brief check` shows the details");
     }
-    Ok(store)
 }
 
 /// The position of a briefing in the store, or a usage error naming the unknown id.
@@ -333,22 +358,63 @@ struct MatchJson {
     ranges: Vec<[usize; 2]>,
 }
 
-fn search(store: &Store, query: &str, json: bool, limit: usize) -> Result<ExitCode, Failure> {
-    let briefings = store.briefings();
-    let index = SearchIndex::build(&briefings, &Registry::build(briefings.iter().copied()));
-    let results = index
-        .query(&briefings, query, limit)
-        .map_err(|e| Failure::Usage(format!("cannot parse the query `{}`: {e}", neutralize(query))))?;
+/// `brief search`: from the cache when it is fresh, reading only the briefings of the hits shown;
+/// otherwise after loading the folder (which writes the cache again).
+fn search(dir: &Path, cached: bool, query: &str, json: bool, limit: usize) -> Result<ExitCode, Failure> {
+    let unparsable = |e: search::QueryError| {
+        Failure::Usage(format!("cannot parse the query `{}`: {e}", neutralize(query)))
+    };
+    let mut damaged = false;
+    if cached
+        && let Some(snapshot) = cache::Snapshot::open(dir)
+        && snapshot.check_fresh(dir).is_some()
+        && let (Some(index), Some(summary)) = (snapshot.index(), snapshot.summary())
+    {
+        let parsed = index.parse(query).map_err(|e| {
+            report_load_errors(&summary.errors, summary.failed);
+            unparsable(e)
+        })?;
+        let ranking = index.rank(&parsed, limit);
+        let mut briefings: HashMap<usize, Briefing> = HashMap::new();
+        for hit in &ranking.hits {
+            if let Some(b) = snapshot.briefing(hit.briefing) {
+                briefings.insert(hit.briefing, b);
+            }
+        }
+        if !index.found_corrupt() && ranking.hits.iter().all(|h| briefings.contains_key(&h.briefing)) {
+            report_load_errors(&summary.errors, summary.failed);
+            let hits = ranking.hits.into_iter().map(|h| index.resolve(&briefings[&h.briefing], h)).collect();
+            let results = Results { hits, total: ranking.total };
+            return print_results(query, &results, json, |i| &briefings[&i]);
+        }
+        damaged = true;
+    }
+    let loaded = load_and_report(dir, cached, damaged)?;
+    let briefings = loaded.store.briefings();
+    let index = loaded
+        .index
+        .unwrap_or_else(|| SearchIndex::build(&briefings, &Registry::build(briefings.iter().copied())));
+    let results = index.query(&briefings, query, limit).map_err(unparsable)?;
+    print_results(query, &results, json, |i| briefings[i])
+}
+
+/// Prints ranked hits; `briefing` gives the briefing of a hit.
+fn print_results<'b>(
+    query: &str,
+    results: &Results,
+    json: bool,
+    briefing: impl Fn(usize) -> &'b Briefing,
+) -> Result<ExitCode, Failure> {
     let item_id = |hit: &Hit| match hit.target {
         Target::Overview => None,
-        Target::Item(item) => briefings[hit.briefing].items().find(|(_, i)| *i == item).map(|(id, _)| id),
+        Target::Item(item) => briefing(hit.briefing).items().find(|(_, i)| *i == item).map(|(id, _)| id),
     };
     if json {
         let hits = results
             .hits
             .iter()
             .map(|hit| HitJson {
-                briefing: &briefings[hit.briefing].id,
+                briefing: &briefing(hit.briefing).id,
                 item: item_id(hit),
                 section: hit.section(),
                 score: hit.score,
@@ -357,7 +423,7 @@ fn search(store: &Store, query: &str, json: bool, limit: usize) -> Result<ExitCo
                     .iter()
                     .map(|m| MatchJson {
                         field: m.field.name(),
-                        text: search::fields(briefings[hit.briefing], hit.target)
+                        text: search::fields(briefing(hit.briefing), hit.target)
                             .into_iter()
                             .find(|(f, _)| *f == m.field)
                             .map(|(_, text)| text.into_owned())
@@ -376,7 +442,7 @@ fn search(store: &Store, query: &str, json: bool, limit: usize) -> Result<ExitCo
     });
     let mut out = String::new();
     for (rank, hit) in results.hits.iter().enumerate() {
-        let b = briefings[hit.briefing];
+        let b = briefing(hit.briefing);
         let address = match item_id(hit) {
             Some(item) => format!("{}#{item}", b.id),
             None => b.id.clone(),

@@ -5,7 +5,9 @@
 //! See ARCHITECTURE.md.
 
 pub mod actors;
+pub mod cache;
 pub mod cli;
+mod column;
 pub mod diagnostic;
 pub mod export;
 pub mod model;

@@ -18,8 +18,12 @@ use std::ops::Range;
 use foldhash::HashMap;
 use foldhash::HashMapExt;
 
+use std::sync::atomic::AtomicBool;
+
 use crate::actors::{Registry, normalize_name};
+use crate::column::Column;
 use crate::model::{Briefing, ItemRef};
+use crate::store::hash_bytes;
 use crate::text::{scan_words, stem};
 
 /// What a document stands for: a briefing's overview or one of its items.
@@ -406,14 +410,14 @@ fn positions(text: &str) -> Vec<Vec<String>> {
 /// term's position in it. Sorting postings by slot sorts them by document, then field, then position.
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, bytemuck::Pod, bytemuck::Zeroable)]
-struct Posting {
+pub(crate) struct Posting {
     slot: u32,
     position: u32,
 }
 
 #[repr(C)]
 #[derive(Debug, Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
-struct Document {
+pub(crate) struct Document {
     briefing: u32,
     /// The target, packed by [`pack_target`].
     target: u32,
@@ -456,23 +460,41 @@ fn slot_class(field: Field, target: Target) -> u8 {
 const ID_TERM: char = '\u{1}';
 
 /// The inverted index of a folder's briefings. Build it with [`SearchIndex::build`]; rebuild it when the
-/// folder changes (cheap: see docs/performance.md).
+/// folder changes (cheap: see docs/performance.md). The cache (`crate::cache`) stores it and reads it back
+/// in place.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     /// Every term, sorted, concatenated; term `t` ends at `term_ends[t]`.
-    term_text: Vec<u8>,
-    term_ends: Vec<u32>,
+    pub(crate) term_text: Column<u8>,
+    pub(crate) term_ends: Column<u32>,
     /// Postings of each term, sorted.
-    postings: Vec<Vec<Posting>>,
-    documents: Vec<Document>,
+    pub(crate) postings: PostingLists,
+    pub(crate) documents: Column<Document>,
     /// Per slot: its document, its [`slot_class`], and its BM25F weight (field weight over the
     /// normalised length of the field).
-    slot_document: Vec<u32>,
-    slot_class: Vec<u8>,
-    slot_norm: Vec<f32>,
+    pub(crate) slot_document: Column<u32>,
+    pub(crate) slot_class: Column<u8>,
+    pub(crate) slot_norm: Column<f32>,
     /// Normalised actor spelling → every spelling of the actors it names, for alias expansion.
-    spellings: foldhash::HashMap<String, Vec<String>>,
-    longest_spelling: usize,
+    pub(crate) spellings: foldhash::HashMap<String, Vec<String>>,
+    pub(crate) longest_spelling: usize,
+    /// Set when a posting list read from a cache file does not match its checksum (it is then read as
+    /// empty): the results of that query cannot be trusted.
+    pub(crate) corrupt: AtomicBool,
+}
+
+/// The posting lists of every term: one vector each as built, or one flat run as stored in the cache,
+/// each list with a checksum verified when it is read.
+#[derive(Debug)]
+pub(crate) enum PostingLists {
+    Built(Vec<Vec<Posting>>),
+    Stored { ends: Column<u64>, all: Column<Posting>, hashes: Column<u64> },
+}
+
+impl Default for PostingLists {
+    fn default() -> Self {
+        PostingLists::Built(Vec::new())
+    }
 }
 
 impl SearchIndex {
@@ -518,7 +540,61 @@ impl SearchIndex {
 
     fn term(&self, id: usize) -> &[u8] {
         let start = if id == 0 { 0 } else { self.term_ends[id - 1] as usize };
-        &self.term_text[start..self.term_ends[id] as usize]
+        self.term_text.get(start..self.term_ends[id] as usize).unwrap_or(&[])
+    }
+
+    /// The postings of a term.
+    fn list(&self, term: usize) -> &[Posting] {
+        match &self.postings {
+            PostingLists::Built(lists) => &lists[term],
+            PostingLists::Stored { ends, all, hashes } => {
+                let start = if term == 0 { 0 } else { ends[term - 1] as usize };
+                let list = all.get(start..ends[term] as usize).unwrap_or(&[]);
+                if hashes.get(term) == Some(&hash_bytes(bytemuck::cast_slice(list))) {
+                    list
+                } else {
+                    self.corrupt.store(true, std::sync::atomic::Ordering::Relaxed);
+                    &[]
+                }
+            }
+        }
+    }
+
+    /// Whether the arrays fit together (lengths, term and list boundaries, documents within the slots and
+    /// briefings): checked once when an index is read from a cache file, so that queries cannot index
+    /// out of bounds.
+    pub(crate) fn is_consistent(&self, briefings: usize) -> bool {
+        let terms = self.term_count();
+        let ascending = |ends: &[u64], limit: usize| {
+            ends.windows(2).all(|w| w[0] <= w[1]) && ends.last().is_none_or(|&e| e as usize <= limit)
+        };
+        let term_ends: Vec<u64> = self.term_ends.iter().map(|&e| u64::from(e)).collect();
+        let lists = match &self.postings {
+            PostingLists::Built(lists) => lists.len() == terms,
+            PostingLists::Stored { ends, all, hashes } => {
+                ends.len() == terms && hashes.len() == terms && ascending(ends, all.len())
+            }
+        };
+        let slots = self.slot_document.len();
+        lists
+            && ascending(&term_ends, self.term_text.len())
+            && self.slot_class.len() == slots
+            && self.slot_norm.len() == slots
+            && self.slot_document.last().is_none_or(|&d| (d as usize) < self.documents.len())
+            && self
+                .documents
+                .iter()
+                .all(|d| (d.first_slot as usize) <= slots && (d.briefing as usize) < briefings)
+    }
+
+    /// Whether a posting list read from a cache file failed its checksum since the index was opened.
+    pub(crate) fn found_corrupt(&self) -> bool {
+        self.corrupt.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Every posting list, each with its checksum, in term order: what the cache stores.
+    pub(crate) fn each_list(&self, mut each: impl FnMut(&[Posting])) {
+        (0..self.term_count()).for_each(|t| each(self.list(t)));
     }
 }
 
@@ -604,22 +680,24 @@ impl Partial {
 
         let mut sorted: Vec<(Box<str>, u32)> = self.terms.into_iter().collect();
         sorted.sort_unstable();
-        let mut index = SearchIndex {
-            term_text: Vec::with_capacity(sorted.iter().map(|(t, _)| t.len()).sum()),
-            term_ends: Vec::with_capacity(sorted.len()),
-            postings: Vec::with_capacity(sorted.len()),
-            documents: self.documents,
-            slot_document: self.slot_document,
-            slot_norm: norms(&self.slot_class, &self.slot_length),
-            slot_class: self.slot_class,
-            ..SearchIndex::default()
-        };
+        let mut term_text = Vec::with_capacity(sorted.iter().map(|(t, _)| t.len()).sum());
+        let mut term_ends = Vec::with_capacity(sorted.len());
+        let mut postings = Vec::with_capacity(sorted.len());
         for (term, id) in sorted {
-            index.term_text.extend_from_slice(term.as_bytes());
-            index.term_ends.push(index.term_text.len() as u32);
-            index.postings.push(std::mem::take(&mut self.postings[id as usize]));
+            term_text.extend_from_slice(term.as_bytes());
+            term_ends.push(term_text.len() as u32);
+            postings.push(std::mem::take(&mut self.postings[id as usize]));
         }
-        index
+        SearchIndex {
+            term_text: term_text.into(),
+            term_ends: term_ends.into(),
+            postings: PostingLists::Built(postings),
+            documents: self.documents.into(),
+            slot_document: self.slot_document.into(),
+            slot_norm: norms(&self.slot_class, &self.slot_length).into(),
+            slot_class: self.slot_class.into(),
+            ..SearchIndex::default()
+        }
     }
 }
 
@@ -1107,11 +1185,11 @@ impl SearchIndex {
     fn postings_of(&self, terms: &[Term], shift: u32, scope: Scope) -> Cow<'_, [Posting]> {
         let ids: Vec<usize> = terms.iter().flat_map(|t| self.term_ids(t, scope)).collect();
         if let ([id], 0) = (ids.as_slice(), shift) {
-            return Cow::Borrowed(&self.postings[*id]);
+            return Cow::Borrowed(self.list(*id));
         }
         let mut out: Vec<Posting> = ids
             .iter()
-            .flat_map(|&id| &self.postings[id])
+            .flat_map(|&id| self.list(id))
             .filter(|p| p.position >= shift)
             .map(|p| Posting { slot: p.slot, position: p.position - shift })
             .collect();
@@ -1137,10 +1215,11 @@ impl SearchIndex {
                 }
             }
             let length = pattern.len() as u32;
+            let classes: &[u8] = &self.slot_class;
             out.extend(
                 starts
                     .iter()
-                    .filter(|p| allowed[usize::from(self.slot_class[p.slot as usize])])
+                    .filter(|p| classes.get(p.slot as usize).is_some_and(|&c| allowed[usize::from(c & 0x7f)]))
                     .map(|p| Occurrence { slot: p.slot, position: p.position, length }),
             );
         }
@@ -1153,18 +1232,19 @@ impl SearchIndex {
 
     /// BM25F: per document, field-weighted and length-normalised term frequencies, saturated once.
     fn score_clause(&self, occurrences: &[Occurrence]) -> Vec<ClauseHit> {
+        let (slot_document, slot_norm): (&[u32], &[f32]) = (&self.slot_document, &self.slot_norm);
         let mut hits: Vec<ClauseHit> = Vec::new();
         let mut start = 0;
         while start < occurrences.len() {
-            let doc = self.slot_document[occurrences[start].slot as usize];
+            let doc = slot_document[occurrences[start].slot as usize];
             let mut weighted = 0.0;
             let mut end = start;
             while end < occurrences.len() {
                 let slot = occurrences[end].slot as usize;
-                if self.slot_document[slot] != doc {
+                if slot_document[slot] != doc {
                     break;
                 }
-                weighted += self.slot_norm[slot];
+                weighted += slot_norm[slot];
                 end += 1;
             }
             hits.push(ClauseHit {

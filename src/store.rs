@@ -168,6 +168,11 @@ impl Store {
         store
     }
 
+    /// What was seen of every file of the folder, in path order.
+    pub(crate) fn files(&self) -> &[FileRecord] {
+        &self.files
+    }
+
     /// Checks that each ref of the entry names an item of another loaded briefing.
     fn check_refs(&self, entry: &Entry, ref_locations: &[(String, Option<Location>)]) -> Vec<Diagnostic> {
         let mut errors = Vec::new();
@@ -233,17 +238,23 @@ impl Changes {
 
 /// The `*.toml` files of a folder that are not dot-files, sorted.
 pub(crate) fn briefing_paths(dir: &Path) -> Result<Vec<PathBuf>, FolderError> {
+    Ok(briefing_files(dir)?.into_iter().map(|f| f.path()).collect())
+}
+
+/// The directory entries of [`briefing_paths`], sorted the same way (by name: all are in one folder).
+pub(crate) fn briefing_files(dir: &Path) -> Result<Vec<fs::DirEntry>, FolderError> {
     let folder_error = |source| FolderError { dir: dir.to_path_buf(), source };
-    let mut paths = Vec::new();
+    let mut files = Vec::new();
     for entry in fs::read_dir(dir).map_err(folder_error)? {
-        let path = entry.map_err(folder_error)?.path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if path.extension().is_some_and(|e| e == "toml") && !name.starts_with('.') {
-            paths.push(path);
+        let entry = entry.map_err(folder_error)?;
+        let name = entry.file_name();
+        let name = name.as_encoded_bytes();
+        if name.ends_with(b".toml") && name.len() > 5 && !name.starts_with(b".") {
+            files.push(entry);
         }
     }
-    paths.sort();
-    Ok(paths)
+    files.sort_by_cached_key(fs::DirEntry::file_name);
+    Ok(files)
 }
 
 /// `f` over every item, on two threads when there are enough items to be worth it, in order.
@@ -280,6 +291,15 @@ impl Stamp {
     /// The stamp of the file at `path` (following symlinks), or `None` when it cannot be had.
     pub fn of(path: &Path) -> Option<Stamp> {
         fs::metadata(path).ok().map(|m| Stamp::from_metadata(&m))
+    }
+
+    /// The stamp of a directory entry's file: asked relative to the open directory, which spares
+    /// resolving the whole path again, except for a symlink, which is followed.
+    pub(crate) fn of_entry(entry: &fs::DirEntry) -> Option<Stamp> {
+        match entry.metadata() {
+            Ok(m) if !m.file_type().is_symlink() => Some(Stamp::from_metadata(&m)),
+            _ => Stamp::of(&entry.path()),
+        }
     }
 
     #[cfg(unix)]
@@ -328,8 +348,12 @@ impl Seen {
     /// rewrite in the same clock tick could keep the stamp), the same bytes too. Returns what is seen of
     /// it now, or `None` when it changed.
     pub fn recheck(&self, path: &Path) -> Option<Seen> {
+        self.recheck_stamp(path, Stamp::of(path))
+    }
+
+    /// [`Seen::recheck`] with the file's stamp already at hand.
+    pub(crate) fn recheck_stamp(&self, path: &Path, stamp: Option<Stamp>) -> Option<Seen> {
         let now = now_ns();
-        let stamp = Stamp::of(path);
         if stamp != self.stamp {
             return None;
         }
@@ -355,6 +379,11 @@ pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
     foldhash::quality::FixedState::with_seed(0x6272_6965_6621).hash_one(bytes)
 }
 
+/// The text of an article a briefing links, read again (the cache keeps briefings, not articles).
+pub(crate) fn article_text(path: &Path) -> Option<String> {
+    read_text(path).1.ok()
+}
+
 fn content_hash(path: &Path) -> Option<u64> {
     let mut bytes = Vec::new();
     fs::File::open(path).and_then(|f| f.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes)).ok()?;
@@ -363,7 +392,7 @@ fn content_hash(path: &Path) -> Option<u64> {
 
 /// What loading a file found, apart from the briefing itself: kept to tell later whether the file changed
 /// and to redo the checks between files without reading it again.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct FileRecord {
     pub path: PathBuf,
     pub seen: Seen,
@@ -376,7 +405,7 @@ pub(crate) struct FileRecord {
 }
 
 /// Where a loaded briefing's id and refs are in its file, for the checks that need the whole folder.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Placed {
     pub id_location: Option<Location>,
     /// Each ref's `to` with its place.

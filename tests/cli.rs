@@ -13,8 +13,14 @@ fn brief_in(cwd: &Path, args: &[&str]) -> Output {
         .args(args)
         .current_dir(cwd)
         .env_remove("BRIEF_DIR")
+        .env("BRIEF_CACHE_DIR", cache_dir())
         .output()
         .expect("run brief")
+}
+
+/// The cache of these runs stays under target/, away from the user's cache.
+fn cache_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-cache")
 }
 
 fn stdout(o: &Output) -> String {
@@ -144,6 +150,7 @@ fn brief_dir_environment_variable_selects_the_folder() {
     let out = Command::new(env!("CARGO_BIN_EXE_brief"))
         .args(["list", "--json"])
         .env("BRIEF_DIR", fixture("hostile"))
+        .env("BRIEF_CACHE_DIR", cache_dir())
         .output()
         .unwrap();
     assert!(stdout(&out).contains("\"id\": \"hostile\""), "{}", stderr(&out));

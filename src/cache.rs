@@ -1,0 +1,591 @@
+//! The on-disk cache of a folder: what loading it found (per file: how it was seen, its diagnostics, its
+//! briefing) and its search index, in one file that is memory-mapped and read in place.
+//!
+//! A query needs only the term dictionary, the posting lists of its terms and the briefings of the hits
+//! it shows, so `brief search` on an unchanged folder answers without parsing any TOML. Commands that need
+//! every briefing take the unchanged ones from the cache and parse only the files that changed.
+//!
+//! Where: `$BRIEF_CACHE_DIR`, else the user's cache directory (`$XDG_CACHE_HOME/brief`, usually
+//! `~/.cache/brief`), one file per folder named by a hash of the folder's canonical path and of the path as
+//! given (the paths in messages are the ones given). Nothing is written into the briefing folder.
+//!
+//! Freshness: the cache is used only by the build of brief that wrote it (same executable: path, size and
+//! modification time), for the folder it was written for, when the folder holds exactly the same `*.toml`
+//! files and each of them, and each article they link, passes [`Seen::recheck`] (same device, inode,
+//! size, nanosecond modification and change times; and the same bytes when the change time is within two
+//! seconds of when the file was last read). Anything else is a miss, and the folder is loaded again.
+//!
+//! Safety: the file is written to a temporary file in the cache directory and renamed over the old one,
+//! so a reader sees a whole file or the previous one. Every section read at open has a checksum, every
+//! posting list and every briefing is checked when it is read; a truncated, corrupt or foreign file is
+//! a miss, never a panic, and is replaced. Failing to write (read-only directory, full disk) never fails
+//! the command.
+
+use std::borrow::Cow;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use memmap2::Mmap;
+
+use crate::column::Column;
+use crate::model::Briefing;
+use crate::search::{PostingLists, SearchIndex};
+use crate::store::{self, Changes, Entry, FileRecord, FolderError, Seen, Store, hash_bytes};
+
+const MAGIC: &[u8; 12] = b"brief-cache\0";
+/// Bumped whenever the layout below changes.
+const FORMAT: u32 = 1;
+
+/// The sections of a cache file, in order.
+#[derive(Debug, Clone, Copy)]
+enum Section {
+    /// Per briefing file, in path order: its path, how it was seen, and its article's: what a freshness
+    /// check reads (binary, see [`encode_manifest`]).
+    Manifest,
+    /// Every [`FileRecord`] (JSON).
+    Records,
+    /// Per loaded briefing, in `Store::entries` order: record index, blob offset, length and checksum.
+    Entries,
+    /// The briefings, as JSON, one after another.
+    Blobs,
+    /// The failed-file count and error headlines `load` prints (JSON).
+    Summary,
+    TermText,
+    TermEnds,
+    PostingEnds,
+    Postings,
+    PostingHashes,
+    Documents,
+    SlotDocument,
+    SlotClass,
+    SlotNorm,
+    /// Alias expansion table and the longest spelling (JSON).
+    Spellings,
+}
+
+const SECTIONS: usize = 15;
+
+impl Section {
+    /// Sections whose checksum is verified when the file is opened; the others are checked piece by piece
+    /// as they are read (a posting list, a briefing).
+    fn verified_at_open(self) -> bool {
+        !matches!(self, Section::Postings | Section::Blobs)
+    }
+}
+
+/// The cache file of a folder, as given on the command line.
+pub fn location(dir: &Path) -> Option<PathBuf> {
+    let base = match std::env::var_os("BRIEF_CACHE_DIR").filter(|d| !d.is_empty()) {
+        Some(dir) => PathBuf::from(dir),
+        None => {
+            use etcetera::BaseStrategy;
+            etcetera::choose_base_strategy().ok()?.cache_dir().join("brief")
+        }
+    };
+    let canonical = fs::canonicalize(dir).ok()?;
+    let key = hash_bytes(folder_key(&canonical, dir).as_bytes());
+    Some(base.join(format!("{key:016x}.cache")))
+}
+
+fn folder_key(canonical: &Path, given: &Path) -> String {
+    format!("{}\0{}", canonical.display(), given.display())
+}
+
+/// The executable that is running, as the cache knows it: a cache written by another build is ignored.
+fn build_identity() -> Option<String> {
+    let exe = std::env::current_exe().ok()?;
+    let stamp = store::Stamp::of(&exe)?;
+    Some(format!(
+        "{} {} {} {} {}",
+        env!("CARGO_PKG_VERSION"),
+        exe.display(),
+        stamp.size,
+        stamp.modified_ns,
+        cfg!(target_endian = "little")
+    ))
+}
+
+/// An opened, checked cache file (not yet known to be fresh).
+pub struct Snapshot {
+    map: Arc<Mmap>,
+    header: Header,
+    manifest: Vec<ManifestFile>,
+    path: PathBuf,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct ManifestFile {
+    path: PathBuf,
+    seen: Seen,
+    article: Option<(PathBuf, Seen)>,
+}
+
+/// What the fast path of `brief search` needs besides the index.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+pub struct Summary {
+    pub failed: usize,
+    /// Headlines of every error, in the order `load` prints them.
+    pub errors: Vec<String>,
+}
+
+impl Snapshot {
+    /// Opens the cache of `dir`, if there is one written by this build for this folder and it is whole.
+    pub fn open(dir: &Path) -> Option<Snapshot> {
+        let path = location(dir)?;
+        let file = fs::File::open(&path).ok()?;
+        // SAFETY: the cache file is only ever replaced by renaming a new file over it, never written in
+        // place, so the mapped bytes do not change under us; every read below is bounds-checked.
+        let map = Arc::new(unsafe { Mmap::map(&file) }.ok()?);
+        let canonical = fs::canonicalize(dir).ok()?;
+        let header = Header::read(&map)?;
+        if header.identity != build_identity()? || header.folder != folder_key(&canonical, dir) {
+            return None;
+        }
+        for (section, (range, hash)) in SECTION_ORDER.iter().zip(header.sections.iter().zip(&header.hashes)) {
+            if section.verified_at_open() && hash_bytes(map.get(range.clone())?) != *hash {
+                return None;
+            }
+        }
+        let manifest = decode_manifest(map.get(header.sections[Section::Manifest as usize].clone())?)?;
+        Some(Snapshot { map, header, manifest, path })
+    }
+
+    fn bytes(&self, section: Section) -> &[u8] {
+        self.map.get(self.header.sections[section as usize].clone()).unwrap_or(&[])
+    }
+
+    fn column<T: bytemuck::Pod>(&self, section: Section) -> Option<Column<T>> {
+        Column::mapped(&self.map, self.header.sections[section as usize].clone())
+    }
+
+    /// Checks every file of the folder against the manifest: `Some(rewrite)` when the cache is fresh,
+    /// where `rewrite` says that some stamps had to be confirmed by reading the files and the manifest
+    /// should be written again so that later runs need not.
+    pub fn check_fresh(&self, dir: &Path) -> Option<bool> {
+        let files = store::briefing_files(dir).ok()?;
+        if files.len() != self.manifest.len() {
+            return None;
+        }
+        let pairs: Vec<(&fs::DirEntry, &ManifestFile)> = files.iter().zip(&self.manifest).collect();
+        let rechecked = store::parallel_map(&pairs, |&(entry, file)| {
+            // The listing names the same files as the manifest, in the same order.
+            if file.path.file_name() != Some(entry.file_name().as_os_str()) {
+                return None;
+            }
+            let seen = file.seen.recheck_stamp(&file.path, store::Stamp::of_entry(entry))?;
+            let article = match &file.article {
+                Some((path, article)) => Some((path.clone(), article.recheck(path)?)),
+                None => None,
+            };
+            Some(ManifestFile { path: file.path.clone(), seen, article })
+        });
+        let rechecked: Option<Vec<ManifestFile>> = rechecked.into_iter().collect();
+        let rechecked = rechecked?;
+        let changed = rechecked != self.manifest;
+        if changed {
+            // Later runs can trust these stamps without reading the files: record when they were read.
+            let _ = self.rewrite_manifest(&rechecked);
+        }
+        Some(changed)
+    }
+
+    /// The search index, read in place.
+    pub fn index(&self) -> Option<SearchIndex> {
+        let (spellings, longest_spelling): (foldhash::HashMap<String, Vec<String>>, usize) =
+            serde_json::from_slice(self.bytes(Section::Spellings)).ok()?;
+        let index = SearchIndex {
+            term_text: self.column(Section::TermText)?,
+            term_ends: self.column(Section::TermEnds)?,
+            postings: PostingLists::Stored {
+                ends: self.column(Section::PostingEnds)?,
+                all: self.column(Section::Postings)?,
+                hashes: self.column(Section::PostingHashes)?,
+            },
+            documents: self.column(Section::Documents)?,
+            slot_document: self.column(Section::SlotDocument)?,
+            slot_class: self.column(Section::SlotClass)?,
+            slot_norm: self.column(Section::SlotNorm)?,
+            spellings,
+            longest_spelling,
+            ..SearchIndex::default()
+        };
+        index.is_consistent(self.entry_count()).then_some(index)
+    }
+
+    pub fn summary(&self) -> Option<Summary> {
+        serde_json::from_slice(self.bytes(Section::Summary)).ok()
+    }
+
+    fn entries(&self) -> &[[u64; 4]] {
+        bytemuck::try_cast_slice(self.bytes(Section::Entries)).unwrap_or(&[])
+    }
+
+    fn entry_count(&self) -> usize {
+        self.entries().len()
+    }
+
+    /// The briefing at `index` in `Store::entries` order, checked against its checksum.
+    pub fn briefing(&self, index: usize) -> Option<Briefing> {
+        let &[_, offset, len, hash] = self.entries().get(index)?;
+        let start = usize::try_from(offset).ok()?;
+        let blob = self.bytes(Section::Blobs).get(start..start.checked_add(usize::try_from(len).ok()?)?)?;
+        (hash_bytes(blob) == hash).then(|| serde_json::from_slice(blob).ok()).flatten()
+    }
+
+    fn records(&self) -> Option<Vec<FileRecord>> {
+        serde_json::from_slice(self.bytes(Section::Records)).ok()
+    }
+
+    /// Writes the file again with a new manifest and every other section as it is.
+    fn rewrite_manifest(&self, manifest: &[ManifestFile]) -> std::io::Result<()> {
+        let mut sections: Vec<Cow<'_, [u8]>> =
+            SECTION_ORDER.iter().map(|&s| Cow::Borrowed(self.bytes(s))).collect();
+        sections[Section::Manifest as usize] = Cow::Owned(encode_manifest(manifest));
+        write_file(&self.path, &self.header.identity, &self.header.folder, &sections)
+    }
+}
+
+/// What [`load`] gives: the store, and the search index when it had to build one to write the cache.
+pub struct Loaded {
+    pub store: Store,
+    pub index: Option<SearchIndex>,
+}
+
+/// Loads `dir`, taking every unchanged file from the cache and parsing only the others, then writes the
+/// cache again if anything changed, or if `rewrite` (a part of it was found damaged). A cache that cannot
+/// be read or written only makes this slower.
+pub fn load(dir: &Path, rewrite: bool) -> Result<Loaded, FolderError> {
+    let snapshot = Snapshot::open(dir);
+    let records = snapshot.as_ref().and_then(Snapshot::records);
+    let (store, changes) = match (&snapshot, records) {
+        (Some(snapshot), Some(records)) => {
+            let positions: std::collections::HashMap<&Path, usize> = (0..snapshot.entry_count())
+                .filter_map(|i| {
+                    let record = *snapshot.entries().get(i)?.first()? as usize;
+                    Some((records.get(record)?.path.as_path(), i))
+                })
+                .collect();
+            let earlier = records.clone();
+            Store::load_reusing(dir, earlier, |record| match positions.get(record.path.as_path()) {
+                Some(&i) => {
+                    let briefing = snapshot.briefing(i)?;
+                    let article = record.article.as_ref().and_then(|(path, _)| store::article_text(path));
+                    Some(Some(Entry { path: record.path.clone(), briefing, article }))
+                }
+                None => record.placed.is_none().then_some(None),
+            })?
+        }
+        _ => (Store::load(dir)?, Changes::default()),
+    };
+    let unchanged = snapshot.is_some()
+        && changes.is_empty()
+        && snapshot.as_ref().and_then(Snapshot::records).as_deref() == Some(store.files());
+    if unchanged && !rewrite {
+        return Ok(Loaded { store, index: None });
+    }
+    let briefings = store.briefings();
+    let index = SearchIndex::build(&briefings, &crate::actors::Registry::build(briefings.iter().copied()));
+    let _ = write(dir, &store, &index);
+    Ok(Loaded { store, index: Some(index) })
+}
+
+/// Writes the cache of `dir` for this store and its index.
+pub fn write(dir: &Path, store: &Store, index: &SearchIndex) -> std::io::Result<()> {
+    let unavailable = || std::io::Error::other("no cache location");
+    let path = location(dir).ok_or_else(unavailable)?;
+    let identity = build_identity().ok_or_else(unavailable)?;
+    let canonical = fs::canonicalize(dir)?;
+    let files = store.files();
+    let manifest: Vec<ManifestFile> = files
+        .iter()
+        .map(|f| ManifestFile { path: f.path.clone(), seen: f.seen, article: f.article.clone() })
+        .collect();
+    let record_of: std::collections::HashMap<&Path, usize> =
+        files.iter().enumerate().map(|(i, f)| (f.path.as_path(), i)).collect();
+    let mut blobs = Vec::new();
+    let mut entries: Vec<[u64; 4]> = Vec::with_capacity(store.entries.len());
+    for entry in &store.entries {
+        let start = blobs.len();
+        serde_json::to_writer(&mut blobs, &entry.briefing).map_err(std::io::Error::other)?;
+        let record = record_of.get(entry.path.as_path()).copied().unwrap_or(usize::MAX);
+        entries.push([
+            record as u64,
+            start as u64,
+            (blobs.len() - start) as u64,
+            hash_bytes(&blobs[start..]),
+        ]);
+    }
+    let summary =
+        Summary { failed: store.failed.len(), errors: store.errors().map(|e| e.headline()).collect() };
+    let mut posting_ends: Vec<u64> = Vec::new();
+    let mut posting_hashes: Vec<u64> = Vec::new();
+    let mut postings: Vec<u8> = Vec::new();
+    let mut count = 0u64;
+    index.each_list(|list| {
+        let bytes: &[u8] = bytemuck::cast_slice(list);
+        postings.extend_from_slice(bytes);
+        count += list.len() as u64;
+        posting_ends.push(count);
+        posting_hashes.push(hash_bytes(bytes));
+    });
+    let sections: Vec<Cow<'_, [u8]>> = vec![
+        Cow::Owned(encode_manifest(&manifest)),
+        Cow::Owned(serde_json::to_vec(files).map_err(std::io::Error::other)?),
+        Cow::Owned(bytemuck::cast_slice(&entries).to_vec()),
+        Cow::Owned(blobs),
+        Cow::Owned(serde_json::to_vec(&summary).map_err(std::io::Error::other)?),
+        Cow::Borrowed(index.term_text.bytes()),
+        Cow::Borrowed(index.term_ends.bytes()),
+        Cow::Owned(bytemuck::cast_slice(&posting_ends).to_vec()),
+        Cow::Owned(postings),
+        Cow::Owned(bytemuck::cast_slice(&posting_hashes).to_vec()),
+        Cow::Borrowed(index.documents.bytes()),
+        Cow::Borrowed(index.slot_document.bytes()),
+        Cow::Borrowed(index.slot_class.bytes()),
+        Cow::Borrowed(index.slot_norm.bytes()),
+        Cow::Owned(
+            serde_json::to_vec(&(&index.spellings, index.longest_spelling)).map_err(std::io::Error::other)?,
+        ),
+    ];
+    write_file(&path, &identity, &folder_key(&canonical, dir), &sections)
+}
+
+const SECTION_ORDER: [Section; SECTIONS] = [
+    Section::Manifest,
+    Section::Records,
+    Section::Entries,
+    Section::Blobs,
+    Section::Summary,
+    Section::TermText,
+    Section::TermEnds,
+    Section::PostingEnds,
+    Section::Postings,
+    Section::PostingHashes,
+    Section::Documents,
+    Section::SlotDocument,
+    Section::SlotClass,
+    Section::SlotNorm,
+    Section::Spellings,
+];
+
+/// Magic, format and the length of the rest of the header.
+const PREFIX: usize = MAGIC.len() + 4 + 8;
+
+/// The header: who wrote the file for which folder, and where each section is with its checksum. It
+/// ends with a checksum of itself.
+struct Header {
+    identity: String,
+    folder: String,
+    sections: [std::ops::Range<usize>; SECTIONS],
+    hashes: [u64; SECTIONS],
+}
+
+impl Header {
+    fn read(file: &[u8]) -> Option<Header> {
+        let mut r = Reader { data: file, at: 0 };
+        if r.take(MAGIC.len())? != MAGIC || r.u32()? != FORMAT {
+            return None;
+        }
+        let length = usize::try_from(r.u64()?).ok()?;
+        let body = file.get(PREFIX..PREFIX.checked_add(length)?.checked_sub(8)?)?;
+        let mut r = Reader { data: file, at: PREFIX };
+        let identity = r.text()?;
+        let folder = r.text()?;
+        if r.u64()? != file.len() as u64 {
+            return None;
+        }
+        let mut sections: [std::ops::Range<usize>; SECTIONS] = Default::default();
+        let mut hashes = [0; SECTIONS];
+        for (range, hash) in sections.iter_mut().zip(&mut hashes) {
+            let start = usize::try_from(r.u64()?).ok()?;
+            let end = start.checked_add(usize::try_from(r.u64()?).ok()?)?;
+            file.get(start..end)?;
+            *range = start..end;
+            *hash = r.u64()?;
+        }
+        let expected = hash_bytes(&[&file[..PREFIX], body].concat());
+        (r.at == PREFIX + body.len() && r.u64()? == expected).then_some(Header {
+            identity,
+            folder,
+            sections,
+            hashes,
+        })
+    }
+}
+
+/// Bounds-checked little-endian reads.
+struct Reader<'a> {
+    data: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let bytes = self.data.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(bytes)
+    }
+
+    fn u8(&mut self) -> Option<u8> {
+        Some(self.take(1)?[0])
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    fn i64(&mut self) -> Option<i64> {
+        Some(i64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    fn text(&mut self) -> Option<String> {
+        let len = self.u32()? as usize;
+        String::from_utf8(self.take(len)?.to_vec()).ok()
+    }
+
+    fn path(&mut self) -> Option<PathBuf> {
+        let len = self.u32()? as usize;
+        path_from_bytes(self.take(len)?)
+    }
+
+    fn seen(&mut self) -> Option<Seen> {
+        let stamp = match self.u8()? {
+            0 => None,
+            _ => Some(store::Stamp {
+                device: self.u64()?,
+                inode: self.u64()?,
+                size: self.u64()?,
+                modified_ns: self.i64()?,
+                changed_ns: self.i64()?,
+            }),
+        };
+        Some(Seen { stamp, at_ns: self.i64()?, hash: self.u64()? })
+    }
+}
+
+#[cfg(unix)]
+fn path_bytes(path: &Path) -> Cow<'_, [u8]> {
+    use std::os::unix::ffi::OsStrExt;
+    Cow::Borrowed(path.as_os_str().as_bytes())
+}
+
+#[cfg(unix)]
+fn path_from_bytes(bytes: &[u8]) -> Option<PathBuf> {
+    use std::os::unix::ffi::OsStrExt;
+    Some(PathBuf::from(std::ffi::OsStr::from_bytes(bytes)))
+}
+
+#[cfg(not(unix))]
+fn path_bytes(path: &Path) -> Cow<'_, [u8]> {
+    Cow::Owned(path.to_string_lossy().into_owned().into_bytes())
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(bytes: &[u8]) -> Option<PathBuf> {
+    std::str::from_utf8(bytes).ok().map(PathBuf::from)
+}
+
+fn put_path(out: &mut Vec<u8>, path: &Path) {
+    let bytes = path_bytes(path);
+    out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+    out.extend_from_slice(&bytes);
+}
+
+fn put_seen(out: &mut Vec<u8>, seen: &Seen) {
+    match seen.stamp {
+        None => out.push(0),
+        Some(s) => {
+            out.push(1);
+            for value in [s.device, s.inode, s.size] {
+                out.extend_from_slice(&value.to_le_bytes());
+            }
+            for value in [s.modified_ns, s.changed_ns] {
+                out.extend_from_slice(&value.to_le_bytes());
+            }
+        }
+    }
+    out.extend_from_slice(&seen.at_ns.to_le_bytes());
+    out.extend_from_slice(&seen.hash.to_le_bytes());
+}
+
+fn encode_manifest(files: &[ManifestFile]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(files.len() * 128);
+    out.extend_from_slice(&(files.len() as u64).to_le_bytes());
+    for file in files {
+        put_path(&mut out, &file.path);
+        put_seen(&mut out, &file.seen);
+        match &file.article {
+            None => out.push(0),
+            Some((path, seen)) => {
+                out.push(1);
+                put_path(&mut out, path);
+                put_seen(&mut out, seen);
+            }
+        }
+    }
+    out
+}
+
+fn decode_manifest(bytes: &[u8]) -> Option<Vec<ManifestFile>> {
+    let mut r = Reader { data: bytes, at: 0 };
+    let count = usize::try_from(r.u64()?).ok()?;
+    let mut files = Vec::with_capacity(count.min(bytes.len()));
+    for _ in 0..count {
+        let path = r.path()?;
+        let seen = r.seen()?;
+        let article = match r.u8()? {
+            0 => None,
+            _ => Some((r.path()?, r.seen()?)),
+        };
+        files.push(ManifestFile { path, seen, article });
+    }
+    (r.at == bytes.len()).then_some(files)
+}
+
+fn align(offset: usize) -> usize {
+    offset.next_multiple_of(8)
+}
+
+/// Writes the whole file to a temporary file beside `path`, then renames it over `path`.
+fn write_file(path: &Path, identity: &str, folder: &str, sections: &[Cow<'_, [u8]>]) -> std::io::Result<()> {
+    let meta_len = 4 + identity.len() + 4 + folder.len() + 8 + SECTIONS * 24 + 8;
+    let mut offset = align(PREFIX + meta_len);
+    let mut table = Vec::with_capacity(SECTIONS);
+    for bytes in sections {
+        table.push((offset, bytes.len(), hash_bytes(bytes)));
+        offset = align(offset + bytes.len());
+    }
+    let total = table.last().map_or(offset, |&(start, len, _)| start + len);
+    let mut out = Vec::with_capacity(total);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT.to_le_bytes());
+    out.extend_from_slice(&(meta_len as u64).to_le_bytes());
+    for text in [identity, folder] {
+        out.extend_from_slice(&(text.len() as u32).to_le_bytes());
+        out.extend_from_slice(text.as_bytes());
+    }
+    out.extend_from_slice(&(total as u64).to_le_bytes());
+    for &(start, len, hash) in &table {
+        for value in [start as u64, len as u64, hash] {
+            out.extend_from_slice(&value.to_le_bytes());
+        }
+    }
+    let header_hash = hash_bytes(&out);
+    out.extend_from_slice(&header_hash.to_le_bytes());
+    for (bytes, &(start, _, _)) in sections.iter().zip(&table) {
+        out.resize(start, 0);
+        out.extend_from_slice(bytes);
+    }
+    let folder_of_cache = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(folder_of_cache)?;
+    let mut temporary = tempfile::NamedTempFile::new_in(folder_of_cache)?;
+    temporary.write_all(&out)?;
+    temporary.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
