@@ -160,9 +160,8 @@ impl Snapshot {
         Column::mapped(&self.map, self.header.sections[section as usize].clone())
     }
 
-    /// Checks every file of the folder against the manifest: `Some(rewrite)` when the cache is fresh,
-    /// where `rewrite` says that some stamps had to be confirmed by reading the files and the manifest
-    /// should be written again so that later runs need not.
+    /// Checks every file of the folder against the manifest: `Some(rewritten)` when the cache is fresh,
+    /// where `rewritten` says that stamps confirmed by reading their files were recorded as settled.
     pub fn check_fresh(&self, dir: &Path) -> Option<bool> {
         let files = store::briefing_files(dir).ok()?;
         if files.len() != self.manifest.len() {
@@ -183,12 +182,19 @@ impl Snapshot {
         });
         let rechecked: Option<Vec<ManifestFile>> = rechecked.into_iter().collect();
         let rechecked = rechecked?;
-        let changed = rechecked != self.manifest;
-        if changed {
-            // Later runs can trust these stamps without reading the files: record when they were read.
+        let racy = |files: &[ManifestFile]| {
+            files
+                .iter()
+                .filter(|f| f.seen.is_racy() || f.article.as_ref().is_some_and(|(_, a)| a.is_racy()))
+                .count()
+        };
+        // Stamps confirmed by reading the files long enough after their last change can be trusted alone
+        // from now on: record that, so later runs need not read them.
+        let settled = racy(&rechecked) < racy(&self.manifest);
+        if settled {
             let _ = self.rewrite_manifest(&rechecked);
         }
-        Some(changed)
+        Some(settled)
     }
 
     /// The search index, read in place.

@@ -398,6 +398,16 @@ fn positioned(text: &str) -> Vec<Position> {
     out
 }
 
+/// The bytes each position of a text covers, in order (what [`positioned`] gives, without the terms).
+fn position_spans(text: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    tokenize(text, |t| match out.get_mut(t.position as usize) {
+        Some(span) => *span = span.start.min(t.range.start)..span.end.max(t.range.end),
+        None => out.push(t.range),
+    });
+    out
+}
+
 /// The terms of a text, one list of alternatives per position.
 fn positions(text: &str) -> Vec<Vec<String>> {
     positioned(text).into_iter().map(|p| p.terms).collect()
@@ -931,8 +941,12 @@ impl SearchIndex {
                 let joined = words.join(" ");
                 if let Some(spellings) = self.spellings.get(&normalize_name(&joined)) {
                     let mut patterns = vec![Self::pattern(&joined, false)];
-                    patterns.extend(spellings.iter().map(|s| Self::pattern(s, false)));
-                    patterns.dedup();
+                    for spelling in spellings {
+                        let pattern = Self::pattern(spelling, false);
+                        if !patterns.contains(&pattern) {
+                            patterns.push(pattern);
+                        }
+                    }
                     clauses.push(Clause { scope: piece.scope, excluded: piece.excluded, patterns });
                     taken = len;
                     break;
@@ -1181,51 +1195,39 @@ impl SearchIndex {
         start..end
     }
 
-    /// Postings of any of `terms`, sorted, each shifted back by `shift` positions (dropped if it can't be).
-    fn postings_of(&self, terms: &[Term], shift: u32, scope: Scope) -> Cow<'_, [Posting]> {
-        let ids: Vec<usize> = terms.iter().flat_map(|t| self.term_ids(t, scope)).collect();
-        if let ([id], 0) = (ids.as_slice(), shift) {
-            return Cow::Borrowed(self.list(*id));
-        }
-        let mut out: Vec<Posting> = ids
-            .iter()
-            .flat_map(|&id| self.list(id))
-            .filter(|p| p.position >= shift)
-            .map(|p| Posting { slot: p.slot, position: p.position - shift })
-            .collect();
-        if ids.len() > 1 {
-            out.sort_unstable();
-            out.dedup();
-        }
-        Cow::Owned(out)
+    /// Postings of any of `terms`, sorted: one list as it is, several merged.
+    fn postings_of(&self, terms: &[Term], scope: Scope) -> Cow<'_, [Posting]> {
+        let mut lists = terms.iter().flat_map(|t| self.term_ids(t, scope)).map(|id| self.list(id));
+        let Some(first) = lists.next() else { return Cow::Borrowed(&[]) };
+        lists.fold(Cow::Borrowed(first), |union, list| Cow::Owned(sorted_union(&union, list)))
     }
 
     /// Every occurrence of a clause where its scope allows, sorted.
     fn clause_occurrences(&self, clause: &Clause) -> Vec<Occurrence> {
-        let mut out = Vec::new();
         let allowed = clause.scope.allowed_classes();
+        let classes: &[u8] = &self.slot_class;
+        let mut out: Vec<Occurrence> = Vec::new();
         for pattern in &clause.patterns {
             let Some((first, rest)) = pattern.split_first() else { continue };
-            let mut starts = self.postings_of(first, 0, clause.scope);
+            let mut starts = self.postings_of(first, clause.scope);
             for (k, terms) in rest.iter().enumerate() {
-                let next = self.postings_of(terms, k as u32 + 1, clause.scope);
-                starts = Cow::Owned(sorted_intersection(&starts, &next));
                 if starts.is_empty() {
                     break;
                 }
+                let next = self.postings_of(terms, clause.scope);
+                starts = Cow::Owned(followed_by(&starts, &next, k as u32 + 1));
             }
             let length = pattern.len() as u32;
-            let classes: &[u8] = &self.slot_class;
-            out.extend(
-                starts
-                    .iter()
-                    .filter(|p| classes.get(p.slot as usize).is_some_and(|&c| allowed[usize::from(c & 0x7f)]))
-                    .map(|p| Occurrence { slot: p.slot, position: p.position, length }),
-            );
-        }
-        if clause.patterns.len() > 1 {
-            out.sort_unstable();
-            out.dedup();
+            // Unscoped words match in every field they are in: id terms, the one exception, are apart.
+            let anywhere = clause.scope == Scope::Anywhere;
+            let found: Vec<Occurrence> = starts
+                .iter()
+                .filter(|p| {
+                    anywhere || classes.get(p.slot as usize).is_some_and(|&c| allowed[usize::from(c & 0x7f)])
+                })
+                .map(|p| Occurrence { slot: p.slot, position: p.position, length })
+                .collect();
+            out = if out.is_empty() { found } else { sorted_union(&out, &found) };
         }
         out
     }
@@ -1276,7 +1278,7 @@ impl SearchIndex {
             if here.is_empty() || matches!(text, Cow::Owned(_)) {
                 continue;
             }
-            let spans: Vec<Range<usize>> = positioned(text).into_iter().map(|p| p.range).collect();
+            let spans = position_spans(text);
             let mut ranges: Vec<Range<usize>> = here
                 .iter()
                 .filter_map(|o| {
@@ -1334,14 +1336,40 @@ fn merge_ranges(sorted: Vec<Range<usize>>) -> Vec<Range<usize>> {
     merged
 }
 
-/// The postings present in both sorted lists.
-fn sorted_intersection(a: &[Posting], b: &[Posting]) -> Vec<Posting> {
+/// The postings of `starts` that `next` continues `shift` positions later in the same slot (a phrase's
+/// first word followed by its next ones), both lists sorted.
+fn followed_by(starts: &[Posting], next: &[Posting], shift: u32) -> Vec<Posting> {
     let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < starts.len() && j < next.len() {
+        let wanted = (starts[i].slot, starts[i].position + shift);
+        match wanted.cmp(&(next[j].slot, next[j].position)) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(starts[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The sorted union of two sorted lists without repeats.
+fn sorted_union<T: Ord + Copy>(a: &[T], b: &[T]) -> Vec<T> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
             std::cmp::Ordering::Equal => {
                 out.push(a[i]);
                 i += 1;
@@ -1349,6 +1377,8 @@ fn sorted_intersection(a: &[Posting], b: &[Posting]) -> Vec<Posting> {
             }
         }
     }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
     out
 }
 

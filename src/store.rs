@@ -357,12 +357,17 @@ impl Seen {
         if stamp != self.stamp {
             return None;
         }
-        match stamp {
-            Some(s) if s.changed_ns >= self.at_ns.saturating_sub(RACY_NS) => {
-                (content_hash(path) == Some(self.hash)).then_some(Seen { stamp, at_ns: now, hash: self.hash })
-            }
-            _ => Some(*self),
+        if self.is_racy() {
+            (content_hash(path) == Some(self.hash)).then_some(Seen { stamp, at_ns: now, hash: self.hash })
+        } else {
+            Some(*self)
         }
+    }
+
+    /// Whether the stamp alone cannot tell a change: the file's metadata changed within two seconds of
+    /// when it was looked at.
+    pub fn is_racy(&self) -> bool {
+        self.stamp.is_some_and(|s| s.changed_ns >= self.at_ns.saturating_sub(RACY_NS))
     }
 }
 
