@@ -151,11 +151,13 @@ impl Store {
             store.entries.push(entry);
             store.files.push(record);
         }
+        let by_id: HashMap<&str, usize> =
+            store.entries.iter().enumerate().map(|(i, e)| (e.briefing.id.as_str(), i)).collect();
         let cross_file_errors: Vec<Diagnostic> = pending
             .iter()
             .flat_map(|&(entry, file)| {
                 let refs = store.files[file].placed.as_ref().map_or(&[][..], |p| &p.ref_locations);
-                store.check_refs(&store.entries[entry], refs)
+                store.check_refs(&store.entries[entry], refs, &by_id)
             })
             .collect();
         store.diagnostics.extend(cross_file_errors);
@@ -174,11 +176,16 @@ impl Store {
     }
 
     /// Checks that each ref of the entry names an item of another loaded briefing.
-    fn check_refs(&self, entry: &Entry, ref_locations: &[(String, Option<Location>)]) -> Vec<Diagnostic> {
+    fn check_refs(
+        &self,
+        entry: &Entry,
+        ref_locations: &[(String, Option<Location>)],
+        by_id: &HashMap<&str, usize>,
+    ) -> Vec<Diagnostic> {
         let mut errors = Vec::new();
         for (to, location) in ref_locations {
             let Some((briefing_id, item_id)) = to.split_once('#') else { continue };
-            let message = match self.get(briefing_id) {
+            let message = match by_id.get(briefing_id).map(|&i| &self.entries[i]) {
                 None => {
                     let hint =
                         if self.failed.is_empty() { "" } else { " (or it is one that failed to load)" };
@@ -418,6 +425,11 @@ pub(crate) struct Placed {
 }
 
 impl FileRecord {
+    /// Whether the file's or its article's stamp cannot be trusted alone yet (see [`Seen::is_racy`]).
+    pub(crate) fn is_racy(&self) -> bool {
+        self.seen.is_racy() || self.article.as_ref().is_some_and(|(_, article)| article.is_racy())
+    }
+
     /// The record with what is seen now, if neither the file nor its article changed.
     fn recheck(&self) -> Option<FileRecord> {
         let seen = self.seen.recheck(&self.path)?;
