@@ -197,8 +197,9 @@ fn load_and_report(dir: &Path, cached: bool, rewrite: bool) -> Result<cache::Loa
 }
 
 fn report_load_errors(headlines: &[String], failed: usize) {
+    // Headlines are neutralised when made; again here, as these may come from the cache file.
     for headline in headlines {
-        eprintln!("{headline}");
+        eprintln!("{}", neutralize(headline));
     }
     if failed > 0 {
         eprintln!("brief: {failed} file(s) failed to load; `brief check` shows the details");
