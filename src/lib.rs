@@ -6,6 +6,7 @@
 
 pub mod actors;
 pub mod cli;
+pub mod convert;
 pub mod diagnostic;
 pub mod export;
 pub mod model;
