@@ -145,11 +145,15 @@ fn classify(t: &Tokens, run: Range<usize>, gaz: &Gazetteer, out: &mut Vec<Mentio
         role,
         speaks: false,
     };
-    // The whole run is a gazetteer name.
+    // The whole run is a gazetteer name, unless it is the first half of an adjective ("U.S.-led",
+    // "Luxembourg-based").
     if let Some((end, entry)) = gaz.name_at(t, run.start)
         && end == run.end
     {
-        if let Some(kind) = known(entry.entity, gaz) {
+        let compound = t.is_punct(end, "-")
+            && t.toks[end - 1].range.end == t.toks[end].range.start
+            && t.toks.get(end + 1).is_some_and(|n| n.kind == Kind::Word && !n.cap);
+        if let Some(kind) = known(entry.entity, gaz).filter(|_| !compound) {
             out.push(mention(run, kind, None));
         }
         return;
@@ -161,10 +165,11 @@ fn classify(t: &Tokens, run: Range<usize>, gaz: &Gazetteer, out: &mut Vec<Mentio
             name_start -= 1;
         } else if name_start > run.start + 1
             && name_start < run.end
-            && t.is_punct(name_start - 1, "-")
+            && (t.is_punct(name_start - 1, "-")
+                || gaz.name_joiners.contains(t.key(name_start - 1)) && t.key(name_start - 1) != "of")
             && name_word(t, name_start - 2, gaz)
         {
-            // "Jong-Un"
+            // "Jong-Un", "La Quadrature du Net"
             name_start -= 1;
         } else {
             break;
@@ -204,9 +209,21 @@ fn classify(t: &Tokens, run: Range<usize>, gaz: &Gazetteer, out: &mut Vec<Mentio
                 mentions_in(t, prefix.clone(), gaz, out);
             }
             let role_at = if role.is_some() { role_tokens.start } else { name.start };
+            let titled = role.is_some();
             let role = role.or_else(|| apposition(t, name.end, gaz));
-            let kind =
-                if name.len() == 1 && role.is_none() { MentionKind::Single } else { MentionKind::Person };
+            // "La Quadrature du Net, a digital rights group,": an organisation described.
+            let body = !titled
+                && role.as_deref().and_then(|r| r.split_whitespace().last()).is_some_and(|head| {
+                    let head = head.to_lowercase();
+                    gaz.organisation_heads.contains(&head) && !gaz.people_nouns.contains(&head)
+                });
+            let kind = if body {
+                MentionKind::Named(ActorKind::Organisation)
+            } else if name.len() == 1 && role.is_none() {
+                MentionKind::Single
+            } else {
+                MentionKind::Person
+            };
             out.push(Mention { role_start: role_at, ..mention(name, kind, role) });
             return;
         }
@@ -220,13 +237,25 @@ fn classify(t: &Tokens, run: Range<usize>, gaz: &Gazetteer, out: &mut Vec<Mentio
         None
     } else if gaz.place_heads.contains(head) {
         Some(MentionKind::Named(ActorKind::Place))
-    } else if run.clone().skip(1).any(|k| gaz.organisation_heads.contains(t.key(k))) {
+    } else if run.len() > 1 && run.clone().any(|k| gaz.organisation_heads.contains(t.key(k))) {
         Some(MentionKind::Named(ActorKind::Organisation))
     } else {
-        // Gazetteer names inside an unknown run still count ("Washington and Seoul" is split by "and").
-        let before = out.len();
-        mentions_in(t, run.clone(), gaz, out);
-        if out.len() > before {
+        // A run made only of gazetteer names is those names; a gazetteer name inside a longer name is not
+        // a mention ("Real Madrid" is no mention of Spain, "Paris Saint-Germain" none of France).
+        let mut k = run.start;
+        let mut only_names = true;
+        while k < run.end {
+            match gaz.name_at(t, k) {
+                Some((e, _)) => k = e,
+                None if t.is_word(k) && !gaz.name_joiners.contains(t.key(k)) => {
+                    only_names = false;
+                    break;
+                }
+                None => k += 1,
+            }
+        }
+        if only_names {
+            mentions_in(t, run.clone(), gaz, out);
             return;
         }
         Some(if run.len() == 1 { MentionKind::Single } else { MentionKind::Unknown })
@@ -304,7 +333,10 @@ fn apposition(t: &Tokens, after: usize, gaz: &Gazetteer) -> Option<String> {
     }
     let end = (after + 1..t.len().min(after + 14)).find(|&k| t.is_punct(k, ","))?;
     let inner = after + 1..end;
-    let roleish = inner.clone().any(|k| gaz.titles.contains(t.key(k)) || gaz.people_nouns.contains(t.key(k)));
+    let roleish = inner.clone().any(|k| {
+        let key = t.key(k);
+        gaz.titles.contains(key) || gaz.people_nouns.contains(key) || gaz.organisation_heads.contains(key)
+    });
     let clause = inner.clone().any(|k| gaz.verbs.at(t, k) || matches!(t.key(k), "who" | "which" | "that"));
     (roleish && !clause && inner.len() >= 2).then(|| t.span(inner).to_string())
 }
@@ -349,6 +381,8 @@ pub struct Record {
     /// reused surname; anything from the gazetteer or with a head word).
     pub confirmed: bool,
     pub speaks: usize,
+    /// Named by a description ("Some analysts", "the central bank"), not a proper name.
+    pub described: bool,
 }
 
 /// All actors of an article, and every spelling that names one.
@@ -407,6 +441,7 @@ impl Registry {
                     first: sentence,
                     confirmed: kind != ActorKind::Person,
                     speaks: 0,
+                    described: false,
                 });
                 self.by_key.insert(key, self.records.len() - 1);
                 self.records.len() - 1
@@ -443,12 +478,24 @@ impl Registry {
                     r.confirmed |= m.role.is_some() || m.speaks || r.mentions > 1;
                     index
                 }
-                MentionKind::Named(kind) => self.add(written, written, *kind, sentence, gaz),
+                MentionKind::Named(kind) => {
+                    let index = self.add(written, written, *kind, sentence, gaz);
+                    if self.records[index].role.is_none() {
+                        self.records[index].role.clone_from(&m.role);
+                    }
+                    index
+                }
                 MentionKind::Single => {
                     *self.singles.entry(Registry::key(written, gaz)).or_default() += 1;
                     continue;
                 }
-                MentionKind::Unknown => continue,
+                MentionKind::Unknown => {
+                    // A name of several words that speaks or recurs is a body ("Statistics Canada said").
+                    let index = self.add(written, written, ActorKind::Organisation, sentence, gaz);
+                    let r = &mut self.records[index];
+                    r.confirmed = m.speaks || r.mentions > 1;
+                    index
+                }
             };
             if m.speaks {
                 self.records[index].speaks += 1;
@@ -492,6 +539,27 @@ impl Registry {
                 }
             }
         }
+    }
+
+    /// The one named organisation whose name or role holds `head` ("bank" → Bank of Canada, "group" → an
+    /// organisation described as "a digital rights group"), for "the bank said".
+    pub fn described_as(&self, head: &str) -> Option<usize> {
+        let mut found = None;
+        for (i, r) in self.records.iter().enumerate() {
+            let words =
+                |text: &str| text.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(head));
+            let fits = r.kind == ActorKind::Organisation
+                && r.confirmed
+                && !r.described
+                && (words(&r.name) || r.role.as_deref().is_some_and(words));
+            if fits {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(i);
+            }
+        }
+        found
     }
 
     /// The confirmed person a lone name stands for ("Blinken", "Kim"), if exactly one fits.

@@ -71,6 +71,43 @@ const QUANTIFIERS: &[&str] = &[
 /// ("he added a warning" is not a claim that "a warning").
 const BARE_SPEECH: &[&str] =
     &["added", "adds", "continued", "remarked", "noted", "notes", "explained", "replied", "told", "tells"];
+/// Verbs of saying: what follows them is a clause even without "that" ("said the economy stalled").
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "stated",
+    "states",
+    "wrote",
+    "writes",
+    "argued",
+    "argues",
+    "insisted",
+    "insists",
+    "believes",
+    "believe",
+    "believed",
+    "thinks",
+    "think",
+    "claimed",
+    "claims",
+    "claim",
+    "warned",
+    "warns",
+    "fears",
+    "fear",
+    "feared",
+    "reported",
+    "reports",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "acknowledged",
+    "agreed",
+    "concluded",
+    "suggested",
+];
 
 /// Whether a token is inside a quotation, for each token of the sentence.
 fn quoted(t: &Tokens) -> Vec<bool> {
@@ -575,8 +612,19 @@ fn phrase_actor(
     } else {
         ActorKind::Organisation
     };
+    // "the central bank", "the court", "the group": the one body already named with that word.
+    let definite = t.key(tokens.start) == "the";
+    if definite
+        && kind == ActorKind::Organisation
+        && let Some(body) = registry.described_as(head)
+    {
+        registry.note_spelling(body, written, gaz);
+        return Some(body);
+    }
     let name = capitalise(written);
-    Some(registry.add(&name, written, kind, sentence, gaz))
+    let index = registry.add(&name, written, kind, sentence, gaz);
+    registry.records[index].described = true;
+    Some(index)
 }
 
 fn capitalise(text: &str) -> String {
@@ -699,22 +747,14 @@ fn according_to(
     if at == 0 || (t.is_punct(at.saturating_sub(1), ",") && at <= 1) {
         context.paragraph_source = Some(source);
     }
-    // A subject named in the statement speaks through the outlet.
-    let subject = resolved
-        .iter()
-        .filter(|(r, a)| r.start >= content.start && r.end <= content.end && a.is_some())
-        .find_map(|(_, a)| *a)
-        .filter(|&a| registry.records[a].kind == ActorKind::Person);
-    let outlet = registry.records[source].kind == ActorKind::Outlet;
-    let (speaker, reported_by) = match subject {
-        Some(person) if outlet => (Speaker { claimants: vec![person], tokens: from..end }, Some(source)),
-        _ => (Speaker { claimants: vec![source], tokens: from..end }, None),
-    };
+    // "According to Marca, Mbappe will earn ...": the outlet says it; a speaker of its own in the sentence
+    // ("X criticized Y, according to state media") is handled with the other attributions.
+    let speaker = Speaker { claimants: vec![source], tokens: from..end };
     Some(Attribution {
         verb: at..end,
         stance: Stance::Asserts,
         speaker,
-        reported_by,
+        reported_by: None,
         according_to: true,
         content,
     })
@@ -797,19 +837,34 @@ fn content(
             after_that = true;
         }
     }
+    // Skip when, right after the verb: "said on Monday, ...", "said Wednesday, ...".
+    let mut j = k;
+    if !after_that {
+        if gaz.weekdays.contains(t.key(j)) {
+            j += 1;
+        } else if matches!(t.key(j), "on" | "in" | "at" | "late" | "early" | "last")
+            && (j + 1..t.len().min(j + 6)).any(|x| t.is_punct(x, ","))
+        {
+            while j < t.len() && !t.is_punct(j, ",") && !t.is_punct(j, ".") {
+                j += 1;
+            }
+        }
+    }
+    let comma_after_verb = !after_that && t.is_punct(j, ",");
     let after = trim_joiners(t, k..t.len());
     let attribution_start = speaker.tokens.start.min(verb.start);
     let before = trim_joiners(t, 0..attribution_start);
     let before_words = before.clone().filter(|&j| t.is_word(j)).count();
     let after_speaker = attribution_start > 0
         && (t.is_punct(attribution_start - 1, ",") || t.is_punct(attribution_start - 1, "\""));
-    let quoted_before =
-        attribution_start >= 2 && (t.is_punct(attribution_start - 1, "\"") || t.is_punct(attribution_start - 2, "\""));
+    let quoted_before = attribution_start >= 2
+        && (t.is_punct(attribution_start - 1, "\"") || t.is_punct(attribution_start - 2, "\""));
     let after_is_statement = !after.is_empty() && !ends_attribution(t, after.clone(), gaz);
     let post_posed = !after_that
         && after_speaker
         && (quoted_before
-            || (before_words >= 5 && (!after_is_statement || starts_with_participle(t, after.clone()))));
+            || (before_words >= 5
+                && (!after_is_statement || comma_after_verb || starts_with_participle(t, after.clone()))));
     if post_posed {
         return Some(before);
     }
@@ -817,6 +872,7 @@ fn content(
         return (!before.is_empty() && after_speaker).then_some(before);
     }
     let starts_clause = after_that
+        || SAYING.contains(&verb_key)
         || t.is_punct(after.start, "\"")
         || t.is_capitalised(after.start)
         || matches!(

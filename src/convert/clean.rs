@@ -21,12 +21,16 @@ pub struct Cleaned {
     pub author: Option<String>,
     /// "With reporting by Reuters" and the like, joined.
     pub note: Option<String>,
+    /// The wire service of a dateline ("OTTAWA, March 6 (Reuters) -").
+    pub wire: Option<String>,
     /// Lines set apart as not part of the story (captions, credits, share lines ...), for tests and docs.
     pub dropped: Vec<String>,
 }
 
 /// A line shorter than this many words with no sentence punctuation may be a headline or subheading.
 const HEADLINE_MAX_WORDS: usize = 25;
+/// Captions, credits, notes and share lines are at most this many words.
+const FURNITURE_MAX_WORDS: usize = 80;
 /// A block whose lines are at most this long, with lines ending mid-sentence, is hard-wrapped.
 const WRAP_MAX_LINE: usize = 100;
 
@@ -41,7 +45,9 @@ pub fn clean(raw: &str, gaz: &Gazetteer) -> Cleaned {
     let punctuated = paragraphs.iter().filter(|p| ends_sentence(p)).count();
     let mut story: Vec<String> = Vec::new();
     for paragraph in paragraphs {
-        let lower = paragraph.to_lowercase();
+        let words = paragraph.split_whitespace().count();
+        // Furniture is short: long paragraphs are story, and are not copied to be checked.
+        let lower = if words <= FURNITURE_MAX_WORDS { paragraph.to_lowercase() } else { String::new() };
         if let Some(note) = source_note(&paragraph, &lower, gaz) {
             out.note = Some(match out.note.take() {
                 Some(before) => format!("{before} {note}"),
@@ -57,7 +63,6 @@ pub fn clean(raw: &str, gaz: &Gazetteer) -> Cleaned {
             out.dropped.push(paragraph);
             continue;
         }
-        let words = paragraph.split_whitespace().count();
         let unpunctuated_short = !ends_sentence(&paragraph) && words <= HEADLINE_MAX_WORDS;
         if story.is_empty() && out.headline.is_none() && unpunctuated_short && words >= 2 {
             out.headline = Some(paragraph);
@@ -66,6 +71,14 @@ pub fn clean(raw: &str, gaz: &Gazetteer) -> Cleaned {
         // A short unpunctuated line inside a punctuated story is a subheading or page furniture.
         if punctuated > 0 && !ends_sentence(&paragraph) && words <= 8 {
             out.dropped.push(paragraph);
+            continue;
+        }
+        if story.is_empty()
+            && let Some((rest, wire)) = dateline(&paragraph, gaz)
+        {
+            out.dropped.push(paragraph[..paragraph.len() - rest.len()].trim().to_string());
+            out.wire = wire;
+            story.push(rest.to_string());
             continue;
         }
         story.push(paragraph);
@@ -104,7 +117,7 @@ fn paragraphs(text: &str) -> Vec<String> {
         block.clear();
     };
     for line in text.split('\n') {
-        let folded = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        let folded = fold_spaces(line);
         if folded.is_empty() {
             flush(&mut block, &mut out);
         } else {
@@ -112,6 +125,18 @@ fn paragraphs(text: &str) -> Vec<String> {
         }
     }
     flush(&mut block, &mut out);
+    out
+}
+
+/// The line with every run of whitespace folded to one space and none at either end.
+fn fold_spaces(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for word in line.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
     out
 }
 
@@ -126,6 +151,25 @@ fn source_note(paragraph: &str, lower: &str, gaz: &Gazetteer) -> Option<String> 
     let starts = gaz.boilerplate.source_notes.iter().any(|p| lower.starts_with(p.as_str()));
     let contains = gaz.boilerplate.source_notes.iter().any(|p| lower.contains(p.as_str()));
     ((starts && words <= 30) || (contains && words <= 15)).then(|| paragraph.trim().to_string())
+}
+
+/// A dateline opening the story: "OTTAWA, March 6 (Reuters) - The bank ..." gives the rest of the paragraph
+/// and the wire service named in brackets, if it is a known outlet.
+fn dateline<'p>(paragraph: &'p str, gaz: &Gazetteer) -> Option<(&'p str, Option<String>)> {
+    let head = &paragraph[..paragraph.len().min(120)];
+    let dash = [" - ", " – ", " — "].iter().filter_map(|d| head.find(d).map(|i| (i, d.len()))).min()?;
+    let prefix = &paragraph[..dash.0];
+    let first = prefix.split([' ', ',']).next().unwrap_or("");
+    let place_in_capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && first.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    if !place_in_capitals || prefix.split_whitespace().count() > 12 {
+        return None;
+    }
+    let wire = prefix.rfind('(').and_then(|open| {
+        let inside = prefix[open + 1..].split(')').next()?.trim();
+        gaz.outlets.iter().find(|o| o.eq_ignore_ascii_case(inside)).cloned()
+    });
+    Some((paragraph[dash.0 + dash.1..].trim_start(), wire))
 }
 
 fn is_byline(paragraph: &str) -> bool {
@@ -183,6 +227,8 @@ mod tests {
         let c = clean(raw, gazetteer::get());
         assert_eq!(c.headline.as_deref(), Some("Quake Hits Coastal Towns"));
         assert_eq!(c.author.as_deref(), Some("Jane Doe"));
+        let wire = clean("OTTAWA, March 6 (Reuters) - The bank held rates.", gazetteer::get());
+        assert_eq!((wire.text.as_str(), wire.wire.as_deref()), ("The bank held rates.", Some("Reuters")));
         assert_eq!(
             c.text,
             "A strong earthquake struck the coast on Monday, officials said, and rescue teams were sent to the area.\nMore text follows here."

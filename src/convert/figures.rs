@@ -112,6 +112,17 @@ fn figure(t: &Tokens, n: &Number, gaz: &Gazetteer) -> Option<Found> {
 
     let (qualifier, qualifier_start) = qualifier_before(t, start, gaz)
         .unwrap_or((if n.shape == Shape::Plural { Qualifier::MoreThan } else { Qualifier::Exact }, start));
+    // "a magnitude 7.1 earthquake": the scale is named before the number.
+    if before == "magnitude" {
+        return Some(Found {
+            value: n.value,
+            qualifier: Qualifier::Exact,
+            text: plain(t.span(start - 1..end)),
+            unit: "magnitude".into(),
+            subject: noun_phrase(t, end, gaz).map(|(p, _)| p),
+            tokens: start - 1..end,
+        });
+    }
     let (unit, subject) = match &n.shape {
         Shape::Percent => ("percent".to_string(), of_phrase(t, end, gaz).map(|(p, _)| p)),
         Shape::Currency(unit) => (unit.clone(), money_subject(t, end, gaz)),
@@ -294,10 +305,8 @@ fn noun_phrase(t: &Tokens, start: usize, gaz: &Gazetteer) -> Option<(String, usi
             break;
         }
         end += 1;
-        if tok.possessive {
-            break;
-        }
-        if end - start >= 4 {
+        // A plural ends the counted noun ("artillery shells", "children" in "two children alive").
+        if tok.possessive || end - start >= 4 || is_plural(key) {
             break;
         }
     }
@@ -306,6 +315,18 @@ fn noun_phrase(t: &Tokens, start: usize, gaz: &Gazetteer) -> Option<(String, usi
         end -= 1;
     }
     (end > start).then(|| (plain(t.span(start..end)), end))
+}
+
+/// Plural nouns, regular ("shells", "entities") and a few common irregular ones.
+fn is_plural(word: &str) -> bool {
+    const IRREGULAR: &[&str] =
+        &["people", "children", "men", "women", "police", "staff", "personnel", "cattle", "data", "troops"];
+    IRREGULAR.contains(&word)
+        || (word.len() > 3
+            && word.ends_with('s')
+            && !word.ends_with("ss")
+            && !word.ends_with("us")
+            && !word.ends_with("is"))
 }
 
 /// "of X" after a number: what a share or a vague plural counts.
@@ -369,6 +390,9 @@ mod tests {
             [(200.0, Qualifier::Exact, "200".into(), "kilometers".into())]
         );
         assert_eq!(figures("It tried twice this year.")[0].3, "times");
+        assert_eq!(figures("Firefighters pulled two children alive.")[0].3, "children");
+        let quake = figures("A magnitude 7.1 earthquake struck.");
+        assert_eq!((quake[0].0, quake[0].3.as_str()), (7.1, "magnitude"));
     }
 
     #[test]

@@ -379,6 +379,10 @@ impl Gazetteer {
     /// The name entry at token `i` if the text writes it as a name: its first significant word capitalised
     /// (all capitals for an all-capitals entry).
     pub fn name_at(&self, t: &Tokens, i: usize) -> Option<(usize, NameEntry)> {
+        // Every name starts with a capital or "the": most words are rejected without a lookup.
+        if !(t.toks.get(i)?.cap || t.key(i) == "the") {
+            return None;
+        }
         let (end, entry) = self.names.longest_at(t, i)?;
         let first = if t.key(i) == "the" && end > i + 1 { i + 1 } else { i };
         let tok = &t.toks[first];

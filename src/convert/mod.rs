@@ -110,7 +110,9 @@ pub fn convert(raw: &str, options: &Options) -> Result<Briefing, ConvertError> {
     {
         return Err(ConvertError::BadId(id.clone()));
     }
-    if raw.trim().is_empty() {
+    let invisible =
+        |c: char| c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}'..='\u{200d}' | '\u{2060}');
+    if raw.chars().all(invisible) {
         return Err(ConvertError::Empty);
     }
     let cleaned = clean::clean(raw, gaz);
@@ -142,6 +144,10 @@ pub fn convert(raw: &str, options: &Options) -> Result<Briefing, ConvertError> {
     let mut candidates = Vec::new();
     let (mut claim_count, mut figure_count) = (0, 0);
     for (s, sentence) in sentences.iter().enumerate() {
+        // Past the caps and the summary's candidates there is nothing left to find: a long text stops here.
+        if claim_count >= MAX_CLAIMS && figure_count >= MAX_FIGURES && s >= summary::CANDIDATES {
+            break;
+        }
         let text = &cleaned.text[sentence.range.clone()];
         let t = Tokens::new(text);
         let mentions = actors::scan(&t, gaz);
@@ -170,7 +176,7 @@ pub fn convert(raw: &str, options: &Options) -> Result<Briefing, ConvertError> {
         figure_count += figures.len();
         let question = questions::find(&t, found.first().map(|f| f.text.as_str()), gaz);
         if s < summary::CANDIDATES
-            && let Some(c) = summary::candidate(s, s, &t, summary::terms(&t, gaz), &stats)
+            && let Some(c) = summary::candidate(s, s, &t, &summary::terms(&t, gaz), &stats)
         {
             candidates.push(c);
         }
@@ -199,11 +205,11 @@ pub fn convert(raw: &str, options: &Options) -> Result<Briefing, ConvertError> {
         tags: Vec::new(),
         status: Status::Draft,
         source: Source {
-            outlet: options
-                .outlet
-                .as_deref()
-                .map(|o| neutralize(o).into_owned())
-                .unwrap_or_else(|| "unknown".into()),
+            outlet: match (&options.outlet, &cleaned.wire) {
+                (Some(outlet), _) => neutralize(outlet).into_owned(),
+                (None, Some(wire)) => wire.clone(),
+                (None, None) => "unknown".into(),
+            },
             url: None,
             published: options.published,
             author: cleaned.author.clone(),
@@ -259,7 +265,7 @@ fn assemble(b: &mut Briefing, registry: &actors::Registry, items: Vec<SentenceIt
     let mut tags: Vec<(usize, &str)> = chosen
         .iter()
         .map(|&a| &registry.records[a])
-        .filter(|r| matches!(r.kind, ActorKind::State | ActorKind::Organisation))
+        .filter(|r| matches!(r.kind, ActorKind::State | ActorKind::Organisation) && !r.described)
         .map(|r| (r.mentions, r.name.as_str()))
         .collect();
     tags.sort_by_key(|(mentions, _)| std::cmp::Reverse(*mentions));

@@ -85,15 +85,40 @@ fn clause_text(t: &Tokens, span: std::ops::Range<usize>) -> String {
 /// "what the allies can do" → "What can the allies do?"; "whether talks will continue" → "Will talks
 /// continue?". None when no auxiliary comes soon enough to move.
 fn invert(t: &Tokens, wh: usize) -> Option<String> {
-    let aux = (wh + 2..t.len().min(wh + 10)).find(|&k| AUXILIARIES.contains(&t.key(k)) && t.is_word(k))?;
+    // The wh-phrase: "how many people", "which shirt number".
+    let mut phrase_end = wh + 1;
+    if t.key(wh) == "how" && matches!(t.key(phrase_end), "many" | "much" | "long" | "far" | "often" | "soon")
+    {
+        phrase_end += 1;
+    }
+    if matches!(t.key(wh), "how" | "which" | "what") {
+        while phrase_end < t.len().min(wh + 5)
+            && t.is_word(phrase_end)
+            && !t.toks[phrase_end].cap
+            && !AUXILIARIES.contains(&t.key(phrase_end))
+            && !matches!(
+                t.key(phrase_end),
+                "the" | "a" | "an" | "he" | "she" | "it" | "they" | "we" | "its" | "their" | "his" | "her"
+            )
+        {
+            phrase_end += 1;
+        }
+    }
+    // "how many people are still trapped": the phrase is the subject, nothing moves.
+    if phrase_end > wh + 1 && AUXILIARIES.contains(&t.key(phrase_end)) {
+        let end = (phrase_end..t.len()).rev().find(|&k| t.is_word(k)).map_or(phrase_end, |k| k + 1);
+        return Some(format!("{}?", sentence_case(&plain(t.span(wh..end)))));
+    }
+    let aux = (phrase_end + 1..t.len().min(phrase_end + 9))
+        .find(|&k| AUXILIARIES.contains(&t.key(k)) && t.is_word(k))?;
     let end = (aux + 1..t.len()).rev().find(|&k| t.is_word(k)).map_or(aux + 1, |k| k + 1);
-    let subject = plain(t.span(wh + 1..aux));
+    let subject = plain(t.span(phrase_end..aux));
     let rest = plain(t.span(aux + 1..end));
     let aux_word = t.key(aux);
     let text = if matches!(t.key(wh), "whether" | "if") {
         format!("{aux_word} {subject} {rest}")
     } else {
-        format!("{} {aux_word} {subject} {rest}", t.key(wh))
+        format!("{} {aux_word} {subject} {rest}", plain(t.span(wh..phrase_end)).to_lowercase())
     };
     Some(format!("{}?", sentence_case(text.trim())))
 }
@@ -124,6 +149,18 @@ mod tests {
             )
             .as_deref(),
             Some("Not disclosed: How the U.S. gathered this intelligence, citing sources.")
+        );
+    }
+
+    #[test]
+    fn wh_phrases_stay_together() {
+        assert_eq!(
+            question("It remains unclear how many people are still trapped.", None).as_deref(),
+            Some("How many people are still trapped?")
+        );
+        assert_eq!(
+            question("It is not known which shirt number he will wear.", None).as_deref(),
+            Some("Which shirt number will he wear?")
         );
     }
 

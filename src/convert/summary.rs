@@ -17,12 +17,19 @@ pub const CANDIDATES: usize = 400;
 /// Two chosen sentences sharing more than this share of their words say the same thing.
 const NEAR_DUPLICATE: f64 = 0.5;
 
-/// The content words of a sentence, stemmed.
-pub fn terms(t: &Tokens, gaz: &Gazetteer) -> Vec<String> {
-    (0..t.len())
-        .filter(|&k| t.toks[k].kind == Kind::Word && !gaz.is_stop(t.key(k)) && t.key(k).chars().count() > 2)
-        .map(|k| stem(t.key(k)).to_string())
-        .collect()
+/// The content words of a sentence, stemmed, sorted (so equal terms are neighbours).
+pub fn terms<'t>(t: &'t Tokens, gaz: &Gazetteer) -> Vec<&'t str> {
+    let mut terms: Vec<&str> = (0..t.len())
+        .filter(|&k| t.toks[k].kind == Kind::Word && t.key(k).len() > 2 && !gaz.is_stop(t.key(k)))
+        .map(|k| stem(t.key(k)))
+        .collect();
+    terms.sort_unstable();
+    terms
+}
+
+/// Each distinct term of sorted terms with its count.
+fn counted<'a>(terms: &'a [&'a str]) -> impl Iterator<Item = (&'a str, u32)> + 'a {
+    terms.chunk_by(|a, b| a == b).map(|run| (run[0], run.len() as u32))
 }
 
 /// Term statistics over the whole article.
@@ -34,14 +41,14 @@ pub struct Stats {
 }
 
 impl Stats {
-    pub fn add(&mut self, terms: &[String]) {
+    pub fn add(&mut self, terms: &[&str]) {
         self.sentences += 1;
-        let mut seen: HashSet<&str> = HashSet::default();
-        for term in terms {
-            let entry = self.counts.entry(term.clone()).or_default();
-            entry.1 += 1;
-            if seen.insert(term) {
-                entry.0 += 1;
+        for (term, count) in counted(terms) {
+            match self.counts.get_mut(term) {
+                Some(entry) => *entry = (entry.0 + 1, entry.1 + count),
+                None => {
+                    self.counts.insert(term.to_string(), (1, count));
+                }
             }
         }
     }
@@ -52,16 +59,12 @@ impl Stats {
     }
 
     /// Cosine between a sentence's TF-IDF vector and the article centroid.
-    pub fn centrality(&self, terms: &[String]) -> f64 {
-        let mut tf: HashMap<&str, f64> = HashMap::default();
-        for term in terms {
-            *tf.entry(term).or_default() += 1.0;
-        }
+    pub fn centrality(&self, terms: &[&str]) -> f64 {
         let (mut dot, mut norm) = (0.0, 0.0);
-        for (term, count) in &tf {
+        for (term, count) in counted(terms) {
             let idf = self.idf(term);
-            let weight = count * idf;
-            let centroid = self.counts.get(*term).map_or(0.0, |c| f64::from(c.1) * idf);
+            let weight = f64::from(count) * idf;
+            let centroid = self.counts.get(term).map_or(0.0, |c| f64::from(c.1) * idf);
             dot += weight * centroid;
             norm += weight * weight;
         }
@@ -83,7 +86,7 @@ pub fn candidate(
     sentence: usize,
     rank: usize,
     t: &Tokens,
-    terms: Vec<String>,
+    terms: &[&str],
     stats: &Stats,
 ) -> Option<Candidate> {
     let word_count = (0..t.len()).filter(|&k| t.is_word(k)).count();
@@ -92,8 +95,8 @@ pub fn candidate(
         return None;
     }
     let lead = 1.0 + 1.5 / (1.0 + rank as f64);
-    let score = stats.centrality(&terms) * lead;
-    Some(Candidate { sentence, score, words: terms.into_iter().collect(), word_count })
+    let score = stats.centrality(terms) * lead;
+    Some(Candidate { sentence, score, words: terms.iter().map(|t| t.to_string()).collect(), word_count })
 }
 
 /// The summary's sentences: the best first, then up to two more in article order, skipping near-duplicates.
@@ -146,7 +149,7 @@ mod tests {
             stats.add(&terms(t, g));
         }
         let candidates =
-            toks.iter().enumerate().filter_map(|(i, t)| candidate(i, i, t, terms(t, g), &stats)).collect();
+            toks.iter().enumerate().filter_map(|(i, t)| candidate(i, i, t, &terms(t, g), &stats)).collect();
         let picked = pick(candidates);
         assert_eq!(picked[0], 0);
         assert!(picked.contains(&3) && !picked.contains(&1), "{picked:?}");
