@@ -39,6 +39,8 @@ pub const MAX_ACTORS: usize = 40;
 pub const MAX_FIGURES: usize = 30;
 pub const MAX_CLAIMS: usize = 60;
 pub const MAX_QUESTIONS: usize = 10;
+/// Sentences whose tokens the first pass keeps for the second (memory stays bounded on long texts).
+const KEPT_SENTENCES: usize = 2_000;
 /// Questions raised only by a modal verb ("may", "could"): at most this many.
 pub const MAX_WEAK_QUESTIONS: usize = 4;
 
@@ -124,11 +126,16 @@ pub fn convert(raw: &str, options: &Options) -> Result<Briefing, ConvertError> {
     // First pass: who is mentioned, and which words the article is about.
     let mut registry = actors::Registry::default();
     let mut stats = summary::Stats::default();
+    // The first sentences' tokens are kept for the second pass, which rarely goes further.
+    let mut kept: Vec<Option<(Tokens, Vec<actors::Mention>)>> = Vec::new();
     for (s, sentence) in sentences.iter().enumerate() {
         let t = Tokens::new(&cleaned.text[sentence.range.clone()]);
         let mentions = actors::scan(&t, gaz);
         registry.add_sentence(s, &t, &mentions, gaz);
         stats.add(&summary::terms(&t, gaz));
+        if s < KEPT_SENTENCES {
+            kept.push(Some((t, mentions)));
+        }
     }
     // "With reporting by Reuters": the agency is an actor of the story too.
     if let Some(note) = &cleaned.note {
@@ -149,8 +156,14 @@ pub fn convert(raw: &str, options: &Options) -> Result<Briefing, ConvertError> {
             break;
         }
         let text = &cleaned.text[sentence.range.clone()];
-        let t = Tokens::new(text);
-        let mentions = actors::scan(&t, gaz);
+        let (t, mentions) = match kept.get_mut(s).and_then(Option::take) {
+            Some(pair) => pair,
+            None => {
+                let t = Tokens::new(text);
+                let mentions = actors::scan(&t, gaz);
+                (t, mentions)
+            }
+        };
         let mut found = claims::find(&t, &mentions, &mut registry, &mut context, sentence.paragraph, s, gaz);
         for m in &mentions {
             if let Some(actor) = registry.resolve(m, &t, gaz) {
