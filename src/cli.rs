@@ -88,6 +88,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Draft a briefing from plain-text articles (status = "draft", to review before use).
+    Convert(ConvertArgs),
     /// Export a briefing to Markdown.
     Export {
         /// Briefing id (see `brief list`).
@@ -99,6 +101,28 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+#[derive(Debug, clap::Args)]
+struct ConvertArgs {
+    /// Article files, folders of articles (.txt, .md), or `-` for standard input.
+    #[arg(required = true, value_name = "ARTICLE")]
+    inputs: Vec<PathBuf>,
+    /// Output file, folder, or `-` for standard output [default: ID.toml in the briefing folder, --dir].
+    #[arg(short, long, value_name = "PATH")]
+    output: Option<PathBuf>,
+    /// Briefing id, for one article [default: from the file name, or the headline].
+    #[arg(long)]
+    id: Option<String>,
+    /// Overwrite existing briefing files.
+    #[arg(long)]
+    force: bool,
+    /// The outlet that published the article (source.outlet) [default: unknown].
+    #[arg(long)]
+    outlet: Option<String>,
+    /// Publication date, YYYY-MM-DD, YYYY-MM or YYYY [default: a date in the file name].
+    #[arg(long, value_name = "DATE")]
+    published: Option<String>,
 }
 
 /// Why a command failed, which decides the exit status.
@@ -164,6 +188,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 }
             }
         }
+        Some(Command::Convert(args)) => convert(args, &cli.dir),
         Some(Command::Search { query, json, limit }) => {
             search(&cli.dir, cached, &query.join(" "), json, limit)
         }
@@ -175,6 +200,72 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `brief convert`: drafts from articles, several at once on worker threads, with progress on a terminal
+/// and a summary of what failed. One bad article never stops the others.
+fn convert(args: ConvertArgs, dir: &Path) -> Result<ExitCode, Failure> {
+    use crate::convert::batch::{self, Outcome};
+    let published = args
+        .published
+        .as_deref()
+        .map(|d| Date::parse(d).map_err(|e| Failure::Usage(format!("--published: {e}"))))
+        .transpose()?;
+    if let Some(id) = args.id.as_deref().filter(|id| !crate::model::is_slug(id)) {
+        return Err(Failure::Usage(format!(
+            "--id `{id}` is not a slug (use a-z, 0-9 and -, at most 64 characters)"
+        )));
+    }
+    let options =
+        crate::convert::Options { id: args.id, outlet: args.outlet, published, ..Default::default() };
+    let (inputs, from_folder) = batch::expand_inputs(&args.inputs).map_err(Failure::Usage)?;
+    let many = from_folder || inputs.len() > 1;
+    let jobs = batch::plan(inputs, many, args.output.as_deref(), dir, &options).map_err(Failure::Usage)?;
+    let show_progress = many && io::stderr().is_terminal();
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let outcomes = batch::run_all(&jobs, args.force, threads, |done, total| {
+        if show_progress {
+            eprint!("\rconverting {done}/{total} ");
+        }
+    });
+    if show_progress {
+        eprint!("\r\x1b[2K");
+    }
+    let mut failed = Vec::new();
+    let mut written = 0;
+    for (job, outcome) in jobs.iter().zip(outcomes) {
+        match outcome {
+            Outcome::Printed(toml) => {
+                print_out(&toml)?;
+            }
+            Outcome::Written(path) => {
+                written += 1;
+                if !many {
+                    eprintln!("wrote {}", neutralize(&path.display().to_string()));
+                }
+            }
+            Outcome::Failed(message) => failed.push(format!("{}: {message}", job.input.describe())),
+        }
+    }
+    if !many {
+        return match failed.pop() {
+            Some(message) => Err(Failure::Data(message)),
+            None => Ok(ExitCode::SUCCESS),
+        };
+    }
+    let into = match &jobs[0].output {
+        batch::Output::Folder(d) | batch::Output::File(d) => d.display().to_string(),
+        batch::Output::Stdout => "standard output".into(),
+    };
+    eprintln!("{}", neutralize(&format!("converted {written} of {} article(s) into {into}", jobs.len())));
+    if !failed.is_empty() {
+        eprintln!("{} failed:", failed.len());
+        for line in &failed {
+            eprintln!("  {}", neutralize(line));
+        }
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Loads the folder (through the cache unless told not to) and reports, on stderr, the files that did

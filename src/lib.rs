@@ -8,6 +8,7 @@ pub mod actors;
 pub mod cache;
 pub mod cli;
 mod column;
+pub mod convert;
 pub mod diagnostic;
 pub mod export;
 pub mod model;

@@ -1,0 +1,661 @@
+//! Who appears in the article: people with the roles their titles give ("U.S. Secretary of State Antony
+//! Blinken"), states by name, alias, capital or seat of government ("Pyongyang", "the Kremlin"),
+//! organisations, outlets and places. Mentions of one actor merge: spellings that normalise the same ("Kim
+//! Jong-Un"), surnames used after the full name ("Blinken"), and short forms of international bodies
+//! ("U.N." = "United Nations").
+//!
+//! [`scan`] finds the mentions of one sentence and is used twice: once to fill the [`Registry`], then again
+//! by the claim rules, which resolve each mention against the finished registry.
+
+use std::ops::Range;
+
+use foldhash::HashMap;
+
+use super::gazetteer::{Entity, Gazetteer};
+use super::tokens::{Kind, Tokens};
+use crate::actors::normalize_name;
+use crate::model::ActorKind;
+
+/// What a mention is, as far as the sentence shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MentionKind {
+    /// A gazetteer entity that can be an actor: a country, organisation or outlet (by gazetteer name).
+    Known { name: String, kind: ActorKind },
+    /// A capitalised name read as a person (two to four words, or a title before it).
+    Person,
+    /// A capitalised name ending in an organisation, outlet or place head word.
+    Named(ActorKind),
+    /// One capitalised word: a surname if a person of that name is known.
+    Single,
+    /// A capitalised name of several words with no clue to what it is.
+    Unknown,
+}
+
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// The tokens of the name (its role excluded).
+    pub tokens: Range<usize>,
+    pub kind: MentionKind,
+    /// The role its title or an apposition gives ("U.S. Secretary of State").
+    pub role: Option<String>,
+    /// Where the name's title starts (its own start when it has none): the speaker's words.
+    pub role_start: usize,
+    /// Followed by an attribution verb, or after "according to": the mention speaks.
+    pub speaks: bool,
+}
+
+impl Mention {
+    /// The name as written, a leading "the" left out.
+    pub fn written<'t>(&self, t: &Tokens<'t>) -> &'t str {
+        let start = if t.key(self.tokens.start) == "the" && self.tokens.len() > 1 {
+            self.tokens.start + 1
+        } else {
+            self.tokens.start
+        };
+        t.span(start..self.tokens.end)
+    }
+}
+
+/// The mentions of one sentence, in order.
+pub fn scan(t: &Tokens, gaz: &Gazetteer) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let Some(end) = run_end(t, i, gaz) else {
+            i += 1;
+            continue;
+        };
+        classify(t, i..end, gaz, &mut out);
+        i = end;
+    }
+    for m in &mut out {
+        m.speaks = speaks(t, m.tokens.clone(), gaz);
+    }
+    out
+}
+
+/// Whether token `i` may start a name: a capitalised word or initialism that is not a function word or a
+/// sentence opener ("Following", "Notably"), or a gazetteer name ("The Washington Post").
+fn starts_name(t: &Tokens, i: usize, gaz: &Gazetteer) -> bool {
+    if gaz.name_at(t, i).is_some() {
+        return true;
+    }
+    if !t.is_capitalised(i) {
+        return false;
+    }
+    let key = t.key(i);
+    let opener = i == 0 || t.toks[..i].iter().all(|tok| tok.kind == Kind::Punct);
+    let looks_like_opener = opener && (key.ends_with("ing") || key.ends_with("ly") || key.ends_with("ed"));
+    !gaz.is_stop(key) && !gaz.months.contains_key(key) && !gaz.weekdays.contains(key) && !looks_like_opener
+}
+
+/// The end of the capitalised run starting at `i`, if one starts there. Runs take gazetteer names whole,
+/// join words with hyphens and with "of", "for", "de" ... before a capital, and "in" after an organisation
+/// word ("Russian Embassy in Washington"); a possessive ends them.
+fn run_end(t: &Tokens, i: usize, gaz: &Gazetteer) -> Option<usize> {
+    if !starts_name(t, i, gaz) {
+        return None;
+    }
+    let part = |k: usize| {
+        gaz.name_at(t, k).is_some()
+            || (t.is_capitalised(k) && !gaz.is_stop(t.key(k)) && !gaz.months.contains_key(t.key(k)))
+    };
+    let mut end = i;
+    loop {
+        end = match gaz.name_at(t, end) {
+            Some((e, _)) => e,
+            None if part(end) => end + 1,
+            None => break,
+        };
+        if t.toks[end - 1].possessive {
+            break;
+        }
+        // Joiners: "Jong-Un", "Secretary of State", "Embassy in Washington".
+        let lower_word = t.toks.get(end).is_some_and(|tok| tok.kind == Kind::Word && !tok.cap);
+        let hyphen = t.is_punct(end, "-") && t.toks[end - 1].range.end == t.toks[end].range.start;
+        let joiner = lower_word && gaz.name_joiners.contains(t.key(end));
+        let embassy_in = t.key(end) == "in" && gaz.organisation_heads.contains(t.key(end - 1));
+        let next = if hyphen || joiner || embassy_in { end + 1 } else { end };
+        if !part(next) {
+            break;
+        }
+        end = next;
+    }
+    (end > i).then_some(end)
+}
+
+/// Whether token `i` can be part of a person's name.
+fn name_word(t: &Tokens, i: usize, gaz: &Gazetteer) -> bool {
+    let tok = &t.toks[i];
+    let key = t.key(i);
+    let initial = tok.kind == Kind::Initialism && key.len() == 1;
+    (tok.kind == Kind::Word && tok.cap || initial)
+        && !gaz.titles.contains(key)
+        && !gaz.organisation_heads.contains(key)
+        && !gaz.is_stop(key)
+        && gaz.name_at(t, i).is_none()
+        && !(tok.upper && key.len() > 1)
+}
+
+fn classify(t: &Tokens, run: Range<usize>, gaz: &Gazetteer, out: &mut Vec<Mention>) {
+    let mention = |tokens: Range<usize>, kind: MentionKind, role: Option<String>| Mention {
+        role_start: tokens.start,
+        tokens,
+        kind,
+        role,
+        speaks: false,
+    };
+    // The whole run is a gazetteer name, unless it is the first half of an adjective ("U.S.-led",
+    // "Luxembourg-based").
+    if let Some((end, entry)) = gaz.name_at(t, run.start)
+        && end == run.end
+    {
+        let compound = t.is_punct(end, "-")
+            && t.toks[end - 1].range.end == t.toks[end].range.start
+            && t.toks.get(end + 1).is_some_and(|n| n.kind == Kind::Word && !n.cap);
+        if let Some(kind) = known(entry.entity, gaz).filter(|_| !compound) {
+            out.push(mention(run, kind, None));
+        }
+        return;
+    }
+    // A person: the name words at the end of the run, a title before them (in the run or just left of it).
+    let mut name_start = run.end;
+    loop {
+        if name_start > run.start && name_word(t, name_start - 1, gaz) {
+            name_start -= 1;
+        } else if name_start > run.start + 1
+            && name_start < run.end
+            && (t.is_punct(name_start - 1, "-")
+                || gaz.name_joiners.contains(t.key(name_start - 1)) && t.key(name_start - 1) != "of")
+            && name_word(t, name_start - 2, gaz)
+        {
+            // "Jong-Un", "La Quadrature du Net"
+            name_start -= 1;
+        } else {
+            break;
+        }
+    }
+    // "Secretary of State Antony Blinken": the word after "of" belongs to the title.
+    if name_start > run.start && t.key(name_start - 1) == "of" && run.end - name_start >= 3 {
+        name_start += 1;
+    }
+    let name = name_start..run.end;
+    let prefix = run.start..name_start;
+    let head = t.key(run.end - 1);
+    let has_title = |r: Range<usize>| r.clone().any(|k| gaz.titles.contains(t.key(k)));
+    let object_head = gaz.thing_heads.contains(head) || gaz.place_heads.contains(head);
+    // "the news site Defense Express": an outlet word right before the name.
+    let outlet_before = (run.start.saturating_sub(3)..run.start)
+        .any(|k| gaz.outlet_nouns.longest_at(t, k).is_some_and(|(e, _)| e == run.start));
+    if outlet_before {
+        out.push(mention(run, MentionKind::Named(ActorKind::Outlet), None));
+        return;
+    }
+    if !name.is_empty()
+        && !object_head
+        && (has_title(prefix.clone()) || (prefix.is_empty() && name.len() <= 4))
+    {
+        let role_start = role_start(t, prefix.start, has_title(prefix.clone()), gaz);
+        let role_tokens = role_start..name.start;
+        let role = has_title(role_tokens.clone())
+            .then(|| t.span(role_tokens.clone()).trim_end_matches(',').to_string());
+        if role.is_some() || name.len() >= 2 {
+            if role.is_some() {
+                // A body named in the title is part of the role ("National Security Council spokesman"),
+                // but a gazetteer name there is still its actor ("Kremlin spokesman", "U.S. Secretary").
+                out.retain(|m| {
+                    matches!(m.kind, MentionKind::Known { .. }) || m.tokens.end <= role_tokens.start
+                });
+                mentions_in(t, prefix.clone(), gaz, out);
+            }
+            let role_at = if role.is_some() { role_tokens.start } else { name.start };
+            let titled = role.is_some();
+            let role = role.or_else(|| apposition(t, name.end, gaz));
+            // "La Quadrature du Net, a digital rights group,": an organisation described.
+            let body = !titled
+                && role.as_deref().and_then(|r| r.split_whitespace().last()).is_some_and(|head| {
+                    let head = head.to_lowercase();
+                    gaz.organisation_heads.contains(&head) && !gaz.people_nouns.contains(&head)
+                });
+            let kind = if body {
+                MentionKind::Named(ActorKind::Organisation)
+            } else if name.len() == 1 && role.is_none() {
+                MentionKind::Single
+            } else {
+                MentionKind::Person
+            };
+            out.push(Mention { role_start: role_at, ..mention(name, kind, role) });
+            return;
+        }
+        out.push(mention(name, MentionKind::Single, None));
+        return;
+    }
+    // Not a person: what the head word says.
+    let kind = if gaz.thing_heads.contains(head) {
+        // "United Nations Security Council Resolutions": the body inside still counts.
+        mentions_in(t, run.clone(), gaz, out);
+        None
+    } else if gaz.place_heads.contains(head) {
+        Some(MentionKind::Named(ActorKind::Place))
+    } else if run.len() > 1 && run.clone().any(|k| gaz.organisation_heads.contains(t.key(k))) {
+        Some(MentionKind::Named(ActorKind::Organisation))
+    } else {
+        // A run made only of gazetteer names is those names; a gazetteer name inside a longer name is not
+        // a mention ("Real Madrid" is no mention of Spain, "Paris Saint-Germain" none of France).
+        let mut k = run.start;
+        let mut only_names = true;
+        while k < run.end {
+            match gaz.name_at(t, k) {
+                Some((e, _)) => k = e,
+                None if t.is_word(k) && !gaz.name_joiners.contains(t.key(k)) => {
+                    only_names = false;
+                    break;
+                }
+                None => k += 1,
+            }
+        }
+        if only_names {
+            mentions_in(t, run.clone(), gaz, out);
+            return;
+        }
+        Some(if run.len() == 1 { MentionKind::Single } else { MentionKind::Unknown })
+    };
+    if let Some(kind) = kind {
+        out.push(mention(run, kind, None));
+    }
+}
+
+/// The gazetteer names inside a span, as mentions.
+fn mentions_in(t: &Tokens, span: Range<usize>, gaz: &Gazetteer, out: &mut Vec<Mention>) {
+    let mut k = span.start;
+    while k < span.end {
+        match gaz.name_at(t, k) {
+            Some((e, entry)) if e <= span.end => {
+                if let Some(kind) = known(entry.entity, gaz) {
+                    out.push(Mention { tokens: k..e, kind, role: None, role_start: k, speaks: false });
+                }
+                k = e;
+            }
+            _ => k += 1,
+        }
+    }
+}
+
+fn known(entity: Entity, gaz: &Gazetteer) -> Option<MentionKind> {
+    let (name, kind) = match entity {
+        Entity::Country(c) => (&gaz.countries[c].name, ActorKind::State),
+        Entity::Organisation(o) => (&gaz.organisations[o].name, ActorKind::Organisation),
+        Entity::Outlet(o) => (&gaz.outlets[o], ActorKind::Outlet),
+        Entity::Demonym(_) | Entity::Region => return None,
+    };
+    Some(MentionKind::Known { name: name.clone(), kind })
+}
+
+/// Where a role before a name starts. When the capitalised run has no title, lower-case title words just
+/// left of the name come first ("spokesman John Kirby"), with up to two lower-case modifiers if a capitalised
+/// word precedes them ("American nuclear expert"); then capitalised words, initialisms, demonyms,
+/// possessives and "of" ("National Security Council spokesman", "North Korea’s leader").
+fn role_start(t: &Tokens, from: usize, run_has_title: bool, gaz: &Gazetteer) -> usize {
+    let capital = |j: usize| t.toks[j].cap && t.toks[j].kind != Kind::Punct && !gaz.is_stop(t.key(j));
+    let mut k = from;
+    if !run_has_title {
+        while k > 0 && t.is_word(k - 1) && !t.toks[k - 1].cap && gaz.titles.contains(t.key(k - 1)) {
+            k -= 1;
+        }
+        if k == from {
+            return from;
+        }
+        let mut modifiers = 0;
+        while k > 0 && modifiers < 2 && t.is_word(k - 1) && !t.toks[k - 1].cap && !gaz.is_stop(t.key(k - 1)) {
+            let capital_before = (1..=2 - modifiers).any(|back| k > back && capital(k - 1 - back));
+            if !capital_before || gaz.verbs.at(t, k - 1) {
+                break;
+            }
+            k -= 1;
+            modifiers += 1;
+        }
+    }
+    while k > 0 && (capital(k - 1) || (t.key(k - 1) == "of" && k >= 2 && capital(k - 2))) {
+        k -= 1;
+    }
+    // A role starts at a capitalised word or a title, never at a lower-case modifier left dangling.
+    while k < from && !t.toks[k].cap && !gaz.titles.contains(t.key(k)) {
+        k += 1;
+    }
+    k
+}
+
+/// An apposition after a name that gives a role: "Pak Jong Chon, one of North Korea's top military
+/// officials, said".
+fn apposition(t: &Tokens, after: usize, gaz: &Gazetteer) -> Option<String> {
+    if !t.is_punct(after, ",") {
+        return None;
+    }
+    let end = (after + 1..t.len().min(after + 14)).find(|&k| t.is_punct(k, ","))?;
+    let inner = after + 1..end;
+    let roleish = inner.clone().any(|k| {
+        let key = t.key(k);
+        gaz.titles.contains(key) || gaz.people_nouns.contains(key) || gaz.organisation_heads.contains(key)
+    });
+    let clause = inner.clone().any(|k| gaz.verbs.at(t, k) || matches!(t.key(k), "who" | "which" | "that"));
+    (roleish && !clause && inner.len() >= 2).then(|| t.span(inner).to_string())
+}
+
+/// Whether the mention speaks: an attribution verb follows (auxiliaries, adverbs, an apposition or a
+/// quote between allowed), or "according to" comes before it.
+fn speaks(t: &Tokens, tokens: Range<usize>, gaz: &Gazetteer) -> bool {
+    let start = tokens.start;
+    if start >= 2 && t.key(start - 2) == "according" && t.key(start - 1) == "to" {
+        return true;
+    }
+    let mut k = tokens.end;
+    if t.is_punct(k, ",")
+        && let Some(close) = (k + 1..t.len().min(k + 14)).find(|&j| t.is_punct(j, ","))
+    {
+        k = close + 1;
+    }
+    for _ in 0..4 {
+        if let Some((e, _)) = gaz.speaker_gap.longest_at(t, k) {
+            k = e;
+        } else if t.key(k).ends_with("ly") && t.is_word(k) {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    gaz.verbs.at(t, k)
+}
+
+/// One actor of the draft, gathered from its mentions.
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub name: String,
+    pub kind: ActorKind,
+    pub role: Option<String>,
+    /// Other spellings used in the article, in order of first use.
+    pub aliases: Vec<String>,
+    pub mentions: usize,
+    /// Index of the sentence of the first mention.
+    pub first: usize,
+    /// Whether it is sure enough to be in the draft (a person with a title, an apposition, a quote, a
+    /// reused surname; anything from the gazetteer or with a head word).
+    pub confirmed: bool,
+    pub speaks: usize,
+    /// Named by a description ("Some analysts", "the central bank"), not a proper name.
+    pub described: bool,
+}
+
+/// All actors of an article, and every spelling that names one.
+#[derive(Debug, Default)]
+pub struct Registry {
+    pub records: Vec<Record>,
+    by_key: HashMap<String, usize>,
+    /// First and last words of people's names → the people.
+    surnames: HashMap<String, Vec<usize>>,
+    /// Lone capitalised words seen, by key, until `finish` matches them to surnames.
+    singles: HashMap<String, usize>,
+}
+
+impl Registry {
+    /// The key under which spellings of one actor meet: normalised, with leading short forms of
+    /// international bodies expanded ("u.n. security council" → "united nations security council").
+    pub fn key(name: &str, gaz: &Gazetteer) -> String {
+        let key = normalize_name(name);
+        let mut words = key.splitn(2, ' ');
+        let first = words.next().unwrap_or("");
+        for org in &gaz.organisations {
+            if org.expands.iter().any(|e| e == first) {
+                let long = normalize_name(&org.name);
+                return match words.next() {
+                    Some(rest) => format!("{long} {rest}"),
+                    None => long,
+                };
+            }
+        }
+        key
+    }
+
+    pub fn lookup(&self, key: &str) -> Option<usize> {
+        self.by_key.get(key).copied()
+    }
+
+    /// Adds a mention of an actor (creating it if new) and returns its index.
+    pub fn add(
+        &mut self,
+        name: &str,
+        written: &str,
+        kind: ActorKind,
+        sentence: usize,
+        gaz: &Gazetteer,
+    ) -> usize {
+        let key = Registry::key(name, gaz);
+        let index = match self.by_key.get(&key) {
+            Some(&i) => i,
+            None => {
+                self.records.push(Record {
+                    name: name.to_string(),
+                    kind,
+                    role: None,
+                    aliases: Vec::new(),
+                    mentions: 0,
+                    first: sentence,
+                    confirmed: kind != ActorKind::Person,
+                    speaks: 0,
+                    described: false,
+                });
+                self.by_key.insert(key, self.records.len() - 1);
+                self.records.len() - 1
+            }
+        };
+        self.note_spelling(index, written, gaz);
+        self.records[index].mentions += 1;
+        index
+    }
+
+    /// Records another spelling of an actor and lets it find the actor.
+    pub fn note_spelling(&mut self, index: usize, written: &str, gaz: &Gazetteer) {
+        let written = written.strip_prefix("the ").unwrap_or(written);
+        let record = &mut self.records[index];
+        if written != record.name && !written.is_empty() && !record.aliases.iter().any(|a| a == written) {
+            record.aliases.push(written.to_string());
+        }
+        self.by_key.entry(Registry::key(written, gaz)).or_insert(index);
+    }
+
+    /// Adds the mentions of one sentence. People stay unconfirmed until [`Registry::finish`] finds
+    /// enough evidence (a title, an apposition, speech, a second mention, a reused surname).
+    pub fn add_sentence(&mut self, sentence: usize, t: &Tokens, mentions: &[Mention], gaz: &Gazetteer) {
+        for m in mentions {
+            let written = m.written(t);
+            let index = match &m.kind {
+                MentionKind::Known { name, kind } => self.add(name, written, *kind, sentence, gaz),
+                MentionKind::Person => {
+                    let index = self.add(written, written, ActorKind::Person, sentence, gaz);
+                    let r = &mut self.records[index];
+                    if r.role.is_none() {
+                        r.role.clone_from(&m.role);
+                    }
+                    r.confirmed |= m.role.is_some() || m.speaks || r.mentions > 1;
+                    index
+                }
+                MentionKind::Named(kind) => {
+                    let index = self.add(written, written, *kind, sentence, gaz);
+                    if self.records[index].role.is_none() {
+                        self.records[index].role.clone_from(&m.role);
+                    }
+                    index
+                }
+                MentionKind::Single => {
+                    *self.singles.entry(Registry::key(written, gaz)).or_default() += 1;
+                    continue;
+                }
+                MentionKind::Unknown => {
+                    // A name of several words that speaks or recurs is a body ("Statistics Canada said").
+                    let index = self.add(written, written, ActorKind::Organisation, sentence, gaz);
+                    let r = &mut self.records[index];
+                    r.confirmed = m.speaks || r.mentions > 1;
+                    index
+                }
+            };
+            if m.speaks {
+                self.records[index].speaks += 1;
+            }
+            // "Rason Special Economic Zone (SEZ)": the short form is an alias.
+            let e = m.tokens.end;
+            if t.is_punct(e, "(") && t.is_punct(e + 2, ")") && t.toks[e + 1].upper {
+                self.note_spelling(index, t.raw(e + 1), gaz);
+            }
+        }
+    }
+
+    /// Confirms the people whose surname the article uses on its own.
+    pub fn finish(&mut self) {
+        self.index_surnames();
+        for (key, count) in std::mem::take(&mut self.singles) {
+            if let Some(people) = self.surnames.get(&key)
+                && let [only] = people.as_slice()
+            {
+                self.records[*only].confirmed = true;
+                self.records[*only].mentions += count;
+            }
+        }
+    }
+
+    fn index_surnames(&mut self) {
+        self.surnames.clear();
+        for (i, r) in self.records.iter().enumerate() {
+            if r.kind != ActorKind::Person {
+                continue;
+            }
+            let key = normalize_name(&r.name);
+            let words: Vec<&str> = key.split(' ').collect();
+            if words.len() < 2 {
+                continue;
+            }
+            for word in [words[0], words[words.len() - 1]] {
+                let people = self.surnames.entry(word.to_string()).or_default();
+                if !people.contains(&i) {
+                    people.push(i);
+                }
+            }
+        }
+    }
+
+    /// The one named organisation whose name or role holds `head` ("bank" → Bank of Canada, "group" → an
+    /// organisation described as "a digital rights group"), for "the bank said".
+    pub fn described_as(&self, head: &str) -> Option<usize> {
+        let mut found = None;
+        for (i, r) in self.records.iter().enumerate() {
+            let words =
+                |text: &str| text.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(head));
+            let fits = r.kind == ActorKind::Organisation
+                && r.confirmed
+                && !r.described
+                && (words(&r.name) || r.role.as_deref().is_some_and(words));
+            if fits {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(i);
+            }
+        }
+        found
+    }
+
+    /// The confirmed person a lone name stands for ("Blinken", "Kim"), if exactly one fits.
+    pub fn surname(&self, written: &str, gaz: &Gazetteer) -> Option<usize> {
+        match self.surnames.get(&Registry::key(written, gaz))?.as_slice() {
+            [only] if self.records[*only].confirmed => Some(*only),
+            _ => None,
+        }
+    }
+
+    /// The actor a mention names, if it is a confirmed one.
+    pub fn resolve(&self, m: &Mention, t: &Tokens, gaz: &Gazetteer) -> Option<usize> {
+        let written = m.written(t);
+        let index = match &m.kind {
+            MentionKind::Known { name, .. } => self.lookup(&Registry::key(name, gaz)),
+            MentionKind::Single => {
+                self.surname(written, gaz).or_else(|| self.lookup(&Registry::key(written, gaz)))
+            }
+            _ => self.lookup(&Registry::key(written, gaz)),
+        }?;
+        self.records[index].confirmed.then_some(index)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::convert::gazetteer;
+
+    fn people(text: &str) -> Vec<(String, MentionKind, Option<String>)> {
+        let t = Tokens::new(text);
+        scan(&t, gazetteer::get()).into_iter().map(|m| (m.written(&t).to_string(), m.kind, m.role)).collect()
+    }
+
+    #[test]
+    fn titles_give_roles() {
+        let found =
+            people("U.S. Secretary of State Antony Blinken met South Korean Foreign Minister Park Jin.");
+        assert_eq!(found[0].0, "U.S.", "the state in the title is mentioned too");
+        assert_eq!(
+            found[1],
+            ("Antony Blinken".into(), MentionKind::Person, Some("U.S. Secretary of State".into()))
+        );
+        assert_eq!(found.last().unwrap().2.as_deref(), Some("South Korean Foreign Minister"));
+        assert_eq!(found.last().unwrap().0, "Park Jin");
+        let found = people("National Security Council spokesman John Kirby told reporters.");
+        assert_eq!(found.last().unwrap().2.as_deref(), Some("National Security Council spokesman"));
+        let found = people("American nuclear expert Siegried Hecker said so.");
+        assert_eq!(found[0].2.as_deref(), Some("American nuclear expert"));
+        let found = people("North Korean leader Kim Jong-Un and Kremlin spokesman Dmitry Peskov spoke.");
+        assert_eq!(found[0].0, "Kim Jong-Un");
+        assert_eq!(found[0].2.as_deref(), Some("North Korean leader"));
+        assert!(
+            found.iter().any(|(w, k, _)| w == "Kremlin"
+                && matches!(k, MentionKind::Known { name, .. } if name == "Russia"))
+        );
+    }
+
+    #[test]
+    fn organisations_places_outlets_and_appositions() {
+        let found = people(
+            "The Russian Embassy in Washington and the Treasury Department spoke, and Rason Special Economic Zone grew.",
+        );
+        assert_eq!(
+            found[0],
+            ("Russian Embassy in Washington".into(), MentionKind::Named(ActorKind::Organisation), None)
+        );
+        assert_eq!(found[1].1, MentionKind::Named(ActorKind::Organisation));
+        assert_eq!(found[2].1, MentionKind::Named(ActorKind::Place));
+        let found = people("Pak Jong Chon, one of North Korea's top military officials, said that.");
+        assert_eq!(found[0].2.as_deref(), Some("one of North Korea's top military officials"));
+        let found =
+            people("The Ukrainian military news site Defense Express wrote that, and the Cold War ended.");
+        assert_eq!(found[0], ("Defense Express".into(), MentionKind::Named(ActorKind::Outlet), None));
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn registry_merges_spellings_surnames_and_short_forms() {
+        let g = gazetteer::get();
+        let texts = [
+            "North Korean leader Kim Jong Un met the U.N. Security Council.",
+            "Kim Jong-Un and the DPRK said the United Nations Security Council erred.",
+            "Kim said Pyongyang agreed.",
+        ];
+        let toks: Vec<Tokens> = texts.iter().map(|s| Tokens::new(s)).collect();
+        let mentions: Vec<Vec<Mention>> = toks.iter().map(|t| scan(t, g)).collect();
+        let mut r = Registry::default();
+        for (i, (t, m)) in toks.iter().zip(&mentions).enumerate() {
+            r.add_sentence(i, t, m, g);
+        }
+        r.finish();
+        let names: Vec<&str> = r.records.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["Kim Jong Un", "United Nations Security Council", "North Korea"]);
+        assert_eq!(r.records[0].aliases, ["Kim Jong-Un"]);
+        assert_eq!(r.records[2].aliases, ["DPRK", "Pyongyang"]);
+        assert_eq!(r.surname("Kim", g), Some(0));
+    }
+}

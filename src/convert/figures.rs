@@ -1,0 +1,425 @@
+//! Quantities in a sentence, in digits or words ("more than a million artillery shells", "about 1.6
+//! million", "two months’ worth of supply", "$61 billion", "30%", "three entities", "twice"), with the value
+//! normalised, the qualifier, and the counted noun phrase. Dates, years, times, identifiers ("Resolution
+//! 2231", "F-16"), ordinals and references to things already counted ("the two countries") are not figures.
+
+use std::ops::Range;
+
+use super::gazetteer::Gazetteer;
+use super::tokens::{Kind, Tokens};
+use super::{dates, plain};
+use crate::model::Qualifier;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub value: f64,
+    pub qualifier: Qualifier,
+    /// The number as written, with its qualifier ("more than a million").
+    pub text: String,
+    /// What is counted ("artillery shells", "percent", "US dollars").
+    pub unit: String,
+    /// What a percentage or an amount of money is of ("its exports", "military aid").
+    pub subject: Option<String>,
+    pub tokens: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Shape {
+    Plain,
+    Percent,
+    Currency(String),
+    Times,
+    /// "hundreds of": a lower bound.
+    Plural,
+}
+
+struct Number {
+    /// First token (a currency sign included) and the index after the last.
+    tokens: Range<usize>,
+    value: f64,
+    shape: Shape,
+    /// Built only from digits, with no scale, sign or percent: a candidate year or identifier.
+    bare_digits: bool,
+    /// A spelled-out number without a scale ("two", "three").
+    small_word: bool,
+}
+
+/// Time words that, after "past", "next" and the like, make a span of time rather than a key figure.
+const SPAN_OPENERS: &[&str] =
+    &["past", "last", "next", "coming", "previous", "first", "final", "few", "recent"];
+
+pub fn find(t: &Tokens, gaz: &Gazetteer) -> Vec<Found> {
+    let mut excluded = vec![false; t.len()];
+    for (range, _) in dates::find(t, gaz) {
+        excluded[range].iter_mut().for_each(|e| *e = true);
+    }
+    let mut out: Vec<Found> = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        if excluded[i] {
+            i += 1;
+            continue;
+        }
+        let Some(number) = number_at(t, i, gaz) else {
+            i += 1;
+            continue;
+        };
+        i = number.tokens.end;
+        if let Some(found) = figure(t, &number, gaz)
+            && !out.iter().any(|f| f.value == found.value && f.unit == found.unit)
+        {
+            out.push(found);
+        }
+    }
+    out
+}
+
+fn figure(t: &Tokens, n: &Number, gaz: &Gazetteer) -> Option<Found> {
+    let (start, end) = (n.tokens.start, n.tokens.end);
+    let before = start.checked_sub(1).map(|b| t.key(b)).unwrap_or("");
+    if n.bare_digits
+        && !t.raw(start).contains(',')
+        && dates::is_year(n.value as u32)
+        && n.value.fract() == 0.0
+    {
+        return None;
+    }
+    // Times of day, ranges of digits, identifiers glued to letters ("F-16", "COVID-19").
+    if t.is_punct(end, ":") || (start > 0 && t.is_punct(start - 1, "-") && t.is_word(start.saturating_sub(2)))
+    {
+        return None;
+    }
+    if n.bare_digits && start > 0 && t.is_capitalised(start - 1) && !gaz.is_stop(before) {
+        return None;
+    }
+    if gaz.not_figures_before.contains(before) {
+        let counted_reference = matches!(before, "the" | "its" | "their" | "these" | "those");
+        if !counted_reference || (n.shape == Shape::Plain && n.value < 100.0) {
+            return None;
+        }
+    }
+    if n.small_word && n.value == 1.0 {
+        return None;
+    }
+    if matches!(t.key(end), "of" if n.small_word) && n.shape == Shape::Plain {
+        // "two of the ships": a part of something counted elsewhere.
+        return None;
+    }
+    // A hyphen compound ("two-way", "three-year-old") is an adjective, not a count.
+    if t.is_punct(end, "-") && t.toks[end].range.start == t.toks[end - 1].range.end {
+        return None;
+    }
+
+    let (qualifier, qualifier_start) = qualifier_before(t, start, gaz)
+        .unwrap_or((if n.shape == Shape::Plural { Qualifier::MoreThan } else { Qualifier::Exact }, start));
+    // "a magnitude 7.1 earthquake": the scale is named before the number.
+    if before == "magnitude" {
+        return Some(Found {
+            value: n.value,
+            qualifier: Qualifier::Exact,
+            text: plain(t.span(start - 1..end)),
+            unit: "magnitude".into(),
+            subject: noun_phrase(t, end, gaz).map(|(p, _)| p),
+            tokens: start - 1..end,
+        });
+    }
+    let (unit, subject) = match &n.shape {
+        Shape::Percent => ("percent".to_string(), of_phrase(t, end, gaz).map(|(p, _)| p)),
+        Shape::Currency(unit) => (unit.clone(), money_subject(t, end, gaz)),
+        Shape::Times => ("times".to_string(), None),
+        Shape::Plural => (of_phrase(t, end, gaz)?.0, None),
+        Shape::Plain => {
+            let (unit, unit_end) = noun_phrase(t, end, gaz)?;
+            if gaz.measure_words.contains(t.key(end)) && n.value < 10.0 && SPAN_OPENERS.contains(&before) {
+                return None;
+            }
+            // "two months’ worth of supply" counts months of supply.
+            let mut j = unit_end;
+            if t.is_punct(j, "'") {
+                j += 1;
+            }
+            match (t.key(j), t.key(j + 1), noun_phrase(t, j + 2, gaz)) {
+                ("worth", "of", Some((of, _))) => (format!("{unit} of {of}"), None),
+                _ => (unit, None),
+            }
+        }
+    };
+    let qualifier = match (t.key(end), t.key(end + 1)) {
+        ("or", "more") if qualifier == Qualifier::Exact => Qualifier::AtLeast,
+        ("or", "so") if qualifier == Qualifier::Exact => Qualifier::About,
+        _ => qualifier,
+    };
+    Some(Found {
+        value: n.value,
+        qualifier,
+        text: plain(t.span(qualifier_start..end)),
+        unit,
+        subject,
+        tokens: qualifier_start..end,
+    })
+}
+
+fn qualifier_before(t: &Tokens, start: usize, gaz: &Gazetteer) -> Option<(Qualifier, usize)> {
+    (start.saturating_sub(4)..start).find_map(|k| match gaz.qualifiers.longest_at(t, k) {
+        Some((end, q)) if end == start => Some((*q, k)),
+        _ => None,
+    })
+}
+
+/// The number starting at token `i`, if one does.
+fn number_at(t: &Tokens, i: usize, gaz: &Gazetteer) -> Option<Number> {
+    let tok = t.toks.get(i)?;
+    // A currency sign before the number: "$61 billion", "US$ 5", "€2m".
+    let (currency, first) = match tok.kind {
+        Kind::Punct => (Some(currency_unit(gaz, t.key(i))?), i + 1),
+        Kind::Word if tok.upper && t.is_punct(i + 1, "$") => (Some(currency_unit(gaz, "us$")?), i + 2),
+        _ => (None, i),
+    };
+    let ftok = t.toks.get(first)?;
+    let mut bare_digits = false;
+    let mut small_word = false;
+    let (mut value, mut end) = if ftok.kind == Kind::Number {
+        let (v, suffix_scale) = digits(t.raw(first), gaz)?;
+        bare_digits = suffix_scale.is_none();
+        (v * suffix_scale.unwrap_or(1.0), first + 1)
+    } else if currency.is_none()
+        && let Some((end, v)) = gaz.plurals.longest_at(t, first)
+    {
+        if t.key(end) != "of" {
+            return None;
+        }
+        return Some(Number {
+            tokens: i..end,
+            value: *v,
+            shape: Shape::Plural,
+            bare_digits: false,
+            small_word: false,
+        });
+    } else if currency.is_none()
+        && let Some(v) = gaz.times.get(t.key(first))
+    {
+        if *v < 2.0 {
+            return None;
+        }
+        return Some(Number {
+            tokens: i..first + 1,
+            value: *v,
+            shape: Shape::Times,
+            bare_digits: false,
+            small_word: false,
+        });
+    } else {
+        let (end, v) = gaz.number_words.longest_at(t, first)?;
+        let mut value = *v;
+        let mut end = end;
+        // "twenty-five"
+        if (20.0..100.0).contains(&value)
+            && t.is_punct(end, "-")
+            && let Some((e, ones)) = gaz.number_words.longest_at(t, end + 1)
+            && *ones < 10.0
+        {
+            value += *ones;
+            end = e;
+        }
+        small_word = value < 100.0;
+        (value, end)
+    };
+    // Scale words: "1.6 million", "two hundred thousand".
+    while let Some(scale) = gaz.scales.get(t.key(end)).filter(|_| t.key(end).len() > 2) {
+        value *= scale;
+        small_word = false;
+        bare_digits = false;
+        end += 1;
+    }
+    let has_currency = currency.is_some();
+    let mut shape = match currency {
+        Some(unit) => Shape::Currency(unit),
+        None => Shape::Plain,
+    };
+    if t.is_punct(end, "%") {
+        shape = Shape::Percent;
+        end += 1;
+    } else if t.key(end) == "percent" || (t.key(end) == "per" && t.key(end + 1) == "cent") {
+        shape = Shape::Percent;
+        end += if t.key(end) == "per" { 2 } else { 1 };
+    } else if !has_currency && let Some(unit) = currency_unit(gaz, t.key(end)) {
+        shape = Shape::Currency(unit);
+        end += 1;
+    }
+    if shape == Shape::Percent {
+        value /= 100.0;
+        bare_digits = false;
+    }
+    if matches!(shape, Shape::Currency(_)) {
+        bare_digits = false;
+        small_word = false;
+    }
+    Some(Number { tokens: i..end, value: round(value), shape, bare_digits, small_word })
+}
+
+/// The figure unit of a currency sign or word ("$" → "US dollars"), if it is one.
+fn currency_unit(gaz: &Gazetteer, key: &str) -> Option<String> {
+    gaz.currencies.get(key).cloned()
+}
+
+/// The value of a digit word ("1,000,000", "1.6", "5bn") and the scale of its letter suffix, if any.
+fn digits(raw: &str, gaz: &Gazetteer) -> Option<(f64, Option<f64>)> {
+    let split = raw.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(raw.len());
+    let (number, suffix) = raw.split_at(split);
+    let plain: String = number.chars().filter(|&c| c != ',').collect();
+    let value: f64 = plain.parse().ok()?;
+    if suffix.is_empty() {
+        return Some((value, None));
+    }
+    let scale = gaz.scales.get(&suffix.to_lowercase())?;
+    Some((value, Some(*scale)))
+}
+
+fn round(value: f64) -> f64 {
+    if value.abs() >= 1.0 { (value * 1e6).round() / 1e6 } else { (value * 1e9).round() / 1e9 }
+}
+
+/// The noun phrase counted after a number: up to four words, stopping at punctuation, function words,
+/// verbs and participles ("artillery shells", "entities" in "three entities tied to").
+fn noun_phrase(t: &Tokens, start: usize, gaz: &Gazetteer) -> Option<(String, usize)> {
+    let mut end = start;
+    while end < t.len() && end - start < 7 {
+        let tok = &t.toks[end];
+        let key = t.key(end);
+        let joins = tok.kind == Kind::Punct
+            && key == "-"
+            && end > start
+            && t.toks[end - 1].range.end == tok.range.start
+            && t.toks.get(end + 1).is_some_and(|n| n.range.start == tok.range.end && n.kind == Kind::Word);
+        if joins {
+            end += 1;
+            continue;
+        }
+        let is_noun_like = tok.kind == Kind::Word
+            && !gaz.is_stop(key)
+            && !gaz.verbs.at(t, end)
+            && !gaz.months.contains_key(key)
+            && !gaz.weekdays.contains(key)
+            && !(end > start && (key.ends_with("ed") || key.ends_with("ing")) && key.len() > 3);
+        if !is_noun_like {
+            break;
+        }
+        end += 1;
+        // A plural ends the counted noun ("artillery shells", "children" in "two children alive").
+        if tok.possessive || end - start >= 4 || is_plural(key) {
+            break;
+        }
+    }
+    // Hyphens count as part of words, not of the phrase's length; do not end on one.
+    while end > start && t.toks[end - 1].kind == Kind::Punct {
+        end -= 1;
+    }
+    (end > start).then(|| (plain(t.span(start..end)), end))
+}
+
+/// Plural nouns, regular ("shells", "entities") and a few common irregular ones.
+fn is_plural(word: &str) -> bool {
+    const IRREGULAR: &[&str] =
+        &["people", "children", "men", "women", "police", "staff", "personnel", "cattle", "data", "troops"];
+    IRREGULAR.contains(&word)
+        || (word.len() > 3
+            && word.ends_with('s')
+            && !word.ends_with("ss")
+            && !word.ends_with("us")
+            && !word.ends_with("is"))
+}
+
+/// "of X" after a number: what a share or a vague plural counts.
+fn of_phrase(t: &Tokens, start: usize, gaz: &Gazetteer) -> Option<(String, usize)> {
+    if t.key(start) != "of" {
+        return None;
+    }
+    let mut from = start + 1;
+    while matches!(t.key(from), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our") {
+        from += 1;
+    }
+    noun_phrase(t, from, gaz)
+}
+
+/// What an amount of money is for: "$61 billion in military aid", "$2 million worth of grain".
+fn money_subject(t: &Tokens, start: usize, gaz: &Gazetteer) -> Option<String> {
+    let mut j = start;
+    if t.key(j) == "worth" {
+        j += 1;
+    }
+    if !matches!(t.key(j), "in" | "of" | "for") {
+        return noun_phrase(t, start, gaz).map(|(p, _)| p);
+    }
+    let mut from = j + 1;
+    while matches!(t.key(from), "the" | "a" | "an" | "new" | "its" | "their") {
+        from += 1;
+    }
+    noun_phrase(t, from, gaz).map(|(p, _)| p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::convert::gazetteer;
+
+    fn figures(text: &str) -> Vec<(f64, Qualifier, String, String)> {
+        let t = Tokens::new(text);
+        find(&t, gazetteer::get()).into_iter().map(|f| (f.value, f.qualifier, f.text, f.unit)).collect()
+    }
+
+    #[test]
+    fn digits_words_scales_and_qualifiers() {
+        assert_eq!(
+            figures("North Korea has sent more than a million artillery shells to Moscow since August."),
+            [(1e6, Qualifier::MoreThan, "more than a million".into(), "artillery shells".into())]
+        );
+        assert_eq!(
+            figures("Russia may have received about 1.6 million artillery shells from North Korea."),
+            [(1.6e6, Qualifier::About, "about 1.6 million".into(), "artillery shells".into())]
+        );
+        assert_eq!(
+            figures("It amounts to roughly two months’ worth of supply for the war."),
+            [(2.0, Qualifier::About, "roughly two".into(), "months of supply".into())]
+        );
+        assert_eq!(
+            figures("New sanctions target three entities tied to a network."),
+            [(3.0, Qualifier::Exact, "three".into(), "entities".into())]
+        );
+        assert_eq!(
+            figures("A depot only 200 kilometers from the border."),
+            [(200.0, Qualifier::Exact, "200".into(), "kilometers".into())]
+        );
+        assert_eq!(figures("It tried twice this year.")[0].3, "times");
+        assert_eq!(figures("Firefighters pulled two children alive.")[0].3, "children");
+        let quake = figures("A magnitude 7.1 earthquake struck.");
+        assert_eq!((quake[0].0, quake[0].3.as_str()), (7.1, "magnitude"));
+    }
+
+    #[test]
+    fn money_and_percentages() {
+        let t = Tokens::new("Congress approved $61 billion in military aid, 30% of the total.");
+        let found = find(&t, gazetteer::get());
+        assert_eq!(found[0].value, 61e9);
+        assert_eq!(found[0].unit, "US dollars");
+        assert_eq!(found[0].subject.as_deref(), Some("military aid"));
+        assert_eq!(found[1].value, 0.3);
+        assert_eq!(found[1].unit, "percent");
+        assert_eq!(found[1].subject.as_deref(), Some("total"));
+        assert_eq!(
+            figures("Hundreds of people fled.")[0],
+            (100.0, Qualifier::MoreThan, "Hundreds".into(), "people".into())
+        );
+    }
+
+    #[test]
+    fn dates_years_identifiers_and_references_are_not_figures() {
+        assert!(figures("On June 24, 2024, they met in 2019 under Resolution 2231.").is_empty());
+        assert!(figures("The two countries have a two-way deal with F-16 jets at 10:30.").is_empty());
+        assert!(figures("He is one of the leaders, and the three allies agreed.").is_empty());
+        assert!(figures("In the past two years prices rose.").is_empty());
+        assert_eq!(
+            figures("All three national security advisors agreed.")[0].3,
+            "national security advisors"
+        );
+    }
+}

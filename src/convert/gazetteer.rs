@@ -1,0 +1,433 @@
+//! The converter's knowledge of the world and of news English, read once from `assets/gazetteer.toml`
+//! (embedded in the binary; the file documents each table) and compiled into lookup tables.
+
+use std::sync::OnceLock;
+
+use foldhash::{HashMap, HashSet};
+use serde::Deserialize;
+
+use super::tokens::{Kind, Tokens};
+use crate::model::{Qualifier, Stance};
+
+const SOURCE: &str = include_str!("../../assets/gazetteer.toml");
+
+/// What a name in the gazetteer stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entity {
+    /// A country by its name or an alias, its capital or a seat of government.
+    Country(usize),
+    /// "North Korean": marks roles and owners, never an actor by itself.
+    Demonym(usize),
+    Organisation(usize),
+    Outlet(usize),
+    Region,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct NameEntry {
+    pub entity: Entity,
+    /// Written all in capitals in the gazetteer ("US", "U.S.", "WHO"): must be all capitals in the text too,
+    /// so the pronoun "us" and the word "who" are not names.
+    pub all_caps: bool,
+}
+
+/// A set of phrases (sequences of folded words) with a value each, found by the longest match.
+#[derive(Debug)]
+pub struct PhraseSet<V> {
+    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+}
+
+impl<V> Default for PhraseSet<V> {
+    fn default() -> Self {
+        PhraseSet { by_first: HashMap::default() }
+    }
+}
+
+impl<V> PhraseSet<V> {
+    pub fn insert(&mut self, phrase: &str, value: V) {
+        let t = Tokens::new(phrase);
+        let keys: Vec<String> =
+            (0..t.len()).filter(|&i| t.toks[i].kind != Kind::Punct).map(|i| t.key(i).to_string()).collect();
+        let Some(first) = keys.first().cloned() else { return };
+        let entries = self.by_first.entry(first).or_default();
+        if entries.iter().any(|(k, _)| *k == keys) {
+            return;
+        }
+        entries.push((keys, value));
+        // Longest first, so the first match found is the longest.
+        entries.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+    }
+
+    /// The longest phrase starting at token `i`: the index after its last token and its value. Hyphens,
+    /// slashes and apostrophes between words are skipped ("Guinea-Bissau", "RFE/RL").
+    pub fn longest_at(&self, t: &Tokens, i: usize) -> Option<(usize, &V)> {
+        if !t.is_word(i) {
+            return None;
+        }
+        let entries = self.by_first.get(t.key(i))?;
+        'entries: for (keys, value) in entries {
+            let mut j = i + 1;
+            for key in &keys[1..] {
+                while t.toks.get(j).is_some_and(|tok| tok.kind == Kind::Punct)
+                    && matches!(t.key(j), "-" | "/" | "'")
+                {
+                    j += 1;
+                }
+                if !t.is_word(j) || t.key(j) != key {
+                    continue 'entries;
+                }
+                j += 1;
+            }
+            return Some((j, value));
+        }
+        None
+    }
+
+    /// Whether a phrase starts at token `i`.
+    pub fn at(&self, t: &Tokens, i: usize) -> bool {
+        self.longest_at(t, i).is_some()
+    }
+
+    /// The first phrase found anywhere in `range`: its token span and value.
+    pub fn find(&self, t: &Tokens, range: std::ops::Range<usize>) -> Option<(std::ops::Range<usize>, &V)> {
+        range.into_iter().find_map(|i| self.longest_at(t, i).map(|(end, v)| (i..end, v)))
+    }
+}
+
+#[derive(Debug)]
+pub struct Country {
+    pub name: String,
+}
+
+#[derive(Debug)]
+pub struct Organisation {
+    pub name: String,
+    /// Its short forms ("u.n.", "un") expand to its name at the start of other names.
+    pub expands: Vec<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct Boilerplate {
+    pub lines: HashSet<String>,
+    pub prefixes: Vec<String>,
+    pub caption_markers: Vec<String>,
+    pub credits: Vec<String>,
+    pub source_notes: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct Gazetteer {
+    pub countries: Vec<Country>,
+    pub organisations: Vec<Organisation>,
+    pub outlets: Vec<String>,
+    /// Every name of a country, organisation, outlet or region, and every demonym.
+    pub names: PhraseSet<NameEntry>,
+    pub outlet_nouns: PhraseSet<()>,
+    pub organisation_heads: HashSet<String>,
+    pub place_heads: HashSet<String>,
+    pub thing_heads: HashSet<String>,
+    pub titles: HashSet<String>,
+    pub people_nouns: HashSet<String>,
+    pub document_nouns: HashSet<String>,
+    pub verbs: PhraseSet<Stance>,
+    pub warning_words: HashSet<String>,
+    pub strong_hedges: PhraseSet<()>,
+    pub weak_hedges: PhraseSet<()>,
+    pub boilerplate: Boilerplate,
+    pub number_words: PhraseSet<f64>,
+    pub scales: HashMap<String, f64>,
+    pub plurals: PhraseSet<f64>,
+    pub times: HashMap<String, f64>,
+    pub qualifiers: PhraseSet<Qualifier>,
+    /// Currency symbols ("$") and words ("euros") → the unit written in the figure.
+    pub currencies: HashMap<String, String>,
+    pub not_figures_before: HashSet<String>,
+    pub measure_words: HashSet<String>,
+    pub months: HashMap<String, u8>,
+    pub weekdays: HashSet<String>,
+    pub stop: HashSet<String>,
+    pub name_joiners: HashSet<String>,
+    pub speaker_gap: PhraseSet<()>,
+}
+
+#[derive(Deserialize)]
+struct Raw {
+    country: Vec<RawCountry>,
+    organisation: Vec<RawOrganisation>,
+    outlet: Vec<String>,
+    outlet_nouns: Vec<String>,
+    organisation_heads: Vec<String>,
+    place_heads: Vec<String>,
+    thing_heads: Vec<String>,
+    regions: Vec<String>,
+    titles: Vec<String>,
+    people_nouns: Vec<String>,
+    document_nouns: Vec<String>,
+    attribution: RawAttribution,
+    hedges: RawHedges,
+    boilerplate: RawBoilerplate,
+    numbers: RawNumbers,
+    calendar: RawCalendar,
+    words: RawWords,
+}
+
+#[derive(Deserialize)]
+struct RawCountry {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
+    #[serde(default)]
+    capitals: Vec<String>,
+    #[serde(default)]
+    metonyms: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawOrganisation {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    expands: bool,
+}
+
+#[derive(Deserialize)]
+struct RawAttribution {
+    asserts: Vec<String>,
+    denies: Vec<String>,
+    warns: Vec<String>,
+    urges: Vec<String>,
+    estimates: Vec<String>,
+    warning_words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawHedges {
+    strong: Vec<String>,
+    weak: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawBoilerplate {
+    lines: Vec<String>,
+    prefixes: Vec<String>,
+    caption_markers: Vec<String>,
+    credits: Vec<String>,
+    source_notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawNumbers {
+    units: Vec<(String, f64)>,
+    scales: Vec<(String, f64)>,
+    plurals: Vec<(String, f64)>,
+    times: Vec<(String, f64)>,
+    qualifiers: Vec<(String, Qualifier)>,
+    currencies: Vec<(String, String)>,
+    not_figures_before: Vec<String>,
+    measure_words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawCalendar {
+    months: Vec<(String, u8)>,
+    weekdays: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawWords {
+    stop: Vec<String>,
+    name_joiners: Vec<String>,
+    speaker_gap: Vec<String>,
+}
+
+/// The gazetteer, compiled on first use.
+pub fn get() -> &'static Gazetteer {
+    static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+    GAZETTEER.get_or_init(|| {
+        let raw: Raw =
+            toml::from_str(SOURCE).expect("assets/gazetteer.toml is valid (a unit test checks it)");
+        Gazetteer::compile(raw)
+    })
+}
+
+fn set(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
+}
+
+fn phrases<V: Copy>(words: &[String], value: V) -> PhraseSet<V> {
+    let mut out = PhraseSet::default();
+    for w in words {
+        out.insert(w, value);
+    }
+    out
+}
+
+fn is_all_caps(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+impl Gazetteer {
+    fn compile(raw: Raw) -> Gazetteer {
+        let mut names = PhraseSet::default();
+        let mut add_name = |name: &str, entity: Entity| {
+            let entry = NameEntry { entity, all_caps: is_all_caps(name) };
+            names.insert(name, entry);
+            if let Some(rest) = name.strip_prefix("the ") {
+                names.insert(rest, entry);
+            }
+        };
+        let mut countries = Vec::new();
+        for (i, c) in raw.country.iter().enumerate() {
+            for name in std::iter::once(&c.name).chain(&c.aliases).chain(&c.capitals).chain(&c.metonyms) {
+                add_name(name, Entity::Country(i));
+            }
+            for demonym in &c.demonyms {
+                add_name(demonym, Entity::Demonym(i));
+                add_name(&format!("{demonym}s"), Entity::Demonym(i));
+            }
+            countries.push(Country { name: c.name.clone() });
+        }
+        let mut organisations = Vec::new();
+        for (i, o) in raw.organisation.iter().enumerate() {
+            for name in std::iter::once(&o.name).chain(&o.aliases) {
+                add_name(name, Entity::Organisation(i));
+            }
+            let expands = if o.expands {
+                o.aliases.iter().filter(|a| is_all_caps(a) || a.contains('.')).map(|a| key_of(a)).collect()
+            } else {
+                Vec::new()
+            };
+            organisations.push(Organisation { name: o.name.clone(), expands });
+        }
+        for (i, name) in raw.outlet.iter().enumerate() {
+            add_name(name, Entity::Outlet(i));
+        }
+        for region in &raw.regions {
+            add_name(region, Entity::Region);
+        }
+
+        let a = &raw.attribution;
+        let mut verbs = PhraseSet::default();
+        for (words, stance) in [
+            (&a.asserts, Stance::Asserts),
+            (&a.denies, Stance::Denies),
+            (&a.warns, Stance::Warns),
+            (&a.urges, Stance::Urges),
+            (&a.estimates, Stance::Estimates),
+        ] {
+            for w in words {
+                verbs.insert(w, stance);
+            }
+        }
+        let n = &raw.numbers;
+        let mut number_words = PhraseSet::default();
+        for (w, v) in &n.units {
+            number_words.insert(w, *v);
+        }
+        let mut plurals = PhraseSet::default();
+        for (w, v) in &n.plurals {
+            plurals.insert(w, *v);
+        }
+        let mut qualifiers = PhraseSet::default();
+        for (w, q) in &n.qualifiers {
+            qualifiers.insert(w, *q);
+        }
+        let b = &raw.boilerplate;
+        Gazetteer {
+            countries,
+            organisations,
+            outlets: raw.outlet.clone(),
+            names,
+            outlet_nouns: phrases(&raw.outlet_nouns, ()),
+            organisation_heads: set(&raw.organisation_heads),
+            place_heads: set(&raw.place_heads),
+            thing_heads: set(&raw.thing_heads),
+            titles: set(&raw.titles),
+            people_nouns: set(&raw.people_nouns),
+            document_nouns: set(&raw.document_nouns),
+            verbs,
+            warning_words: set(&a.warning_words),
+            strong_hedges: phrases(&raw.hedges.strong, ()),
+            weak_hedges: phrases(&raw.hedges.weak, ()),
+            boilerplate: Boilerplate {
+                lines: set(&b.lines),
+                prefixes: b.prefixes.clone(),
+                caption_markers: b.caption_markers.clone(),
+                credits: b.credits.clone(),
+                source_notes: b.source_notes.clone(),
+            },
+            number_words,
+            scales: n.scales.iter().cloned().collect(),
+            plurals,
+            times: n.times.iter().cloned().collect(),
+            qualifiers,
+            currencies: n.currencies.iter().map(|(k, v)| (k.to_lowercase(), v.clone())).collect(),
+            not_figures_before: set(&n.not_figures_before),
+            measure_words: set(&n.measure_words),
+            months: raw.calendar.months.iter().cloned().collect(),
+            weekdays: set(&raw.calendar.weekdays),
+            stop: set(&raw.words.stop),
+            name_joiners: set(&raw.words.name_joiners),
+            speaker_gap: phrases(&raw.words.speaker_gap, ()),
+        }
+    }
+
+    /// The name entry at token `i` if the text writes it as a name: its first significant word capitalised
+    /// (all capitals for an all-capitals entry).
+    pub fn name_at(&self, t: &Tokens, i: usize) -> Option<(usize, NameEntry)> {
+        // Every name starts with a capital or "the": most words are rejected without a lookup.
+        if !(t.toks.get(i)?.cap || t.key(i) == "the") {
+            return None;
+        }
+        let (end, entry) = self.names.longest_at(t, i)?;
+        let first = if t.key(i) == "the" && end > i + 1 { i + 1 } else { i };
+        let tok = &t.toks[first];
+        let written_as_name = if entry.all_caps { tok.upper } else { tok.cap };
+        written_as_name.then_some((end, *entry))
+    }
+
+    pub fn is_stop(&self, word: &str) -> bool {
+        self.stop.contains(word)
+    }
+}
+
+/// The folded key of a short phrase, its words joined by spaces ("U.N." → "u.n.").
+pub fn key_of(phrase: &str) -> String {
+    let t = Tokens::new(phrase);
+    (0..t.len()).filter(|&i| t.is_word(i)).map(|i| t.key(i)).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_gazetteer_parses_and_finds_names_by_longest_match() {
+        let g = get();
+        assert!(g.countries.len() > 190);
+        let t = Tokens::new("the Kremlin and the White House and Guinea-Bissau and U.S. and us");
+        let (end, e) = g.name_at(&t, 0).unwrap();
+        assert_eq!(
+            (end, e.entity),
+            (2, Entity::Country(g.countries.iter().position(|c| c.name == "Russia").unwrap()))
+        );
+        let (end, _) = g.name_at(&t, 3).unwrap();
+        assert_eq!(t.span(3..end), "the White House");
+        assert!(g.name_at(&t, 7).is_some_and(|(end, _)| t.span(7..end) == "Guinea-Bissau"));
+        assert!(g.name_at(&t, 11).is_some(), "U.S.");
+        assert!(g.name_at(&t, 13).is_none(), "the pronoun `us` is not the U.S.");
+    }
+
+    #[test]
+    fn phrases_verbs_and_qualifiers() {
+        let g = get();
+        let t = Tokens::new("more than a million, called on");
+        assert_eq!(g.qualifiers.longest_at(&t, 0).map(|(e, q)| (e, *q)), Some((2, Qualifier::MoreThan)));
+        assert_eq!(g.number_words.longest_at(&t, 2).map(|(e, v)| (e, *v)), Some((4, 1e6)));
+        assert_eq!(g.verbs.longest_at(&t, 5).map(|(e, s)| (e, *s)), Some((7, Stance::Urges)));
+    }
+}
