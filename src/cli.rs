@@ -42,7 +42,10 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Open the reader (the default when no command is given).
-    Read,
+    Read {
+        /// Briefing to open (see `brief list`); the list's first when not given.
+        id: Option<String>,
+    },
     /// Validate every briefing of the folder; report all errors and warnings.
     Check {
         /// Folder to check (overrides --dir).
@@ -194,9 +197,14 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Some(Command::Xref { target, json }) => xref(&load(&cli.dir)?, &target, json),
         Some(Command::Figures { json }) => figures(&load(&cli.dir)?, json),
-        Some(Command::Read) | None => {
+        command @ (Some(Command::Read { .. }) | None) => {
             let store = load(&cli.dir)?;
-            tui::run(store).map_err(|e| Failure::Data(format!("reader: {e}")))?;
+            // An unknown id is a usage error, told before the terminal is touched.
+            let selected = match command {
+                Some(Command::Read { id: Some(id) }) => Some(find(&store, &id)?),
+                _ => None,
+            };
+            tui::run(store, selected).map_err(|e| Failure::Data(format!("reader: {e}")))?;
             Ok(ExitCode::SUCCESS)
         }
     }

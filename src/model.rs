@@ -326,6 +326,15 @@ pub enum ItemRef {
     Question(usize),
 }
 
+impl ItemRef {
+    /// The item's position in its section.
+    pub fn index(self) -> usize {
+        match self {
+            ItemRef::Actor(i) | ItemRef::Figure(i) | ItemRef::Claim(i) | ItemRef::Question(i) => i,
+        }
+    }
+}
+
 impl Briefing {
     /// Every item id of the briefing with its place, in document order by section.
     pub fn items(&self) -> impl Iterator<Item = (&str, ItemRef)> {
@@ -338,6 +347,16 @@ impl Briefing {
 
     pub fn item(&self, id: &str) -> Option<ItemRef> {
         self.items().find(|(item_id, _)| *item_id == id).map(|(_, r)| r)
+    }
+
+    /// The id of an item.
+    pub fn item_id(&self, item: ItemRef) -> &str {
+        match item {
+            ItemRef::Actor(i) => &self.actors[i].id,
+            ItemRef::Figure(i) => &self.figures[i].id,
+            ItemRef::Claim(i) => &self.claims[i].id,
+            ItemRef::Question(i) => &self.questions[i].id,
+        }
     }
 
     pub fn actor(&self, id: &str) -> Option<&Actor> {

@@ -66,22 +66,20 @@ impl Store {
     /// or whose linked article changed: see [`Seen::recheck`] for the exact rule), keeps what it knew of
     /// the others, and checks the folder as a whole again. Returns which files changed.
     pub fn refresh(&mut self) -> Result<Changes, FolderError> {
+        // Listed first: a folder that cannot be read leaves the store as it was.
+        let paths = briefing_paths(&self.dir)?;
         let mut entries: HashMap<PathBuf, Entry> =
             std::mem::take(&mut self.entries).into_iter().map(|e| (e.path.clone(), e)).collect();
         let earlier = std::mem::take(&mut self.files);
         // A file that loaded but lost to another with the same id has no entry: it is read again, as the
         // other may be gone.
-        let reloaded = Self::load_reusing(&self.dir, earlier, |record| match entries.remove(&record.path) {
-            Some(entry) => Some(Some(entry)),
-            None => record.placed.is_none().then_some(None),
-        });
-        match reloaded {
-            Ok((store, changes)) => {
-                *self = store;
-                Ok(changes)
-            }
-            Err(e) => Err(e),
-        }
+        let (store, changes) =
+            Self::load_listed(&self.dir, paths, earlier, |record| match entries.remove(&record.path) {
+                Some(entry) => Some(Some(entry)),
+                None => record.placed.is_none().then_some(None),
+            });
+        *self = store;
+        Ok(changes)
     }
 
     /// Loads the folder, taking from `earlier` (what a previous load saw) every file that has not changed
@@ -90,9 +88,18 @@ impl Store {
     pub(crate) fn load_reusing(
         dir: &Path,
         earlier: Vec<FileRecord>,
-        mut entry_of: impl FnMut(&FileRecord) -> Option<Option<Entry>>,
+        entry_of: impl FnMut(&FileRecord) -> Option<Option<Entry>>,
     ) -> Result<(Store, Changes), FolderError> {
-        let paths = briefing_paths(dir)?;
+        Ok(Self::load_listed(dir, briefing_paths(dir)?, earlier, entry_of))
+    }
+
+    /// [`Store::load_reusing`] over the briefing files `paths` of `dir`, already listed.
+    fn load_listed(
+        dir: &Path,
+        paths: Vec<PathBuf>,
+        earlier: Vec<FileRecord>,
+        mut entry_of: impl FnMut(&FileRecord) -> Option<Option<Entry>>,
+    ) -> (Store, Changes) {
         let mut earlier: HashMap<PathBuf, FileRecord> =
             earlier.into_iter().map(|r| (r.path.clone(), r)).collect();
         let rechecked: Vec<Option<FileRecord>> = {
@@ -121,7 +128,7 @@ impl Store {
         }
         changes.removed = earlier.into_keys().collect();
         changes.removed.sort();
-        Ok((Self::from_files(dir, files.into_iter().flatten().collect()), changes))
+        (Self::from_files(dir, files.into_iter().flatten().collect()), changes)
     }
 
     fn from_files(dir: &Path, files: Vec<LoadedFile>) -> Store {
@@ -912,6 +919,21 @@ mod tests {
         assert!(store.failed.is_empty());
         assert_eq!(store.get("a").unwrap().path, path("d.toml"));
         assert_eq!(contents(&store), contents(&Store::load(dir.path()).unwrap()));
+    }
+
+    #[test]
+    fn a_refresh_that_cannot_read_the_folder_keeps_what_was_loaded() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("briefings");
+        fs::create_dir(&folder).unwrap();
+        fs::write(folder.join("a.toml"), briefing_text("a", "one")).unwrap();
+        let mut store = Store::load(&folder).unwrap();
+        fs::rename(&folder, dir.path().join("moved")).unwrap();
+        assert!(store.refresh().is_err());
+        assert_eq!(store.get("a").unwrap().briefing.summary, "one");
+        // Back again, nothing changed.
+        fs::rename(dir.path().join("moved"), &folder).unwrap();
+        assert!(store.refresh().unwrap().is_empty());
     }
 
     #[test]

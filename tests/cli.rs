@@ -278,3 +278,18 @@ fn a_bad_query_is_a_usage_error_that_says_why() {
     assert_eq!(stdout(&none), "");
     assert!(stderr(&none).contains("no hits for `zanzibar`"));
 }
+
+#[test]
+fn read_an_unknown_id_is_a_usage_error_told_before_the_terminal_is_touched() {
+    let out = brief(&["--dir", &seeds(), "read", "no-such-briefing"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("no briefing with id `no-such-briefing`"), "{err}");
+    assert!(err.contains("see `brief list`"), "{err}");
+    // Nothing switched the terminal: no escape sequence was written anywhere.
+    assert!(!err.contains('\u{1b}') && out.stdout.is_empty(), "{err}");
+    // A known id gets as far as asking for a terminal.
+    let out = brief(&["--dir", &seeds(), "read", "blinken-seoul-2023-11"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("the reader needs a terminal"), "{}", stderr(&out));
+}

@@ -4,11 +4,11 @@
 //! the editor) is returned as an [`Effect`] for the event loop to carry out, and its outcome comes back as
 //! another action. Views render from `&App` only.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::model::{Briefing, ItemRef};
 use crate::search::{Hit, Query, SearchIndex, Target};
-use crate::store::Store;
+use crate::store::{Changes, Store};
 use crate::xref::{CrossRef, ItemAt, Link};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,6 +91,19 @@ pub enum Action {
     Export,
     /// The export finished: the path written, or why not.
     Exported(Result<PathBuf, String>),
+    /// Open the selected briefing's file (or the file that failed to load) in the user's editor.
+    Edit,
+    /// The editor closed: cleanly, or why not (not found, a non-zero exit).
+    Edited(Result<(), String>),
+    /// The watcher saw the folder change (after a quiet spell).
+    FilesChanged,
+    /// The folder is not watched, and why: changes show only after `E`.
+    WatchFailed(String),
+    /// The store was refreshed (or could not be), with where the reader was before it.
+    Reloaded {
+        keep: Box<Anchor>,
+        outcome: Result<Changes, String>,
+    },
     Resize {
         width: u16,
         height: u16,
@@ -105,7 +118,35 @@ pub enum Action {
 /// I/O that `update` asks the event loop to do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    Export { briefing: usize },
+    Export {
+        briefing: usize,
+    },
+    /// Hand the terminal to the editor on this file, wait for it, take the terminal back.
+    Edit {
+        path: PathBuf,
+    },
+    /// Refresh the store from the folder (reading only changed files), then report `Action::Reloaded`.
+    Reload {
+        keep: Box<Anchor>,
+    },
+}
+
+/// Where the reader is, by ids and paths rather than positions, so that after a reload it can find the
+/// same briefing, item and overlay again although positions moved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Anchor {
+    /// The key of every row of the briefing list before the reload, in order.
+    rows: Vec<RowKey>,
+    /// The id of the selected item of each pane of the current briefing.
+    items: [Option<String>; 5],
+    /// Said with the reload's outcome (the editor's complaint).
+    note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum RowKey {
+    Briefing { id: String, path: PathBuf },
+    Failed(PathBuf),
 }
 
 /// A list of related items shown over the panes.
@@ -231,9 +272,7 @@ pub struct App {
 
 impl App {
     pub fn new(store: Store) -> App {
-        let briefings = store.briefings();
-        let xref = CrossRef::build(&briefings);
-        let search = SearchIndex::build(&briefings, xref.registry());
+        let (xref, search) = Self::indexes(&store);
         let status = match store.failed.len() {
             0 => format!("{} briefings", store.entries.len()),
             n => format!("{} briefings; {n} file(s) failed to load (marked ✗)", store.entries.len()),
@@ -257,8 +296,35 @@ impl App {
         }
     }
 
+    /// The cross-reference graph and the search index of a store's briefings.
+    fn indexes(store: &Store) -> (CrossRef, SearchIndex) {
+        let briefings = store.briefings();
+        let xref = CrossRef::build(&briefings);
+        let search = SearchIndex::build(&briefings, xref.registry());
+        (xref, search)
+    }
+
+    /// Opens the reader on a briefing, its detail focused.
+    pub fn select_briefing(&mut self, position: usize) {
+        if position < self.store.entries.len() {
+            self.list_selected = position;
+            self.selection = [0; 5];
+            self.focus = Focus::Detail;
+        }
+    }
+
     pub fn briefings(&self) -> Vec<&Briefing> {
         self.store.briefings()
+    }
+
+    /// The file behind the selected row of the list: a briefing's, or one that failed to load.
+    pub fn selected_path(&self) -> Option<&Path> {
+        match self.store.entries.get(self.list_selected) {
+            Some(entry) => Some(&entry.path),
+            None => {
+                self.store.failed.get(self.list_selected - self.store.entries.len()).map(PathBuf::as_path)
+            }
+        }
     }
 
     /// Rows of the list: loaded briefings, then failed files.
@@ -296,14 +362,7 @@ impl App {
         let briefing = self.current()?;
         let i = self.selected_in(self.pane);
         (i < self.pane_len(self.pane)).then_some(())?;
-        let item = match self.pane {
-            Pane::Summary => return None,
-            Pane::Figures => ItemRef::Figure(i),
-            Pane::Actors => ItemRef::Actor(i),
-            Pane::Claims => ItemRef::Claim(i),
-            Pane::Questions => ItemRef::Question(i),
-        };
-        Some(ItemAt { briefing, item })
+        Some(ItemAt { briefing, item: pane_item(self.pane, i)? })
     }
 
     /// Rows a page moves: the detail area's height less borders and bars.
@@ -343,10 +402,7 @@ impl App {
             Target::Overview => self.pane = Pane::Summary,
             Target::Item(item) => {
                 self.pane = Pane::of_item(item);
-                let index = match item {
-                    ItemRef::Actor(i) | ItemRef::Figure(i) | ItemRef::Claim(i) | ItemRef::Question(i) => i,
-                };
-                self.selection[self.pane.index()] = index;
+                self.selection[self.pane.index()] = item.index();
             }
         }
         self.focus = Focus::Detail;
@@ -356,18 +412,9 @@ impl App {
     /// Runs the search box's query again after an edit: results update as you type.
     fn refresh_search(&mut self) {
         let Some(Overlay::Search(view)) = &mut self.overlay else { return };
-        let briefings: Vec<&Briefing> = self.store.entries.iter().map(|e| &e.briefing).collect();
         view.selected = 0;
-        match self.search.parse(&view.input) {
-            Ok(query) => {
-                let results = self.search.search(&briefings, &query, SEARCH_LIMIT);
-                view.hits = results.hits;
-                view.total = results.total;
-                view.error = None;
-                self.highlight = (!query.is_empty()).then_some(query);
-            }
-            // Keep the last results while a quote is still open: the user is mid-phrase.
-            Err(e) => view.error = Some(e.to_string()),
+        if let Some(query) = run_search(&self.store, &self.search, view) {
+            self.highlight = (!query.is_empty()).then_some(query);
         }
     }
 
@@ -419,6 +466,191 @@ impl App {
                 let i = self.pane.index();
                 self.selection[i] = moved(self.selection[i], len, delta, to_end);
             }
+        }
+    }
+}
+
+impl App {
+    /// Where the reader is now, by ids and paths.
+    fn anchor(&self, note: Option<String>) -> Box<Anchor> {
+        let mut rows: Vec<RowKey> = (self.store.entries.iter())
+            .map(|e| RowKey::Briefing { id: e.briefing.id.clone(), path: e.path.clone() })
+            .collect();
+        rows.extend(self.store.failed.iter().cloned().map(RowKey::Failed));
+        let mut items: [Option<String>; 5] = Default::default();
+        if let Some(b) = self.current_briefing() {
+            for (i, pane) in Pane::ALL.into_iter().enumerate() {
+                let selected = self.selection[i];
+                items[i] = (selected < self.pane_len(pane))
+                    .then(|| pane_item(pane, selected))
+                    .flatten()
+                    .map(|item| b.item_id(item).to_string());
+            }
+        }
+        Box::new(Anchor { rows, items, note })
+    }
+
+    /// The list row a row from before a reload is at now: a briefing by its id, else by its file (which
+    /// may have failed to load now, or changed its id); a failed file by its path.
+    fn row_now(&self, key: &RowKey) -> Option<usize> {
+        let entries = &self.store.entries;
+        let failed =
+            |path: &Path| self.store.failed.iter().position(|p| p == path).map(|i| entries.len() + i);
+        let loaded = |path: &Path| entries.iter().position(|e| e.path == path);
+        match key {
+            RowKey::Briefing { id, path } => {
+                self.store.position(id).or_else(|| failed(path)).or_else(|| loaded(path))
+            }
+            RowKey::Failed(path) => failed(path).or_else(|| loaded(path)),
+        }
+    }
+
+    /// After a refresh: indexes rebuilt when anything changed, the user kept where they were, and what
+    /// changed said in the status bar.
+    fn reloaded(&mut self, keep: Anchor, changes: &Changes) {
+        if changes.is_empty() {
+            return;
+        }
+        (self.xref, self.search) = Self::indexes(&self.store);
+        let row_now = |app: &App, row: usize| keep.rows.get(row).and_then(|key| app.row_now(key));
+        match row_now(self, self.list_selected) {
+            Some(row) => self.list_selected = row,
+            None => {
+                // The briefing went: stay at the same height of the list.
+                self.list_selected = self.list_selected.min(self.list_len().saturating_sub(1));
+                self.selection = [0; 5];
+            }
+        }
+        if let Some(b) = self.current_briefing() {
+            let found: Vec<(usize, usize)> = (keep.items.iter().enumerate())
+                .filter_map(|(i, id)| Some((i, b.item(id.as_deref()?)?.index())))
+                .collect();
+            for (i, at) in found {
+                self.selection[i] = at;
+            }
+            for pane in Pane::ALL.into_iter().filter(|p| *p != Pane::Summary) {
+                let i = pane.index();
+                self.selection[i] = self.selection[i].min(self.pane_len(pane).saturating_sub(1));
+            }
+        } else {
+            self.focus = Focus::List;
+        }
+        let overlay = self.overlay.take();
+        self.overlay = overlay.and_then(|o| self.overlay_now(o, &row_now));
+        let mut history = std::mem::take(&mut self.history);
+        history.retain_mut(|place| match row_now(self, place.briefing) {
+            Some(row) => {
+                place.briefing = row;
+                place.overlay = place.overlay.take().and_then(|o| self.overlay_now(o, &row_now));
+                true
+            }
+            None => false,
+        });
+        self.history = history;
+        if let Some(last) = self.last_search.take() {
+            let mut view =
+                SearchView { input: last.input, hits: Vec::new(), total: 0, error: None, selected: 0 };
+            run_search(&self.store, &self.search, &mut view);
+            let hits: Vec<(usize, Target)> = view.hits.iter().map(|h| (h.briefing, h.target)).collect();
+            let position = last.position.min(hits.len().saturating_sub(1));
+            self.last_search = Some(LastSearch { input: view.input, hits, position });
+        }
+        if matches!(self.overlay, Some(Overlay::Search(_))) {
+            self.refresh_search();
+        }
+        let mut status = self.describe(changes);
+        if let Some(note) = keep.note {
+            status = format!("{status} ({note})");
+        }
+        self.status = status;
+    }
+
+    /// An overlay from before a reload, pointing at the same things now, or `None` when they went.
+    fn overlay_now(
+        &self,
+        overlay: Overlay,
+        row_now: &dyn Fn(&App, usize) -> Option<usize>,
+    ) -> Option<Overlay> {
+        let briefing_now = |i: usize| row_now(self, i).filter(|&row| row < self.store.entries.len());
+        match overlay {
+            Overlay::Help => Some(Overlay::Help),
+            Overlay::Search(mut view) => {
+                run_search(&self.store, &self.search, &mut view);
+                Some(Overlay::Search(view))
+            }
+            Overlay::Xref(view) => {
+                let from = ItemAt { briefing: briefing_now(view.from.briefing)?, item: view.from.item };
+                let b = &self.store.entries[from.briefing].briefing;
+                b.items().any(|(_, item)| item == from.item).then_some(())?;
+                let links = self.xref.related(&self.briefings(), from);
+                let selected = view.selected.min(links.len().saturating_sub(1));
+                Some(Overlay::Xref(XrefView { from, links, selected }))
+            }
+            Overlay::Article(view) => {
+                let briefing = briefing_now(view.briefing)?;
+                let article = self.store.entries[briefing].article.as_deref()?;
+                let mut now = ArticleView::new(briefing, article, view.quote, view.width);
+                now.scroll = view.scroll.min(now.lines.len().saturating_sub(1));
+                Some(Overlay::Article(now))
+            }
+        }
+    }
+
+    /// "reloaded iran-deal.toml", "iran-deal.toml has errors now", "3 files changed".
+    fn describe(&self, changes: &Changes) -> String {
+        let failed = |path: &PathBuf| self.store.failed.contains(path);
+        let broken = changes.added.iter().chain(&changes.modified).filter(|p| failed(p)).count();
+        match (&changes.added[..], &changes.modified[..], &changes.removed[..]) {
+            ([path], [], []) | ([], [path], []) if failed(path) => {
+                format!("{} has errors now (marked ✗)", file_name(path))
+            }
+            ([path], [], []) => format!("added {}", file_name(path)),
+            ([], [path], []) => format!("reloaded {}", file_name(path)),
+            ([], [], [path]) => format!("{} was removed", file_name(path)),
+            _ => {
+                let count = changes.added.len() + changes.modified.len() + changes.removed.len();
+                match broken {
+                    0 => format!("{count} files changed"),
+                    n => format!("{count} files changed; {n} with errors (marked ✗)"),
+                }
+            }
+        }
+    }
+}
+
+/// The item at a row of a pane (none for the summary).
+fn pane_item(pane: Pane, row: usize) -> Option<ItemRef> {
+    match pane {
+        Pane::Summary => None,
+        Pane::Figures => Some(ItemRef::Figure(row)),
+        Pane::Actors => Some(ItemRef::Actor(row)),
+        Pane::Claims => Some(ItemRef::Claim(row)),
+        Pane::Questions => Some(ItemRef::Question(row)),
+    }
+}
+
+/// A file's name, as the list and the status bar show it.
+pub fn file_name(path: &Path) -> String {
+    let name =
+        path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    crate::sanitize::neutralize(&name).into_owned()
+}
+
+/// Runs a search box's query over the store, filling in its results; returns the query when it parses.
+fn run_search(store: &Store, index: &SearchIndex, view: &mut SearchView) -> Option<Query> {
+    match index.parse(&view.input) {
+        Ok(query) => {
+            let results = index.search(&store.briefings(), &query, SEARCH_LIMIT);
+            view.hits = results.hits;
+            view.total = results.total;
+            view.error = None;
+            view.selected = view.selected.min(view.hits.len().saturating_sub(1));
+            Some(query)
+        }
+        // Keep the last results while a quote is still open: the user is mid-phrase.
+        Err(e) => {
+            view.error = Some(e.to_string());
+            None
         }
     }
 }
@@ -555,6 +787,27 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         },
         Action::Exported(Ok(path)) => app.status = format!("exported to {}", path.display()),
         Action::Exported(Err(message)) => app.status = format!("export failed: {message}"),
+        Action::Edit => match app.selected_path() {
+            Some(path) => return Some(Effect::Edit { path: path.to_path_buf() }),
+            None => app.status = "no file to edit: the folder has no briefings".into(),
+        },
+        Action::Edited(outcome) => {
+            let note = outcome.err();
+            app.status = match (&note, app.selected_path()) {
+                (Some(note), _) => note.clone(),
+                (None, Some(path)) => format!("no changes to {}", file_name(path)),
+                (None, None) => String::new(),
+            };
+            return Some(Effect::Reload { keep: app.anchor(note) });
+        }
+        Action::FilesChanged => return Some(Effect::Reload { keep: app.anchor(None) }),
+        Action::WatchFailed(why) => {
+            app.status = format!("not watching the folder ({why}): changes show after E");
+        }
+        Action::Reloaded { keep, outcome } => match outcome {
+            Ok(changes) => app.reloaded(*keep, &changes),
+            Err(why) => app.status = format!("reload failed: {why}"),
+        },
         Action::Resize { width, height } => {
             app.viewport = (width, height);
             // Wrapping is done once per width: a resize re-wraps the article, keeping the sentence in view.

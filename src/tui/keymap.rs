@@ -127,6 +127,11 @@ pub const KEYMAP: &[Binding] = &[
         action: Action::Export,
         help: "export the briefing to Markdown (never overwrites)",
     },
+    Binding {
+        keys: &[(KeyCode::Char('E'), SHIFT), (KeyCode::Char('E'), NONE)],
+        action: Action::Edit,
+        help: "edit the briefing's file in $VISUAL / $EDITOR, then reload it",
+    },
 ];
 
 /// Keys while the search box is open; any other printable character is typed into the box.

@@ -2,19 +2,29 @@
 //!
 //! `app` holds the state and `update`; `keymap` maps input to actions; `view` and `panes` draw. This file
 //! owns the terminal: entering and always leaving raw mode, the alternate screen and mouse capture (on
-//! quit, panic, Ctrl-C and SIGTERM), and the event loop that redraws only when something happened.
+//! quit, panic, Ctrl-C and SIGTERM), handing it to the editor and back, and the event loop, which
+//! sleeps until input or a file change arrives.
 
 pub mod app;
+pub mod editor;
 pub mod keymap;
 pub mod panes;
 pub mod view;
+pub mod watch;
 
 use std::io::{self, IsTerminal};
 use std::path::Path;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
 
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 
 use crate::export;
 use crate::store::Store;
@@ -29,8 +39,20 @@ pub fn output_width() -> usize {
     ratatui::crossterm::terminal::size().map_or(PIPED_WIDTH, |(columns, _)| usize::from(columns).max(20))
 }
 
-/// Runs the reader until the user quits. The terminal is restored whatever happens.
-pub fn run(store: Store) -> io::Result<()> {
+/// What wakes the event loop.
+#[derive(Debug)]
+pub enum Message {
+    /// A terminal event. The input thread reads nothing more until the loop acknowledges it.
+    Input(Event),
+    /// The terminal could not be read.
+    InputFailed(io::Error),
+    /// Files of the folder changed (debounced).
+    FilesChanged,
+}
+
+/// Runs the reader until the user quits, on the briefing at `selected` (with its detail focused) when
+/// given. The terminal is restored whatever happens.
+pub fn run(store: Store, selected: Option<usize>) -> io::Result<()> {
     if !io::stdout().is_terminal() {
         return Err(io::Error::other(
             "the reader needs a terminal; use `brief list` or `brief show ID` in scripts",
@@ -38,67 +60,210 @@ pub fn run(store: Store) -> io::Result<()> {
     }
     install_restore_on_signals()?;
     // ratatui::init installs a panic hook that restores raw mode and the alternate screen; ours runs first
-    // and also releases the mouse.
+    // and also releases the mouse and shows the cursor. Restoring twice is harmless, and it is right
+    // whether the panic comes while the reader, the editor or neither has the terminal.
     let terminal = ratatui::init();
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        restore();
         previous_hook(info);
     }));
-    let result =
-        execute!(io::stdout(), EnableMouseCapture).and_then(|()| event_loop(terminal, App::new(store)));
+    let mut app = App::new(store);
+    if let Some(position) = selected {
+        app.select_briefing(position);
+    }
+    let result = execute!(io::stdout(), EnableMouseCapture).and_then(|()| event_loop(terminal, app));
     restore();
     result
 }
 
-/// Leaves the terminal as we found it: mouse released, raw mode off, main screen, cursor shown.
+/// Held while the terminal changes hands, so a signal's restore never interleaves with it.
+static TERMINAL: Mutex<()> = Mutex::new(());
+
+/// Leaves the terminal as we found it: mouse released, raw mode off, main screen, cursor shown. Each
+/// step is tried even if another failed.
 fn restore() {
     let _ = execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
+    let _ = disable_raw_mode();
+    let _ = execute!(io::stdout(), LeaveAlternateScreen, Show);
 }
 
-/// SIGTERM and SIGHUP end the reader at once, but only after the terminal is restored.
+/// No editor runs.
+const NO_EDITOR: i32 = -1;
+/// The editor's process id while one runs (0 while it is being started), else [`NO_EDITOR`].
+static EDITOR: AtomicI32 = AtomicI32::new(NO_EDITOR);
+/// A terminating signal that came while the editor ran: the reader ends when the editor has.
+static PENDING_SIGNAL: AtomicI32 = AtomicI32::new(0);
+
+/// SIGTERM, SIGHUP and SIGINT end the reader at once, but only after the terminal is restored. While the
+/// editor runs they are passed on to it (SIGINT reaches it from the terminal anyway) and the reader
+/// ends when it has, so neither is left behind holding the terminal.
 fn install_restore_on_signals() -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
-    std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            restore();
-            std::process::exit(128 + signal);
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::Builder::new().name("brief-signals".into()).spawn(move || {
+        for signal in signals.forever() {
+            let _terminal = TERMINAL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            let editor = EDITOR.load(Ordering::SeqCst);
+            if editor == NO_EDITOR {
+                restore();
+                std::process::exit(128 + signal);
+            }
+            if signal != SIGINT {
+                PENDING_SIGNAL.store(signal, Ordering::SeqCst);
+                if editor > 0 {
+                    signal_editor(editor, signal);
+                }
+            }
         }
-    });
+    })?;
     Ok(())
 }
 
+fn signal_editor(pid: i32, signal: i32) {
+    // SAFETY: kill(2) takes plain integers and touches no memory of ours.
+    unsafe {
+        libc::kill(pid, signal);
+    }
+}
+
+/// Ends the reader, terminal restored, if a terminating signal came while the editor ran.
+fn exit_if_signalled() {
+    let signal = PENDING_SIGNAL.load(Ordering::SeqCst);
+    if signal != 0 {
+        let _terminal = TERMINAL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        restore();
+        std::process::exit(128 + signal);
+    }
+}
+
+/// Reads terminal events on a thread of its own and sends them, one at a time: after each it waits for
+/// the loop's acknowledgement before reading again, so that while the editor has the terminal nothing
+/// here takes its keystrokes. Returns the sender of acknowledgements.
+fn spawn_input(messages: Sender<Message>) -> io::Result<Sender<()>> {
+    let (ack, acks) = mpsc::channel::<()>();
+    std::thread::Builder::new().name("brief-input".into()).spawn(move || {
+        loop {
+            let (message, failed) = match event::read() {
+                Ok(event) => (Message::Input(event), false),
+                Err(e) => (Message::InputFailed(e), true),
+            };
+            if messages.send(message).is_err() || failed || acks.recv().is_err() {
+                return;
+            }
+        }
+    })?;
+    Ok(ack)
+}
+
 fn event_loop(mut terminal: DefaultTerminal, mut app: App) -> io::Result<()> {
+    let (sender, messages): (Sender<Message>, Receiver<Message>) = mpsc::channel();
+    let ack = spawn_input(sender.clone())?;
+    // Kept alive for the whole loop; dropping it stops the watching.
+    let _watcher = match watch::start(&app.store.dir, move || sender.send(Message::FilesChanged).is_ok()) {
+        Ok(watcher) => Some(watcher),
+        Err(why) => {
+            update(&mut app, Action::WatchFailed(why));
+            None
+        }
+    };
     let size = terminal.size()?;
     update(&mut app, Action::Resize { width: size.width, height: size.height });
+    let mut redraw = true;
     while !app.quit {
-        terminal.draw(|frame| view::draw(frame, &app))?;
-        // Blocks until input arrives: an idle reader uses no CPU.
-        let action = match event::read()? {
-            Event::Key(key) => keymap::action_for_key(key, matches!(app.overlay, Some(Overlay::Search(_)))),
-            Event::Mouse(mouse) => keymap::action_for_mouse(mouse),
-            Event::Resize(width, height) => Some(Action::Resize { width, height }),
-            _ => None,
+        if redraw {
+            terminal.draw(|frame| view::draw(frame, &app))?;
+        }
+        // Blocks until input or a file change: an idle reader uses no CPU.
+        let (action, from_input) = match messages.recv() {
+            Ok(Message::Input(event)) => (action_for_event(&app, event), true),
+            Ok(Message::FilesChanged) => (Some(Action::FilesChanged), false),
+            Ok(Message::InputFailed(e)) => return Err(e),
+            Err(_) => return Err(io::Error::other("the terminal input closed")),
         };
-        let Some(action) = action else { continue };
-        if let Some(effect) = update(&mut app, action) {
-            let outcome = perform(&app, effect);
-            update(&mut app, outcome);
+        redraw = action.is_some();
+        if let Some(action) = action {
+            dispatch(&mut terminal, &mut app, action)?;
+        }
+        if from_input {
+            // The input thread may read again: the editor, if this input started one, is gone.
+            let _ = ack.send(());
         }
     }
     Ok(())
 }
 
+fn action_for_event(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => keymap::action_for_key(key, matches!(app.overlay, Some(Overlay::Search(_)))),
+        Event::Mouse(mouse) => keymap::action_for_mouse(mouse),
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        _ => None,
+    }
+}
+
+/// Applies an action and carries out the effects it leads to, each outcome going back through `update`.
+fn dispatch(terminal: &mut DefaultTerminal, app: &mut App, action: Action) -> io::Result<()> {
+    let mut effect = update(app, action);
+    while let Some(next) = effect.take() {
+        let outcome = perform(terminal, app, next)?;
+        effect = update(app, outcome);
+    }
+    Ok(())
+}
+
 /// Carries out the I/O that `update` asked for and reports the outcome as an action.
-fn perform(app: &App, effect: Effect) -> Action {
-    match effect {
+fn perform(terminal: &mut DefaultTerminal, app: &mut App, effect: Effect) -> io::Result<Action> {
+    Ok(match effect {
         Effect::Export { briefing } => {
             let briefings = app.briefings();
             let markdown = export::to_markdown(briefing, &briefings, &app.xref);
             let path = Path::new(".").join(export::file_name(&briefings[briefing].id));
             Action::Exported(export::write_file(&path, &markdown, false).map_err(|e| e.to_string()))
         }
+        Effect::Edit { path } => {
+            let outcome = edit(terminal, &path)?;
+            let size = terminal.size()?;
+            update(app, Action::Resize { width: size.width, height: size.height });
+            Action::Edited(outcome)
+        }
+        Effect::Reload { keep } => {
+            Action::Reloaded { keep, outcome: app.store.refresh().map_err(|e| e.to_string()) }
+        }
+    })
+}
+
+/// Hands the terminal to the editor on `path`, waits for it, and takes the terminal back with a full
+/// redraw. The outcome is the editor's (not found, a non-zero exit); failing to switch the terminal is
+/// this function's error.
+fn edit(terminal: &mut DefaultTerminal, path: &Path) -> io::Result<Result<(), String>> {
+    let command = editor::command_from_env();
+    {
+        let _terminal = TERMINAL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        EDITOR.store(0, Ordering::SeqCst);
+        execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen)?;
+        terminal.show_cursor()?;
+        disable_raw_mode()?;
     }
+    let outcome = editor::run(&command, path, |pid| {
+        let pid = i32::try_from(pid).unwrap_or(i32::MAX);
+        EDITOR.store(pid, Ordering::SeqCst);
+        // A signal that came while the editor was starting is passed on now.
+        let signal = PENDING_SIGNAL.load(Ordering::SeqCst);
+        if signal != 0 {
+            signal_editor(pid, signal);
+        }
+    });
+    EDITOR.store(NO_EDITOR, Ordering::SeqCst);
+    exit_if_signalled();
+    let _terminal = TERMINAL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    // `clear` asks the terminal where its cursor is; one that does not answer still gets a clean screen:
+    // cleared by hand, and the last frame blanked out so that the next draw repaints every cell.
+    if terminal.clear().is_err() {
+        execute!(io::stdout(), Clear(ClearType::All))?;
+        terminal.draw(|frame| frame.render_widget(ratatui::widgets::Clear, frame.area()))?;
+    }
+    Ok(outcome)
 }

@@ -258,7 +258,12 @@ fn status_hints(app: &App) -> Vec<(super::app::Action, &'static str)> {
         // The search box has its own keys, listed in the box itself.
         (Some(Overlay::Search(_)), _) => Vec::new(),
         (None, Focus::List) => {
-            vec![(Action::Open, "read"), (Action::ToggleHelp, "help"), (Action::Quit, "quit")]
+            vec![
+                (Action::Open, "read"),
+                (Action::Edit, "edit"),
+                (Action::ToggleHelp, "help"),
+                (Action::Quit, "quit"),
+            ]
         }
         (None, Focus::Detail) => {
             vec![

@@ -6,8 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::model::Status;
-use crate::sanitize::neutralize;
-use crate::tui::app::{App, Focus};
+use crate::tui::app::{App, Focus, file_name};
 use crate::tui::view;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
@@ -26,13 +25,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                     let date = b.source.published.map_or(String::new(), |d| format!("{d} "));
                     (marker, format!("{date}{} · {}", b.title, b.source.outlet))
                 }
-                None => {
-                    let path = &app.store.failed[i - app.store.entries.len()];
-                    let name = path
-                        .file_name()
-                        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-                    ("✗ ", neutralize(&name).into_owned())
-                }
+                None => ("✗ ", file_name(&app.store.failed[i - app.store.entries.len()])),
             };
             let text = truncate(&text, width.saturating_sub(2));
             let style = if i == app.list_selected { app.theme.selected() } else { Default::default() };
