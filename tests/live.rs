@@ -10,10 +10,12 @@ use std::rc::Rc;
 use std::sync::mpsc;
 use std::time::Duration;
 
+use brief::model::ItemRef;
 use brief::store::Store;
 use brief::tui::app::{Action, App, Effect, Focus, Overlay, Pane, update};
 use brief::tui::view::{self, Theme};
 use brief::tui::watch::{self, Waited};
+use brief::xref::{ItemAt, Link};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -106,6 +108,16 @@ outlet = "Example News"
 published = "2025-01-02"
 "#;
 
+/// A claim to put before the others of the Blinken briefing.
+const NEW_CLAIM: &str = r#"[[claim]]
+id = "added-first"
+text = "A new claim."
+claimed_by = "antony-blinken"
+stance = "asserts"
+quote = "Blinken said."
+
+"#;
+
 #[test]
 fn e_asks_for_the_editor_on_the_selected_file_even_one_that_failed_to_load() {
     let folder = Folder::seeds();
@@ -160,11 +172,8 @@ fn a_reload_keeps_the_briefing_pane_and_item_by_id_though_positions_move() {
     let claim = selected_claim_id(&app);
     let row_before = app.list_selected;
     // A new claim before the selected one, and a newer briefing that sorts above this one.
-    let text = folder.read("blinken-seoul-2023-11").replacen(
-        "[[claim]]",
-        "[[claim]]\nid = \"added-first\"\ntext = \"A new claim.\"\nclaimed_by = \"antony-blinken\"\nstance = \"asserts\"\nquote = \"Blinken said.\"\n\n[[claim]]",
-        1,
-    );
+    let text =
+        folder.read("blinken-seoul-2023-11").replacen("[[claim]]", &format!("{NEW_CLAIM}[[claim]]"), 1);
     folder.write("blinken-seoul-2023-11", &text);
     fs::write(folder.dir.join("zeppelin.toml"), NEW_BRIEFING).unwrap();
     files_changed(&mut app);
@@ -276,10 +285,21 @@ fn an_open_cross_reference_list_follows_its_item() {
     update(&mut app, Action::CrossReference);
     let Some(Overlay::Xref(before)) = app.overlay.clone() else { panic!("x opens the list") };
     fs::write(folder.dir.join("zeppelin.toml"), NEW_BRIEFING).unwrap();
+    let text =
+        folder.read("blinken-seoul-2023-11").replacen("[[claim]]", &format!("{NEW_CLAIM}[[claim]]"), 1);
+    folder.write("blinken-seoul-2023-11", &text);
     files_changed(&mut app);
     let Some(Overlay::Xref(after)) = &app.overlay else { panic!("the list stays open") };
     assert_eq!(after.from.briefing, before.from.briefing + 1, "its briefing moved down a row");
-    assert_eq!(after.links.len(), before.links.len());
+    assert_eq!(after.from.item, ItemRef::Claim(3), "and its claim one down");
+    assert_eq!(
+        after.links,
+        before
+            .links
+            .iter()
+            .map(|l| Link { to: ItemAt { briefing: l.to.briefing + 1, ..l.to }, ..l.clone() })
+            .collect::<Vec<_>>()
+    );
     // Its briefing removed: the list closes.
     fs::remove_file(folder.path("blinken-seoul-2023-11")).unwrap();
     files_changed(&mut app);
@@ -386,4 +406,35 @@ fn only_changes_that_can_matter_are_relevant() {
     assert!(!watch::is_relevant(&event(EventKind::Modify(ModifyKind::Any), "/b/x.toml~")));
     // Lost events: check the folder again.
     assert!(watch::is_relevant(&Err(notify::Error::generic("queue overflow"))));
+}
+
+#[test]
+fn the_real_watcher_reports_an_editors_save_and_not_the_readers_own_reads() {
+    let folder = Folder::seeds();
+    let (sender, reports) = mpsc::channel();
+    let _watcher =
+        watch::start(&folder.dir, move || sender.send(()).is_ok()).expect("the folder can be watched");
+    // An editor's save: a temporary dot-file written, then renamed over the briefing.
+    let temporary = folder.dir.join(".blinken-seoul-2023-11.toml.tmp");
+    fs::write(&temporary, folder.read("blinken-seoul-2023-11") + "\n").unwrap();
+    fs::rename(&temporary, folder.path("blinken-seoul-2023-11")).unwrap();
+    reports.recv_timeout(Duration::from_secs(10)).expect("the save is reported");
+    // Generous: whatever else that save caused has been reported by now.
+    while reports.recv_timeout(Duration::from_secs(1)).is_ok() {}
+    // A reload reads every file (and re-reads the changed one): not a change.
+    let mut store = Store::load(&folder.dir).unwrap();
+    store.refresh().unwrap();
+    assert!(
+        reports.recv_timeout(watch::QUIET * 4).is_err(),
+        "the reader's own reads were taken for a change"
+    );
+}
+
+#[test]
+fn read_id_opens_the_reader_on_that_briefing() {
+    let folder = Folder::seeds();
+    let mut app = folder.app();
+    app.select_briefing(app.store.position("blinken-seoul-2023-11").unwrap());
+    assert_eq!(app.current_briefing().unwrap().id, "blinken-seoul-2023-11");
+    assert_eq!(app.focus, Focus::Detail);
 }

@@ -512,6 +512,7 @@ impl App {
             return;
         }
         (self.xref, self.search) = Self::indexes(&self.store);
+        let before = (self.list_selected, self.selection);
         let row_now = |app: &App, row: usize| keep.rows.get(row).and_then(|key| app.row_now(key));
         match row_now(self, self.list_selected) {
             Some(row) => self.list_selected = row,
@@ -535,7 +536,14 @@ impl App {
         } else {
             self.focus = Focus::List;
         }
-        let overlay = self.overlay.take();
+        let mut overlay = self.overlay.take();
+        // The open cross-reference list is the selected item's: it follows the item as it moves.
+        if let Some(Overlay::Xref(view)) = &mut overlay {
+            let pane = Pane::of_item(view.from.item);
+            if (view.from.briefing, view.from.item.index()) == (before.0, before.1[pane.index()]) {
+                view.from.item = pane_item(pane, self.selected_in(pane)).unwrap_or(view.from.item);
+            }
+        }
         self.overlay = overlay.and_then(|o| self.overlay_now(o, &row_now));
         let mut history = std::mem::take(&mut self.history);
         history.retain_mut(|place| match row_now(self, place.briefing) {
