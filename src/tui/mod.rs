@@ -8,6 +8,7 @@ pub mod app;
 pub mod keymap;
 pub mod panes;
 pub mod view;
+pub mod wrap;
 
 use std::io::{self, IsTerminal};
 use std::path::Path;

@@ -13,6 +13,7 @@ use unicode_width::UnicodeWidthStr;
 use super::app::{App, Focus, Overlay, Pane};
 use super::keymap;
 use super::panes;
+use super::wrap::{Shown, Tone};
 
 /// Below this size the reader shows a message instead of panes.
 pub const MIN_WIDTH: u16 = 40;
@@ -55,6 +56,12 @@ pub fn article_width((width, height): (u16, u16)) -> usize {
 /// The first visible row of a list of `visible` rows whose selected row must be shown.
 pub fn list_offset(selected: usize, visible: u16) -> usize {
     selected.saturating_sub(usize::from(visible.max(1)) - 1)
+}
+
+/// Lines the Summary pane shows: it takes the table's and the detail box's place, less two borders.
+pub fn summary_rows(viewport: (u16, u16)) -> usize {
+    let regions = layout(viewport);
+    usize::from(regions.pane.union(regions.detail).height.saturating_sub(2))
 }
 
 /// Rows of items a table pane shows: its height less two borders and the header.
@@ -153,6 +160,17 @@ pub fn highlighted(app: &App, text: &str, base: Style) -> Line<'static> {
         Some(query) => marked(text, &query.highlight(text), base, app.theme),
         None => Line::styled(text.to_string(), base),
     }
+}
+
+/// A line of wrapped text in its tone, its search matches marked.
+pub fn shown(app: &App, line: &Shown) -> Line<'static> {
+    let theme = app.theme;
+    let base = match line.tone {
+        Tone::Plain => Style::new(),
+        Tone::Heading => theme.heading(),
+        Tone::Dim => theme.dim(),
+    };
+    marked(line.text, line.marks, base, theme)
 }
 
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -274,7 +292,7 @@ fn status_hints(app: &App) -> Vec<(super::app::Action, &'static str)> {
 
 /// Wraps text on word boundaries to a display width (wide and combining characters counted right).
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    textwrap::wrap(text, width.max(1)).into_iter().map(|l| l.into_owned()).collect()
+    super::wrap::wrap(text, width).into_iter().map(|line| text[line].to_string()).collect()
 }
 
 /// A bordered block whose border is highlighted when it has the focus.
