@@ -147,5 +147,39 @@ fn long_frames(c: &mut Criterion) {
     article_frames(c, "long", app);
 }
 
-criterion_group!(benches, seed_frames, long_frames);
+/// The peer: ratatui drawing a screenful of text already wrapped (a bordered paragraph of `HEIGHT - 2`
+/// full lines), the least a frame of this size can cost on this backend.
+fn floor_frame(c: &mut Criterion) {
+    use ratatui::text::Line;
+    use ratatui::widgets::{Block, Borders, Paragraph};
+    let text = "North Korea has sent more than a million artillery shells to Russia, South Korea says. ";
+    let line: String = text.chars().cycle().take(usize::from(WIDTH - 2)).collect();
+    let lines: Vec<Line> = (0..HEIGHT - 2).map(|_| Line::raw(line.clone())).collect();
+    let mut terminal = terminal();
+    c.bench_function("floor/prewrapped_paragraph", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|frame| {
+                    let paragraph =
+                        Paragraph::new(black_box(lines.clone())).block(Block::new().borders(Borders::ALL));
+                    frame.render_widget(paragraph, frame.area());
+                })
+                .expect("draw");
+        })
+    });
+}
+
+/// The search box over the panes, its selection on the last hit listed.
+fn search_frame(c: &mut Criterion) {
+    let store = seeds();
+    let mut app = app(store, 0);
+    update(&mut app, Action::Search);
+    for c in "shells".chars() {
+        update(&mut app, Action::SearchInput(c));
+    }
+    update(&mut app, Action::Bottom);
+    bench_frame(c, "seed/search_last_hit", &app);
+}
+
+criterion_group!(benches, floor_frame, seed_frames, search_frame, long_frames);
 criterion_main!(benches);
