@@ -131,8 +131,15 @@ fn long_frames(c: &mut Criterion) {
     let app = app(store, briefing);
     let app = summary_frames(c, "long", app);
     let mut app = claims_frames(c, "long", app);
-    // A frame after a resize: the one time the text is wrapped again, so it costs more than the others.
+    // A key that moves without changing the text: `update` compares the shown text with what it holds.
     update(&mut app, Action::ShowPane(Pane::Summary));
+    c.bench_function("long/update_scroll_keys", |b| {
+        b.iter(|| {
+            update(&mut app, black_box(Action::Down));
+            update(&mut app, black_box(Action::Up));
+        })
+    });
+    // A frame after a resize: the one time the text is wrapped again, so it costs more than the others.
     let mut wide = true;
     c.bench_function("long/summary_resize_and_frame", |b| {
         b.iter(|| {
