@@ -106,11 +106,30 @@ fn export_is_an_effect_and_its_outcome_shows_in_the_status_bar() {
 fn help_toggles_and_quit_quits() {
     let mut app = seeds();
     press(&mut app, &[Action::ToggleHelp]);
-    assert_eq!(app.overlay, Some(Overlay::Help));
+    assert_eq!(app.overlay, Some(Overlay::Help(0)));
     press(&mut app, &[Action::ToggleHelp]);
     assert_eq!(app.overlay, None);
     press(&mut app, &[Action::Quit]);
     assert!(app.quit);
+}
+
+#[test]
+fn help_taller_than_the_terminal_scrolls_to_its_last_line_and_back() {
+    let mut app = seeds();
+    update(&mut app, Action::Resize { width: 80, height: 24 });
+    press(&mut app, &[Action::ToggleHelp, Action::Bottom]);
+    let bottom = screen(&mut app, 80, 24);
+    assert!(bottom.contains("Mouse: click"), "the last help line shows at the end:\n{bottom}");
+    assert!(!bottom.contains("show or hide this help"), "the first lines scrolled away:\n{bottom}");
+    insta::assert_snapshot!("help_80x24_end", bottom);
+    // One step up from the end moves at once (no hidden scroll past the end).
+    press(&mut app, &[Action::Down, Action::Down, Action::Up, Action::Top]);
+    assert_eq!(app.overlay, Some(Overlay::Help(0)));
+    assert!(screen(&mut app, 80, 24).contains("show or hide this help"));
+    press(&mut app, &[Action::Bottom, Action::Up]);
+    let Some(Overlay::Help(one_up)) = app.overlay else { panic!("help closed") };
+    press(&mut app, &[Action::Down]);
+    assert_eq!(app.overlay, Some(Overlay::Help(one_up + 1)));
 }
 
 #[test]
@@ -296,4 +315,69 @@ fn the_article_opens_at_the_selected_claims_sentence_and_rewraps_on_resize() {
     assert_eq!(marked(&app).0, brief::store::fold_whitespace(&quote), "re-wrapped for the new width");
     press(&mut app, &[Action::Back]);
     assert!(app.overlay.is_none());
+}
+
+#[test]
+fn snapshots_of_overlays_at_both_sizes() {
+    let mut app = seeds();
+    press(&mut app, &[Action::Open, Action::ShowPane(Pane::Claims)]);
+    for (width, height) in [(80, 24), (160, 48)] {
+        press(&mut app, &[Action::ToggleHelp]);
+        insta::assert_snapshot!(format!("help_{width}x{height}"), screen(&mut app, width, height));
+        press(&mut app, &[Action::ToggleHelp, Action::CrossReference]);
+        insta::assert_snapshot!(format!("xref_{width}x{height}"), screen(&mut app, width, height));
+        press(&mut app, &[Action::Back, Action::OpenArticle]);
+        insta::assert_snapshot!(format!("article_{width}x{height}"), screen(&mut app, width, height));
+        press(&mut app, &[Action::Back]);
+    }
+}
+
+#[test]
+fn every_size_below_the_minimum_says_so_and_none_panics() {
+    let mut app = seeds();
+    press(&mut app, &[Action::Open, Action::ShowPane(Pane::Claims), Action::CrossReference]);
+    for width in 1..=view::MIN_WIDTH + 2 {
+        for height in 1..=view::MIN_HEIGHT + 2 {
+            let text = screen(&mut app, width, height);
+            let small = width < view::MIN_WIDTH || height < view::MIN_HEIGHT;
+            if small && width >= 20 && height >= 4 {
+                assert!(text.contains("Terminal too small"), "{width}x{height}: {text}");
+            }
+            assert_eq!(!small, text.contains("Related to:"), "{width}x{height}: {text}");
+        }
+    }
+}
+
+#[test]
+fn the_summary_scrolls_to_its_last_page_and_back_at_once() {
+    let mut app = seeds();
+    update(&mut app, Action::Resize { width: 80, height: 24 });
+    press(&mut app, &[Action::Open, Action::ShowPane(Pane::Summary)]);
+    let lines = app.wrapped.summary.len();
+    let visible = view::summary_rows(app.viewport);
+    assert!(lines > visible, "the seed summary is longer than a page at 80x24");
+    press(&mut app, &[Action::Bottom]);
+    assert_eq!(app.selected_in(Pane::Summary), lines - visible, "G shows the last page");
+    assert!(screen(&mut app, 80, 24).contains("open questions"), "the counts line ends the summary");
+    press(&mut app, &[Action::PageDown, Action::Down]);
+    assert_eq!(app.selected_in(Pane::Summary), lines - visible, "no scrolling past the end");
+    press(&mut app, &[Action::Up]);
+    assert_eq!(app.selected_in(Pane::Summary), lines - visible - 1, "one key back moves one line back");
+}
+
+/// Hangul, emoji and a combining accent wrap to the cells they take: no line is cut at the pane's edge,
+/// and a word wider than the pane is broken between characters.
+#[test]
+fn snapshots_of_wide_and_combining_characters() {
+    let mut app = app("tests/fixtures/wide");
+    press(&mut app, &[Action::Open]);
+    let summary = screen(&mut app, 80, 24);
+    insta::assert_snapshot!("wide_summary_80x24", summary);
+    for word in ["👨‍👩‍👧", "❤️", "Sho\u{301}igu", "🇰🇵🇷🇺", "김정은"] {
+        assert!(summary.contains(word), "{word} is drawn whole: {summary}");
+    }
+    press(&mut app, &[Action::ShowPane(Pane::Claims)]);
+    insta::assert_snapshot!("wide_claims_80x24", screen(&mut app, 80, 24));
+    press(&mut app, &[Action::ShowPane(Pane::Summary)]);
+    insta::assert_snapshot!("wide_summary_44x16", screen(&mut app, 44, 16));
 }

@@ -11,6 +11,8 @@ use crate::search::{Hit, Query, SearchIndex, Target};
 use crate::store::{Changes, Store};
 use crate::xref::{CrossRef, ItemAt, Link};
 
+use super::wrap::Wrapped;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     List,
@@ -210,17 +212,13 @@ impl ArticleView {
         let mut lines = Vec::new();
         let mut offset = 0;
         for paragraph in &paragraphs {
-            let mut at = 0;
-            for line in textwrap::wrap(paragraph, width.max(1)) {
-                let start = paragraph[at..].find(line.as_ref()).map_or(at, |i| at + i);
-                let end = start + line.len();
-                at = end;
-                let (global_start, global_end) = (offset + start, offset + end);
+            for line in super::wrap::wrap(paragraph, width) {
+                let (global_start, global_end) = (offset + line.start, offset + line.end);
                 let marked = found
                     .as_ref()
                     .filter(|q| q.start < global_end && q.end > global_start)
                     .map(|q| q.start.max(global_start) - global_start..q.end.min(global_end) - global_start);
-                lines.push(ArticleLine { text: line.into_owned(), marked });
+                lines.push(ArticleLine { text: paragraph[line].to_string(), marked });
             }
             lines.push(ArticleLine { text: String::new(), marked: None });
             offset += paragraph.len() + 1;
@@ -233,7 +231,8 @@ impl ArticleView {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
-    Help,
+    /// The key help, scrolled down this many lines (it can be taller than the terminal).
+    Help(usize),
     Article(ArticleView),
     Xref(XrefView),
     Search(SearchView),
@@ -267,6 +266,8 @@ pub struct App {
     pub viewport: (u16, u16),
     pub theme: super::view::Theme,
     pub quit: bool,
+    /// The shown pane's text wrapped for the current size and search; see `panes::rewrap`.
+    pub wrapped: Wrapped,
     history: Vec<Place>,
 }
 
@@ -277,7 +278,7 @@ impl App {
             0 => format!("{} briefings", store.entries.len()),
             n => format!("{} briefings; {n} file(s) failed to load (marked ✗)", store.entries.len()),
         };
-        App {
+        let mut app = App {
             store,
             xref,
             search,
@@ -292,8 +293,11 @@ impl App {
             viewport: (80, 24),
             theme: super::view::Theme::from_env(),
             quit: false,
+            wrapped: Wrapped::default(),
             history: Vec::new(),
-        }
+        };
+        super::panes::rewrap(&mut app);
+        app
     }
 
     /// The cross-reference graph and the search index of a store's briefings.
@@ -449,7 +453,12 @@ impl App {
                 view.scroll = moved(view.scroll, view.lines.len(), delta, to_end);
                 return;
             }
-            _ => {}
+            Some(Overlay::Help(scroll)) => {
+                let positions = super::panes::help::scroll_positions(self.viewport, self.theme);
+                *scroll = moved(*scroll, positions, delta, to_end);
+                return;
+            }
+            None => {}
         }
         match self.focus {
             Focus::List => {
@@ -460,9 +469,14 @@ impl App {
                 }
             }
             Focus::Detail => {
-                let len = self.pane_len(self.pane);
-                // The summary scrolls by lines; its length is only known to the view, which clamps it.
-                let len = if self.pane == Pane::Summary { usize::MAX } else { len };
+                // The summary scrolls by lines, as far as shows its last page.
+                let len = match self.pane {
+                    Pane::Summary => {
+                        self.wrapped.summary.len().saturating_sub(super::view::summary_rows(self.viewport))
+                            + 1
+                    }
+                    pane => self.pane_len(pane),
+                };
                 let i = self.pane.index();
                 self.selection[i] = moved(self.selection[i], len, delta, to_end);
             }
@@ -581,7 +595,7 @@ impl App {
     ) -> Option<Overlay> {
         let briefing_now = |i: usize| row_now(self, i).filter(|&row| row < self.store.entries.len());
         match overlay {
-            Overlay::Help => Some(Overlay::Help),
+            Overlay::Help(scroll) => Some(Overlay::Help(scroll)),
             Overlay::Search(mut view) => {
                 run_search(&self.store, &self.search, &mut view);
                 Some(Overlay::Search(view))
@@ -670,20 +684,26 @@ fn moved(current: usize, len: usize, delta: isize, to_end: Option<bool>) -> usiz
     }
     match to_end {
         Some(false) => 0,
-        Some(true) if len == usize::MAX => current,
         Some(true) => len - 1,
         None => current.saturating_add_signed(delta).min(len - 1),
     }
 }
 
-/// Applies an action. Returns the I/O the event loop must do, if any.
+/// Applies an action, then re-wraps what it changed (`panes::rewrap`). Returns the I/O the event loop
+/// must do, if any.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    let effect = apply(app, action);
+    super::panes::rewrap(app);
+    effect
+}
+
+fn apply(app: &mut App, action: Action) -> Option<Effect> {
     match action {
         Action::Quit => app.quit = true,
         Action::ToggleHelp => {
             app.overlay = match app.overlay {
-                Some(Overlay::Help) => None,
-                _ => Some(Overlay::Help),
+                Some(Overlay::Help(_)) => None,
+                _ => Some(Overlay::Help(0)),
             }
         }
         Action::NextPane | Action::PrevPane => {
@@ -730,13 +750,13 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
                     app.jump_to(briefing, target);
                 }
             }
-            (Some(Overlay::Help | Overlay::Article(_)), _) => app.overlay = None,
+            (Some(Overlay::Help(_) | Overlay::Article(_)), _) => app.overlay = None,
             (None, Focus::List) => {
                 if app.current().is_some() {
                     app.focus = Focus::Detail;
                 }
             }
-            (None, Focus::Detail) => return update(app, Action::CrossReference),
+            (None, Focus::Detail) => return apply(app, Action::CrossReference),
         },
         Action::Back => {
             if let Some(closed) = app.overlay.take() {

@@ -11,6 +11,7 @@ pub mod keymap;
 pub mod panes;
 pub mod view;
 pub mod watch;
+pub mod wrap;
 
 use std::io::{self, IsTerminal};
 use std::path::Path;

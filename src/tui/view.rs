@@ -13,6 +13,7 @@ use unicode_width::UnicodeWidthStr;
 use super::app::{App, Focus, Overlay, Pane};
 use super::keymap;
 use super::panes;
+use super::wrap::{Shown, Tone};
 
 /// Below this size the reader shows a message instead of panes.
 pub const MIN_WIDTH: u16 = 40;
@@ -55,6 +56,12 @@ pub fn article_width((width, height): (u16, u16)) -> usize {
 /// The first visible row of a list of `visible` rows whose selected row must be shown.
 pub fn list_offset(selected: usize, visible: u16) -> usize {
     selected.saturating_sub(usize::from(visible.max(1)) - 1)
+}
+
+/// Lines the Summary pane shows: it takes the table's and the detail box's place, less two borders.
+pub fn summary_rows(viewport: (u16, u16)) -> usize {
+    let regions = layout(viewport);
+    usize::from(regions.pane.union(regions.detail).height.saturating_sub(2))
 }
 
 /// Rows of items a table pane shows: its height less two borders and the header.
@@ -155,6 +162,17 @@ pub fn highlighted(app: &App, text: &str, base: Style) -> Line<'static> {
     }
 }
 
+/// A line of wrapped text in its tone, its search matches marked.
+pub fn shown(app: &App, line: &Shown) -> Line<'static> {
+    let theme = app.theme;
+    let base = match line.tone {
+        Tone::Plain => Style::new(),
+        Tone::Heading => theme.heading(),
+        Tone::Dim => theme.dim(),
+    };
+    marked(line.text, line.marks, base, theme)
+}
+
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -172,7 +190,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     draw_status(frame, app, regions.status);
     match &app.overlay {
-        Some(Overlay::Help) => panes::help::draw(frame, theme, area),
+        Some(Overlay::Help(scroll)) => panes::help::draw(frame, theme, area, *scroll),
         Some(Overlay::Xref(view)) => panes::xref::draw(frame, app, view, area),
         Some(Overlay::Search(view)) => panes::search::draw(frame, app, view, area),
         Some(Overlay::Article(view)) => panes::article::draw(frame, app, view, area),
@@ -229,7 +247,7 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
         },
     };
     let mode = match (&app.overlay, app.focus) {
-        (Some(Overlay::Help), _) => "HELP",
+        (Some(Overlay::Help(_)), _) => "HELP",
         (Some(Overlay::Xref(_)), _) => "XREF",
         (Some(Overlay::Search(_)), _) => "SEARCH",
         (Some(Overlay::Article(_)), _) => "ARTICLE",
@@ -254,7 +272,7 @@ fn status_hints(app: &App) -> Vec<(super::app::Action, &'static str)> {
     use super::app::Action;
     match (&app.overlay, app.focus) {
         (Some(Overlay::Xref(_)), _) => vec![(Action::Open, "jump"), (Action::Back, "close")],
-        (Some(Overlay::Help | Overlay::Article(_)), _) => vec![(Action::Back, "close")],
+        (Some(Overlay::Help(_) | Overlay::Article(_)), _) => vec![(Action::Back, "close")],
         // The search box has its own keys, listed in the box itself.
         (Some(Overlay::Search(_)), _) => Vec::new(),
         (None, Focus::List) => {
@@ -279,7 +297,7 @@ fn status_hints(app: &App) -> Vec<(super::app::Action, &'static str)> {
 
 /// Wraps text on word boundaries to a display width (wide and combining characters counted right).
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    textwrap::wrap(text, width.max(1)).into_iter().map(|l| l.into_owned()).collect()
+    super::wrap::wrap(text, width).into_iter().map(|line| text[line].to_string()).collect()
 }
 
 /// A bordered block whose border is highlighted when it has the focus.

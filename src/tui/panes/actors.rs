@@ -3,7 +3,8 @@
 use ratatui::Frame;
 use ratatui::layout::Constraint;
 
-use crate::tui::app::{App, Pane};
+use crate::model::Actor;
+use crate::tui::app::App;
 use crate::tui::view::Regions;
 
 pub fn draw(frame: &mut Frame, app: &App, regions: Regions) {
@@ -19,15 +20,17 @@ pub fn draw(frame: &mut Frame, app: &App, regions: Regions) {
         Constraint::Percentage(37),
     ];
     super::draw_table(frame, app, regions.pane, &["Name", "Kind", "Role", "Also known as"], &widths, &row);
-    let Some(a) = b.actors.get(app.selected_in(Pane::Actors)) else { return };
-    let group =
-        app.current().and_then(|bi| app.xref.registry().group_of((bi, app.selected_in(Pane::Actors))));
-    let spellings = group.map_or_else(String::new, |g| app.xref.registry().groups[g].spellings.join(", "));
-    let fields = vec![
+    super::draw_detail(frame, app, regions.detail, "Actor");
+}
+
+/// The detail box's fields for the current briefing's actor `index`: every spelling of it in the folder.
+pub fn detail(app: &App, index: usize, a: &Actor) -> Vec<(&'static str, String)> {
+    let registry = app.xref.registry();
+    let group = app.current().and_then(|b| registry.group_of((b, index)));
+    let spellings = group.map_or_else(String::new, |g| registry.groups[g].spellings.join(", "));
+    vec![
         ("", format!("{} ({})", a.name, a.kind)),
         ("Role", a.role.clone().unwrap_or_default()),
         ("All spellings in the folder", spellings),
-        ("", super::related_hint(app)),
-    ];
-    super::draw_detail(frame, app, regions.detail, "Actor", fields);
+    ]
 }

@@ -3,8 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::Constraint;
 
+use crate::model::{Briefing, Claim};
 use crate::render::{attribution, grades};
-use crate::tui::app::{App, Pane};
+use crate::tui::app::App;
 use crate::tui::view::Regions;
 
 pub fn draw(frame: &mut Frame, app: &App, regions: Regions) {
@@ -15,12 +16,11 @@ pub fn draw(frame: &mut Frame, app: &App, regions: Regions) {
     };
     let widths = [Constraint::Percentage(25), Constraint::Length(9), Constraint::Percentage(75)];
     super::draw_table(frame, app, regions.pane, &["Claimant", "Stance", "Claim"], &widths, &row);
-    let Some(c) = b.claims.get(app.selected_in(Pane::Claims)) else { return };
+    super::draw_detail(frame, app, regions.detail, "Claim");
+}
+
+/// The detail box's fields for a claim: stance, attribution and grades, then its quote.
+pub fn detail(b: &Briefing, c: &Claim) -> Vec<(&'static str, String)> {
     let grade = grades(c).map_or(String::new(), |g| format!("; grade {g}"));
-    let fields = vec![
-        ("", format!("{} ({}){grade}", c.stance, attribution(b, c))),
-        ("Quote", format!("“{}”", c.quote)),
-        ("", super::related_hint(app)),
-    ];
-    super::draw_detail(frame, app, regions.detail, "Claim", fields);
+    vec![("", format!("{} ({}){grade}", c.stance, attribution(b, c))), ("Quote", format!("“{}”", c.quote))]
 }

@@ -3,8 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::Constraint;
 
+use crate::model::Figure;
 use crate::render::format_value;
-use crate::tui::app::{App, Pane};
+use crate::tui::app::App;
 use crate::tui::view::Regions;
 
 pub fn draw(frame: &mut Frame, app: &App, regions: Regions) {
@@ -25,13 +26,14 @@ pub fn draw(frame: &mut Frame, app: &App, regions: Regions) {
         Constraint::Length(10),
     ];
     super::draw_table(frame, app, regions.pane, &["Value", "Counts", "Claimed by", "As of"], &widths, &row);
-    let Some(f) = b.figures.get(app.selected_in(Pane::Figures)) else { return };
-    let value = format!("{} {} ({})", f.qualifier, format_value(f.value), f.unit);
-    let fields = vec![
-        ("", value),
+    super::draw_detail(frame, app, regions.detail, "Figure");
+}
+
+/// The detail box's fields for a figure.
+pub fn detail(f: &Figure) -> Vec<(&'static str, String)> {
+    vec![
+        ("", format!("{} {} ({})", f.qualifier, format_value(f.value), f.unit)),
         ("About", f.subject.clone().unwrap_or_default()),
         ("Quote", f.quote.clone()),
-        ("", super::related_hint(app)),
-    ];
-    super::draw_detail(frame, app, regions.detail, "Figure", fields);
+    ]
 }

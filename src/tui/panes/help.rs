@@ -1,4 +1,4 @@
-//! The help overlay, generated from the keymap table.
+//! The help overlay, generated from the keymap table. Taller than the terminal, it scrolls.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,28 +9,64 @@ use unicode_width::UnicodeWidthStr;
 use crate::tui::keymap::{KEYMAP, SEARCH_KEYMAP, keys_label};
 use crate::tui::view::{self, Theme};
 
-pub fn draw(frame: &mut Frame, theme: Theme, area: Rect) {
+/// The help's lines, long ones wrapped so that the box (borders included) fits in `max_width` columns.
+fn lines(theme: Theme, max_width: u16) -> Vec<Line<'static>> {
     let keys: Vec<String> = KEYMAP.iter().map(keys_label).collect();
     let key_width = keys.iter().map(|k| k.width()).max().unwrap_or(0);
-    let mut lines: Vec<Line> = KEYMAP
-        .iter()
-        .zip(&keys)
-        .map(|(binding, keys)| {
-            let pad = " ".repeat(key_width - keys.width());
-            Line::from(vec![
-                Span::styled(format!(" {keys}{pad}  "), theme.heading()),
-                Span::raw(binding.help),
-            ])
-        })
-        .collect();
+    let text_width = usize::from(max_width.saturating_sub(2)).saturating_sub(key_width + 4).max(10);
+    let mut lines: Vec<Line> = Vec::new();
+    for (binding, keys) in KEYMAP.iter().zip(&keys) {
+        for (i, part) in view::wrap(binding.help, text_width).into_iter().enumerate() {
+            let label = if i == 0 { keys.as_str() } else { "" };
+            let pad = " ".repeat(key_width - label.width());
+            lines.push(Line::from(vec![
+                Span::styled(format!(" {label}{pad}  "), theme.heading()),
+                Span::raw(part),
+            ]));
+        }
+    }
     lines.push(Line::raw(""));
     let search_keys: Vec<String> =
         SEARCH_KEYMAP.iter().map(|b| format!("{} {}", keys_label(b), b.help)).collect();
-    lines.push(Line::styled(format!(" In the search box: {}.", search_keys.join(" · ")), theme.dim()));
-    lines.push(Line::styled(" Mouse: click a briefing, tab or row; the wheel scrolls.", theme.dim()));
+    let notes = [
+        format!("In the search box: {}.", search_keys.join(" · ")),
+        "Mouse: click a briefing, tab or row; the wheel scrolls.".to_string(),
+    ];
+    let note_width = usize::from(max_width.saturating_sub(4)).max(10);
+    for note in notes {
+        lines.extend(
+            view::wrap(&note, note_width).into_iter().map(|l| Line::styled(format!(" {l}"), theme.dim())),
+        );
+    }
+    lines
+}
+
+/// The box's place in `area`, and how many lines fit in it.
+fn layout(area: Rect, lines: &[Line]) -> (Rect, usize) {
     let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 2;
     let box_area = view::centered(area, width, lines.len() as u16 + 2);
+    (box_area, usize::from(box_area.height.saturating_sub(2)))
+}
+
+/// How many first lines the help can start at in a terminal of this size: 1 when it fits.
+pub fn scroll_positions(viewport: (u16, u16), theme: Theme) -> usize {
+    let lines = lines(theme, viewport.0);
+    let (_, visible) = layout(Rect::new(0, 0, viewport.0, viewport.1), &lines);
+    lines.len().saturating_sub(visible) + 1
+}
+
+pub fn draw(frame: &mut Frame, theme: Theme, area: Rect, scroll: usize) {
+    let lines = lines(theme, area.width);
+    let (box_area, visible) = layout(area, &lines);
+    let total = lines.len();
+    let scroll = scroll.min(total.saturating_sub(visible));
+    let title = if visible < total {
+        format!(" Keys {}–{} of {total} (j/k scroll) ", scroll + 1, (scroll + visible).min(total))
+    } else {
+        " Keys ".to_string()
+    };
     view::clear(frame, box_area);
-    let block = view::block(" Keys ".to_string(), true, theme);
-    frame.render_widget(Paragraph::new(lines).block(block), box_area);
+    let block = view::block(title, true, theme);
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(visible).collect();
+    frame.render_widget(Paragraph::new(shown).block(block), box_area);
 }

@@ -20,6 +20,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use super::app::{App, Focus, Pane};
 use super::view::{self, Regions};
+use super::wrap::{Para, Tone};
 
 pub fn draw_pane(frame: &mut Frame, app: &App, regions: Regions) {
     match app.pane {
@@ -61,27 +62,62 @@ pub fn draw_table(
     }
 }
 
-/// The box under a table: labelled lines, each wrapped to the box's width.
-pub fn draw_detail(frame: &mut Frame, app: &App, area: Rect, title: &str, fields: Vec<(&str, String)>) {
-    let block = view::block(format!(" {title} "), false, app.theme);
-    let width = usize::from(area.width.saturating_sub(2)).max(1);
-    let mut lines: Vec<Line> = Vec::new();
-    for (label, text) in fields {
-        if text.is_empty() {
-            continue;
-        }
-        if !label.is_empty() {
-            lines.push(Line::styled(label.to_string(), app.theme.heading()));
-        }
-        lines.extend(view::wrap(&text, width).iter().map(|l| view::highlighted(app, l, Style::new())));
+/// The box under a table: the selected item's fields, wrapped by `rewrap` ahead of the frame.
+pub fn draw_detail(frame: &mut Frame, app: &App, area: Rect, title: &str) {
+    if app.wrapped.detail.is_empty() {
+        return;
     }
+    let block = view::block(format!(" {title} "), false, app.theme);
     let visible = usize::from(area.height.saturating_sub(2));
-    lines.truncate(visible);
+    let lines: Vec<Line> = app.wrapped.detail.lines(0, visible).map(|line| view::shown(app, &line)).collect();
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
+/// Brings the wrapped text of the shown pane up to date with the briefing, the selection, the size and
+/// the search. `update` calls it after every action; it wraps again only what changed, so a frame only
+/// slices lines. The Summary pane wraps the whole summary; an item pane wraps its detail box.
+pub fn rewrap(app: &mut App) {
+    let regions = view::layout(app.viewport);
+    let inner_width = |area: Rect| usize::from(area.width.saturating_sub(2)).max(1);
+    if app.pane == Pane::Summary {
+        let width = inner_width(regions.pane.union(regions.detail));
+        // Borrow the briefing through the field, not `&App`, so the cache beside it can change.
+        let briefing = app.current().map(|i| &app.store.entries[i].briefing);
+        let paras = briefing.map(summary::paras).unwrap_or_default();
+        app.wrapped.summary.set(paras, width, app.highlight.as_ref());
+    } else {
+        let width = inner_width(regions.detail);
+        let paras = detail_paras(app);
+        app.wrapped.detail.set(paras, width, app.highlight.as_ref());
+    }
+}
+
+/// The detail box's text for the selected item of the current pane: each non-empty field, under its
+/// label when it has one.
+fn detail_paras(app: &App) -> Vec<Para<'static>> {
+    let Some(b) = app.current_briefing() else { return Vec::new() };
+    let i = app.selected_in(app.pane);
+    let fields = match app.pane {
+        Pane::Summary => None,
+        Pane::Figures => b.figures.get(i).map(figures::detail),
+        Pane::Actors => b.actors.get(i).map(|a| actors::detail(app, i, a)),
+        Pane::Claims => b.claims.get(i).map(|c| claims::detail(b, c)),
+        Pane::Questions => b.questions.get(i).map(|q| questions::detail(b, q)),
+    };
+    let Some(mut fields) = fields else { return Vec::new() };
+    fields.push(("", related_hint(app)));
+    let mut paras = Vec::new();
+    for (label, text) in fields.into_iter().filter(|(_, text)| !text.is_empty()) {
+        if !label.is_empty() {
+            paras.push(Para::new(label, Tone::Heading, false));
+        }
+        paras.push(Para::new(text, Tone::Plain, true));
+    }
+    paras
+}
+
 /// "3 related items (x)" for a detail box.
-pub fn related_hint(app: &App) -> String {
+fn related_hint(app: &App) -> String {
     let Some(at) = app.selected_item() else { return String::new() };
     match app.xref.related(&app.briefings(), at).len() {
         0 => "no related items in other briefings".to_string(),

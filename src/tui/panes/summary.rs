@@ -2,33 +2,42 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
+use crate::model::Briefing;
 use crate::render::source_line;
 use crate::tui::app::{App, Focus, Pane};
 use crate::tui::view;
+use crate::tui::wrap::{Para, Tone};
 
+/// Draws the lines in view of the summary wrapped by `rewrap`.
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let Some(b) = app.current_briefing() else { return };
-    let width = usize::from(area.width.saturating_sub(2)).max(1);
-    let theme = app.theme;
-    let mut lines: Vec<Line> = Vec::new();
-    lines.extend(view::wrap(&b.title, width).iter().map(|l| view::highlighted(app, l, theme.heading())));
-    lines.extend(view::wrap(&source_line(b), width).into_iter().map(|l| Line::styled(l, theme.dim())));
+    if app.current_briefing().is_none() {
+        return;
+    }
+    let text = &app.wrapped.summary;
+    let visible = usize::from(area.height.saturating_sub(2));
+    let scroll = app.selected_in(Pane::Summary).min(text.len().saturating_sub(visible));
+    let lines: Vec<Line> = text.lines(scroll, visible).map(|line| view::shown(app, &line)).collect();
+    let block = view::block(" Summary ".to_string(), app.focus == Focus::Detail, app.theme);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// What the pane shows, paragraph by paragraph: the summary borrowed, the rest made here.
+pub fn paras(b: &Briefing) -> Vec<Para<'_>> {
+    let mut paras =
+        vec![Para::new(b.title.as_str(), Tone::Heading, true), Para::new(source_line(b), Tone::Dim, false)];
     for extra in [b.source.url.as_deref(), b.source.note.as_deref()].into_iter().flatten() {
-        lines.extend(view::wrap(extra, width).into_iter().map(|l| Line::styled(l, theme.dim())));
+        paras.push(Para::new(extra, Tone::Dim, false));
     }
     if !b.tags.is_empty() {
-        lines.extend(view::wrap(&format!("tags: {}", b.tags.join(", ")), width).into_iter().map(Line::from));
+        paras.push(Para::new(format!("tags: {}", b.tags.join(", ")), Tone::Plain, false));
     }
-    lines.push(Line::raw(""));
+    paras.push(Para::new("", Tone::Plain, false));
     for paragraph in b.summary.split("\n\n").filter(|p| !p.trim().is_empty()) {
-        lines.extend(
-            view::wrap(paragraph.trim(), width).iter().map(|l| view::highlighted(app, l, Style::new())),
-        );
-        lines.push(Line::raw(""));
+        paras.push(Para::new(paragraph.trim(), Tone::Plain, true));
+        paras.push(Para::new("", Tone::Plain, false));
     }
     let counts = format!(
         "{} figures · {} actors · {} claims · {} open questions",
@@ -37,12 +46,6 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         b.claims.len(),
         b.questions.len()
     );
-    lines.push(Line::styled(counts, theme.dim()));
-
-    let visible = usize::from(area.height.saturating_sub(2));
-    let max_scroll = lines.len().saturating_sub(visible);
-    let scroll = app.selected_in(Pane::Summary).min(max_scroll);
-    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(visible).collect();
-    let block = view::block(" Summary ".to_string(), app.focus == Focus::Detail, theme);
-    frame.render_widget(Paragraph::new(shown).block(block), area);
+    paras.push(Para::new(counts, Tone::Dim, false));
+    paras
 }

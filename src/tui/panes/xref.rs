@@ -11,8 +11,9 @@ use crate::tui::view;
 pub fn draw(frame: &mut Frame, app: &App, xref: &XrefView, area: Rect) {
     let box_area = view::centered(area, area.width.saturating_sub(6), area.height.saturating_sub(4));
     view::clear(frame, box_area);
-    let briefings = app.briefings();
-    let from = briefings[xref.from.briefing].item_label(xref.from.item);
+    // Index the loaded briefings in place: a frame builds no list of the whole folder.
+    let briefing = |i: usize| &app.store.entries[i].briefing;
+    let from = briefing(xref.from.briefing).item_label(xref.from.item);
     let title = format!(" Related to: {} ", super::list::truncate(&from, usize::from(box_area.width / 2)));
     let block = view::block(title, true, app.theme);
     let width = usize::from(box_area.width.saturating_sub(2)).max(1);
@@ -24,7 +25,7 @@ pub fn draw(frame: &mut Frame, app: &App, xref: &XrefView, area: Rect) {
     let visible = usize::from(box_area.height.saturating_sub(2)) / 3;
     let first = view::list_offset(xref.selected, visible.max(1) as u16);
     for (i, link) in xref.links.iter().enumerate().skip(first).take(visible.max(1)) {
-        let other = briefings[link.to.briefing];
+        let other = briefing(link.to.briefing);
         let date = other.source.published.map_or(String::new(), |d| format!(", {d}"));
         let origin = if link.kind.is_explicit() { "ref".to_string() } else { link.reason.clone() };
         let style = if i == xref.selected { app.theme.selected() } else { Default::default() };
