@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use foldhash::HashMap;
 
-use super::gazetteer::{Entity, Gazetteer};
+use super::gazetteer::{Entity, Gazetteer, NameEntry};
 use super::tokens::{Kind, Tokens};
 use crate::actors::normalize_name;
 use crate::model::ActorKind;
@@ -56,16 +56,27 @@ impl Mention {
     }
 }
 
+/// The gazetteer name starting at each token of a sentence, looked up once: the rules ask about a token
+/// several times.
+struct Names(Vec<Option<(usize, NameEntry)>>);
+
+impl Names {
+    fn at(&self, i: usize) -> Option<(usize, NameEntry)> {
+        self.0.get(i).copied().flatten()
+    }
+}
+
 /// The mentions of one sentence, in order.
 pub fn scan(t: &Tokens, gaz: &Gazetteer) -> Vec<Mention> {
+    let names = Names((0..t.len()).map(|i| gaz.name_at(t, i)).collect());
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        let Some(end) = run_end(t, i, gaz) else {
+        let Some(end) = run_end(t, i, &names, gaz) else {
             i += 1;
             continue;
         };
-        classify(t, i..end, gaz, &mut out);
+        classify(t, i..end, &names, gaz, &mut out);
         i = end;
     }
     for m in &mut out {
@@ -76,8 +87,8 @@ pub fn scan(t: &Tokens, gaz: &Gazetteer) -> Vec<Mention> {
 
 /// Whether token `i` may start a name: a capitalised word or initialism that is not a function word or a
 /// sentence opener ("Following", "Notably"), or a gazetteer name ("The Washington Post").
-fn starts_name(t: &Tokens, i: usize, gaz: &Gazetteer) -> bool {
-    if gaz.name_at(t, i).is_some() {
+fn starts_name(t: &Tokens, i: usize, names: &Names, gaz: &Gazetteer) -> bool {
+    if names.at(i).is_some() {
         return true;
     }
     if !t.is_capitalised(i) {
@@ -92,17 +103,17 @@ fn starts_name(t: &Tokens, i: usize, gaz: &Gazetteer) -> bool {
 /// The end of the capitalised run starting at `i`, if one starts there. Runs take gazetteer names whole,
 /// join words with hyphens and with "of", "for", "de" ... before a capital, and "in" after an organisation
 /// word ("Russian Embassy in Washington"); a possessive ends them.
-fn run_end(t: &Tokens, i: usize, gaz: &Gazetteer) -> Option<usize> {
-    if !starts_name(t, i, gaz) {
+fn run_end(t: &Tokens, i: usize, names: &Names, gaz: &Gazetteer) -> Option<usize> {
+    if !starts_name(t, i, names, gaz) {
         return None;
     }
     let part = |k: usize| {
-        gaz.name_at(t, k).is_some()
+        names.at(k).is_some()
             || (t.is_capitalised(k) && !gaz.is_stop(t.key(k)) && !gaz.months.contains_key(t.key(k)))
     };
     let mut end = i;
     loop {
-        end = match gaz.name_at(t, end) {
+        end = match names.at(end) {
             Some((e, _)) => e,
             None if part(end) => end + 1,
             None => break,
@@ -125,7 +136,7 @@ fn run_end(t: &Tokens, i: usize, gaz: &Gazetteer) -> Option<usize> {
 }
 
 /// Whether token `i` can be part of a person's name.
-fn name_word(t: &Tokens, i: usize, gaz: &Gazetteer) -> bool {
+fn name_word(t: &Tokens, i: usize, names: &Names, gaz: &Gazetteer) -> bool {
     let tok = &t.toks[i];
     let key = t.key(i);
     let initial = tok.kind == Kind::Initialism && key.len() == 1;
@@ -133,11 +144,11 @@ fn name_word(t: &Tokens, i: usize, gaz: &Gazetteer) -> bool {
         && !gaz.titles.contains(key)
         && !gaz.organisation_heads.contains(key)
         && !gaz.is_stop(key)
-        && gaz.name_at(t, i).is_none()
+        && names.at(i).is_none()
         && !(tok.upper && key.len() > 1)
 }
 
-fn classify(t: &Tokens, run: Range<usize>, gaz: &Gazetteer, out: &mut Vec<Mention>) {
+fn classify(t: &Tokens, run: Range<usize>, names: &Names, gaz: &Gazetteer, out: &mut Vec<Mention>) {
     let mention = |tokens: Range<usize>, kind: MentionKind, role: Option<String>| Mention {
         role_start: tokens.start,
         tokens,
@@ -147,7 +158,7 @@ fn classify(t: &Tokens, run: Range<usize>, gaz: &Gazetteer, out: &mut Vec<Mentio
     };
     // The whole run is a gazetteer name, unless it is the first half of an adjective ("U.S.-led",
     // "Luxembourg-based").
-    if let Some((end, entry)) = gaz.name_at(t, run.start)
+    if let Some((end, entry)) = names.at(run.start)
         && end == run.end
     {
         let compound = t.is_punct(end, "-")
@@ -161,13 +172,13 @@ fn classify(t: &Tokens, run: Range<usize>, gaz: &Gazetteer, out: &mut Vec<Mentio
     // A person: the name words at the end of the run, a title before them (in the run or just left of it).
     let mut name_start = run.end;
     loop {
-        if name_start > run.start && name_word(t, name_start - 1, gaz) {
+        if name_start > run.start && name_word(t, name_start - 1, names, gaz) {
             name_start -= 1;
         } else if name_start > run.start + 1
             && name_start < run.end
             && (t.is_punct(name_start - 1, "-")
                 || gaz.name_joiners.contains(t.key(name_start - 1)) && t.key(name_start - 1) != "of")
-            && name_word(t, name_start - 2, gaz)
+            && name_word(t, name_start - 2, names, gaz)
         {
             // "Jong-Un", "La Quadrature du Net"
             name_start -= 1;
@@ -206,7 +217,7 @@ fn classify(t: &Tokens, run: Range<usize>, gaz: &Gazetteer, out: &mut Vec<Mentio
                 out.retain(|m| {
                     matches!(m.kind, MentionKind::Known { .. }) || m.tokens.end <= role_tokens.start
                 });
-                mentions_in(t, prefix.clone(), gaz, out);
+                mentions_in(prefix.clone(), names, gaz, out);
             }
             let role_at = if role.is_some() { role_tokens.start } else { name.start };
             let titled = role.is_some();
@@ -233,7 +244,7 @@ fn classify(t: &Tokens, run: Range<usize>, gaz: &Gazetteer, out: &mut Vec<Mentio
     // Not a person: what the head word says.
     let kind = if gaz.thing_heads.contains(head) {
         // "United Nations Security Council Resolutions": the body inside still counts.
-        mentions_in(t, run.clone(), gaz, out);
+        mentions_in(run.clone(), names, gaz, out);
         None
     } else if gaz.place_heads.contains(head) {
         Some(MentionKind::Named(ActorKind::Place))
@@ -245,7 +256,7 @@ fn classify(t: &Tokens, run: Range<usize>, gaz: &Gazetteer, out: &mut Vec<Mentio
         let mut k = run.start;
         let mut only_names = true;
         while k < run.end {
-            match gaz.name_at(t, k) {
+            match names.at(k) {
                 Some((e, _)) => k = e,
                 None if t.is_word(k) && !gaz.name_joiners.contains(t.key(k)) => {
                     only_names = false;
@@ -255,7 +266,7 @@ fn classify(t: &Tokens, run: Range<usize>, gaz: &Gazetteer, out: &mut Vec<Mentio
             }
         }
         if only_names {
-            mentions_in(t, run.clone(), gaz, out);
+            mentions_in(run.clone(), names, gaz, out);
             return;
         }
         Some(if run.len() == 1 { MentionKind::Single } else { MentionKind::Unknown })
@@ -266,10 +277,10 @@ fn classify(t: &Tokens, run: Range<usize>, gaz: &Gazetteer, out: &mut Vec<Mentio
 }
 
 /// The gazetteer names inside a span, as mentions.
-fn mentions_in(t: &Tokens, span: Range<usize>, gaz: &Gazetteer, out: &mut Vec<Mention>) {
+fn mentions_in(span: Range<usize>, names: &Names, gaz: &Gazetteer, out: &mut Vec<Mention>) {
     let mut k = span.start;
     while k < span.end {
-        match gaz.name_at(t, k) {
+        match names.at(k) {
             Some((e, entry)) if e <= span.end => {
                 if let Some(kind) = known(entry.entity, gaz) {
                     out.push(Mention { tokens: k..e, kind, role: None, role_start: k, speaks: false });
@@ -401,18 +412,15 @@ impl Registry {
     /// international bodies expanded ("u.n. security council" → "united nations security council").
     pub fn key(name: &str, gaz: &Gazetteer) -> String {
         let key = normalize_name(name);
-        let mut words = key.splitn(2, ' ');
-        let first = words.next().unwrap_or("");
-        for org in &gaz.organisations {
-            if org.expands.iter().any(|e| e == first) {
-                let long = normalize_name(&org.name);
-                return match words.next() {
-                    Some(rest) => format!("{long} {rest}"),
-                    None => long,
-                };
-            }
+        let (first, rest) = match key.split_once(' ') {
+            Some((first, rest)) => (first, Some(rest)),
+            None => (key.as_str(), None),
+        };
+        match (gaz.short_forms.get(first), rest) {
+            (Some(long), Some(rest)) => format!("{long} {rest}"),
+            (Some(long), None) => long.clone(),
+            (None, _) => key,
         }
-        key
     }
 
     pub fn lookup(&self, key: &str) -> Option<usize> {
@@ -456,9 +464,11 @@ impl Registry {
     pub fn note_spelling(&mut self, index: usize, written: &str, gaz: &Gazetteer) {
         let written = written.strip_prefix("the ").unwrap_or(written);
         let record = &mut self.records[index];
-        if written != record.name && !written.is_empty() && !record.aliases.iter().any(|a| a == written) {
-            record.aliases.push(written.to_string());
+        // A spelling seen before already leads to the actor.
+        if written.is_empty() || written == record.name || record.aliases.iter().any(|a| a == written) {
+            return;
         }
+        record.aliases.push(written.to_string());
         self.by_key.entry(Registry::key(written, gaz)).or_insert(index);
     }
 

@@ -10,8 +10,8 @@ use foldhash::HashMap;
 
 use super::actors::{Mention, Registry};
 use super::gazetteer::Gazetteer;
-use super::plain;
 use super::tokens::{Kind, Tokens};
+use super::{plain, sentence_case};
 use crate::model::{ActorKind, Stance};
 
 /// A claim found in one sentence.
@@ -132,10 +132,13 @@ fn quoted(t: &Tokens) -> Vec<bool> {
     inside
 }
 
-/// The claims of one sentence. `mentions` are the sentence's mentions from `actors::scan`.
+/// The claims of one sentence. `mentions` are the sentence's mentions from `actors::scan`, `actors` what
+/// each resolves to in the registry.
+#[allow(clippy::too_many_arguments)]
 pub fn find(
     t: &Tokens,
     mentions: &[Mention],
+    actors: &[Option<usize>],
     registry: &mut Registry,
     context: &mut Context,
     paragraph: usize,
@@ -148,7 +151,7 @@ pub fn find(
     }
     let inside = quoted(t);
     let resolved: Vec<(Range<usize>, Option<usize>)> =
-        mentions.iter().map(|m| (m.tokens.clone(), registry.resolve(m, t, gaz))).collect();
+        mentions.iter().zip(actors).map(|(m, a)| (m.tokens.clone(), *a)).collect();
     let mut attributions: Vec<Attribution> = Vec::new();
     let mut silent_speakers: Vec<usize> = Vec::new();
     let mut k = 0;
@@ -206,6 +209,9 @@ pub fn find(
             Vec::new()
         };
         context.previous = silent_speakers;
+        if speakers.is_empty() {
+            return Vec::new();
+        }
         let text = statement(t, 0..t.len());
         if text.is_empty() {
             return Vec::new();
@@ -621,18 +627,10 @@ fn phrase_actor(
         registry.note_spelling(body, written, gaz);
         return Some(body);
     }
-    let name = capitalise(written);
+    let name = sentence_case(written);
     let index = registry.add(&name, written, kind, sentence, gaz);
     registry.records[index].described = true;
     Some(index)
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// "a report by the World Bank found" (the name after "by") and "A Reuters investigation into X found" (the
@@ -942,7 +940,7 @@ fn stance_of(verb: Stance, t: &Tokens, span: Range<usize>, gaz: &Gazetteer) -> S
         return verb;
     }
     let words: Vec<&str> = span.clone().map(|k| t.key(k)).collect();
-    if words.iter().any(|w| gaz.warning_words.contains(*w)) {
+    if words.iter().any(|w| gaz.warning_words.contains(w)) {
         Stance::Warns
     } else if words
         .iter()
@@ -991,7 +989,7 @@ fn statement(t: &Tokens, span: Range<usize>) -> String {
     if text.split_whitespace().count() < 2 {
         return String::new();
     }
-    let mut text = capitalise(&text);
+    let mut text = sentence_case(&text);
     if !text.trim_end_matches('"').ends_with(['.', '!', '?']) {
         text.push('.');
     }
@@ -1017,7 +1015,8 @@ mod tests {
         let mut context = Context::default();
         let mut out = Vec::new();
         for (i, (t, m)) in toks.iter().zip(&mentions).enumerate() {
-            for f in find(t, m, &mut registry, &mut context, 0, i, g) {
+            let actors: Vec<Option<usize>> = m.iter().map(|m| registry.resolve(m, t, g)).collect();
+            for f in find(t, m, &actors, &mut registry, &mut context, 0, i, g) {
                 let name = |a: usize| registry.records[a].name.clone();
                 out.push((name(f.claimant), f.reported_by.map(name), f.stance, f.text));
             }

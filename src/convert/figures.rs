@@ -48,10 +48,11 @@ struct Number {
 const SPAN_OPENERS: &[&str] =
     &["past", "last", "next", "coming", "previous", "first", "final", "few", "recent"];
 
-pub fn find(t: &Tokens, gaz: &Gazetteer) -> Vec<Found> {
+/// The figures of a sentence; `dates` are its dates from `dates::find`.
+pub fn find(t: &Tokens, dates: &[(Range<usize>, dates::Written)], gaz: &Gazetteer) -> Vec<Found> {
     let mut excluded = vec![false; t.len()];
-    for (range, _) in dates::find(t, gaz) {
-        excluded[range].iter_mut().for_each(|e| *e = true);
+    for (range, _) in dates {
+        excluded[range.clone()].iter_mut().for_each(|e| *e = true);
     }
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
@@ -364,7 +365,8 @@ mod tests {
 
     fn figures(text: &str) -> Vec<(f64, Qualifier, String, String)> {
         let t = Tokens::new(text);
-        find(&t, gazetteer::get()).into_iter().map(|f| (f.value, f.qualifier, f.text, f.unit)).collect()
+        let g = gazetteer::get();
+        find(&t, &dates::find(&t, g), g).into_iter().map(|f| (f.value, f.qualifier, f.text, f.unit)).collect()
     }
 
     #[test]
@@ -398,7 +400,7 @@ mod tests {
     #[test]
     fn money_and_percentages() {
         let t = Tokens::new("Congress approved $61 billion in military aid, 30% of the total.");
-        let found = find(&t, gazetteer::get());
+        let found = find(&t, &dates::find(&t, gazetteer::get()), gazetteer::get());
         assert_eq!(found[0].value, 61e9);
         assert_eq!(found[0].unit, "US dollars");
         assert_eq!(found[0].subject.as_deref(), Some("military aid"));
