@@ -62,6 +62,8 @@ const PRONOUNS_PERSON: &[&str] = &["he", "she"];
 const PRONOUNS_BODY: &[&str] = &["it"];
 const DETERMINERS: &[&str] =
     &["the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "such"];
+/// Words that open a phrase saying when or where something was said ("in a statement", "on Monday").
+const WHEN_OR_WHERE: &[&str] = &["in", "on", "at", "during", "after", "last", "earlier", "this"];
 const PASSIVE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 const QUANTIFIERS: &[&str] = &[
     "some", "all", "both", "many", "several", "most", "few", "other", "two", "three", "four", "five", "the",
@@ -811,23 +813,10 @@ fn content(
     if let Some(that) = (k..t.len().min(k + 14)).find(|&j| t.key(j) == "that" && !inside[j]) {
         let between: Vec<&str> = (k..that).map(|j| t.key(j)).collect();
         let circumstance = between.is_empty()
+            || WHEN_OR_WHERE.contains(&between[0])
             || matches!(
                 between[0],
-                "in" | "on"
-                    | "at"
-                    | "during"
-                    | "after"
-                    | "last"
-                    | "earlier"
-                    | "this"
-                    | "late"
-                    | "early"
-                    | ","
-                    | "also"
-                    | "publicly"
-                    | "privately"
-                    | "repeatedly"
-                    | "previously"
+                "late" | "early" | "," | "also" | "publicly" | "privately" | "repeatedly" | "previously"
             )
             || gaz.weekdays.contains(between[0]);
         if circumstance {
@@ -898,22 +887,9 @@ fn ends_attribution(t: &Tokens, span: Range<usize>, gaz: &Gazetteer) -> bool {
 
 fn starts_with_circumstance(t: &Tokens, span: Range<usize>, gaz: &Gazetteer) -> bool {
     let first = t.key(span.start);
-    matches!(
-        first,
-        "in" | "on"
-            | "at"
-            | "during"
-            | "after"
-            | "last"
-            | "earlier"
-            | "this"
-            | "to"
-            | "while"
-            | "as"
-            | "but"
-            | "when"
-            | "before"
-    ) || gaz.weekdays.contains(first)
+    WHEN_OR_WHERE.contains(&first)
+        || matches!(first, "to" | "while" | "as" | "but" | "when" | "before")
+        || gaz.weekdays.contains(first)
         || (first == "reporters" || first == "journalists")
 }
 

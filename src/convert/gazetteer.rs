@@ -10,6 +10,7 @@ use serde::Deserialize;
 use super::tokens::{Kind, Tokens};
 use crate::actors::normalize_name;
 use crate::model::{Qualifier, Stance};
+use crate::text::{NUMBER_WORDS, SCALE_WORDS};
 
 const SOURCE: &str = include_str!("../../assets/gazetteer.toml");
 
@@ -404,8 +405,10 @@ impl Gazetteer {
         }
         let n = &raw.numbers;
         let mut number_words = PhraseSet::default();
-        for (w, v) in &n.units {
-            number_words.insert(w, *v);
+        for (w, v) in
+            NUMBER_WORDS.iter().map(|(w, v)| (*w, *v)).chain(n.units.iter().map(|(w, v)| (w.as_str(), *v)))
+        {
+            number_words.insert(w, v);
         }
         let mut plurals = PhraseSet::default();
         for (w, v) in &n.plurals {
@@ -442,7 +445,11 @@ impl Gazetteer {
                 source_note_prefixes: b.source_notes.clone(),
             },
             number_words,
-            scales: n.scales.iter().cloned().collect(),
+            scales: SCALE_WORDS
+                .iter()
+                .map(|(w, v)| (w.to_string(), *v))
+                .chain(n.scales.iter().cloned())
+                .collect(),
             plurals,
             times: n.times.iter().cloned().collect(),
             qualifiers,
