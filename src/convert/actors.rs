@@ -164,7 +164,8 @@ fn classify(t: &Tokens, run: Range<usize>, names: &Names, gaz: &Gazetteer, out: 
         let compound = t.is_punct(end, "-")
             && t.toks[end - 1].range.end == t.toks[end].range.start
             && t.toks.get(end + 1).is_some_and(|n| n.kind == Kind::Word && !n.cap);
-        if let Some(kind) = known(entry.entity, gaz).filter(|_| !compound) {
+        let place = entry.seat && used_as_place(t, run.clone());
+        if let Some(kind) = known(entry.entity, gaz).filter(|_| !compound && !place) {
             out.push(mention(run, kind, None));
         }
         return;
@@ -276,6 +277,91 @@ fn classify(t: &Tokens, run: Range<usize>, names: &Names, gaz: &Gazetteer, out: 
     }
 }
 
+/// Whether a capital or seat of government is named as a place rather than for the state: after a
+/// preposition of place ("in Moscow", "at the White House"), a journey ("arrived in", "a visit to
+/// Brussels"), a direction ("north of Athens"), or as a modifier after "a" ("a London jury"). A possessive
+/// ("Moscow's view") is the state.
+fn used_as_place(t: &Tokens, name: Range<usize>) -> bool {
+    const PLACE: &[&str] = &[
+        "in",
+        "at",
+        "into",
+        "near",
+        "outside",
+        "inside",
+        "around",
+        "across",
+        "throughout",
+        "within",
+        "toward",
+        "towards",
+        "a",
+        "an",
+    ];
+    const JOURNEY: &[&str] = &[
+        "visit",
+        "visits",
+        "visited",
+        "trip",
+        "travel",
+        "travels",
+        "traveled",
+        "travelled",
+        "traveling",
+        "travelling",
+        "flew",
+        "fly",
+        "flying",
+        "flown",
+        "arrived",
+        "arrives",
+        "arriving",
+        "returned",
+        "return",
+        "returning",
+        "headed",
+        "heading",
+        "went",
+        "go",
+        "going",
+        "came",
+        "come",
+        "coming",
+        "journey",
+        "moved",
+        "drove",
+        "way",
+        "back",
+        "evacuated",
+        "fled",
+    ];
+    const DIRECTION: &[&str] = &[
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "outskirts",
+        "suburbs",
+        "outside",
+        "centre",
+        "center",
+        "heart",
+        "streets",
+    ];
+    if t.toks[name.end - 1].possessive || name.start == 0 {
+        return false;
+    }
+    let before = t.key(name.start - 1);
+    let two_before = if name.start >= 2 { t.key(name.start - 2) } else { "" };
+    PLACE.contains(&before)
+        || (before == "to" && JOURNEY.contains(&two_before))
+        || (before == "of" && DIRECTION.contains(&two_before))
+}
+
 /// The gazetteer names inside a span, as mentions.
 fn mentions_in(span: Range<usize>, names: &Names, gaz: &Gazetteer, out: &mut Vec<Mention>) {
     let mut k = span.start;
@@ -306,6 +392,9 @@ fn known(entity: Entity, gaz: &Gazetteer) -> Option<MentionKind> {
 /// left of the name come first ("spokesman John Kirby"), with up to two lower-case modifiers if a capitalised
 /// word precedes them ("American nuclear expert"); then capitalised words, initialisms, demonyms,
 /// possessives and "of" ("National Security Council spokesman", "North Korea’s leader").
+/// Words that open a role however lower-case the words after them ("former finance director").
+const ROLE_OPENERS: &[&str] = &["former", "ex", "acting", "interim", "then", "veteran", "retired"];
+
 fn role_start(t: &Tokens, from: usize, run_has_title: bool, gaz: &Gazetteer) -> usize {
     let capital = |j: usize| t.toks[j].cap && t.toks[j].kind != Kind::Punct && !gaz.is_stop(t.key(j));
     let mut k = from;
@@ -315,6 +404,26 @@ fn role_start(t: &Tokens, from: usize, run_has_title: bool, gaz: &Gazetteer) -> 
         }
         if k == from {
             return from;
+        }
+        // "former fund manager Martin Ashdown", "“...,” defence lawyer Sophie Grant said": lower-case
+        // modifiers after "former" (and the like) or after a boundary (punctuation, an article).
+        let mut m = k;
+        while m > 0
+            && k - m < 2
+            && t.is_word(m - 1)
+            && !t.toks[m - 1].cap
+            && !gaz.is_stop(t.key(m - 1))
+            && !gaz.verbs.at(t, m - 1)
+            && !t.key(m - 1).ends_with("ed")
+            && !ROLE_OPENERS.contains(&t.key(m - 1))
+        {
+            m -= 1;
+        }
+        if m > 0 && ROLE_OPENERS.contains(&t.key(m - 1)) {
+            return m - 1;
+        }
+        if m < k && (m == 0 || !t.is_word(m - 1) || matches!(t.key(m - 1), "a" | "an" | "the")) {
+            return m;
         }
         let mut modifiers = 0;
         while k > 0 && modifiers < 2 && t.is_word(k - 1) && !t.toks[k - 1].cap && !gaz.is_stop(t.key(k - 1)) {
@@ -342,7 +451,9 @@ fn apposition(t: &Tokens, after: usize, gaz: &Gazetteer) -> Option<String> {
     if !t.is_punct(after, ",") {
         return None;
     }
-    let end = (after + 1..t.len().min(after + 14)).find(|&k| t.is_punct(k, ","))?;
+    // It closes with a comma, or ends the sentence ("..., said Stacy Rasgon, an analyst at Bernstein.").
+    let end = (after + 1..t.len().min(after + 14))
+        .find(|&k| t.is_punct(k, ",") || (t.is_punct(k, ".") && k + 1 == t.len()))?;
     let inner = after + 1..end;
     let roleish = inner.clone().any(|k| {
         let key = t.key(k);
@@ -359,7 +470,20 @@ fn speaks(t: &Tokens, tokens: Range<usize>, gaz: &Gazetteer) -> bool {
     if start >= 2 && t.key(start - 2) == "according" && t.key(start - 1) == "to" {
         return true;
     }
+    // Inverted after the statement: "..., said Kirby", "“...,” says the minister".
+    let inverted = (start.saturating_sub(3)..start).any(|v| {
+        v > 0
+            && gaz.verbs.longest_at(t, v).is_some_and(|(e, _)| e == start)
+            && (t.is_punct(v - 1, ",") || t.is_punct(v - 1, "\""))
+    });
+    if inverted {
+        return true;
+    }
     let mut k = tokens.end;
+    // "A second defendant, Paul Reeve, denied ...".
+    if start > 0 && t.is_punct(start - 1, ",") && t.is_punct(k, ",") && gaz.verbs.at(t, k + 1) {
+        return true;
+    }
     if t.is_punct(k, ",")
         && let Some(close) = (k + 1..t.len().min(k + 14)).find(|&j| t.is_punct(j, ","))
     {
@@ -572,6 +696,21 @@ impl Registry {
         found
     }
 
+    /// The named organisation mentioned most, if one is mentioned more than any other.
+    pub fn main_organisation(&self) -> Option<usize> {
+        let bodies = || {
+            self.records
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.kind == ActorKind::Organisation && r.confirmed && !r.described)
+        };
+        let most = bodies().map(|(_, r)| r.mentions).max()?;
+        match bodies().filter(|(_, r)| r.mentions == most).collect::<Vec<_>>().as_slice() {
+            [(only, _)] => Some(*only),
+            _ => None,
+        }
+    }
+
     /// The confirmed person a lone name stands for ("Blinken", "Kim"), if exactly one fits.
     pub fn surname(&self, written: &str, gaz: &Gazetteer) -> Option<usize> {
         match self.surnames.get(&Registry::key(written, gaz))?.as_slice() {
@@ -626,6 +765,21 @@ mod tests {
             found.iter().any(|(w, k, _)| w == "Kremlin"
                 && matches!(k, MentionKind::Known { name, .. } if name == "Russia"))
         );
+    }
+
+    #[test]
+    fn capitals_stand_for_the_state_only_when_it_acts() {
+        let states = |text: &str| -> Vec<String> {
+            people(text)
+                .into_iter()
+                .filter(|(_, k, _)| matches!(k, MentionKind::Known { kind: ActorKind::State, .. }))
+                .map(|(w, _, _)| w)
+                .collect()
+        };
+        assert_eq!(states("Moscow said the talks in Pyongyang went well."), ["Moscow"]);
+        assert!(states("The envoy arrived in Pyongyang after a visit to Moscow.").is_empty());
+        assert!(states("Fires burned north of Athens and a London jury met at the Kremlin.").is_empty());
+        assert_eq!(states("In Moscow's view, Washington erred."), ["Moscow", "Washington"]);
     }
 
     #[test]

@@ -32,6 +32,10 @@ pub struct NameEntry {
     /// Written all in capitals in the gazetteer ("US", "U.S.", "WHO"): must be all capitals in the text too,
     /// so the pronoun "us" and the word "who" are not names.
     pub all_caps: bool,
+    /// A capital, a seat of government or of a body ("Moscow", "the Kremlin", "Brussels"): it stands for the
+    /// state or body when it acts ("Moscow said"), but is only a place where something happens ("talks in
+    /// Moscow", "arrived in Pyongyang").
+    pub seat: bool,
 }
 
 /// A 4,096-bit filter of words by their first, middle and last bytes and their length. Most words of a
@@ -269,6 +273,8 @@ struct RawOrganisation {
     aliases: Vec<String>,
     #[serde(default)]
     expands: bool,
+    #[serde(default)]
+    seats: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -351,8 +357,8 @@ fn is_all_caps(name: &str) -> bool {
 impl Gazetteer {
     fn compile(raw: Raw) -> Gazetteer {
         let mut names = PhraseSet::default();
-        let mut add_name = |name: &str, entity: Entity| {
-            let entry = NameEntry { entity, all_caps: is_all_caps(name) };
+        let mut add_name = |name: &str, entity: Entity, seat: bool| {
+            let entry = NameEntry { entity, all_caps: is_all_caps(name), seat };
             names.insert(name, entry);
             if let Some(rest) = name.strip_prefix("the ") {
                 names.insert(rest, entry);
@@ -360,12 +366,15 @@ impl Gazetteer {
         };
         let mut countries = Vec::new();
         for (i, c) in raw.country.iter().enumerate() {
-            for name in std::iter::once(&c.name).chain(&c.aliases).chain(&c.capitals).chain(&c.metonyms) {
-                add_name(name, Entity::Country(i));
+            for name in std::iter::once(&c.name).chain(&c.aliases) {
+                add_name(name, Entity::Country(i), false);
+            }
+            for seat in c.capitals.iter().chain(&c.metonyms) {
+                add_name(seat, Entity::Country(i), true);
             }
             for demonym in &c.demonyms {
-                add_name(demonym, Entity::Demonym(i));
-                add_name(&format!("{demonym}s"), Entity::Demonym(i));
+                add_name(demonym, Entity::Demonym(i), false);
+                add_name(&format!("{demonym}s"), Entity::Demonym(i), false);
             }
             countries.push(Country { name: c.name.clone() });
         }
@@ -373,7 +382,10 @@ impl Gazetteer {
         let mut short_forms = HashMap::default();
         for (i, o) in raw.organisation.iter().enumerate() {
             for name in std::iter::once(&o.name).chain(&o.aliases) {
-                add_name(name, Entity::Organisation(i));
+                add_name(name, Entity::Organisation(i), false);
+            }
+            for seat in &o.seats {
+                add_name(seat, Entity::Organisation(i), true);
             }
             if o.expands {
                 for short in o.aliases.iter().filter(|a| is_all_caps(a) || a.contains('.')) {
@@ -384,10 +396,10 @@ impl Gazetteer {
             organisations.push(Organisation { name: o.name.clone() });
         }
         for (i, name) in raw.outlet.iter().enumerate() {
-            add_name(name, Entity::Outlet(i));
+            add_name(name, Entity::Outlet(i), false);
         }
         for region in &raw.regions {
-            add_name(region, Entity::Region);
+            add_name(region, Entity::Region, false);
         }
 
         let a = &raw.attribution;

@@ -169,8 +169,7 @@ pub fn convert(raw: &str, options: &Options) -> Result<Briefing, ConvertError> {
             }
         };
         let actors: Vec<Option<usize>> = mentions.iter().map(|m| registry.resolve(m, &t, gaz)).collect();
-        let mut found =
-            claims::find(&t, &mentions, &actors, &mut registry, &mut context, sentence.paragraph, s, gaz);
+        let mut found = claims::find(&t, &mentions, &actors, &mut registry, &mut context, s, gaz);
         for (m, actor) in mentions.iter().zip(&actors) {
             if let Some(actor) = *actor {
                 claims::remember(&mut context, &registry, actor);
