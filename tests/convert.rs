@@ -416,6 +416,7 @@ mod held_out {
         assert!(claims_by(&b, "Sophie Grant")[0].text.starts_with("Our client maintains his innocence"));
         assert!(claims_by(&b, "Daniel Okafor")[0].text.starts_with("This was a calculated deception"));
         assert!(has_figure(&b, 90e6, Qualifier::MoreThan, "pounds"));
+        assert!(has_figure(&b, 10.0, Qualifier::UpTo, "years"), "the sentence faced is a key figure");
         assert!(has_figure(&b, 2000.0, Qualifier::About, "clients"));
         assert!(has_figure(&b, 0.15, Qualifier::Exact, "percent"));
         // A relative clause ("which prosecutors said were held in Switzerland") bounds the claim and the

@@ -145,7 +145,11 @@ fn figure(t: &Tokens, n: &Number, previous: Option<&Found>, gaz: &Gazetteer) -> 
                 (None, Some(p)) => (p.unit.clone(), end),
                 (None, None) => return None,
             };
-            if gaz.measure_words.contains(t.key(end)) && n.value < 10.0 && SPAN_OPENERS.contains(&before) {
+            if gaz.measure_words.contains(t.key(end))
+                && ((n.value < 10.0 && SPAN_OPENERS.contains(&before))
+                    || matches!(t.key(unit_end), "ago" | "old" | "later" | "earlier" | "before" | "after"))
+            {
+                // "in the past two years", "three years ago", "a 58 years old man": when, not how many.
                 return None;
             }
             let subject = counted_subject(t, end, unit_end, gaz);
@@ -371,8 +375,9 @@ fn noun_phrase(t: &Tokens, start: usize, gaz: &Gazetteer) -> Option<(String, usi
             end += 1;
             continue;
         }
+        // Measures of time are stop words elsewhere but count here ("up to 10 years in prison").
         let is_noun_like = tok.kind == Kind::Word
-            && !gaz.is_stop(key)
+            && (!gaz.is_stop(key) || (end == start && gaz.measure_words.contains(key)))
             && !gaz.verbs.at(t, end)
             && !gaz.months.contains_key(key)
             && !gaz.weekdays.contains(key)
@@ -518,6 +523,8 @@ mod tests {
         assert!(figures("The two countries have a two-way deal with F-16 jets at 10:30.").is_empty());
         assert!(figures("He is one of the leaders, and the three allies agreed.").is_empty());
         assert!(figures("In the past two years prices rose.").is_empty());
+        assert!(figures("Three years ago prices rose.").is_empty());
+        assert_eq!(figures("He faces up to 10 years in prison.")[0].1, Qualifier::UpTo);
         assert_eq!(
             figures("All three national security advisors agreed.")[0].3,
             "national security advisors"
