@@ -35,39 +35,40 @@ pub struct Registry {
 /// Lowercases, folds accents and typographic variants, turns punctuation into spaces and drops a leading
 /// "the", so that spellings of one name compare equal: "Kim Jong-Un" → "kim jong un", "the U.S." → "u s".
 pub fn normalize_name(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+    // Letters and digits lower-cased, apostrophes dropped, anything else a word break.
+    let mut letters = String::with_capacity(name.len());
     for c in name.chars() {
         let c = crate::text::fold_char(c);
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
+        if c.is_ascii_alphanumeric() {
+            letters.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
+            letters.extend(c.to_lowercase());
         } else if c == '\'' || c == '’' {
             // "Korea's" keeps its letters together: possessives are folded by callers that need to.
         } else {
+            letters.push(' ');
+        }
+    }
+    let mut words = letters.split_whitespace().peekable();
+    if words.peek() == Some(&"the") {
+        let the = words.next();
+        if words.peek().is_none() {
+            return the.unwrap_or_default().to_string();
+        }
+    }
+    // Initialisms written with dots ("U.N.", "D.P.R.K.") join into one word: "un", "dprk".
+    let mut out = String::with_capacity(letters.len());
+    let mut after_single = false;
+    for w in words {
+        let single = w.chars().nth(1).is_none();
+        let joins_initialism = single && after_single;
+        if !out.is_empty() && !joins_initialism {
             out.push(' ');
         }
+        out.push_str(w);
+        after_single = single;
     }
-    let words: Vec<&str> = out.split_whitespace().collect();
-    let words = match words.split_first() {
-        Some((&"the", rest)) if !rest.is_empty() => rest,
-        _ => &words[..],
-    };
-    // Initialisms written with dots ("U.N.", "D.P.R.K.") join into one word: "un", "dprk".
-    let mut joined: Vec<String> = Vec::new();
-    let mut run = String::new();
-    for w in words {
-        if w.chars().count() == 1 {
-            run.push_str(w);
-        } else {
-            if !run.is_empty() {
-                joined.push(std::mem::take(&mut run));
-            }
-            joined.push((*w).to_string());
-        }
-    }
-    if !run.is_empty() {
-        joined.push(run);
-    }
-    joined.join(" ")
+    out
 }
 
 impl Registry {

@@ -213,14 +213,23 @@ pub enum WriteError {
     Exists(PathBuf),
     #[error("cannot write {}: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
+    #[error("{} is not a regular file; not replacing it", .0.display())]
+    NotRegular(PathBuf),
 }
 
 /// Writes `contents` to `path` atomically: a temporary file in the same folder, synced, then renamed over
 /// the target. Without `force` an existing file is never replaced, even one created meanwhile.
 pub fn write_file(path: &Path, contents: &str, force: bool) -> Result<PathBuf, WriteError> {
     let io_error = |source| WriteError::Io { path: path.to_path_buf(), source };
-    if !force && path.symlink_metadata().is_ok() {
-        return Err(WriteError::Exists(path.to_path_buf()));
+    if let Ok(existing) = path.symlink_metadata() {
+        if !force {
+            return Err(WriteError::Exists(path.to_path_buf()));
+        }
+        // Renaming over a device ("-o /dev/null --force"), a folder or a pipe would replace it with a file.
+        let kind = existing.file_type();
+        if !(kind.is_file() || kind.is_symlink()) {
+            return Err(WriteError::NotRegular(path.to_path_buf()));
+        }
     }
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -245,6 +254,15 @@ mod tests {
     fn escape_makes_markup_literal_and_folds_lines() {
         assert_eq!(escape("# Head\n\n- *x* [a](b) <b>|"), r"\# Head \- \*x\* \[a\]\(b\) \<b\>\|");
         assert_eq!(escape("Kim Jong-Un’s 1.6 million"), r"Kim Jong\-Un’s 1\.6 million");
+    }
+
+    #[test]
+    fn force_never_replaces_what_is_not_a_regular_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = write_file(dir.path(), "x", true).unwrap_err();
+        assert!(matches!(err, WriteError::NotRegular(_)), "{err}");
+        assert!(dir.path().is_dir());
+        assert!(matches!(write_file(Path::new("/dev/null"), "x", true), Err(WriteError::NotRegular(_))));
     }
 
     #[test]

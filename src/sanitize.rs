@@ -18,8 +18,7 @@ pub fn neutralize_multiline(text: &str) -> Cow<'_, str> {
 }
 
 fn neutralize_with(text: &str, keep_newlines: bool) -> Cow<'_, str> {
-    let is_safe = |c: char| !needs_replacement(c) || (keep_newlines && c == '\n');
-    if text.chars().all(is_safe) {
+    if is_safe(text, keep_newlines) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -34,6 +33,28 @@ fn neutralize_with(text: &str, keep_newlines: bool) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Whether nothing in the text needs replacing; ASCII, most of any text, is judged byte by byte.
+fn is_safe(text: &str, keep_newlines: bool) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if (b < 0x20 && !(keep_newlines && b == b'\n')) || b == 0x7f {
+                return false;
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+            if needs_replacement(c) {
+                return false;
+            }
+            i += c.len_utf8();
+        }
+    }
+    true
 }
 
 fn needs_replacement(c: char) -> bool {

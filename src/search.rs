@@ -24,7 +24,7 @@ use crate::actors::{Registry, normalize_name};
 use crate::column::Column;
 use crate::model::{Briefing, ItemRef};
 use crate::store::hash_bytes;
-use crate::text::{scan_words, stem};
+use crate::text::{number_word, scale_word, scan_words, stem};
 
 /// What a document stands for: a briefing's overview or one of its items.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -273,40 +273,12 @@ struct Token<'t> {
     term: &'t str,
 }
 
-/// The multiplier a scale word stands for ("1.6 million").
-fn scale(word: &str) -> Option<f64> {
-    Some(match word {
-        "hundred" => 1e2,
-        "thousand" => 1e3,
-        "million" => 1e6,
-        "billion" => 1e9,
-        "trillion" => 1e12,
-        _ => return None,
-    })
-}
-
-/// The value of a number written as a word.
+/// The value of a number written as a word: the shared number words, "twice", and "hundred" alone.
 fn spelled_number(word: &str) -> Option<f64> {
-    Some(match word {
-        "one" => 1.0,
-        "two" | "twice" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" | "dozen" => 12.0,
-        "fifteen" => 15.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "hundred" => 100.0,
-        _ => return None,
+    number_word(word).or(match word {
+        "twice" => Some(2.0),
+        "hundred" => Some(100.0),
+        _ => None,
     })
 }
 
@@ -350,7 +322,8 @@ fn tokenize(text: &str, mut each: impl FnMut(Token<'_>)) {
     let mut term = String::new();
     let mut extra = String::new();
     scan_words(text, |range, folded| {
-        if let (Some(scale), Some((value, prev_range, prev_position))) = (scale(folded), previous.take()) {
+        if let (Some(scale), Some((value, prev_range, prev_position))) = (scale_word(folded), previous.take())
+        {
             value_term(value * scale, &mut extra);
             each(Token { position: prev_position, range: prev_range.start..range.end, term: &extra });
         }
@@ -951,7 +924,7 @@ impl SearchIndex {
                     taken = len;
                     break;
                 }
-                if len == 2 && scale(&normalize_name(words[1])).is_some() {
+                if len == 2 && scale_word(&normalize_name(words[1])).is_some() {
                     // "1.6 million", "a million": the first position carries the scaled value last.
                     let first = positions(&joined).into_iter().next().unwrap_or_default();
                     if first.len() >= 2

@@ -24,6 +24,71 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
+/// Numbers written as one word, with their values: the one table that search (numbers by value) and
+/// convert (figures) both read.
+pub const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("dozen", 12.0),
+];
+
+/// Words that multiply the number before them ("1.6 million").
+pub const SCALE_WORDS: &[(&str, f64)] =
+    &[("hundred", 1e2), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)];
+
+/// The value of a number written as one word ("twelve" → 12), folded to lower case.
+pub fn number_word(word: &str) -> Option<f64> {
+    NUMBER_WORDS.iter().find(|(w, _)| *w == word).map(|(_, v)| *v)
+}
+
+/// The multiplier of a scale word ("million" → 1e6), folded to lower case.
+pub fn scale_word(word: &str) -> Option<f64> {
+    SCALE_WORDS.iter().find(|(w, _)| *w == word).map(|(_, v)| *v)
+}
+
+/// How many term numbers two sorted lists without repeats share (a merge, linear in both).
+pub fn shared_terms(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use crate::actors::{Registry, normalize_name};
 use crate::model::{Briefing, Date, Figure, ItemRef, Relation, Stance};
-use crate::text::{scan_words, stem, words};
+use crate::text::{scan_words, shared_terms, stem, words};
 
 /// An item somewhere in the folder: briefing index (in the order given to [`CrossRef::build`]) and item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -451,18 +451,7 @@ fn jaccard(a: &[u32], b: &[u32]) -> f32 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let shared = shared_terms(a, b);
     shared as f32 / (a.len() + b.len() - shared) as f32
 }
 

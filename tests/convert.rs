@@ -330,4 +330,105 @@ mod held_out {
         assert!(claims_by(&b, "Nasser Al-Khelaifi").iter().any(|c| c.text.starts_with("Accused")));
         assert!(b.questions.iter().any(|q| q.text == "Which shirt number will he wear?"));
     }
+
+    fn figure<'b>(b: &'b Briefing, value: f64, unit: &str) -> &'b brief::model::Figure {
+        b.figures
+            .iter()
+            .find(|f| (f.value - value).abs() < 1e-9 && f.unit == unit)
+            .unwrap_or_else(|| panic!("no figure {value} {unit} in {:#?}", b.figures))
+    }
+
+    #[test]
+    fn wildfire_with_casualties_and_officials() {
+        let b = draft("wildfire-near-athens.txt");
+        assert_eq!(b.source.author.as_deref(), Some("Eleni Markou"));
+        assert_eq!(actor(&b, "Kyriakos Mitsotakis").role.as_deref(), Some("Prime Minister"));
+        assert_eq!(actor(&b, "Yiannis Artopios").role.as_deref(), Some("Fire Service spokesman"));
+        // "north of Athens", "arrived in Athens", "a visit to Brussels" are places, not the state or the EU.
+        assert!(b.actors.iter().all(|a| !a.aliases.contains(&"Athens".to_string())), "{:#?}", b.actors);
+        assert!(b.actors.iter().all(|a| a.name != "European Union"), "{:#?}", b.actors);
+        // Both casualty figures of "killing at least four people and injuring more than 30".
+        assert!(has_figure(&b, 4.0, Qualifier::AtLeast, "people"));
+        assert!(has_figure(&b, 30.0, Qualifier::MoreThan, "people"));
+        assert!(has_figure(&b, 2500.0, Qualifier::About, "residents"));
+        assert!(has_figure(&b, 9.0, Qualifier::Exact, "water-dropping aircraft"));
+        assert_eq!(
+            figure(&b, 2500.0, "residents").subject.as_deref(),
+            Some("residents evacuated from six villages overnight")
+        );
+        // "According to the fire service, ..." speaks for its own sentence, not for the next one.
+        let fire_service = &actor(&b, "Fire service").id;
+        assert!(b.claims.iter().any(|c| &c.claimed_by == fire_service && c.text.contains("firefighters")));
+        assert!(
+            !b.claims.iter().any(|c| c.quote.starts_with("The blaze has burned")),
+            "the outlet's own sentence after an according-to is no one's claim: {:#?}",
+            b.claims
+        );
+        assert_eq!(figure(&b, 10_000.0, "hectares").claimed_by, None);
+        assert!(claims_by(&b, "Kyriakos Mitsotakis").iter().any(|c| c.text == "Nobody will be left alone."));
+        assert!(b.questions.iter().any(|q| q.text.starts_with("Unclear: The cause of the fire")));
+        assert!(!b.summary.contains("Share this article") && !b.summary.starts_with("ATHENS"));
+    }
+
+    #[test]
+    fn corporate_earnings() {
+        let b = draft("chipmaker-quarterly-results.txt");
+        assert_eq!(actor(&b, "Halvorsen Semiconductor").kind, brief::model::ActorKind::Organisation);
+        assert_eq!(actor(&b, "Karin Lindqvist").role.as_deref(), Some("Chief Executive Officer"));
+        assert_eq!(actor(&b, "Raj Mehta").role.as_deref(), Some("Chief Financial Officer"));
+        assert_eq!(actor(&b, "Stacy Rasgon").role.as_deref(), Some("an analyst at Bernstein"));
+        assert!(has_figure(&b, 0.32, Qualifier::Exact, "percent"));
+        assert!(has_figure(&b, 8.4e9, Qualifier::Exact, "US dollars"));
+        assert!(has_figure(&b, 12e9, Qualifier::About, "US dollars"));
+        assert!(b.figures.iter().any(|f| f.value == 8.2e9), "8.2 billion exactly, no binary noise");
+        // "the company said" is Halvorsen, not a new actor called "Company".
+        assert!(b.actors.iter().all(|a| a.name != "Company"), "{:#?}", b.actors);
+        assert!(claims_by(&b, "Halvorsen Semiconductor").iter().any(|c| c.text.starts_with("Net income")));
+        assert!(claims_by(&b, "Karin Lindqvist").len() >= 2);
+        // "..., said Stacy Rasgon, an analyst at Bernstein.": the speaker after the verb.
+        assert!(claims_by(&b, "Stacy Rasgon").iter().any(|c| c.text.starts_with("The guidance suggests")));
+        assert_eq!(claims_by(&b, "Raj Mehta")[0].stance, Stance::Warns, "cautioned");
+        assert!(b.questions.iter().any(|q| q.text.starts_with("Not disclosed: The company declined")));
+        assert!(b.questions.iter().any(|q| q.text == "When would the new factories start production?"));
+    }
+
+    #[test]
+    fn court_verdict_with_denials() {
+        let b = draft("fraud-trial-verdict.txt");
+        assert_eq!(actor(&b, "Martin Ashdown").role.as_deref(), Some("former fund manager"));
+        assert_eq!(actor(&b, "Paul Reeve").role.as_deref(), Some("former finance director"));
+        assert_eq!(actor(&b, "Sophie Grant").role.as_deref(), Some("defence lawyer"));
+        assert_eq!(actor(&b, "Helen Price").role.as_deref(), Some("Judge"));
+        assert!(
+            b.actors.iter().all(|a| a.name != "United Kingdom"),
+            "\"A London jury\" is no mention of the state"
+        );
+        // Denials, through an age ("Ashdown, 58, had denied") and an apposition ("..., Paul Reeve, denied").
+        let ashdown = claims_by(&b, "Martin Ashdown");
+        assert!(
+            ashdown.iter().any(|c| c.stance == Stance::Denies && c.text.contains("11 charges")),
+            "{ashdown:#?}"
+        );
+        let reeve = claims_by(&b, "Paul Reeve");
+        assert_eq!(reeve.len(), 1);
+        assert_eq!((reeve[0].stance, reeve[0].text.as_str()), (Stance::Denies, "Denied any wrongdoing."));
+        // The quotation before "defence lawyer Sophie Grant said outside the court" is what she said.
+        assert!(claims_by(&b, "Sophie Grant")[0].text.starts_with("Our client maintains his innocence"));
+        assert!(claims_by(&b, "Daniel Okafor")[0].text.starts_with("This was a calculated deception"));
+        assert!(has_figure(&b, 90e6, Qualifier::MoreThan, "pounds"));
+        assert!(has_figure(&b, 10.0, Qualifier::UpTo, "years"), "the sentence faced is a key figure");
+        assert!(has_figure(&b, 2000.0, Qualifier::About, "clients"));
+        assert!(has_figure(&b, 0.15, Qualifier::Exact, "percent"));
+        // A relative clause ("which prosecutors said were held in Switzerland") bounds the claim and the
+        // question asks about the main clause.
+        let held = claims_by(&b, "Prosecutors").into_iter().find(|c| c.text.contains("Switzerland")).unwrap();
+        assert_eq!(held.text, "Were held in Switzerland.");
+        assert!(
+            b.questions
+                .iter()
+                .any(|q| q.text.starts_with("Can the remaining assets") && q.text.ends_with("be recovered?")),
+            "{:#?}",
+            b.questions
+        );
+    }
 }

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use foldhash::HashMap;
 
-use super::gazetteer::{Entity, Gazetteer};
+use super::gazetteer::{Entity, Gazetteer, NameEntry};
 use super::tokens::{Kind, Tokens};
 use crate::actors::normalize_name;
 use crate::model::ActorKind;
@@ -56,16 +56,27 @@ impl Mention {
     }
 }
 
+/// The gazetteer name starting at each token of a sentence, looked up once: the rules ask about a token
+/// several times.
+struct Names(Vec<Option<(usize, NameEntry)>>);
+
+impl Names {
+    fn at(&self, i: usize) -> Option<(usize, NameEntry)> {
+        self.0.get(i).copied().flatten()
+    }
+}
+
 /// The mentions of one sentence, in order.
 pub fn scan(t: &Tokens, gaz: &Gazetteer) -> Vec<Mention> {
+    let names = Names((0..t.len()).map(|i| gaz.name_at(t, i)).collect());
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        let Some(end) = run_end(t, i, gaz) else {
+        let Some(end) = run_end(t, i, &names, gaz) else {
             i += 1;
             continue;
         };
-        classify(t, i..end, gaz, &mut out);
+        classify(t, i..end, &names, gaz, &mut out);
         i = end;
     }
     for m in &mut out {
@@ -76,8 +87,8 @@ pub fn scan(t: &Tokens, gaz: &Gazetteer) -> Vec<Mention> {
 
 /// Whether token `i` may start a name: a capitalised word or initialism that is not a function word or a
 /// sentence opener ("Following", "Notably"), or a gazetteer name ("The Washington Post").
-fn starts_name(t: &Tokens, i: usize, gaz: &Gazetteer) -> bool {
-    if gaz.name_at(t, i).is_some() {
+fn starts_name(t: &Tokens, i: usize, names: &Names, gaz: &Gazetteer) -> bool {
+    if names.at(i).is_some() {
         return true;
     }
     if !t.is_capitalised(i) {
@@ -92,17 +103,17 @@ fn starts_name(t: &Tokens, i: usize, gaz: &Gazetteer) -> bool {
 /// The end of the capitalised run starting at `i`, if one starts there. Runs take gazetteer names whole,
 /// join words with hyphens and with "of", "for", "de" ... before a capital, and "in" after an organisation
 /// word ("Russian Embassy in Washington"); a possessive ends them.
-fn run_end(t: &Tokens, i: usize, gaz: &Gazetteer) -> Option<usize> {
-    if !starts_name(t, i, gaz) {
+fn run_end(t: &Tokens, i: usize, names: &Names, gaz: &Gazetteer) -> Option<usize> {
+    if !starts_name(t, i, names, gaz) {
         return None;
     }
     let part = |k: usize| {
-        gaz.name_at(t, k).is_some()
+        names.at(k).is_some()
             || (t.is_capitalised(k) && !gaz.is_stop(t.key(k)) && !gaz.months.contains_key(t.key(k)))
     };
     let mut end = i;
     loop {
-        end = match gaz.name_at(t, end) {
+        end = match names.at(end) {
             Some((e, _)) => e,
             None if part(end) => end + 1,
             None => break,
@@ -125,7 +136,7 @@ fn run_end(t: &Tokens, i: usize, gaz: &Gazetteer) -> Option<usize> {
 }
 
 /// Whether token `i` can be part of a person's name.
-fn name_word(t: &Tokens, i: usize, gaz: &Gazetteer) -> bool {
+fn name_word(t: &Tokens, i: usize, names: &Names, gaz: &Gazetteer) -> bool {
     let tok = &t.toks[i];
     let key = t.key(i);
     let initial = tok.kind == Kind::Initialism && key.len() == 1;
@@ -133,11 +144,11 @@ fn name_word(t: &Tokens, i: usize, gaz: &Gazetteer) -> bool {
         && !gaz.titles.contains(key)
         && !gaz.organisation_heads.contains(key)
         && !gaz.is_stop(key)
-        && gaz.name_at(t, i).is_none()
+        && names.at(i).is_none()
         && !(tok.upper && key.len() > 1)
 }
 
-fn classify(t: &Tokens, run: Range<usize>, gaz: &Gazetteer, out: &mut Vec<Mention>) {
+fn classify(t: &Tokens, run: Range<usize>, names: &Names, gaz: &Gazetteer, out: &mut Vec<Mention>) {
     let mention = |tokens: Range<usize>, kind: MentionKind, role: Option<String>| Mention {
         role_start: tokens.start,
         tokens,
@@ -147,13 +158,14 @@ fn classify(t: &Tokens, run: Range<usize>, gaz: &Gazetteer, out: &mut Vec<Mentio
     };
     // The whole run is a gazetteer name, unless it is the first half of an adjective ("U.S.-led",
     // "Luxembourg-based").
-    if let Some((end, entry)) = gaz.name_at(t, run.start)
+    if let Some((end, entry)) = names.at(run.start)
         && end == run.end
     {
         let compound = t.is_punct(end, "-")
             && t.toks[end - 1].range.end == t.toks[end].range.start
             && t.toks.get(end + 1).is_some_and(|n| n.kind == Kind::Word && !n.cap);
-        if let Some(kind) = known(entry.entity, gaz).filter(|_| !compound) {
+        let place = entry.seat && used_as_place(t, run.clone());
+        if let Some(kind) = known(entry.entity, gaz).filter(|_| !compound && !place) {
             out.push(mention(run, kind, None));
         }
         return;
@@ -161,13 +173,13 @@ fn classify(t: &Tokens, run: Range<usize>, gaz: &Gazetteer, out: &mut Vec<Mentio
     // A person: the name words at the end of the run, a title before them (in the run or just left of it).
     let mut name_start = run.end;
     loop {
-        if name_start > run.start && name_word(t, name_start - 1, gaz) {
+        if name_start > run.start && name_word(t, name_start - 1, names, gaz) {
             name_start -= 1;
         } else if name_start > run.start + 1
             && name_start < run.end
             && (t.is_punct(name_start - 1, "-")
                 || gaz.name_joiners.contains(t.key(name_start - 1)) && t.key(name_start - 1) != "of")
-            && name_word(t, name_start - 2, gaz)
+            && name_word(t, name_start - 2, names, gaz)
         {
             // "Jong-Un", "La Quadrature du Net"
             name_start -= 1;
@@ -206,7 +218,7 @@ fn classify(t: &Tokens, run: Range<usize>, gaz: &Gazetteer, out: &mut Vec<Mentio
                 out.retain(|m| {
                     matches!(m.kind, MentionKind::Known { .. }) || m.tokens.end <= role_tokens.start
                 });
-                mentions_in(t, prefix.clone(), gaz, out);
+                mentions_in(prefix.clone(), names, gaz, out);
             }
             let role_at = if role.is_some() { role_tokens.start } else { name.start };
             let titled = role.is_some();
@@ -233,7 +245,7 @@ fn classify(t: &Tokens, run: Range<usize>, gaz: &Gazetteer, out: &mut Vec<Mentio
     // Not a person: what the head word says.
     let kind = if gaz.thing_heads.contains(head) {
         // "United Nations Security Council Resolutions": the body inside still counts.
-        mentions_in(t, run.clone(), gaz, out);
+        mentions_in(run.clone(), names, gaz, out);
         None
     } else if gaz.place_heads.contains(head) {
         Some(MentionKind::Named(ActorKind::Place))
@@ -245,7 +257,7 @@ fn classify(t: &Tokens, run: Range<usize>, gaz: &Gazetteer, out: &mut Vec<Mentio
         let mut k = run.start;
         let mut only_names = true;
         while k < run.end {
-            match gaz.name_at(t, k) {
+            match names.at(k) {
                 Some((e, _)) => k = e,
                 None if t.is_word(k) && !gaz.name_joiners.contains(t.key(k)) => {
                     only_names = false;
@@ -255,7 +267,7 @@ fn classify(t: &Tokens, run: Range<usize>, gaz: &Gazetteer, out: &mut Vec<Mentio
             }
         }
         if only_names {
-            mentions_in(t, run.clone(), gaz, out);
+            mentions_in(run.clone(), names, gaz, out);
             return;
         }
         Some(if run.len() == 1 { MentionKind::Single } else { MentionKind::Unknown })
@@ -265,11 +277,96 @@ fn classify(t: &Tokens, run: Range<usize>, gaz: &Gazetteer, out: &mut Vec<Mentio
     }
 }
 
+/// Whether a capital or seat of government is named as a place rather than for the state: after a
+/// preposition of place ("in Moscow", "at the White House"), a journey ("arrived in", "a visit to
+/// Brussels"), a direction ("north of Athens"), or as a modifier after "a" ("a London jury"). A possessive
+/// ("Moscow's view") is the state.
+fn used_as_place(t: &Tokens, name: Range<usize>) -> bool {
+    const PLACE: &[&str] = &[
+        "in",
+        "at",
+        "into",
+        "near",
+        "outside",
+        "inside",
+        "around",
+        "across",
+        "throughout",
+        "within",
+        "toward",
+        "towards",
+        "a",
+        "an",
+    ];
+    const JOURNEY: &[&str] = &[
+        "visit",
+        "visits",
+        "visited",
+        "trip",
+        "travel",
+        "travels",
+        "traveled",
+        "travelled",
+        "traveling",
+        "travelling",
+        "flew",
+        "fly",
+        "flying",
+        "flown",
+        "arrived",
+        "arrives",
+        "arriving",
+        "returned",
+        "return",
+        "returning",
+        "headed",
+        "heading",
+        "went",
+        "go",
+        "going",
+        "came",
+        "come",
+        "coming",
+        "journey",
+        "moved",
+        "drove",
+        "way",
+        "back",
+        "evacuated",
+        "fled",
+    ];
+    const DIRECTION: &[&str] = &[
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "outskirts",
+        "suburbs",
+        "outside",
+        "centre",
+        "center",
+        "heart",
+        "streets",
+    ];
+    if t.toks[name.end - 1].possessive || name.start == 0 {
+        return false;
+    }
+    let before = t.key(name.start - 1);
+    let two_before = if name.start >= 2 { t.key(name.start - 2) } else { "" };
+    PLACE.contains(&before)
+        || (before == "to" && JOURNEY.contains(&two_before))
+        || (before == "of" && DIRECTION.contains(&two_before))
+}
+
 /// The gazetteer names inside a span, as mentions.
-fn mentions_in(t: &Tokens, span: Range<usize>, gaz: &Gazetteer, out: &mut Vec<Mention>) {
+fn mentions_in(span: Range<usize>, names: &Names, gaz: &Gazetteer, out: &mut Vec<Mention>) {
     let mut k = span.start;
     while k < span.end {
-        match gaz.name_at(t, k) {
+        match names.at(k) {
             Some((e, entry)) if e <= span.end => {
                 if let Some(kind) = known(entry.entity, gaz) {
                     out.push(Mention { tokens: k..e, kind, role: None, role_start: k, speaks: false });
@@ -295,6 +392,9 @@ fn known(entity: Entity, gaz: &Gazetteer) -> Option<MentionKind> {
 /// left of the name come first ("spokesman John Kirby"), with up to two lower-case modifiers if a capitalised
 /// word precedes them ("American nuclear expert"); then capitalised words, initialisms, demonyms,
 /// possessives and "of" ("National Security Council spokesman", "North Korea’s leader").
+/// Words that open a role however lower-case the words after them ("former finance director").
+const ROLE_OPENERS: &[&str] = &["former", "ex", "acting", "interim", "then", "veteran", "retired"];
+
 fn role_start(t: &Tokens, from: usize, run_has_title: bool, gaz: &Gazetteer) -> usize {
     let capital = |j: usize| t.toks[j].cap && t.toks[j].kind != Kind::Punct && !gaz.is_stop(t.key(j));
     let mut k = from;
@@ -304,6 +404,26 @@ fn role_start(t: &Tokens, from: usize, run_has_title: bool, gaz: &Gazetteer) -> 
         }
         if k == from {
             return from;
+        }
+        // "former fund manager Martin Ashdown", "“...,” defence lawyer Sophie Grant said": lower-case
+        // modifiers after "former" (and the like) or after a boundary (punctuation, an article).
+        let mut m = k;
+        while m > 0
+            && k - m < 2
+            && t.is_word(m - 1)
+            && !t.toks[m - 1].cap
+            && !gaz.is_stop(t.key(m - 1))
+            && !gaz.verbs.at(t, m - 1)
+            && !t.key(m - 1).ends_with("ed")
+            && !ROLE_OPENERS.contains(&t.key(m - 1))
+        {
+            m -= 1;
+        }
+        if m > 0 && ROLE_OPENERS.contains(&t.key(m - 1)) {
+            return m - 1;
+        }
+        if m < k && (m == 0 || !t.is_word(m - 1) || matches!(t.key(m - 1), "a" | "an" | "the")) {
+            return m;
         }
         let mut modifiers = 0;
         while k > 0 && modifiers < 2 && t.is_word(k - 1) && !t.toks[k - 1].cap && !gaz.is_stop(t.key(k - 1)) {
@@ -331,7 +451,9 @@ fn apposition(t: &Tokens, after: usize, gaz: &Gazetteer) -> Option<String> {
     if !t.is_punct(after, ",") {
         return None;
     }
-    let end = (after + 1..t.len().min(after + 14)).find(|&k| t.is_punct(k, ","))?;
+    // It closes with a comma, or ends the sentence ("..., said Stacy Rasgon, an analyst at Bernstein.").
+    let end = (after + 1..t.len().min(after + 14))
+        .find(|&k| t.is_punct(k, ",") || (t.is_punct(k, ".") && k + 1 == t.len()))?;
     let inner = after + 1..end;
     let roleish = inner.clone().any(|k| {
         let key = t.key(k);
@@ -348,7 +470,20 @@ fn speaks(t: &Tokens, tokens: Range<usize>, gaz: &Gazetteer) -> bool {
     if start >= 2 && t.key(start - 2) == "according" && t.key(start - 1) == "to" {
         return true;
     }
+    // Inverted after the statement: "..., said Kirby", "“...,” says the minister".
+    let inverted = (start.saturating_sub(3)..start).any(|v| {
+        v > 0
+            && gaz.verbs.longest_at(t, v).is_some_and(|(e, _)| e == start)
+            && (t.is_punct(v - 1, ",") || t.is_punct(v - 1, "\""))
+    });
+    if inverted {
+        return true;
+    }
     let mut k = tokens.end;
+    // "A second defendant, Paul Reeve, denied ...".
+    if start > 0 && t.is_punct(start - 1, ",") && t.is_punct(k, ",") && gaz.verbs.at(t, k + 1) {
+        return true;
+    }
     if t.is_punct(k, ",")
         && let Some(close) = (k + 1..t.len().min(k + 14)).find(|&j| t.is_punct(j, ","))
     {
@@ -401,18 +536,15 @@ impl Registry {
     /// international bodies expanded ("u.n. security council" → "united nations security council").
     pub fn key(name: &str, gaz: &Gazetteer) -> String {
         let key = normalize_name(name);
-        let mut words = key.splitn(2, ' ');
-        let first = words.next().unwrap_or("");
-        for org in &gaz.organisations {
-            if org.expands.iter().any(|e| e == first) {
-                let long = normalize_name(&org.name);
-                return match words.next() {
-                    Some(rest) => format!("{long} {rest}"),
-                    None => long,
-                };
-            }
+        let (first, rest) = match key.split_once(' ') {
+            Some((first, rest)) => (first, Some(rest)),
+            None => (key.as_str(), None),
+        };
+        match (gaz.short_forms.get(first), rest) {
+            (Some(long), Some(rest)) => format!("{long} {rest}"),
+            (Some(long), None) => long.clone(),
+            (None, _) => key,
         }
-        key
     }
 
     pub fn lookup(&self, key: &str) -> Option<usize> {
@@ -456,9 +588,11 @@ impl Registry {
     pub fn note_spelling(&mut self, index: usize, written: &str, gaz: &Gazetteer) {
         let written = written.strip_prefix("the ").unwrap_or(written);
         let record = &mut self.records[index];
-        if written != record.name && !written.is_empty() && !record.aliases.iter().any(|a| a == written) {
-            record.aliases.push(written.to_string());
+        // A spelling seen before already leads to the actor.
+        if written.is_empty() || written == record.name || record.aliases.iter().any(|a| a == written) {
+            return;
         }
+        record.aliases.push(written.to_string());
         self.by_key.entry(Registry::key(written, gaz)).or_insert(index);
     }
 
@@ -562,6 +696,21 @@ impl Registry {
         found
     }
 
+    /// The named organisation mentioned most, if one is mentioned more than any other.
+    pub fn main_organisation(&self) -> Option<usize> {
+        let bodies = || {
+            self.records
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.kind == ActorKind::Organisation && r.confirmed && !r.described)
+        };
+        let most = bodies().map(|(_, r)| r.mentions).max()?;
+        match bodies().filter(|(_, r)| r.mentions == most).collect::<Vec<_>>().as_slice() {
+            [(only, _)] => Some(*only),
+            _ => None,
+        }
+    }
+
     /// The confirmed person a lone name stands for ("Blinken", "Kim"), if exactly one fits.
     pub fn surname(&self, written: &str, gaz: &Gazetteer) -> Option<usize> {
         match self.surnames.get(&Registry::key(written, gaz))?.as_slice() {
@@ -616,6 +765,21 @@ mod tests {
             found.iter().any(|(w, k, _)| w == "Kremlin"
                 && matches!(k, MentionKind::Known { name, .. } if name == "Russia"))
         );
+    }
+
+    #[test]
+    fn capitals_stand_for_the_state_only_when_it_acts() {
+        let states = |text: &str| -> Vec<String> {
+            people(text)
+                .into_iter()
+                .filter(|(_, k, _)| matches!(k, MentionKind::Known { kind: ActorKind::State, .. }))
+                .map(|(w, _, _)| w)
+                .collect()
+        };
+        assert_eq!(states("Moscow said the talks in Pyongyang went well."), ["Moscow"]);
+        assert!(states("The envoy arrived in Pyongyang after a visit to Moscow.").is_empty());
+        assert!(states("Fires burned north of Athens and a London jury met at the Kremlin.").is_empty());
+        assert_eq!(states("In Moscow's view, Washington erred."), ["Moscow", "Washington"]);
     }
 
     #[test]

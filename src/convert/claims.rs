@@ -10,8 +10,8 @@ use foldhash::HashMap;
 
 use super::actors::{Mention, Registry};
 use super::gazetteer::Gazetteer;
-use super::plain;
 use super::tokens::{Kind, Tokens};
+use super::{plain, sentence_case};
 use crate::model::{ActorKind, Stance};
 
 /// A claim found in one sentence.
@@ -32,9 +32,6 @@ pub struct Context {
     last_body: Option<usize>,
     /// The speakers of the previous sentence, for a following sentence that is only a quotation.
     previous: Vec<usize>,
-    previous_paragraph: usize,
-    /// "According to X, ..." opening a paragraph speaks for the rest of it.
-    paragraph_source: Option<usize>,
     /// Document nouns ("statement", "report") → who issued the last one mentioned.
     documents: HashMap<String, usize>,
 }
@@ -62,6 +59,8 @@ const PRONOUNS_PERSON: &[&str] = &["he", "she"];
 const PRONOUNS_BODY: &[&str] = &["it"];
 const DETERMINERS: &[&str] =
     &["the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "such"];
+/// Words that open a phrase saying when or where something was said ("in a statement", "on Monday").
+const WHEN_OR_WHERE: &[&str] = &["in", "on", "at", "during", "after", "last", "earlier", "this"];
 const PASSIVE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 const QUANTIFIERS: &[&str] = &[
     "some", "all", "both", "many", "several", "most", "few", "other", "two", "three", "four", "five", "the",
@@ -132,23 +131,21 @@ fn quoted(t: &Tokens) -> Vec<bool> {
     inside
 }
 
-/// The claims of one sentence. `mentions` are the sentence's mentions from `actors::scan`.
+/// The claims of one sentence. `mentions` are the sentence's mentions from `actors::scan`, `actors` what
+/// each resolves to in the registry.
+#[allow(clippy::too_many_arguments)]
 pub fn find(
     t: &Tokens,
     mentions: &[Mention],
+    actors: &[Option<usize>],
     registry: &mut Registry,
     context: &mut Context,
-    paragraph: usize,
     sentence: usize,
     gaz: &Gazetteer,
 ) -> Vec<Found> {
-    if paragraph != context.previous_paragraph {
-        context.paragraph_source = None;
-        context.previous_paragraph = paragraph;
-    }
     let inside = quoted(t);
     let resolved: Vec<(Range<usize>, Option<usize>)> =
-        mentions.iter().map(|m| (m.tokens.clone(), registry.resolve(m, t, gaz))).collect();
+        mentions.iter().zip(actors).map(|(m, a)| (m.tokens.clone(), *a)).collect();
     let mut attributions: Vec<Attribution> = Vec::new();
     let mut silent_speakers: Vec<usize> = Vec::new();
     let mut k = 0;
@@ -158,7 +155,7 @@ pub fn find(
             continue;
         }
         if t.key(k) == "according" && t.key(k + 1) == "to" {
-            if let Some(a) = according_to(t, k, &resolved, registry, context, sentence, gaz) {
+            if let Some(a) = according_to(t, k, &resolved, registry, sentence, gaz) {
                 k = a.verb.end;
                 attributions.push(a);
                 continue;
@@ -198,14 +195,12 @@ pub fn find(
     if attributions.is_empty() {
         let words: Vec<usize> = (0..t.len()).filter(|&i| t.is_word(i)).collect();
         let all_quoted = !words.is_empty() && words.iter().all(|&i| inside[i]);
-        let speakers = if all_quoted && !context.previous.is_empty() {
-            context.previous.clone()
-        } else if let Some(source) = context.paragraph_source {
-            vec![source]
-        } else {
-            Vec::new()
-        };
+        let speakers =
+            if all_quoted && !context.previous.is_empty() { context.previous.clone() } else { Vec::new() };
         context.previous = silent_speakers;
+        if speakers.is_empty() {
+            return Vec::new();
+        }
         let text = statement(t, 0..t.len());
         if text.is_empty() {
             return Vec::new();
@@ -387,14 +382,37 @@ fn speaker_left(
             k -= 1;
         }
     }
-    // An apposition: "Pak Jong Chon, one of North Korea's top military officials, said".
+    // An age: "Ashdown, 58, had denied".
+    if k >= 3 && t.is_punct(k - 1, ",") && t.toks[k - 2].kind == Kind::Number && t.is_punct(k - 3, ",") {
+        k -= 3;
+    }
+    // An apposition: "Pak Jong Chon, one of North Korea's top military officials, said" — unless the
+    // apposition ends with the name itself ("A second defendant, former director Paul Reeve, denied").
+    let named_in_apposition = k > 1
+        && t.is_punct(k - 1, ",")
+        && resolved.iter().any(|(r, a)| {
+            let person = a.is_some_and(|a| registry.records[a].kind == ActorKind::Person);
+            let open = (k.saturating_sub(16)..r.start).rev().find(|&j| t.is_punct(j, ","));
+            // Only a title before the name inside the commas, no clause ("who met Blinken").
+            let titled = open.is_some_and(|open| {
+                (open + 1..r.start).all(|j| {
+                    let key = t.key(j);
+                    !matches!(key, "who" | "which" | "that") && !gaz.verbs.at(t, j) && !key.ends_with("ed")
+                })
+            });
+            r.end == k - 1 && person && titled
+        });
     if k > 0
+        && !named_in_apposition
         && t.is_punct(k - 1, ",")
         && let Some(open) = (k.saturating_sub(16)..k - 1).rev().find(|&j| t.is_punct(j, ","))
         && ((open + 1..k - 1).any(|j| gaz.titles.contains(t.key(j)) || gaz.people_nouns.contains(t.key(j)))
             || (matches!(t.key(open + 1), "who" | "which") && mentions.iter().any(|m| m.tokens.end == open)))
     {
         k = open;
+    }
+    if named_in_apposition {
+        k -= 1;
     }
     // A parenthesised short form before the verb: "the Rason Special Economic Zone (SEZ) found".
     if k >= 3 && t.is_punct(k - 1, ")") && t.is_punct(k - 3, "(") {
@@ -614,25 +632,20 @@ fn phrase_actor(
     };
     // "the central bank", "the court", "the group": the one body already named with that word.
     let definite = t.key(tokens.start) == "the";
+    // "the company", "the firm": the article's main organisation when no name holds the word.
+    let generic = matches!(head, "company" | "firm" | "group" | "corporation" | "business" | "conglomerate");
     if definite
         && kind == ActorKind::Organisation
-        && let Some(body) = registry.described_as(head)
+        && let Some(body) =
+            registry.described_as(head).or_else(|| generic.then(|| registry.main_organisation()).flatten())
     {
         registry.note_spelling(body, written, gaz);
         return Some(body);
     }
-    let name = capitalise(written);
+    let name = sentence_case(written);
     let index = registry.add(&name, written, kind, sentence, gaz);
     registry.records[index].described = true;
     Some(index)
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// "a report by the World Bank found" (the name after "by") and "A Reuters investigation into X found" (the
@@ -728,7 +741,6 @@ fn according_to(
     at: usize,
     resolved: &[(Range<usize>, Option<usize>)],
     registry: &mut Registry,
-    context: &mut Context,
     sentence: usize,
     gaz: &Gazetteer,
 ) -> Option<Attribution> {
@@ -744,9 +756,6 @@ fn according_to(
     let before = trim_joiners(t, 0..at);
     let after = trim_joiners(t, end..t.len());
     let content = if before.len() >= after.len() { before } else { after.clone() };
-    if at == 0 || (t.is_punct(at.saturating_sub(1), ",") && at <= 1) {
-        context.paragraph_source = Some(source);
-    }
     // "According to Marca, Mbappe will earn ...": the outlet says it; a speaker of its own in the sentence
     // ("X criticized Y, according to state media") is handled with the other attributions.
     let speaker = Speaker { claimants: vec![source], tokens: from..end };
@@ -813,23 +822,10 @@ fn content(
     if let Some(that) = (k..t.len().min(k + 14)).find(|&j| t.key(j) == "that" && !inside[j]) {
         let between: Vec<&str> = (k..that).map(|j| t.key(j)).collect();
         let circumstance = between.is_empty()
+            || WHEN_OR_WHERE.contains(&between[0])
             || matches!(
                 between[0],
-                "in" | "on"
-                    | "at"
-                    | "during"
-                    | "after"
-                    | "last"
-                    | "earlier"
-                    | "this"
-                    | "late"
-                    | "early"
-                    | ","
-                    | "also"
-                    | "publicly"
-                    | "privately"
-                    | "repeatedly"
-                    | "previously"
+                "late" | "early" | "," | "also" | "publicly" | "privately" | "repeatedly" | "previously"
             )
             || gaz.weekdays.contains(between[0]);
         if circumstance {
@@ -851,7 +847,24 @@ fn content(
         }
     }
     let comma_after_verb = !after_that && t.is_punct(j, ",");
-    let after = trim_joiners(t, k..t.len());
+    // "denied any wrongdoing and was acquitted": a second predicate of the speaker is not what was said.
+    // Likewise "denied any deal, but the two countries have ...": what follows a verb that takes an object
+    // ends at a contrast.
+    let second_predicate = (k..t.len()).find(|&j| {
+        let predicate = matches!(t.key(j), "and" | "but")
+            && matches!(t.key(j + 1), "was" | "were" | "is" | "are" | "has" | "have" | "had" | "will");
+        let contrast = !SAYING.contains(&verb_key)
+            && t.is_punct(j, ",")
+            && matches!(t.key(j + 1), "but" | "while" | "although" | "though" | "whereas");
+        (predicate || contrast) && !inside[j]
+    });
+    // "the assets, which prosecutors said were held in Switzerland, can be recovered": said inside a
+    // relative clause, the statement ends with the clause.
+    let relative = speaker.tokens.start >= 2
+        && matches!(t.key(speaker.tokens.start - 1), "which" | "who" | "whom")
+        && t.is_punct(speaker.tokens.start - 2, ",");
+    let clause_end = if relative { (k..t.len()).find(|&j| t.is_punct(j, ",")) } else { None };
+    let after = trim_joiners(t, k..clause_end.or(second_predicate).unwrap_or(t.len()));
     let attribution_start = speaker.tokens.start.min(verb.start);
     let before = trim_joiners(t, 0..attribution_start);
     let before_words = before.clone().filter(|&j| t.is_word(j)).count();
@@ -875,10 +888,9 @@ fn content(
         || SAYING.contains(&verb_key)
         || t.is_punct(after.start, "\"")
         || t.is_capitalised(after.start)
-        || matches!(
-            t.key(after.start),
-            "he" | "she" | "it" | "they" | "we" | "it's" | "there" | "any" | "both" | "this" | "these"
-        );
+        || matches!(t.key(after.start), "he" | "she" | "it" | "they" | "we" | "it's" | "there")
+        // "said any deal would ...", but "denied any wrongdoing" is the verb's object.
+        || (SAYING.contains(&verb_key) && matches!(t.key(after.start), "any" | "both" | "this" | "these"));
     if starts_clause {
         return Some(after);
     }
@@ -900,22 +912,21 @@ fn ends_attribution(t: &Tokens, span: Range<usize>, gaz: &Gazetteer) -> bool {
 
 fn starts_with_circumstance(t: &Tokens, span: Range<usize>, gaz: &Gazetteer) -> bool {
     let first = t.key(span.start);
-    matches!(
-        first,
-        "in" | "on"
-            | "at"
-            | "during"
-            | "after"
-            | "last"
-            | "earlier"
-            | "this"
-            | "to"
-            | "while"
-            | "as"
-            | "but"
-            | "when"
-            | "before"
-    ) || gaz.weekdays.contains(first)
+    WHEN_OR_WHERE.contains(&first)
+        || matches!(
+            first,
+            "to" | "while"
+                | "as"
+                | "but"
+                | "when"
+                | "before"
+                | "outside"
+                | "inside"
+                | "near"
+                | "from"
+                | "later"
+        )
+        || gaz.weekdays.contains(first)
         || (first == "reporters" || first == "journalists")
 }
 
@@ -942,7 +953,7 @@ fn stance_of(verb: Stance, t: &Tokens, span: Range<usize>, gaz: &Gazetteer) -> S
         return verb;
     }
     let words: Vec<&str> = span.clone().map(|k| t.key(k)).collect();
-    if words.iter().any(|w| gaz.warning_words.contains(*w)) {
+    if words.iter().any(|w| gaz.warning_words.contains(w)) {
         Stance::Warns
     } else if words
         .iter()
@@ -991,7 +1002,7 @@ fn statement(t: &Tokens, span: Range<usize>) -> String {
     if text.split_whitespace().count() < 2 {
         return String::new();
     }
-    let mut text = capitalise(&text);
+    let mut text = sentence_case(&text);
     if !text.trim_end_matches('"').ends_with(['.', '!', '?']) {
         text.push('.');
     }
@@ -1017,7 +1028,8 @@ mod tests {
         let mut context = Context::default();
         let mut out = Vec::new();
         for (i, (t, m)) in toks.iter().zip(&mentions).enumerate() {
-            for f in find(t, m, &mut registry, &mut context, 0, i, g) {
+            let actors: Vec<Option<usize>> = m.iter().map(|m| registry.resolve(m, t, g)).collect();
+            for f in find(t, m, &actors, &mut registry, &mut context, i, g) {
                 let name = |a: usize| registry.records[a].name.clone();
                 out.push((name(f.claimant), f.reported_by.map(name), f.stance, f.text));
             }
@@ -1072,6 +1084,27 @@ mod tests {
         );
         assert_eq!(found[4].0, "Top official");
         assert_eq!(found[4].1.as_deref(), Some("State media"));
+    }
+
+    #[test]
+    fn according_to_speaks_for_its_own_sentence_only() {
+        let found = claims(
+            "According to the fire service, more than 400 firefighters were deployed.\n\
+             The blaze has burned 10,000 hectares since Saturday.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Fire service");
+    }
+
+    #[test]
+    fn denials_through_ages_and_appositions() {
+        let found = claims(
+            "A jury convicted former fund manager Martin Ashdown.\n\
+             Ashdown, 58, had denied all 11 charges against him.\n\
+             A second defendant, former finance director Paul Reeve, denied any wrongdoing and was acquitted.",
+        );
+        assert_eq!(found[0].2, Stance::Denies);
+        assert_eq!((found[1].0.as_str(), found[1].3.as_str()), ("Paul Reeve", "Denied any wrongdoing."));
     }
 
     #[test]

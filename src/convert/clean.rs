@@ -31,6 +31,8 @@ pub struct Cleaned {
 const HEADLINE_MAX_WORDS: usize = 25;
 /// Captions, credits, notes and share lines are at most this many words.
 const FURNITURE_MAX_WORDS: usize = 80;
+/// A source note ("With reporting by ...") is at most this many words.
+const NOTE_MAX_WORDS: usize = 30;
 /// A block whose lines are at most this long, with lines ending mid-sentence, is hard-wrapped.
 const WRAP_MAX_LINE: usize = 100;
 
@@ -45,10 +47,10 @@ pub fn clean(raw: &str, gaz: &Gazetteer) -> Cleaned {
     let punctuated = paragraphs.iter().filter(|p| ends_sentence(p)).count();
     let mut story: Vec<String> = Vec::new();
     for paragraph in paragraphs {
-        let words = paragraph.split_whitespace().count();
-        // Furniture is short: long paragraphs are story, and are not copied to be checked.
-        let lower = if words <= FURNITURE_MAX_WORDS { paragraph.to_lowercase() } else { String::new() };
-        if let Some(note) = source_note(&paragraph, &lower, gaz) {
+        let words = word_count(&paragraph);
+        // Whole-line and prefix rules concern short lines only: longer ones are not copied to be checked.
+        let lower = if words <= NOTE_MAX_WORDS { paragraph.to_lowercase() } else { String::new() };
+        if let Some(note) = source_note(&paragraph, &lower, words, gaz) {
             out.note = Some(match out.note.take() {
                 Some(before) => format!("{before} {note}"),
                 None => note,
@@ -59,7 +61,7 @@ pub fn clean(raw: &str, gaz: &Gazetteer) -> Cleaned {
             out.author = Some(paragraph["By ".len()..].trim().to_string());
             continue;
         }
-        if is_boilerplate(&paragraph, &lower, gaz) {
+        if is_boilerplate(&paragraph, &lower, words, gaz) {
             out.dropped.push(paragraph);
             continue;
         }
@@ -128,8 +130,23 @@ fn paragraphs(text: &str) -> Vec<String> {
     out
 }
 
+/// The words of a paragraph whose whitespace is already folded to single spaces.
+fn word_count(paragraph: &str) -> usize {
+    if paragraph.is_empty() { 0 } else { paragraph.bytes().filter(|&b| b == b' ').count() + 1 }
+}
+
 /// The line with every run of whitespace folded to one space and none at either end.
 fn fold_spaces(line: &str) -> String {
+    // Most lines are folded already: ASCII, single spaces between words.
+    let bytes = line.as_bytes();
+    let folded = line.is_ascii()
+        && bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && !bytes.windows(2).any(|w| w == b"  ")
+        && !bytes.iter().any(|&b| b != b' ' && char::from(b).is_whitespace());
+    if folded {
+        return line.to_string();
+    }
     let mut out = String::with_capacity(line.len());
     for word in line.split_whitespace() {
         if !out.is_empty() {
@@ -146,11 +163,12 @@ pub fn ends_sentence(line: &str) -> bool {
     trimmed.ends_with(['.', '!', '?', '…', ':', ';'])
 }
 
-fn source_note(paragraph: &str, lower: &str, gaz: &Gazetteer) -> Option<String> {
-    let words = paragraph.split_whitespace().count();
-    let starts = gaz.boilerplate.source_notes.iter().any(|p| lower.starts_with(p.as_str()));
-    let contains = gaz.boilerplate.source_notes.iter().any(|p| lower.contains(p.as_str()));
-    ((starts && words <= 30) || (contains && words <= 15)).then(|| paragraph.trim().to_string())
+fn source_note(paragraph: &str, lower: &str, words: usize, gaz: &Gazetteer) -> Option<String> {
+    let b = &gaz.boilerplate;
+    let starts =
+        words <= NOTE_MAX_WORDS && b.source_note_prefixes.iter().any(|p| lower.starts_with(p.as_str()));
+    let contains = words <= 15 && b.source_notes.is_match(paragraph);
+    (starts || contains).then(|| paragraph.trim().to_string())
 }
 
 /// A dateline opening the story: "OTTAWA, March 6 (Reuters) - The bank ..." gives the rest of the paragraph
@@ -182,24 +200,26 @@ fn is_byline(paragraph: &str) -> bool {
             .all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "and" | "de" | "van" | "von" | "al"))
 }
 
-fn is_boilerplate(paragraph: &str, lower: &str, gaz: &Gazetteer) -> bool {
+fn is_boilerplate(paragraph: &str, lower: &str, words: usize, gaz: &Gazetteer) -> bool {
     let b = &gaz.boilerplate;
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
     if b.lines.contains(bare) {
         return true;
     }
-    let words = paragraph.split_whitespace().count();
     if words <= 12 && b.prefixes.iter().any(|p| lower.starts_with(p.as_str())) {
         return true;
     }
     // A credit phrase ("Photo by ...", "Reuters/") only marks a line that is not a plain sentence, so that
     // "a Reuters/Ipsos poll found ..." stays in the story.
     let credit_like = paragraph.contains('|') || !ends_sentence(paragraph) || words <= 12;
-    if credit_like && b.credits.iter().any(|c| lower.contains(c.as_str())) {
+    if words > FURNITURE_MAX_WORDS {
+        return false;
+    }
+    if credit_like && b.credits.is_match(paragraph) {
         return true;
     }
     // A caption describes a picture: "X (right) and Y pose for a photo ...".
-    b.caption_markers.iter().any(|m| lower.contains(m.as_str()))
+    b.caption_markers.is_match(paragraph)
 }
 
 #[cfg(test)]

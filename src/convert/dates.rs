@@ -114,8 +114,9 @@ fn date_at(t: &Tokens, i: usize, gaz: &Gazetteer) -> Option<(usize, Written)> {
 
 /// A date the sentence gives for what it reports: the first written date, or "this year" / "last year" /
 /// "this month" counted from the publication date.
-pub fn sentence_date(t: &Tokens, gaz: &Gazetteer, published: Option<Date>) -> Option<Date> {
-    if let Some(date) = find(t, gaz).into_iter().find_map(|(_, w)| w.resolve(published)) {
+/// `dates` are the sentence's dates from [`find`].
+pub fn sentence_date(t: &Tokens, dates: &[(Range<usize>, Written)], published: Option<Date>) -> Option<Date> {
+    if let Some(date) = dates.iter().find_map(|(_, w)| w.resolve(published)) {
         return Some(date);
     }
     let published = published?;
@@ -156,7 +157,7 @@ mod tests {
     #[test]
     fn relative_years_count_from_the_publication() {
         let t = Tokens::new("It tried twice this year.");
-        let d = sentence_date(&t, gazetteer::get(), Some(Date::parse("2023-11").unwrap()));
+        let d = sentence_date(&t, &find(&t, gazetteer::get()), Some(Date::parse("2023-11").unwrap()));
         assert_eq!(d.map(|d| d.to_string()).as_deref(), Some("2023"));
     }
 }

@@ -48,10 +48,11 @@ struct Number {
 const SPAN_OPENERS: &[&str] =
     &["past", "last", "next", "coming", "previous", "first", "final", "few", "recent"];
 
-pub fn find(t: &Tokens, gaz: &Gazetteer) -> Vec<Found> {
+/// The figures of a sentence; `dates` are its dates from `dates::find`.
+pub fn find(t: &Tokens, dates: &[(Range<usize>, dates::Written)], gaz: &Gazetteer) -> Vec<Found> {
     let mut excluded = vec![false; t.len()];
-    for (range, _) in dates::find(t, gaz) {
-        excluded[range].iter_mut().for_each(|e| *e = true);
+    for (range, _) in dates {
+        excluded[range.clone()].iter_mut().for_each(|e| *e = true);
     }
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
@@ -65,7 +66,7 @@ pub fn find(t: &Tokens, gaz: &Gazetteer) -> Vec<Found> {
             continue;
         };
         i = number.tokens.end;
-        if let Some(found) = figure(t, &number, gaz)
+        if let Some(found) = figure(t, &number, out.last(), gaz)
             && !out.iter().any(|f| f.value == found.value && f.unit == found.unit)
         {
             out.push(found);
@@ -74,7 +75,9 @@ pub fn find(t: &Tokens, gaz: &Gazetteer) -> Vec<Found> {
     out
 }
 
-fn figure(t: &Tokens, n: &Number, gaz: &Gazetteer) -> Option<Found> {
+/// The figure a number makes, if it is one. `previous` is the sentence's figure before it, whose unit a
+/// number with none of its own shares when the two are coordinated ("killing 4 people and injuring 30").
+fn figure(t: &Tokens, n: &Number, previous: Option<&Found>, gaz: &Gazetteer) -> Option<Found> {
     let (start, end) = (n.tokens.start, n.tokens.end);
     let before = start.checked_sub(1).map(|b| t.key(b)).unwrap_or("");
     if n.bare_digits
@@ -129,10 +132,27 @@ fn figure(t: &Tokens, n: &Number, gaz: &Gazetteer) -> Option<Found> {
         Shape::Times => ("times".to_string(), None),
         Shape::Plural => (of_phrase(t, end, gaz)?.0, None),
         Shape::Plain => {
-            let (unit, unit_end) = noun_phrase(t, end, gaz)?;
-            if gaz.measure_words.contains(t.key(end)) && n.value < 10.0 && SPAN_OPENERS.contains(&before) {
+            // Coordinated with an earlier figure: "at least 12 people dead and 30 injured", "... and
+            // injuring more than 300".
+            let shared = previous
+                .filter(|p| (p.tokens.end..qualifier_start).any(|k| matches!(t.key(k), "and" | "or")));
+            let own = noun_phrase(t, end, gaz);
+            let (unit, unit_end) = match (own, shared) {
+                (Some((unit, unit_end)), Some(p)) if is_participle(t.key(end)) => {
+                    (format!("{} {unit}", p.unit), unit_end)
+                }
+                (Some(own), _) => own,
+                (None, Some(p)) => (p.unit.clone(), end),
+                (None, None) => return None,
+            };
+            if gaz.measure_words.contains(t.key(end))
+                && ((n.value < 10.0 && SPAN_OPENERS.contains(&before))
+                    || matches!(t.key(unit_end), "ago" | "old" | "later" | "earlier" | "before" | "after"))
+            {
+                // "in the past two years", "three years ago", "a 58 years old man": when, not how many.
                 return None;
             }
+            let subject = counted_subject(t, end, unit_end, gaz);
             // "two months’ worth of supply" counts months of supply.
             let mut j = unit_end;
             if t.is_punct(j, "'") {
@@ -140,7 +160,7 @@ fn figure(t: &Tokens, n: &Number, gaz: &Gazetteer) -> Option<Found> {
             }
             match (t.key(j), t.key(j + 1), noun_phrase(t, j + 2, gaz)) {
                 ("worth", "of", Some((of, _))) => (format!("{unit} of {of}"), None),
-                _ => (unit, None),
+                _ => (unit, subject),
             }
         }
     };
@@ -275,8 +295,68 @@ fn digits(raw: &str, gaz: &Gazetteer) -> Option<(f64, Option<f64>)> {
     Some((value, Some(*scale)))
 }
 
+/// The value without the noise of binary fractions ("8.2 billion" is 8,200,000,000, not 8,199,999,999.999999).
 fn round(value: f64) -> f64 {
-    if value.abs() >= 1.0 { (value * 1e6).round() / 1e6 } else { (value * 1e9).round() / 1e9 }
+    if value.abs() >= 1e6 {
+        value.round()
+    } else if value.abs() >= 1.0 {
+        (value * 1e6).round() / 1e6
+    } else {
+        (value * 1e9).round() / 1e9
+    }
+}
+
+/// A word that says what happened to the counted ("injured", "dead", "missing") rather than what they are.
+fn is_participle(word: &str) -> bool {
+    (word.len() > 4 && word.ends_with("ed")) || matches!(word, "dead" | "missing" | "hurt" | "homeless")
+}
+
+/// What a count is of, when the text says more than the unit: the unit with the phrase that qualifies it
+/// ("artillery shells to Moscow", "entities tied to a network", "residents evacuated from six villages"),
+/// up to a clause boundary and at most ten words. None when nothing qualifies the unit.
+fn counted_subject(t: &Tokens, unit_start: usize, unit_end: usize, gaz: &Gazetteer) -> Option<String> {
+    const OPENERS: &[&str] =
+        &["of", "from", "to", "in", "for", "on", "at", "against", "with", "by", "across"];
+    const BOUNDARIES: &[&str] =
+        &["and", "but", "or", "while", "which", "who", "that", "since", "as", "because", "after", "before"];
+    let mut k = unit_end;
+    // "residents were evacuated from": the passive's participle qualifies the unit.
+    let auxiliary = matches!(t.key(k), "were" | "was" | "are" | "is")
+        || (matches!(t.key(k), "have" | "has" | "had") && t.key(k + 1) == "been");
+    let skip = if !auxiliary {
+        0
+    } else if t.key(k + 1) == "been" {
+        2
+    } else {
+        1
+    };
+    let modifier_at = k + skip;
+    let opens = OPENERS.contains(&t.key(modifier_at))
+        || (t.is_word(modifier_at) && is_participle(t.key(modifier_at)) && !gaz.verbs.at(t, modifier_at));
+    if !opens || (skip > 0 && !is_participle(t.key(modifier_at))) {
+        return None;
+    }
+    k = modifier_at;
+    let mut end = k;
+    while end < t.len() && end - k < 10 {
+        let key = t.key(end);
+        if !t.is_word(end) && key != "-" && key != "'" || BOUNDARIES.contains(&key) || gaz.verbs.at(t, end) {
+            break;
+        }
+        // A date or time ends it: "since the beginning of August" is when, not what.
+        if gaz.months.contains_key(key) || gaz.weekdays.contains(key) {
+            break;
+        }
+        end += 1;
+    }
+    while end > k && !t.is_word(end - 1) {
+        end -= 1;
+    }
+    if end == k || (end - k == 1 && OPENERS.contains(&t.key(k))) {
+        return None;
+    }
+    let unit = plain(t.span(unit_start..unit_end));
+    Some(format!("{unit} {}", plain(t.span(k..end))))
 }
 
 /// The noun phrase counted after a number: up to four words, stopping at punctuation, function words,
@@ -295,12 +375,17 @@ fn noun_phrase(t: &Tokens, start: usize, gaz: &Gazetteer) -> Option<(String, usi
             end += 1;
             continue;
         }
+        // Measures of time are stop words elsewhere but count here ("up to 10 years in prison").
         let is_noun_like = tok.kind == Kind::Word
-            && !gaz.is_stop(key)
+            && (!gaz.is_stop(key) || (end == start && gaz.measure_words.contains(key)))
             && !gaz.verbs.at(t, end)
             && !gaz.months.contains_key(key)
             && !gaz.weekdays.contains(key)
-            && !(end > start && (key.ends_with("ed") || key.ends_with("ing")) && key.len() > 3);
+            // A participle ends the phrase ("shells fired"), unless it is part of a compound ("water-dropping").
+            && !(end > start
+                && !t.is_punct(end - 1, "-")
+                && (key.ends_with("ed") || key.ends_with("ing"))
+                && key.len() > 3);
         if !is_noun_like {
             break;
         }
@@ -364,7 +449,8 @@ mod tests {
 
     fn figures(text: &str) -> Vec<(f64, Qualifier, String, String)> {
         let t = Tokens::new(text);
-        find(&t, gazetteer::get()).into_iter().map(|f| (f.value, f.qualifier, f.text, f.unit)).collect()
+        let g = gazetteer::get();
+        find(&t, &dates::find(&t, g), g).into_iter().map(|f| (f.value, f.qualifier, f.text, f.unit)).collect()
     }
 
     #[test]
@@ -396,9 +482,29 @@ mod tests {
     }
 
     #[test]
+    fn coordinated_numbers_share_the_unit_and_counts_get_a_subject() {
+        assert_eq!(
+            figures("The fire killed at least 12 people and injured more than 300, officials said."),
+            [
+                (12.0, Qualifier::AtLeast, "at least 12".into(), "people".into()),
+                (300.0, Qualifier::MoreThan, "more than 300".into(), "people".into())
+            ]
+        );
+        assert_eq!(figures("It left 4 people dead and 30 injured.")[1].3, "people injured");
+        assert_eq!(figures("It had 40 aftershocks, the strongest measuring 5.6.").len(), 1);
+        let t =
+            Tokens::new("North Korea has sent more than a million artillery shells to Moscow since August.");
+        let g = gazetteer::get();
+        let found = find(&t, &dates::find(&t, g), g);
+        assert_eq!(found[0].subject.as_deref(), Some("artillery shells to Moscow"));
+        let t = Tokens::new("Revenue was $8.2 billion.");
+        assert_eq!(find(&t, &dates::find(&t, g), g)[0].value, 8.2e9);
+    }
+
+    #[test]
     fn money_and_percentages() {
         let t = Tokens::new("Congress approved $61 billion in military aid, 30% of the total.");
-        let found = find(&t, gazetteer::get());
+        let found = find(&t, &dates::find(&t, gazetteer::get()), gazetteer::get());
         assert_eq!(found[0].value, 61e9);
         assert_eq!(found[0].unit, "US dollars");
         assert_eq!(found[0].subject.as_deref(), Some("military aid"));
@@ -417,6 +523,8 @@ mod tests {
         assert!(figures("The two countries have a two-way deal with F-16 jets at 10:30.").is_empty());
         assert!(figures("He is one of the leaders, and the three allies agreed.").is_empty());
         assert!(figures("In the past two years prices rose.").is_empty());
+        assert!(figures("Three years ago prices rose.").is_empty());
+        assert_eq!(figures("He faces up to 10 years in prison.")[0].1, Qualifier::UpTo);
         assert_eq!(
             figures("All three national security advisors agreed.")[0].3,
             "national security advisors"

@@ -3,11 +3,14 @@
 
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use foldhash::{HashMap, HashSet};
 use serde::Deserialize;
 
 use super::tokens::{Kind, Tokens};
+use crate::actors::normalize_name;
 use crate::model::{Qualifier, Stance};
+use crate::text::{NUMBER_WORDS, SCALE_WORDS};
 
 const SOURCE: &str = include_str!("../../assets/gazetteer.toml");
 
@@ -29,17 +32,80 @@ pub struct NameEntry {
     /// Written all in capitals in the gazetteer ("US", "U.S.", "WHO"): must be all capitals in the text too,
     /// so the pronoun "us" and the word "who" are not names.
     pub all_caps: bool,
+    /// A capital, a seat of government or of a body ("Moscow", "the Kremlin", "Brussels"): it stands for the
+    /// state or body when it acts ("Moscow said"), but is only a place where something happens ("talks in
+    /// Moscow", "arrived in Pyongyang").
+    pub seat: bool,
+}
+
+/// A 4,096-bit filter of words by their first, middle and last bytes and their length. Most words of a
+/// sentence are in none of the tables, and every rule asks several tables about every word: the filter
+/// answers most of those questions without hashing the word.
+#[derive(Debug, Clone)]
+struct Sieve(Box<[u64; 64]>);
+
+impl Default for Sieve {
+    fn default() -> Self {
+        Sieve(Box::new([0; 64]))
+    }
+}
+
+impl Sieve {
+    fn bit(word: &str) -> usize {
+        let b = word.as_bytes();
+        let n = b.len();
+        if n == 0 {
+            return 0;
+        }
+        (usize::from(b[0]) * 131 + usize::from(b[n / 2]) * 17 + usize::from(b[n - 1]) * 31 + n * 7) % 4096
+    }
+
+    fn insert(&mut self, word: &str) {
+        let bit = Sieve::bit(word);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    fn may_contain(&self, word: &str) -> bool {
+        let bit = Sieve::bit(word);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+/// A set of folded words.
+#[derive(Debug, Default)]
+pub struct WordSet {
+    words: HashSet<String>,
+    sieve: Sieve,
+}
+
+impl WordSet {
+    pub fn contains(&self, word: &str) -> bool {
+        self.sieve.may_contain(word) && self.words.contains(word)
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> Self {
+        let mut set = WordSet::default();
+        for word in words {
+            set.sieve.insert(&word);
+            set.words.insert(word);
+        }
+        set
+    }
 }
 
 /// A set of phrases (sequences of folded words) with a value each, found by the longest match.
 #[derive(Debug)]
 pub struct PhraseSet<V> {
     by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+    /// The first words.
+    sieve: Sieve,
 }
 
 impl<V> Default for PhraseSet<V> {
     fn default() -> Self {
-        PhraseSet { by_first: HashMap::default() }
+        PhraseSet { by_first: HashMap::default(), sieve: Sieve::default() }
     }
 }
 
@@ -49,6 +115,7 @@ impl<V> PhraseSet<V> {
         let keys: Vec<String> =
             (0..t.len()).filter(|&i| t.toks[i].kind != Kind::Punct).map(|i| t.key(i).to_string()).collect();
         let Some(first) = keys.first().cloned() else { return };
+        self.sieve.insert(&first);
         let entries = self.by_first.entry(first).or_default();
         if entries.iter().any(|(k, _)| *k == keys) {
             return;
@@ -64,7 +131,11 @@ impl<V> PhraseSet<V> {
         if !t.is_word(i) {
             return None;
         }
-        let entries = self.by_first.get(t.key(i))?;
+        let first = t.key(i);
+        if !self.sieve.may_contain(first) {
+            return None;
+        }
+        let entries = self.by_first.get(first)?;
         'entries: for (keys, value) in entries {
             let mut j = i + 1;
             for key in &keys[1..] {
@@ -102,35 +173,46 @@ pub struct Country {
 #[derive(Debug)]
 pub struct Organisation {
     pub name: String,
-    /// Its short forms ("u.n.", "un") expand to its name at the start of other names.
-    pub expands: Vec<String>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Boilerplate {
-    pub lines: HashSet<String>,
+    pub lines: WordSet,
     pub prefixes: Vec<String>,
-    pub caption_markers: Vec<String>,
-    pub credits: Vec<String>,
-    pub source_notes: Vec<String>,
+    /// Found anywhere in a line, ASCII case ignored, in one pass over it however many there are.
+    pub caption_markers: AhoCorasick,
+    pub credits: AhoCorasick,
+    pub source_notes: AhoCorasick,
+    /// The source notes again, for "starts with".
+    pub source_note_prefixes: Vec<String>,
+}
+
+fn any_of(patterns: &[String]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(patterns)
+        .expect("a few short boilerplate patterns always build")
 }
 
 #[derive(Debug)]
 pub struct Gazetteer {
     pub countries: Vec<Country>,
     pub organisations: Vec<Organisation>,
+    /// Short forms of organisations ("un") → their normalised name ("united nations"): they expand at the
+    /// start of other names ("U.N. Security Council").
+    pub short_forms: HashMap<String, String>,
     pub outlets: Vec<String>,
     /// Every name of a country, organisation, outlet or region, and every demonym.
     pub names: PhraseSet<NameEntry>,
     pub outlet_nouns: PhraseSet<()>,
-    pub organisation_heads: HashSet<String>,
-    pub place_heads: HashSet<String>,
-    pub thing_heads: HashSet<String>,
-    pub titles: HashSet<String>,
-    pub people_nouns: HashSet<String>,
-    pub document_nouns: HashSet<String>,
+    pub organisation_heads: WordSet,
+    pub place_heads: WordSet,
+    pub thing_heads: WordSet,
+    pub titles: WordSet,
+    pub people_nouns: WordSet,
+    pub document_nouns: WordSet,
     pub verbs: PhraseSet<Stance>,
-    pub warning_words: HashSet<String>,
+    pub warning_words: WordSet,
     pub strong_hedges: PhraseSet<()>,
     pub weak_hedges: PhraseSet<()>,
     pub boilerplate: Boilerplate,
@@ -141,12 +223,12 @@ pub struct Gazetteer {
     pub qualifiers: PhraseSet<Qualifier>,
     /// Currency symbols ("$") and words ("euros") → the unit written in the figure.
     pub currencies: HashMap<String, String>,
-    pub not_figures_before: HashSet<String>,
-    pub measure_words: HashSet<String>,
+    pub not_figures_before: WordSet,
+    pub measure_words: WordSet,
     pub months: HashMap<String, u8>,
-    pub weekdays: HashSet<String>,
-    pub stop: HashSet<String>,
-    pub name_joiners: HashSet<String>,
+    pub weekdays: WordSet,
+    pub stop: WordSet,
+    pub name_joiners: WordSet,
     pub speaker_gap: PhraseSet<()>,
 }
 
@@ -191,6 +273,8 @@ struct RawOrganisation {
     aliases: Vec<String>,
     #[serde(default)]
     expands: bool,
+    #[serde(default)]
+    seats: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -253,7 +337,7 @@ pub fn get() -> &'static Gazetteer {
     })
 }
 
-fn set(words: &[String]) -> HashSet<String> {
+fn set(words: &[String]) -> WordSet {
     words.iter().map(|w| w.to_lowercase()).collect()
 }
 
@@ -273,8 +357,8 @@ fn is_all_caps(name: &str) -> bool {
 impl Gazetteer {
     fn compile(raw: Raw) -> Gazetteer {
         let mut names = PhraseSet::default();
-        let mut add_name = |name: &str, entity: Entity| {
-            let entry = NameEntry { entity, all_caps: is_all_caps(name) };
+        let mut add_name = |name: &str, entity: Entity, seat: bool| {
+            let entry = NameEntry { entity, all_caps: is_all_caps(name), seat };
             names.insert(name, entry);
             if let Some(rest) = name.strip_prefix("the ") {
                 names.insert(rest, entry);
@@ -282,32 +366,40 @@ impl Gazetteer {
         };
         let mut countries = Vec::new();
         for (i, c) in raw.country.iter().enumerate() {
-            for name in std::iter::once(&c.name).chain(&c.aliases).chain(&c.capitals).chain(&c.metonyms) {
-                add_name(name, Entity::Country(i));
+            for name in std::iter::once(&c.name).chain(&c.aliases) {
+                add_name(name, Entity::Country(i), false);
+            }
+            for seat in c.capitals.iter().chain(&c.metonyms) {
+                add_name(seat, Entity::Country(i), true);
             }
             for demonym in &c.demonyms {
-                add_name(demonym, Entity::Demonym(i));
-                add_name(&format!("{demonym}s"), Entity::Demonym(i));
+                add_name(demonym, Entity::Demonym(i), false);
+                add_name(&format!("{demonym}s"), Entity::Demonym(i), false);
             }
             countries.push(Country { name: c.name.clone() });
         }
         let mut organisations = Vec::new();
+        let mut short_forms = HashMap::default();
         for (i, o) in raw.organisation.iter().enumerate() {
             for name in std::iter::once(&o.name).chain(&o.aliases) {
-                add_name(name, Entity::Organisation(i));
+                add_name(name, Entity::Organisation(i), false);
             }
-            let expands = if o.expands {
-                o.aliases.iter().filter(|a| is_all_caps(a) || a.contains('.')).map(|a| key_of(a)).collect()
-            } else {
-                Vec::new()
-            };
-            organisations.push(Organisation { name: o.name.clone(), expands });
+            for seat in &o.seats {
+                add_name(seat, Entity::Organisation(i), true);
+            }
+            if o.expands {
+                for short in o.aliases.iter().filter(|a| is_all_caps(a) || a.contains('.')) {
+                    // The first organisation with a short form keeps it.
+                    short_forms.entry(key_of(short)).or_insert_with(|| normalize_name(&o.name));
+                }
+            }
+            organisations.push(Organisation { name: o.name.clone() });
         }
         for (i, name) in raw.outlet.iter().enumerate() {
-            add_name(name, Entity::Outlet(i));
+            add_name(name, Entity::Outlet(i), false);
         }
         for region in &raw.regions {
-            add_name(region, Entity::Region);
+            add_name(region, Entity::Region, false);
         }
 
         let a = &raw.attribution;
@@ -325,8 +417,10 @@ impl Gazetteer {
         }
         let n = &raw.numbers;
         let mut number_words = PhraseSet::default();
-        for (w, v) in &n.units {
-            number_words.insert(w, *v);
+        for (w, v) in
+            NUMBER_WORDS.iter().map(|(w, v)| (*w, *v)).chain(n.units.iter().map(|(w, v)| (w.as_str(), *v)))
+        {
+            number_words.insert(w, v);
         }
         let mut plurals = PhraseSet::default();
         for (w, v) in &n.plurals {
@@ -340,6 +434,7 @@ impl Gazetteer {
         Gazetteer {
             countries,
             organisations,
+            short_forms,
             outlets: raw.outlet.clone(),
             names,
             outlet_nouns: phrases(&raw.outlet_nouns, ()),
@@ -356,12 +451,17 @@ impl Gazetteer {
             boilerplate: Boilerplate {
                 lines: set(&b.lines),
                 prefixes: b.prefixes.clone(),
-                caption_markers: b.caption_markers.clone(),
-                credits: b.credits.clone(),
-                source_notes: b.source_notes.clone(),
+                caption_markers: any_of(&b.caption_markers),
+                credits: any_of(&b.credits),
+                source_notes: any_of(&b.source_notes),
+                source_note_prefixes: b.source_notes.clone(),
             },
             number_words,
-            scales: n.scales.iter().cloned().collect(),
+            scales: SCALE_WORDS
+                .iter()
+                .map(|(w, v)| (w.to_string(), *v))
+                .chain(n.scales.iter().cloned())
+                .collect(),
             plurals,
             times: n.times.iter().cloned().collect(),
             qualifiers,

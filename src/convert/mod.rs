@@ -128,11 +128,15 @@ pub fn convert(raw: &str, options: &Options) -> Result<Briefing, ConvertError> {
     let mut stats = summary::Stats::default();
     // The first sentences' tokens are kept for the second pass, which rarely goes further.
     let mut kept: Vec<Option<(Tokens, Vec<actors::Mention>)>> = Vec::new();
+    let mut terms: Vec<summary::Counted> = Vec::new();
     for (s, sentence) in sentences.iter().enumerate() {
         let t = Tokens::new(&cleaned.text[sentence.range.clone()]);
         let mentions = actors::scan(&t, gaz);
         registry.add_sentence(s, &t, &mentions, gaz);
-        stats.add(&summary::terms(&t, gaz));
+        let counted = stats.add(&summary::terms(&t, gaz));
+        if s < summary::CANDIDATES {
+            terms.push(counted);
+        }
         if s < KEPT_SENTENCES {
             kept.push(Some((t, mentions)));
         }
@@ -164,9 +168,10 @@ pub fn convert(raw: &str, options: &Options) -> Result<Briefing, ConvertError> {
                 (t, mentions)
             }
         };
-        let mut found = claims::find(&t, &mentions, &mut registry, &mut context, sentence.paragraph, s, gaz);
-        for m in &mentions {
-            if let Some(actor) = registry.resolve(m, &t, gaz) {
+        let actors: Vec<Option<usize>> = mentions.iter().map(|m| registry.resolve(m, &t, gaz)).collect();
+        let mut found = claims::find(&t, &mentions, &actors, &mut registry, &mut context, s, gaz);
+        for (m, actor) in mentions.iter().zip(&actors) {
+            if let Some(actor) = *actor {
                 claims::remember(&mut context, &registry, actor);
                 if m.kind == actors::MentionKind::Single {
                     registry.note_spelling(actor, m.written(&t), gaz);
@@ -180,16 +185,17 @@ pub fn convert(raw: &str, options: &Options) -> Result<Briefing, ConvertError> {
         claim_count += found.len();
         let claimant = found.first().map(|f| f.claimant);
         let mut figures: Vec<_> = if figure_count < MAX_FIGURES {
-            let date = dates::sentence_date(&t, gaz, options.published);
-            figures::find(&t, gaz).into_iter().map(|f| (f, claimant, date)).collect()
+            let written = dates::find(&t, gaz);
+            let date = dates::sentence_date(&t, &written, options.published);
+            figures::find(&t, &written, gaz).into_iter().map(|f| (f, claimant, date)).collect()
         } else {
             Vec::new()
         };
         figures.truncate(MAX_FIGURES - figure_count);
         figure_count += figures.len();
         let question = questions::find(&t, found.first().map(|f| f.text.as_str()), gaz);
-        if s < summary::CANDIDATES
-            && let Some(c) = summary::candidate(s, s, &t, &summary::terms(&t, gaz), &stats)
+        if let Some(counted) = terms.get(s)
+            && let Some(c) = summary::candidate(s, s, &t, counted, &stats)
         {
             candidates.push(c);
         }
@@ -376,22 +382,49 @@ fn title_from(sentence: &str) -> String {
 
 /// Text the draft writes in its own words: straight quotes, single spaces.
 pub fn plain(text: &str) -> String {
-    let folded: String = text
-        .chars()
-        .map(|c| match c {
+    let mut out = String::with_capacity(text.len());
+    if text.is_ascii() {
+        let mut space = false;
+        for &b in text.as_bytes() {
+            if char::from(b).is_whitespace() {
+                space = !out.is_empty();
+            } else {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(char::from(b));
+            }
+        }
+        return out;
+    }
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.push_str(word);
+            continue;
+        }
+        out.extend(word.chars().map(|c| match c {
             '‘' | '’' | 'ʼ' => '\'',
             '“' | '”' | '„' => '"',
             c => c,
-        })
-        .collect();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+        }));
+    }
+    out
 }
 
 /// The text with a capital first letter.
 pub fn sentence_case(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => {
+            let mut out = String::with_capacity(text.len());
+            out.extend(first.to_uppercase());
+            out.push_str(chars.as_str());
+            out
+        }
         None => String::new(),
     }
 }
@@ -399,28 +432,35 @@ pub fn sentence_case(text: &str) -> String {
 /// A slug of the first `max_words` words: ASCII letters and digits (accents folded), joined by `-`, at
 /// most 60 characters.
 pub fn slug(text: &str, max_words: usize) -> String {
-    let mut words: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for c in text.chars().map(fold_char) {
-        if c.is_ascii_alphanumeric() {
-            current.push(c.to_ascii_lowercase());
-        } else if c != '\'' && !current.is_empty() {
-            words.push(std::mem::take(&mut current));
-        }
-    }
-    if !current.is_empty() {
-        words.push(current);
-    }
+    const MAX_LEN: usize = 60;
     let mut out = String::new();
-    for w in words.into_iter().take(max_words) {
-        if out.len() + w.len() + 1 > 60 {
-            break;
+    let mut word = String::new();
+    let mut words = 0;
+    // Adds the word being built; false once the slug is full.
+    let mut flush = |word: &mut String, out: &mut String| {
+        if word.is_empty() {
+            return true;
+        }
+        if words == max_words || out.len() + word.len() + 1 > MAX_LEN {
+            return false;
         }
         if !out.is_empty() {
             out.push('-');
         }
-        out.push_str(&w);
+        out.push_str(word);
+        word.clear();
+        words += 1;
+        true
+    };
+    for c in text.chars() {
+        let c = if c.is_ascii() { c } else { fold_char(c) };
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+        } else if c != '\'' && !flush(&mut word, &mut out) {
+            return out;
+        }
     }
+    flush(&mut word, &mut out);
     out
 }
 

@@ -61,8 +61,13 @@ pub fn find(t: &Tokens, claim: Option<&str>, gaz: &Gazetteer) -> Option<Found> {
 fn label(hedge: &str) -> &'static str {
     if hedge.contains("respond") {
         "No response yet"
-    } else if hedge.contains("verif") || hedge.contains("unconfirmed") {
+    } else if ["verif", "unconfirmed", "citing", "anonymity", "familiar", "reportedly", "allegedly"]
+        .iter()
+        .any(|w| hedge.contains(w))
+    {
         "Unverified"
+    } else if ["seem", "appear"].iter().any(|w| hedge.contains(w)) {
+        "Unconfirmed"
     } else if hedge.contains("uncertain")
         || hedge.contains("remains to be seen")
         || hedge.contains("determined")
@@ -109,10 +114,27 @@ fn invert(t: &Tokens, wh: usize) -> Option<String> {
         let end = (phrase_end..t.len()).rev().find(|&k| t.is_word(k)).map_or(phrase_end, |k| k + 1);
         return Some(format!("{}?", sentence_case(&plain(t.span(wh..end)))));
     }
-    let aux = (phrase_end + 1..t.len().min(phrase_end + 9))
-        .find(|&k| AUXILIARIES.contains(&t.key(k)) && t.is_word(k))?;
+    // The auxiliary of the clause itself, not of a relative clause set off by commas inside its subject
+    // ("whether the assets, which prosecutors said were held abroad, can be recovered").
+    let mut aux = None;
+    let mut k = phrase_end + 1;
+    let mut aside: Option<usize> = None;
+    while k < t.len().min(phrase_end + 24) {
+        if t.is_punct(k, ",") {
+            aside = match aside {
+                None if matches!(t.key(k + 1), "which" | "who" | "whom" | "whose") => Some(k),
+                Some(_) => None,
+                None => break,
+            };
+        } else if aside.is_none() && t.is_word(k) && AUXILIARIES.contains(&t.key(k)) {
+            aux = Some(k);
+            break;
+        }
+        k += 1;
+    }
+    let aux = aux.filter(|&a| a < phrase_end + 9 || a > phrase_end + 1)?;
     let end = (aux + 1..t.len()).rev().find(|&k| t.is_word(k)).map_or(aux + 1, |k| k + 1);
-    let subject = plain(t.span(phrase_end..aux));
+    let subject = plain(t.span(phrase_end..aux)).trim_end_matches(',').to_string();
     let rest = plain(t.span(aux + 1..end));
     let aux_word = t.key(aux);
     let text = if matches!(t.key(wh), "whether" | "if") {

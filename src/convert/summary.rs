@@ -3,11 +3,11 @@
 //! Comparing each sentence with the centroid instead of with every other sentence (TextRank) keeps the
 //! work linear in the article's length. Near-duplicates of a chosen sentence are skipped.
 
-use foldhash::{HashMap, HashSet};
+use foldhash::HashMap;
 
 use super::gazetteer::Gazetteer;
 use super::tokens::{Kind, Tokens};
-use crate::text::stem;
+use crate::text::{shared_terms, stem};
 
 /// Sentences shorter or longer than this (in words) do not summarise well.
 const MIN_WORDS: usize = 6;
@@ -32,39 +32,53 @@ fn counted<'a>(terms: &'a [&'a str]) -> impl Iterator<Item = (&'a str, u32)> + '
     terms.chunk_by(|a, b| a == b).map(|run| (run[0], run.len() as u32))
 }
 
+/// A sentence's distinct terms as (term number, count), in the terms' alphabetical order.
+pub type Counted = Vec<(u32, u32)>;
+
 /// Term statistics over the whole article.
 #[derive(Debug, Default)]
 pub struct Stats {
     sentences: u32,
-    /// Term → (sentences containing it, occurrences).
-    counts: HashMap<String, (u32, u32)>,
+    /// Term → its number.
+    numbers: HashMap<String, u32>,
+    /// By term number: (sentences containing it, occurrences).
+    counts: Vec<(u32, u32)>,
 }
 
 impl Stats {
-    pub fn add(&mut self, terms: &[&str]) {
+    /// Counts a sentence's sorted terms and returns them numbered, for [`candidate`].
+    pub fn add(&mut self, terms: &[&str]) -> Counted {
         self.sentences += 1;
+        let mut out = Vec::with_capacity(terms.len());
         for (term, count) in counted(terms) {
-            match self.counts.get_mut(term) {
-                Some(entry) => *entry = (entry.0 + 1, entry.1 + count),
+            let number = match self.numbers.get(term) {
+                Some(&n) => n,
                 None => {
-                    self.counts.insert(term.to_string(), (1, count));
+                    let n = self.counts.len() as u32;
+                    self.numbers.insert(term.to_string(), n);
+                    self.counts.push((0, 0));
+                    n
                 }
-            }
+            };
+            let entry = &mut self.counts[number as usize];
+            *entry = (entry.0 + 1, entry.1 + count);
+            out.push((number, count));
         }
+        out
     }
 
-    fn idf(&self, term: &str) -> f64 {
-        let df = self.counts.get(term).map_or(0, |c| c.0);
+    fn idf(&self, number: u32) -> f64 {
+        let df = self.counts[number as usize].0;
         (f64::from(self.sentences + 1) / f64::from(df + 1)).ln() + 1.0
     }
 
     /// Cosine between a sentence's TF-IDF vector and the article centroid.
-    pub fn centrality(&self, terms: &[&str]) -> f64 {
+    pub fn centrality(&self, terms: &[(u32, u32)]) -> f64 {
         let (mut dot, mut norm) = (0.0, 0.0);
-        for (term, count) in counted(terms) {
-            let idf = self.idf(term);
+        for &(number, count) in terms {
+            let idf = self.idf(number);
             let weight = f64::from(count) * idf;
-            let centroid = self.counts.get(term).map_or(0.0, |c| f64::from(c.1) * idf);
+            let centroid = f64::from(self.counts[number as usize].1) * idf;
             dot += weight * centroid;
             norm += weight * weight;
         }
@@ -77,16 +91,17 @@ impl Stats {
 pub struct Candidate {
     pub sentence: usize,
     pub score: f64,
-    pub words: HashSet<String>,
+    /// Its distinct term numbers, sorted.
+    pub words: Vec<u32>,
     pub word_count: usize,
 }
 
-/// Scores a sentence at position `rank` (0 = first of the story).
+/// Scores a sentence at position `rank` (0 = first of the story); `terms` come from [`Stats::add`].
 pub fn candidate(
     sentence: usize,
     rank: usize,
     t: &Tokens,
-    terms: &[&str],
+    terms: &[(u32, u32)],
     stats: &Stats,
 ) -> Option<Candidate> {
     let word_count = (0..t.len()).filter(|&k| t.is_word(k)).count();
@@ -96,7 +111,9 @@ pub fn candidate(
     }
     let lead = 1.0 + 1.5 / (1.0 + rank as f64);
     let score = stats.centrality(terms) * lead;
-    Some(Candidate { sentence, score, words: terms.iter().map(|t| t.to_string()).collect(), word_count })
+    let mut words: Vec<u32> = terms.iter().map(|&(number, _)| number).collect();
+    words.sort_unstable();
+    Some(Candidate { sentence, score, words, word_count })
 }
 
 /// The summary's sentences: the best first, then up to two more in article order, skipping near-duplicates.
@@ -124,9 +141,11 @@ pub fn pick(mut candidates: Vec<Candidate>) -> Vec<usize> {
     chosen.first().map(|c| c.sentence).into_iter().chain(rest).collect()
 }
 
-fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
-    let union = a.union(b).count();
-    if union == 0 { 0.0 } else { a.intersection(b).count() as f64 / union as f64 }
+/// Jaccard similarity of two sorted sets without repeats.
+fn jaccard(a: &[u32], b: &[u32]) -> f64 {
+    let both = shared_terms(a, b);
+    let union = a.len() + b.len() - both;
+    if union == 0 { 0.0 } else { both as f64 / union as f64 }
 }
 
 #[cfg(test)]
@@ -145,11 +164,9 @@ mod tests {
         ];
         let toks: Vec<Tokens> = texts.iter().map(|s| Tokens::new(s)).collect();
         let mut stats = Stats::default();
-        for t in &toks {
-            stats.add(&terms(t, g));
-        }
+        let counted: Vec<Counted> = toks.iter().map(|t| stats.add(&terms(t, g))).collect();
         let candidates =
-            toks.iter().enumerate().filter_map(|(i, t)| candidate(i, i, t, &terms(t, g), &stats)).collect();
+            toks.iter().enumerate().filter_map(|(i, t)| candidate(i, i, t, &counted[i], &stats)).collect();
         let picked = pick(candidates);
         assert_eq!(picked[0], 0);
         assert!(picked.contains(&3) && !picked.contains(&1), "{picked:?}");

@@ -42,7 +42,11 @@ pub struct Tokens<'t> {
 
 impl<'t> Tokens<'t> {
     pub fn new(text: &'t str) -> Tokens<'t> {
-        let mut out = Tokens { text, toks: Vec::with_capacity(text.len() / 5), keys: String::new() };
+        let mut out = Tokens {
+            text,
+            toks: Vec::with_capacity(text.len() / 5),
+            keys: String::with_capacity(text.len()),
+        };
         let mut last_end = 0;
         scan_words(text, |range, folded| {
             out.push_gap(last_end..range.start);
@@ -142,15 +146,26 @@ impl<'t> Tokens<'t> {
             folded = &folded[..folded.len() - 2];
             possessive = true;
         }
-        let letters = raw.chars().filter(|c| c.is_alphabetic());
-        let upper =
-            raw.chars().filter(|c| c.is_alphabetic()).count() >= 2 && letters.clone().all(char::is_uppercase);
+        let upper = if raw.is_ascii() {
+            let mut letters = raw.bytes().filter(u8::is_ascii_alphabetic);
+            letters.clone().nth(1).is_some() && letters.all(|b| b.is_ascii_uppercase())
+        } else {
+            let mut letters = raw.chars().filter(|c| c.is_alphabetic());
+            letters.clone().nth(1).is_some() && letters.all(char::is_uppercase)
+        };
         let key = self.push_key(folded);
         self.toks.push(Token { range, kind, cap: first.is_uppercase(), upper, possessive, key });
     }
 
     /// "U" "." "S" "." → "U.S."; "F" "." → "F." (a middle initial).
     fn join_initialisms(&mut self) {
+        // Most sentences have none: a capital letter right before a full stop.
+        let candidate = self.toks.windows(2).any(|w| {
+            w[0].kind == Kind::Word && w[0].range.len() <= 4 && w[0].cap && w[1].range.start == w[0].range.end
+        });
+        if !candidate {
+            return;
+        }
         let single_cap = |t: &Tokens, i: usize| {
             t.toks.get(i).is_some_and(|tok| tok.kind == Kind::Word && tok.cap && !tok.possessive)
                 && t.raw(i).chars().count() == 1
