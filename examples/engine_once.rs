@@ -1,6 +1,6 @@
-//! Builds the search index and the cross-reference graph of a synthetic folder once and runs the benchmark
-//! queries once: a fixed amount of work to count instructions on, which stays comparable on a busy
-//! machine where wall-clock timings do not.
+//! Builds the search index and the cross-reference graph of a synthetic folder once, runs the benchmark
+//! queries once, then builds both again together (`brief::engine::build`): a fixed amount of work to
+//! count instructions on, which stays comparable on a busy machine where wall-clock timings do not.
 //!
 //! `cargo build --release --example engine_once && valgrind --tool=callgrind \
 //!   --callgrind-out-file=target/callgrind.out target/release/examples/engine_once 10000`, then
@@ -31,6 +31,11 @@ fn build_xref(briefings: &[&Briefing]) -> CrossRef {
 }
 
 #[inline(never)]
+fn build_both(briefings: &[&Briefing]) -> (SearchIndex, CrossRef) {
+    brief::engine::build(briefings)
+}
+
+#[inline(never)]
 fn run_queries(index: &SearchIndex, briefings: &[&Briefing]) -> usize {
     queries::QUERIES
         .iter()
@@ -49,9 +54,14 @@ fn main() {
     let linked = started.elapsed() - indexed;
     let hits = run_queries(&index, &briefings);
     let queried = started.elapsed() - indexed - linked;
+    drop((index, xref));
+    let started = std::time::Instant::now();
+    let both = black_box(build_both(&briefings));
+    let together = started.elapsed();
     eprintln!(
-        "{size} briefings: index {indexed:.1?}, xref {linked:.1?}, {} queries {queried:.1?} ({hits} hits)",
+        "{size} briefings: index {indexed:.1?}, xref {linked:.1?}, {} queries {queried:.1?} ({hits} hits); \
+         index+xref together {together:.1?}",
         queries::QUERIES.len()
     );
-    drop(xref);
+    drop(both);
 }

@@ -232,8 +232,7 @@ pub struct App {
 impl App {
     pub fn new(store: Store) -> App {
         let briefings = store.briefings();
-        let xref = CrossRef::build(&briefings);
-        let search = SearchIndex::build(&briefings, xref.registry());
+        let (search, xref) = crate::engine::build(&briefings);
         let status = match store.failed.len() {
             0 => format!("{} briefings", store.entries.len()),
             n => format!("{} briefings; {n} file(s) failed to load (marked ✗)", store.entries.len()),
