@@ -312,8 +312,14 @@ impl CrossRef {
     /// How many distinct claimants and outlets in other briefings support a claim (through corroborating
     /// refs or similar claims that are not denials).
     pub fn corroboration(&self, briefings: &[&Briefing], at: ItemAt) -> Corroboration {
+        self.corroboration_from(briefings, &self.related(briefings, at))
+    }
+
+    /// [`CrossRef::corroboration`] from the links [`CrossRef::related`] gave for the claim, for callers
+    /// that have them already (comparing a claim with every other claim twice is what they save).
+    pub fn corroboration_from(&self, briefings: &[&Briefing], links: &[Link]) -> Corroboration {
         let mut support = Corroboration::default();
-        for link in self.related(briefings, at) {
+        for link in links {
             let supports = matches!(
                 link.kind,
                 LinkKind::SimilarClaim
