@@ -464,12 +464,27 @@ fn positioned(text: &str) -> Vec<Position> {
     out
 }
 
+/// Positions without their terms, for [`position_spans`]: no term is written out.
+struct Untermed(String);
+
+impl Terms for Untermed {
+    type Term = ();
+
+    fn word(&mut self, folded: &str) -> WordTerms<()> {
+        word_terms(folded, &mut self.0, |_| ())
+    }
+
+    fn value(&mut self, _: f64) {}
+}
+
 /// The bytes each position of a text covers, in order (what [`positioned`] gives, without the terms).
 fn position_spans(text: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
-    tokenize(text, |t| match out.get_mut(t.position as usize) {
-        Some(span) => *span = span.start.min(t.range.start)..span.end.max(t.range.end),
-        None => out.push(t.range),
+    tokenize_with(text, &mut Untermed(String::new()), |position, range, ()| {
+        match out.get_mut(position as usize) {
+            Some(span) => *span = span.start.min(range.start)..span.end.max(range.end),
+            None => out.push(range),
+        }
     });
     out
 }
