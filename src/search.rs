@@ -756,12 +756,14 @@ impl Terms for Lexicon {
 }
 
 /// The index of a contiguous run of briefings, built on one thread: its postings in the order they were
-/// made, each with its term.
+/// made, each as its term and position; the slot is implicit (`slot_ends`).
 #[derive(Default)]
 struct Partial {
     lexicon: Lexicon,
     posting_terms: Vec<u32>,
-    postings: Vec<Posting>,
+    positions: Vec<u32>,
+    /// Per slot, how many postings were made up to its end.
+    slot_ends: Vec<u32>,
     documents: Vec<Document>,
     slot_document: Vec<u32>,
     slot_class: Vec<u8>,
@@ -770,15 +772,7 @@ struct Partial {
 
 impl Partial {
     fn build(briefings: &[&Briefing], first_briefing: usize) -> Partial {
-        // Sized from the text: about one posting per six bytes of it.
-        let bytes: usize =
-            briefings.iter().map(|b| b.summary.len() + b.title.len() + 64 * b.claims.len()).sum();
-        let mut p = Partial {
-            lexicon: Lexicon::with_capacity(1 << 14),
-            posting_terms: Vec::with_capacity(bytes / 4),
-            postings: Vec::with_capacity(bytes / 4),
-            ..Partial::default()
-        };
+        let mut p = Partial { lexicon: Lexicon::with_capacity(1 << 14), ..Partial::default() };
         let mut scratch = String::new();
         for (offset, b) in briefings.iter().enumerate() {
             for target in targets(b) {
@@ -789,15 +783,15 @@ impl Partial {
                     first_slot: p.slot_document.len() as u32,
                 });
                 each_field(b, target, |field, text| {
-                    let slot = p.slot_document.len() as u32;
                     let mut length = 0;
                     p.lexicon.id_field = field == Field::Id;
-                    let (terms, postings) = (&mut p.posting_terms, &mut p.postings);
+                    let (terms, positions) = (&mut p.posting_terms, &mut p.positions);
                     tokenize_with(text.resolve(&b.id, &mut scratch), &mut p.lexicon, |position, _, term| {
                         length = position + 1;
                         terms.push(term);
-                        postings.push(Posting { slot, position });
+                        positions.push(position);
                     });
+                    p.slot_ends.push(p.posting_terms.len() as u32);
                     p.slot_document.push(doc);
                     p.slot_class.push(slot_class(field, target));
                     p.slot_length.push(length);
@@ -805,6 +799,23 @@ impl Partial {
             }
         }
         p
+    }
+
+    /// Writes this partial's postings, in the order they were made, into `lists` (by global term id),
+    /// each list's slice advancing as it is filled.
+    fn scatter(&self, global: &[u32], slot_offset: u32, lists: &mut [&mut [Posting]]) {
+        let mut token = 0;
+        for (slot, &end) in self.slot_ends.iter().enumerate() {
+            let slot = slot as u32 + slot_offset;
+            for k in token..end as usize {
+                let list = &mut lists[global[self.posting_terms[k] as usize] as usize];
+                if let Some((head, tail)) = std::mem::take(list).split_first_mut() {
+                    *head = Posting { slot, position: self.positions[k] };
+                    *list = tail;
+                }
+            }
+            token = end as usize;
+        }
     }
 
     /// The index of `first` followed by `second` (the briefings after it): terms sorted, and the postings
@@ -839,30 +850,34 @@ impl Partial {
         let first_terms: Vec<u32> = (0..first.lexicon.names.len()).map(|t| rank[t]).collect();
         let second_terms: Vec<u32> = second_ids.iter().map(|&t| rank[t as usize]).collect();
 
-        // A counting sort by term, which keeps each term's postings in the order they were made.
-        let mut starts = vec![0u64; names.len() + 1];
-        for &t in &first.posting_terms {
-            starts[first_terms[t as usize] as usize + 1] += 1;
+        // A counting sort by term, which keeps each term's postings in the order they were made: each
+        // term's list is cut in two, `first`'s part and `second`'s, and each half is written on its own
+        // thread.
+        let count = |partial: &Partial, global: &[u32]| {
+            let mut counts = vec![0u32; names.len()];
+            partial.posting_terms.iter().for_each(|&t| counts[global[t as usize] as usize] += 1);
+            counts
+        };
+        let (first_counts, second_counts) = (count(&first, &first_terms), count(&second, &second_terms));
+        let mut all = vec![Posting { slot: 0, position: 0 }; first.positions.len() + second.positions.len()];
+        let mut ends = Vec::with_capacity(names.len());
+        let (mut first_lists, mut second_lists) =
+            (Vec::with_capacity(names.len()), Vec::with_capacity(names.len()));
+        let mut rest: &mut [Posting] = &mut all;
+        let mut end = 0u64;
+        for (&a, &b) in first_counts.iter().zip(&second_counts) {
+            let (list, after) = std::mem::take(&mut rest).split_at_mut((a + b) as usize);
+            let (mine, theirs) = list.split_at_mut(a as usize);
+            first_lists.push(mine);
+            second_lists.push(theirs);
+            rest = after;
+            end += u64::from(a + b);
+            ends.push(end);
         }
-        for &t in &second.posting_terms {
-            starts[second_terms[t as usize] as usize + 1] += 1;
-        }
-        for t in 1..starts.len() {
-            starts[t] += starts[t - 1];
-        }
-        let ends: Vec<u64> = starts[1..].to_vec();
-        let mut all = vec![Posting { slot: 0, position: 0 }; first.postings.len() + second.postings.len()];
-        let mut next = starts;
-        for (&t, &p) in first.posting_terms.iter().zip(&first.postings) {
-            let at = &mut next[first_terms[t as usize] as usize];
-            all[*at as usize] = p;
-            *at += 1;
-        }
-        for (&t, &p) in second.posting_terms.iter().zip(&second.postings) {
-            let at = &mut next[second_terms[t as usize] as usize];
-            all[*at as usize] = Posting { slot: p.slot + slot_offset, ..p };
-            *at += 1;
-        }
+        std::thread::scope(|scope| {
+            scope.spawn(|| first.scatter(&first_terms, 0, &mut first_lists));
+            second.scatter(&second_terms, slot_offset, &mut second_lists);
+        });
 
         let mut documents = first.documents;
         documents.extend(
@@ -1758,6 +1773,29 @@ mod tests {
         assert_eq!(marked("shell"), ["shells", "shells"]);
         assert_eq!(marked("\"artillery shells\""), ["Artillery shells"]);
         assert_eq!(marked("cross* -border"), ["crossed"]);
+    }
+
+    #[test]
+    fn built_in_two_halves_equals_built_in_one() {
+        let (b, _) = index_of(SMALL);
+        let copies: Vec<Briefing> = (0..80)
+            .map(|i| {
+                let mut copy = b.clone();
+                copy.id = format!("small-{i}");
+                copy.title = format!("{} {i} times, 1.{i} million", copy.title);
+                copy
+            })
+            .collect();
+        let briefings: Vec<&Briefing> = copies.iter().collect();
+        let halves = SearchIndex::build(&briefings, &Registry::build(briefings.iter().copied()));
+        let whole = Partial::merge(Partial::build(&briefings, 0), Partial::default());
+        assert_eq!(halves.term_text[..], whole.term_text[..]);
+        assert_eq!(halves.term_ends[..], whole.term_ends[..]);
+        assert_eq!(halves.postings.ends[..], whole.postings.ends[..]);
+        assert_eq!(halves.postings.all[..], whole.postings.all[..]);
+        assert_eq!(halves.slot_document[..], whole.slot_document[..]);
+        assert_eq!(halves.slot_norm[..], whole.slot_norm[..]);
+        assert!(halves.postings.all.windows(2).any(|w| w[0].slot != w[1].slot));
     }
 
     #[test]
