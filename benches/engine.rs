@@ -24,6 +24,8 @@ fn engine(c: &mut Criterion) {
             b.iter(|| SearchIndex::build(black_box(&briefings), &Registry::build(briefings.iter().copied())))
         });
         group.bench_function("cross-reference build", |b| b.iter(|| CrossRef::build(black_box(&briefings))));
+        // What loading a folder into the reader costs: both, sharing one registry, side by side.
+        group.bench_function("index+xref build", |b| b.iter(|| brief::engine::build(black_box(&briefings))));
         let index = SearchIndex::build(&briefings, &Registry::build(briefings.iter().copied()));
         for query in queries::QUERIES {
             let parsed = index.parse(query).expect("benchmark queries parse");

@@ -11,6 +11,7 @@
 #   brief (cold cache)  the cache is deleted before each run: every file parsed, index built, cache written
 #   brief --no-cache    every file parsed and the index built, nothing read from or written to the cache
 #   rg -i -l            ripgrep listing the files that contain the words, case-insensitively
+# and then, in a second table, `brief xref` on one whole briefing (text and --json, warm cache).
 # The cache of these runs lives under target/ (BRIEF_CACHE_DIR), never in the user's cache directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,3 +37,10 @@ for q in "${queries[@]}"; do
 done
 hyperfine --warmup 3 --min-runs 10 --export-markdown "target/bench-search-$n.md" "${args[@]}"
 cat "target/bench-search-$n.md"
+# `brief xref` on a whole briefing (every item's related items across the folder), warm cache; it has no
+# peer in ripgrep, so it is its own table.
+id=$(ls "$dir" | sed -n "$((n / 2 + 1))p" | sed 's/\.toml$//')   # the middle briefing
+hyperfine --warmup 2 --min-runs 10 --export-markdown "target/bench-xref-$n.md" \
+  -n "brief xref $id (warm cache)" "BRIEF_CACHE_DIR=$warm $brief --dir $dir xref $id" \
+  -n "brief xref --json $id (warm cache)" "BRIEF_CACHE_DIR=$warm $brief --dir $dir xref --json $id"
+cat "target/bench-xref-$n.md"

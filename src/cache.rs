@@ -204,10 +204,10 @@ impl Snapshot {
         let index = SearchIndex {
             term_text: self.column(Section::TermText)?,
             term_ends: self.column(Section::TermEnds)?,
-            postings: PostingLists::Stored {
+            postings: PostingLists {
                 ends: self.column(Section::PostingEnds)?,
                 all: self.column(Section::Postings)?,
-                hashes: self.column(Section::PostingHashes)?,
+                hashes: Some(self.column(Section::PostingHashes)?),
             },
             documents: self.column(Section::Documents)?,
             slot_document: self.column(Section::SlotDocument)?,

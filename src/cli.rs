@@ -22,7 +22,7 @@ use crate::sanitize::neutralize;
 use crate::search::{self, Hit, Results, SearchIndex, Target};
 use crate::store::Store;
 use crate::tui;
-use crate::xref::{CrossRef, ItemAt, compare_figures, figure_date};
+use crate::xref::{CrossRef, ItemAt, Link, LinkKind, compare_figures, figure_date};
 
 #[derive(Debug, Parser)]
 #[command(name = "brief", version, about = "Read, check and export structured news briefings.")]
@@ -66,15 +66,18 @@ enum Command {
     /// Ranked search across every briefing: words (all must match), "phrases", -excluded, prefix*, and
     /// scopes actor: claim: figure: question: tag: outlet: id:. Actor aliases expand (DPRK finds North
     /// Korea); numbers match by value ("1.6 million" finds 1600000).
+    ///
+    /// Options may come anywhere on the line (`brief search shells -russia --limit 3 --json`); any other
+    /// word starting with `-` is an exclusion, and everything after `--` is query text.
     Search {
         /// The query; several arguments are joined with spaces.
-        #[arg(required = true, num_args = 1.., allow_hyphen_values = true)]
+        #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
         /// Print JSON (byte ranges of every match) instead of text.
         #[arg(long)]
         json: bool,
         /// Show at most this many hits.
-        #[arg(short = 'n', long, default_value_t = 20)]
+        #[arg(short = 'n', long, value_name = "N", default_value_t = 20)]
         limit: usize,
     },
     /// Items of other briefings related to one item, or to every item of a briefing.
@@ -138,7 +141,7 @@ enum Failure {
 }
 
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse_from(search_options_first(std::env::args_os().collect())) {
         Ok(cli) => cli,
         Err(e) => {
             // clap prints help and version to stdout with success, everything else to stderr with 2.
@@ -157,6 +160,56 @@ pub fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `brief search` takes its options anywhere on the line, but its query words may start with `-`
+/// (exclusions), which clap would take for unknown options. So the arguments after `search` are put in
+/// the order clap reads without doubt: the options of `search` and the global ones first (with their
+/// values), then `--`, then the query words in their order. A word is an option only if it is one of
+/// those exactly (`-n 5`, `-n5`, `--limit 5`, `--json`, `--dir D`, `--no-cache`, `-h`) or starts with
+/// `--` (`--limit=5`; an unknown one is clap's error to report); after a `--` of the user's, every word
+/// is query text.
+fn search_options_first(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    // Global options may come before the command; `--dir` takes a value.
+    let mut at = 1;
+    while let Some(arg) = args.get(at).and_then(|a| a.to_str()) {
+        match arg {
+            "--dir" => at += 2,
+            _ if arg.starts_with("--dir=") || arg == "--no-cache" => at += 1,
+            _ => break,
+        }
+    }
+    if args.get(at).and_then(|a| a.to_str()) != Some("search") {
+        return args;
+    }
+    let (mut options, mut words) = (Vec::new(), Vec::new());
+    let mut rest = args[at + 1..].iter();
+    while let Some(arg) = rest.next() {
+        let text = arg.to_str().unwrap_or("");
+        let short_limit =
+            text.strip_prefix("-n").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        match text {
+            "--" => {
+                words.extend(rest.by_ref().cloned());
+                break;
+            }
+            "-n" | "--limit" | "--dir" => {
+                options.push(arg.clone());
+                options.extend(rest.next().cloned());
+            }
+            "-h" => options.push(arg.clone()),
+            // An exclusion has one `-`: a word with two is an option, unknown ones an error from clap.
+            _ if short_limit || text.starts_with("--") => options.push(arg.clone()),
+            _ => words.push(arg.clone()),
+        }
+    }
+    let mut out = args[..=at].to_vec();
+    out.extend(options);
+    if !words.is_empty() {
+        out.push("--".into());
+        out.extend(words);
+    }
+    out
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
@@ -578,6 +631,41 @@ fn mark(text: &str, ranges: &[std::ops::Range<usize>], highlight: Option<&str>) 
     out
 }
 
+/// One item of `brief xref --json`. Fields are in alphabetical order, as they were when this was built
+/// with `serde_json::json!` (whose maps sort their keys), so the output stays the same.
+#[derive(Serialize)]
+struct XrefItemJson<'a> {
+    corroboration: Option<CorroborationJson<'a>>,
+    item: String,
+    label: String,
+    related: Vec<XrefLinkJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct CorroborationJson<'a> {
+    claimants: &'a std::collections::BTreeSet<String>,
+    outlets: &'a std::collections::BTreeSet<String>,
+}
+
+#[derive(Serialize)]
+struct XrefLinkJson<'a> {
+    briefing_title: &'a str,
+    explicit: bool,
+    item: String,
+    label: String,
+    outlet: &'a str,
+    published: Option<Date>,
+    reason: &'a str,
+    relation: &'static str,
+    /// Widened as `json!` widened it, so scores print the same.
+    score: f64,
+}
+
+/// How many briefings a same-actor line names before it only counts the rest.
+const SAME_ACTOR_SHOWN: usize = 8;
+/// How many inferred links (other than same actor) `brief xref` prints per item, best first.
+const INFERRED_SHOWN: usize = 10;
+
 fn xref(store: &Store, target: &str, json: bool) -> Result<ExitCode, Failure> {
     let (briefing_id, item_id) = match target.split_once('#') {
         Some((b, i)) => (b, Some(i)),
@@ -601,34 +689,35 @@ fn xref(store: &Store, target: &str, json: bool) -> Result<ExitCode, Failure> {
         if links.is_empty() && item_id.is_none() {
             continue;
         }
-        let support = matches!(item, ItemRef::Claim(_)).then(|| graph.corroboration(&briefings, from));
+        let support = matches!(item, ItemRef::Claim(_)).then(|| graph.corroboration_from(&briefings, &links));
         report.push((from, links, support));
     }
     if json {
-        let value: Vec<serde_json::Value> = report
+        let value: Vec<XrefItemJson<'_>> = report
             .iter()
-            .map(|(from, links, support)| {
-                serde_json::json!({
-                    "item": item_address(&briefings, *from),
-                    "label": b.item_label(from.item),
-                    "corroboration": support.as_ref().map(|s| serde_json::json!({
-                        "claimants": s.claimants, "outlets": s.outlets,
-                    })),
-                    "related": links.iter().map(|l| {
+            .map(|(from, links, support)| XrefItemJson {
+                corroboration: support
+                    .as_ref()
+                    .map(|s| CorroborationJson { claimants: &s.claimants, outlets: &s.outlets }),
+                item: item_address(&briefings, *from),
+                label: b.item_label(from.item),
+                related: links
+                    .iter()
+                    .map(|l| {
                         let other = briefings[l.to.briefing];
-                        serde_json::json!({
-                            "item": item_address(&briefings, l.to),
-                            "label": other.item_label(l.to.item),
-                            "relation": l.kind.label(),
-                            "explicit": l.kind.is_explicit(),
-                            "score": l.score,
-                            "reason": l.reason,
-                            "briefing_title": other.title,
-                            "outlet": other.source.outlet,
-                            "published": other.source.published,
-                        })
-                    }).collect::<Vec<_>>(),
-                })
+                        XrefLinkJson {
+                            briefing_title: &other.title,
+                            explicit: l.kind.is_explicit(),
+                            item: item_address(&briefings, l.to),
+                            label: other.item_label(l.to.item),
+                            outlet: &other.source.outlet,
+                            published: other.source.published,
+                            reason: &l.reason,
+                            relation: l.kind.label(),
+                            score: f64::from(l.score),
+                        }
+                    })
+                    .collect(),
             })
             .collect();
         let text = serde_json::to_string_pretty(&value).map_err(|e| Failure::Data(e.to_string()))?;
@@ -636,6 +725,7 @@ fn xref(store: &Store, target: &str, json: bool) -> Result<ExitCode, Failure> {
     }
     let width = tui::output_width();
     let mut out = String::new();
+    let arrow = || textwrap::Options::new(width).initial_indent("  → ").subsequent_indent("      ");
     for (from, links, support) in &report {
         let head = format!("{}: {}", item_address(&briefings, *from), b.item_label(from.item));
         out.push_str(&textwrap::fill(&head, width));
@@ -655,7 +745,21 @@ fn xref(store: &Store, target: &str, json: bool) -> Result<ExitCode, Failure> {
         if links.is_empty() {
             out.push_str("  (no related items)\n");
         }
-        for l in links {
+        // An actor named in thousands of briefings would otherwise take thousands of lines: its
+        // appearances elsewhere share one (`--json` lists every one).
+        let (same_actor, links): (Vec<&Link>, Vec<&Link>) =
+            links.iter().partition(|l| l.kind == LinkKind::SameActor);
+        if !same_actor.is_empty() {
+            // Addresses are not split at their hyphens.
+            let options = arrow().word_splitter(textwrap::WordSplitter::NoHyphenation);
+            out.push_str(&textwrap::fill(&same_actor_line(&briefings, &same_actor), options));
+            out.push('\n');
+        }
+        // Explicit refs all, then the best inferred links: a claim in a large folder may resemble
+        // thousands of others.
+        let explicit = links.iter().take_while(|l| l.kind.is_explicit()).count();
+        let shown = links.len().min(explicit + INFERRED_SHOWN);
+        for l in &links[..shown] {
             let source = if l.kind.is_explicit() { "ref".to_string() } else { l.reason.clone() };
             let line = format!(
                 "{} {}: {} [{source}]",
@@ -663,9 +767,11 @@ fn xref(store: &Store, target: &str, json: bool) -> Result<ExitCode, Failure> {
                 item_address(&briefings, l.to),
                 render::link_target(l, &briefings)
             );
-            let options = textwrap::Options::new(width).initial_indent("  → ").subsequent_indent("      ");
-            out.push_str(&textwrap::fill(&line, options));
+            out.push_str(&textwrap::fill(&line, arrow()));
             out.push('\n');
+        }
+        if shown < links.len() {
+            out.push_str(&format!("  … and {} more (--json lists every one)\n", links.len() - shown));
         }
         out.push('\n');
     }
@@ -673,6 +779,34 @@ fn xref(store: &Store, target: &str, json: bool) -> Result<ExitCode, Failure> {
         out.push_str("no related items in other briefings\n");
     }
     print_out(&out)
+}
+
+/// "same actor in N other briefings (as …): a#x, b#y, … and M more": the first few in folder order, and
+/// every name they go by there.
+fn same_actor_line(briefings: &[&Briefing], links: &[&Link]) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for l in links {
+        if let ItemRef::Actor(a) = l.to.item {
+            let name = briefings[l.to.briefing].actors[a].name.as_str();
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    let mut places: Vec<usize> = links.iter().map(|l| l.to.briefing).collect();
+    places.sort_unstable();
+    places.dedup();
+    let shown: Vec<String> =
+        links.iter().take(SAME_ACTOR_SHOWN).map(|l| item_address(briefings, l.to)).collect();
+    let more = links.len() - shown.len();
+    let rest = if more > 0 { format!(" and {more} more") } else { String::new() };
+    let plural = if places.len() == 1 { "" } else { "s" };
+    format!(
+        "same actor in {} other briefing{plural} (as {}): {}{rest}",
+        places.len(),
+        names.join(", "),
+        shown.join(", ")
+    )
 }
 
 fn figures(store: &Store, json: bool) -> Result<ExitCode, Failure> {

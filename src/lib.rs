@@ -10,6 +10,7 @@ pub mod cli;
 mod column;
 pub mod convert;
 pub mod diagnostic;
+pub mod engine;
 pub mod export;
 pub mod model;
 pub mod render;

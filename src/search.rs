@@ -24,7 +24,7 @@ use crate::actors::{Registry, normalize_name};
 use crate::column::Column;
 use crate::model::{Briefing, ItemRef};
 use crate::store::hash_bytes;
-use crate::text::{number_word, scale_word, scan_words, stem};
+use crate::text::{WordMap, number_word, scale_word, scan_words, stem};
 
 /// What a document stands for: a briefing's overview or one of its items.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -314,40 +314,105 @@ fn value_term(value: f64, out: &mut String) {
     let _ = write!(out, "{value}");
 }
 
-/// Tokenises `text`, calling `each` for every token in order.
-fn tokenize(text: &str, mut each: impl FnMut(Token<'_>)) {
+/// What a word yields by itself; how numbers and scale words combine is [`tokenize_with`]'s business.
+#[derive(Debug, Clone, Copy)]
+struct WordTerms<T> {
+    /// Its term: the stem, or a number's canonical value.
+    main: T,
+    /// A number spelled out ("two") also stands for its value.
+    spelled: Option<T>,
+    /// The value a scale word after it multiplies: a number's, or 1 for "a".
+    value: Option<f64>,
+    /// The multiplier it stands for, if it is a scale word.
+    scale: Option<f64>,
+}
+
+/// The terms of a word, each made into a `T` by `term` (`scratch` holds a value's term while it is made).
+fn word_terms<T>(folded: &str, scratch: &mut String, mut term: impl FnMut(&str) -> T) -> WordTerms<T> {
+    let number = digits_value(folded);
+    let main = match number {
+        // A plain integer is its own canonical term: no need to format its value again.
+        Some(_) if plain_integer(folded).is_some() => term(folded),
+        Some(value) => {
+            value_term(value, scratch);
+            term(scratch)
+        }
+        None => term(stem(folded)),
+    };
+    let spelled_value = spelled_number(folded);
+    let spelled = spelled_value.map(|value| {
+        value_term(value, scratch);
+        term(scratch)
+    });
+    let value = number.or(spelled_value).or_else(|| (folded == "a").then_some(1.0));
+    WordTerms { main, spelled, value, scale: scale_word(folded) }
+}
+
+/// Where the terms of words come from: made afresh, or looked up once per distinct word (the index).
+trait Terms {
+    type Term: Copy;
+    fn word(&mut self, folded: &str) -> WordTerms<Self::Term>;
+    /// The term of a value ("1.6 million" → 1600000).
+    fn value(&mut self, value: f64) -> Self::Term;
+}
+
+/// Tokenises `text`, calling `each` with the position, byte range and term of every token in order. A
+/// number yields its written value and, when a scale word follows ("1.6 million"), a second token with
+/// the full value at the same position.
+fn tokenize_with<L: Terms>(text: &str, terms: &mut L, mut each: impl FnMut(u32, Range<usize>, L::Term)) {
     let mut position = 0u32;
     // The value and range of the previous word when it was a number, "a" or "one" (a scale may follow).
     let mut previous: Option<(f64, Range<usize>, u32)> = None;
-    let mut term = String::new();
-    let mut extra = String::new();
     scan_words(text, |range, folded| {
-        if let (Some(scale), Some((value, prev_range, prev_position))) = (scale_word(folded), previous.take())
-        {
-            value_term(value * scale, &mut extra);
-            each(Token { position: prev_position, range: prev_range.start..range.end, term: &extra });
+        let word = terms.word(folded);
+        if let (Some(scale), Some((value, prev_range, prev_position))) = (word.scale, previous.take()) {
+            let scaled = terms.value(value * scale);
+            each(prev_position, prev_range.start..range.end, scaled);
         }
-        let number = digits_value(folded);
-        term.clear();
-        match number {
-            // A plain integer is its own canonical term: no need to format its value again.
-            Some(_) if plain_integer(folded).is_some() => term.push_str(folded),
-            Some(value) => value_term(value, &mut term),
-            None => term.push_str(stem(folded)),
+        each(position, range.clone(), word.main);
+        if let Some(spelled) = word.spelled {
+            each(position, range.clone(), spelled);
         }
-        each(Token { position, range: range.clone(), term: &term });
-        let spelled = spelled_number(folded);
-        if let Some(value) = spelled {
-            value_term(value, &mut extra);
-            each(Token { position, range: range.clone(), term: &extra });
-        }
-        previous = match (number, spelled) {
-            (Some(v), _) | (None, Some(v)) => Some((v, range, position)),
-            _ if folded == "a" => Some((1.0, range, position)),
-            _ => None,
-        };
+        previous = word.value.map(|v| (v, range, position));
         position += 1;
     });
+}
+
+/// Terms as strings, numbered in the order they are made (for the few texts a query looks at).
+#[derive(Default)]
+struct Written {
+    terms: Vec<String>,
+    scratch: String,
+}
+
+impl Written {
+    fn add(terms: &mut Vec<String>, term: &str) -> usize {
+        terms.push(term.to_string());
+        terms.len() - 1
+    }
+}
+
+impl Terms for Written {
+    type Term = usize;
+
+    fn word(&mut self, folded: &str) -> WordTerms<usize> {
+        word_terms(folded, &mut self.scratch, |t| Written::add(&mut self.terms, t))
+    }
+
+    fn value(&mut self, value: f64) -> usize {
+        value_term(value, &mut self.scratch);
+        Written::add(&mut self.terms, &self.scratch)
+    }
+}
+
+/// Tokenises `text`, calling `each` for every token in order (see [`tokenize_with`]).
+fn tokenize(text: &str, mut each: impl FnMut(Token<'_>)) {
+    let mut written = Written::default();
+    let mut tokens: Vec<(u32, Range<usize>, usize)> = Vec::new();
+    tokenize_with(text, &mut written, |position, range, term| tokens.push((position, range, term)));
+    for (position, range, term) in tokens {
+        each(Token { position, range, term: &written.terms[term] });
+    }
 }
 
 /// A position of a tokenised text: the bytes its tokens cover and its terms (a number has two).
@@ -371,12 +436,27 @@ fn positioned(text: &str) -> Vec<Position> {
     out
 }
 
+/// Positions without their terms, for [`position_spans`]: no term is written out.
+struct Untermed(String);
+
+impl Terms for Untermed {
+    type Term = ();
+
+    fn word(&mut self, folded: &str) -> WordTerms<()> {
+        word_terms(folded, &mut self.0, |_| ())
+    }
+
+    fn value(&mut self, _: f64) {}
+}
+
 /// The bytes each position of a text covers, in order (what [`positioned`] gives, without the terms).
 fn position_spans(text: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
-    tokenize(text, |t| match out.get_mut(t.position as usize) {
-        Some(span) => *span = span.start.min(t.range.start)..span.end.max(t.range.end),
-        None => out.push(t.range),
+    tokenize_with(text, &mut Untermed(String::new()), |position, range, ()| {
+        match out.get_mut(position as usize) {
+            Some(span) => *span = span.start.min(range.start)..span.end.max(range.end),
+            None => out.push(range),
+        }
     });
     out
 }
@@ -466,18 +546,14 @@ pub struct SearchIndex {
     pub(crate) corrupt: AtomicBool,
 }
 
-/// The posting lists of every term: one vector each as built, or one flat run as stored in the cache,
-/// each list with a checksum verified when it is read.
-#[derive(Debug)]
-pub(crate) enum PostingLists {
-    Built(Vec<Vec<Posting>>),
-    Stored { ends: Column<u64>, all: Column<Posting>, hashes: Column<u64> },
-}
-
-impl Default for PostingLists {
-    fn default() -> Self {
-        PostingLists::Built(Vec::new())
-    }
+/// The posting lists of every term, one after another in term order; list `t` ends at `ends[t]`. As
+/// read from the cache, each list has a checksum that is verified when the list is read.
+#[derive(Debug, Default)]
+pub(crate) struct PostingLists {
+    pub(crate) ends: Column<u64>,
+    pub(crate) all: Column<Posting>,
+    /// Per list, its checksum; `None` for an index built in memory.
+    pub(crate) hashes: Option<Column<u64>>,
 }
 
 impl SearchIndex {
@@ -489,10 +565,14 @@ impl SearchIndex {
         } else {
             std::thread::scope(|scope| {
                 let second = scope.spawn(|| Partial::build(&briefings[middle..], middle));
-                (Partial::build(&briefings[..middle], 0), second.join().unwrap_or_default())
+                let first = Partial::build(&briefings[..middle], 0);
+                match second.join() {
+                    Ok(second) => (first, second),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
             })
         };
-        let mut index = first.merge(second);
+        let mut index = Partial::merge(first, second);
         for group in &registry.groups {
             for spelling in &group.spellings {
                 let key = normalize_name(spelling);
@@ -528,18 +608,15 @@ impl SearchIndex {
 
     /// The postings of a term.
     fn list(&self, term: usize) -> &[Posting] {
-        match &self.postings {
-            PostingLists::Built(lists) => &lists[term],
-            PostingLists::Stored { ends, all, hashes } => {
-                let start = if term == 0 { 0 } else { ends[term - 1] as usize };
-                let list = all.get(start..ends[term] as usize).unwrap_or(&[]);
-                if hashes.get(term) == Some(&hash_bytes(bytemuck::cast_slice(list))) {
-                    list
-                } else {
-                    self.corrupt.store(true, std::sync::atomic::Ordering::Relaxed);
-                    &[]
-                }
+        let PostingLists { ends, all, hashes } = &self.postings;
+        let start = if term == 0 { 0 } else { ends[term - 1] as usize };
+        let list = all.get(start..ends[term] as usize).unwrap_or(&[]);
+        match hashes {
+            Some(hashes) if hashes.get(term) != Some(&hash_bytes(bytemuck::cast_slice(list))) => {
+                self.corrupt.store(true, std::sync::atomic::Ordering::Relaxed);
+                &[]
             }
+            _ => list,
         }
     }
 
@@ -552,12 +629,10 @@ impl SearchIndex {
             ends.windows(2).all(|w| w[0] <= w[1]) && ends.last().is_none_or(|&e| e as usize <= limit)
         };
         let term_ends: Vec<u64> = self.term_ends.iter().map(|&e| u64::from(e)).collect();
-        let lists = match &self.postings {
-            PostingLists::Built(lists) => lists.len() == terms,
-            PostingLists::Stored { ends, all, hashes } => {
-                ends.len() == terms && hashes.len() == terms && ascending(ends, all.len())
-            }
-        };
+        let PostingLists { ends, all, hashes } = &self.postings;
+        let lists = ends.len() == terms
+            && hashes.as_ref().is_none_or(|h| h.len() == terms)
+            && ascending(ends, all.len());
         let slots = self.slot_document.len();
         lists
             && ascending(&term_ends, self.term_text.len())
@@ -581,11 +656,86 @@ impl SearchIndex {
     }
 }
 
-/// The index of a contiguous run of briefings, built on one thread.
+/// The terms of a run of briefings, numbered as first met, with the terms of every distinct word kept
+/// so that a word costs one lookup however often it occurs. Words of `id` fields have their own terms.
+#[derive(Default)]
+struct Lexicon {
+    ids: HashMap<Box<str>, u32>,
+    names: Vec<Box<str>>,
+    words: WordMap<WordTerms<u32>>,
+    id_words: WordMap<WordTerms<u32>>,
+    /// Whether the field being read is an `id` field.
+    id_field: bool,
+    scratch: String,
+    prefixed: String,
+}
+
+impl Lexicon {
+    fn with_capacity(words: usize) -> Lexicon {
+        Lexicon { ids: HashMap::with_capacity(words), ..Lexicon::default() }
+    }
+
+    fn id(ids: &mut HashMap<Box<str>, u32>, names: &mut Vec<Box<str>>, term: &str) -> u32 {
+        if let Some(&id) = ids.get(term) {
+            return id;
+        }
+        let id = names.len() as u32;
+        names.push(term.into());
+        ids.insert(term.into(), id);
+        id
+    }
+
+    /// The id of a term, under the id prefix when an `id` field is being read.
+    fn term(&mut self, term: &str) -> u32 {
+        Lexicon::term_in(&mut self.ids, &mut self.names, &mut self.prefixed, self.id_field, term)
+    }
+
+    fn term_in(
+        ids: &mut HashMap<Box<str>, u32>,
+        names: &mut Vec<Box<str>>,
+        prefixed: &mut String,
+        id_field: bool,
+        term: &str,
+    ) -> u32 {
+        if !id_field {
+            return Lexicon::id(ids, names, term);
+        }
+        prefixed.clear();
+        prefixed.push(ID_TERM);
+        prefixed.push_str(term);
+        Lexicon::id(ids, names, prefixed)
+    }
+}
+
+impl Terms for Lexicon {
+    type Term = u32;
+
+    fn word(&mut self, folded: &str) -> WordTerms<u32> {
+        let Lexicon { ids, names, words, id_words, id_field, scratch, prefixed } = self;
+        let words = if *id_field { id_words } else { words };
+        *words.get_or_insert_with(folded, || {
+            word_terms(folded, scratch, |t| Lexicon::term_in(ids, names, prefixed, *id_field, t))
+        })
+    }
+
+    fn value(&mut self, value: f64) -> u32 {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        value_term(value, &mut scratch);
+        let id = self.term(&scratch);
+        self.scratch = scratch;
+        id
+    }
+}
+
+/// The index of a contiguous run of briefings, built on one thread: its postings in the order they were
+/// made, each as its term and position; the slot is implicit (`slot_ends`).
 #[derive(Default)]
 struct Partial {
-    terms: HashMap<Box<str>, u32>,
-    postings: Vec<Vec<Posting>>,
+    lexicon: Lexicon,
+    posting_terms: Vec<u32>,
+    positions: Vec<u32>,
+    /// Per slot, how many postings were made up to its end.
+    slot_ends: Vec<u32>,
     documents: Vec<Document>,
     slot_document: Vec<u32>,
     slot_class: Vec<u8>,
@@ -594,9 +744,8 @@ struct Partial {
 
 impl Partial {
     fn build(briefings: &[&Briefing], first_briefing: usize) -> Partial {
-        let mut p = Partial { terms: HashMap::with_capacity(1 << 14), ..Partial::default() };
+        let mut p = Partial { lexicon: Lexicon::with_capacity(1 << 14), ..Partial::default() };
         let mut scratch = String::new();
-        let mut id_term = String::new();
         for (offset, b) in briefings.iter().enumerate() {
             for target in targets(b) {
                 let doc = p.documents.len() as u32;
@@ -606,21 +755,15 @@ impl Partial {
                     first_slot: p.slot_document.len() as u32,
                 });
                 each_field(b, target, |field, text| {
-                    let slot = p.slot_document.len() as u32;
                     let mut length = 0;
-                    tokenize(text.resolve(&b.id, &mut scratch), |t| {
-                        length = t.position + 1;
-                        let term = if field == Field::Id {
-                            id_term.clear();
-                            id_term.push(ID_TERM);
-                            id_term.push_str(t.term);
-                            id_term.as_str()
-                        } else {
-                            t.term
-                        };
-                        let id = p.term_id(term);
-                        p.postings[id as usize].push(Posting { slot, position: t.position });
+                    p.lexicon.id_field = field == Field::Id;
+                    let (terms, positions) = (&mut p.posting_terms, &mut p.positions);
+                    tokenize_with(text.resolve(&b.id, &mut scratch), &mut p.lexicon, |position, _, term| {
+                        length = position + 1;
+                        terms.push(term);
+                        positions.push(position);
                     });
+                    p.slot_ends.push(p.posting_terms.len() as u32);
                     p.slot_document.push(doc);
                     p.slot_class.push(slot_class(field, target));
                     p.slot_length.push(length);
@@ -630,55 +773,102 @@ impl Partial {
         p
     }
 
-    fn term_id(&mut self, term: &str) -> u32 {
-        match self.terms.get(term) {
-            Some(&id) => id,
-            None => {
-                let id = self.postings.len() as u32;
-                self.terms.insert(term.into(), id);
-                self.postings.push(Vec::new());
-                id
+    /// Writes this partial's postings, in the order they were made, into `lists` (by global term id),
+    /// each list's slice advancing as it is filled.
+    fn scatter(&self, global: &[u32], slot_offset: u32, lists: &mut [&mut [Posting]]) {
+        let mut token = 0;
+        for (slot, &end) in self.slot_ends.iter().enumerate() {
+            let slot = slot as u32 + slot_offset;
+            for k in token..end as usize {
+                let list = &mut lists[global[self.posting_terms[k] as usize] as usize];
+                if let Some((head, tail)) = std::mem::take(list).split_first_mut() {
+                    *head = Posting { slot, position: self.positions[k] };
+                    *list = tail;
+                }
             }
+            token = end as usize;
         }
     }
 
-    /// Appends `other` (the briefings after this one's) and sorts the terms.
-    fn merge(mut self, other: Partial) -> SearchIndex {
-        let doc_offset = self.documents.len() as u32;
-        let slot_offset = self.slot_document.len() as u32;
-        let mut other_postings = other.postings;
-        for (term, other_id) in other.terms {
-            let id = self.term_id(&term);
-            let moved = std::mem::take(&mut other_postings[other_id as usize]);
-            let list = &mut self.postings[id as usize];
-            list.reserve(moved.len());
-            list.extend(moved.into_iter().map(|p| Posting { slot: p.slot + slot_offset, ..p }));
-        }
-        self.documents.extend(
-            other.documents.into_iter().map(|d| Document { first_slot: d.first_slot + slot_offset, ..d }),
-        );
-        self.slot_document.extend(other.slot_document.into_iter().map(|d| d + doc_offset));
-        self.slot_class.extend(other.slot_class);
-        self.slot_length.extend(other.slot_length);
-
-        let mut sorted: Vec<(Box<str>, u32)> = self.terms.into_iter().collect();
-        sorted.sort_unstable();
-        let mut term_text = Vec::with_capacity(sorted.iter().map(|(t, _)| t.len()).sum());
-        let mut term_ends = Vec::with_capacity(sorted.len());
-        let mut postings = Vec::with_capacity(sorted.len());
-        for (term, id) in sorted {
-            term_text.extend_from_slice(term.as_bytes());
+    /// The index of `first` followed by `second` (the briefings after it): terms sorted, and the postings
+    /// of each term gathered in the order they were made, `first`'s before `second`'s.
+    fn merge(first: Partial, second: Partial) -> SearchIndex {
+        let doc_offset = first.documents.len() as u32;
+        let slot_offset = first.slot_document.len() as u32;
+        // Every term once: `first`'s, then those only `second` has.
+        let mut names: Vec<&str> = first.lexicon.names.iter().map(AsRef::as_ref).collect();
+        let second_ids: Vec<u32> = second
+            .lexicon
+            .names
+            .iter()
+            .map(|term| match first.lexicon.ids.get(term) {
+                Some(&id) => id,
+                None => {
+                    names.push(term);
+                    names.len() as u32 - 1
+                }
+            })
+            .collect();
+        let mut order: Vec<u32> = (0..names.len() as u32).collect();
+        order.sort_unstable_by_key(|&t| names[t as usize]);
+        let mut rank = vec![0u32; names.len()];
+        let mut term_text = Vec::with_capacity(names.iter().map(|t| t.len()).sum());
+        let mut term_ends = Vec::with_capacity(names.len());
+        for (sorted, &t) in order.iter().enumerate() {
+            rank[t as usize] = sorted as u32;
+            term_text.extend_from_slice(names[t as usize].as_bytes());
             term_ends.push(term_text.len() as u32);
-            postings.push(std::mem::take(&mut self.postings[id as usize]));
         }
+        let first_terms: Vec<u32> = (0..first.lexicon.names.len()).map(|t| rank[t]).collect();
+        let second_terms: Vec<u32> = second_ids.iter().map(|&t| rank[t as usize]).collect();
+
+        // A counting sort by term, which keeps each term's postings in the order they were made: each
+        // term's list is cut in two, `first`'s part and `second`'s, and each half is written on its own
+        // thread.
+        let count = |partial: &Partial, global: &[u32]| {
+            let mut counts = vec![0u32; names.len()];
+            partial.posting_terms.iter().for_each(|&t| counts[global[t as usize] as usize] += 1);
+            counts
+        };
+        let (first_counts, second_counts) = (count(&first, &first_terms), count(&second, &second_terms));
+        let mut all = vec![Posting { slot: 0, position: 0 }; first.positions.len() + second.positions.len()];
+        let mut ends = Vec::with_capacity(names.len());
+        let (mut first_lists, mut second_lists) =
+            (Vec::with_capacity(names.len()), Vec::with_capacity(names.len()));
+        let mut rest: &mut [Posting] = &mut all;
+        let mut end = 0u64;
+        for (&a, &b) in first_counts.iter().zip(&second_counts) {
+            let (list, after) = std::mem::take(&mut rest).split_at_mut((a + b) as usize);
+            let (mine, theirs) = list.split_at_mut(a as usize);
+            first_lists.push(mine);
+            second_lists.push(theirs);
+            rest = after;
+            end += u64::from(a + b);
+            ends.push(end);
+        }
+        std::thread::scope(|scope| {
+            scope.spawn(|| first.scatter(&first_terms, 0, &mut first_lists));
+            second.scatter(&second_terms, slot_offset, &mut second_lists);
+        });
+
+        let mut documents = first.documents;
+        documents.extend(
+            second.documents.into_iter().map(|d| Document { first_slot: d.first_slot + slot_offset, ..d }),
+        );
+        let mut slot_document = first.slot_document;
+        slot_document.extend(second.slot_document.into_iter().map(|d| d + doc_offset));
+        let mut slot_class = first.slot_class;
+        slot_class.extend(second.slot_class);
+        let mut slot_length = first.slot_length;
+        slot_length.extend(second.slot_length);
         SearchIndex {
             term_text: term_text.into(),
             term_ends: term_ends.into(),
-            postings: PostingLists::Built(postings),
-            documents: self.documents.into(),
-            slot_document: self.slot_document.into(),
-            slot_norm: norms(&self.slot_class, &self.slot_length).into(),
-            slot_class: self.slot_class.into(),
+            postings: PostingLists { ends: ends.into(), all: all.into(), hashes: None },
+            documents: documents.into(),
+            slot_document: slot_document.into(),
+            slot_norm: norms(&slot_class, &slot_length).into(),
+            slot_class: slot_class.into(),
             ..SearchIndex::default()
         }
     }
@@ -1555,6 +1745,29 @@ mod tests {
         assert_eq!(marked("shell"), ["shells", "shells"]);
         assert_eq!(marked("\"artillery shells\""), ["Artillery shells"]);
         assert_eq!(marked("cross* -border"), ["crossed"]);
+    }
+
+    #[test]
+    fn built_in_two_halves_equals_built_in_one() {
+        let (b, _) = index_of(SMALL);
+        let copies: Vec<Briefing> = (0..80)
+            .map(|i| {
+                let mut copy = b.clone();
+                copy.id = format!("small-{i}");
+                copy.title = format!("{} {i} times, 1.{i} million", copy.title);
+                copy
+            })
+            .collect();
+        let briefings: Vec<&Briefing> = copies.iter().collect();
+        let halves = SearchIndex::build(&briefings, &Registry::build(briefings.iter().copied()));
+        let whole = Partial::merge(Partial::build(&briefings, 0), Partial::default());
+        assert_eq!(halves.term_text[..], whole.term_text[..]);
+        assert_eq!(halves.term_ends[..], whole.term_ends[..]);
+        assert_eq!(halves.postings.ends[..], whole.postings.ends[..]);
+        assert_eq!(halves.postings.all[..], whole.postings.all[..]);
+        assert_eq!(halves.slot_document[..], whole.slot_document[..]);
+        assert_eq!(halves.slot_norm[..], whole.slot_norm[..]);
+        assert!(halves.postings.all.windows(2).any(|w| w[0].slot != w[1].slot));
     }
 
     #[test]

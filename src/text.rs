@@ -106,6 +106,28 @@ mod tests {
     }
 
     #[test]
+    fn word_maps_keep_one_value_per_word_short_or_long() {
+        let mut map: WordMap<usize> = WordMap::default();
+        let words: Vec<String> = (0..5000)
+            .map(|i| match i % 3 {
+                0 => format!("w{i}"),
+                1 => format!("a-rather-long-word-{i}"),
+                _ => format!("{}é", "x".repeat(i % 15)),
+            })
+            .collect();
+        for (i, w) in words.iter().enumerate() {
+            let value = *map.get_or_insert_with(w, || i);
+            assert_eq!(words[value], *w);
+        }
+        for w in &words {
+            let value = *map.get_or_insert_with(w, || usize::MAX);
+            assert_eq!(words[value], *w, "found again, not made again");
+        }
+        // A short word and its zero-padded longer twin are different keys.
+        assert_ne!(short_key(b"a"), short_key(b"a\0"));
+    }
+
+    #[test]
     fn folds_accents_quotes_and_dashes_but_keeps_other_scripts() {
         let folded: String = "Zemliánichenko’s – “São” 김정은".chars().map(fold_char).collect();
         assert_eq!(folded, "Zemlianichenko's - \"Sao\" 김정은");
@@ -148,16 +170,16 @@ pub fn scan_words(text: &str, mut each: impl FnMut(std::ops::Range<usize>, &str)
         let byte = bytes[i];
         // Most text is ASCII: its bytes need no decoding and no folding.
         if byte.is_ascii() {
-            if byte.is_ascii_alphanumeric() {
-                // A run of ASCII letters and digits is copied and lowercased at once.
+            if ASCII_WORD_BYTE[usize::from(byte)] != 0 {
+                // A run of ASCII letters and digits is copied and lowercased in one pass.
                 start.get_or_insert(i);
-                let run =
-                    bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len() - i);
-                let from = folded.len();
-                folded.push_str(&text[i..i + run]);
-                folded[from..].make_ascii_lowercase();
-                end = i + run;
-                i += run;
+                while let Some(&lower) = bytes.get(i).map(|&b| &ASCII_WORD_BYTE[usize::from(b)])
+                    && lower != 0
+                {
+                    folded.push(char::from(lower));
+                    i += 1;
+                }
+                end = i;
                 continue;
             } else if start.is_some() && joins_word(byte, &folded, folded_at(i + 1)) {
                 folded.push(char::from(byte));
@@ -192,6 +214,20 @@ pub fn scan_words(text: &str, mut each: impl FnMut(std::ops::Range<usize>, &str)
     }
 }
 
+/// Per byte: its lowercase form if it is an ASCII letter or digit, else 0.
+const ASCII_WORD_BYTE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() {
+            table[b] = byte.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
+
 /// Whether a (folded) punctuation byte inside a word keeps the word going: `'` before a letter or digit
 /// (possessives), `.` or `,` between digits (numbers).
 fn joins_word(byte: u8, folded: &str, next: Option<char>) -> bool {
@@ -225,4 +261,111 @@ pub fn stem(word: &str) -> &str {
         return if base.ends_with(['a', 'e', 'o', 'u']) { word } else { base };
     }
     word.strip_suffix('s').unwrap_or(word)
+}
+
+/// A map from words to values for the loops that look up every word of a folder. A word of up to 15
+/// bytes is its own key (two integers with its length, compared without a call), so a lookup costs a
+/// multiply and a compare or two; longer words go to an ordinary map.
+pub(crate) struct WordMap<V> {
+    /// Open addressing, linear probing: a key and the index of its value plus one (0: empty).
+    slots: Vec<([u64; 2], u32)>,
+    values: Vec<V>,
+    long: foldhash::HashMap<Box<str>, u32>,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap { slots: vec![([0; 2], 0); 1 << 10], values: Vec::new(), long: Default::default() }
+    }
+}
+
+impl<V> WordMap<V> {
+    /// The value of `word`, made by `make` when the word is new.
+    pub(crate) fn get_or_insert_with(&mut self, word: &str, make: impl FnOnce() -> V) -> &mut V {
+        let Some(key) = short_key(word.as_bytes()) else {
+            let next = self.values.len() as u32;
+            let index = match self.long.get(word) {
+                Some(&index) => index,
+                None => {
+                    self.values.push(make());
+                    self.long.insert(word.into(), next);
+                    next
+                }
+            };
+            return &mut self.values[index as usize];
+        };
+        let (mask, shift) = (self.slots.len() - 1, self.shift());
+        let mut at = slot_of(key, shift);
+        loop {
+            let (k, v) = self.slots[at];
+            if v == 0 {
+                break;
+            }
+            if k == key {
+                return &mut self.values[v as usize - 1];
+            }
+            at = (at + 1) & mask;
+        }
+        self.values.push(make());
+        self.slots[at] = (key, self.values.len() as u32);
+        let index = self.values.len() - 1;
+        // At most half full, so probes stay short.
+        if 2 * (self.values.len() - self.long.len()) > self.slots.len() {
+            self.grow();
+        }
+        &mut self.values[index]
+    }
+
+    fn shift(&self) -> u32 {
+        64 - self.slots.len().trailing_zeros()
+    }
+
+    fn grow(&mut self) {
+        let doubled = vec![([0; 2], 0); self.slots.len() * 2];
+        let old = std::mem::replace(&mut self.slots, doubled);
+        let (mask, shift) = (self.slots.len() - 1, self.shift());
+        for (key, v) in old.into_iter().filter(|&(_, v)| v != 0) {
+            let mut at = slot_of(key, shift);
+            while self.slots[at].1 != 0 {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = (key, v);
+        }
+    }
+}
+
+/// A word of at most 15 bytes as two integers: its bytes, and its length in the last byte.
+fn short_key(word: &[u8]) -> Option<[u64; 2]> {
+    let length = (word.len() as u64) << 56;
+    match word.len() {
+        0..=8 => Some([packed(word), length]),
+        9..=15 => Some([packed(&word[..8]), packed(&word[8..]) | length]),
+        _ => None,
+    }
+}
+
+/// Up to 8 bytes as one little-endian integer, read in at most two (overlapping) loads.
+fn packed(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    let word = |at: usize, size: usize| -> u64 {
+        let mut value = 0;
+        for (i, &b) in bytes[at..at + size].iter().enumerate() {
+            value |= u64::from(b) << (8 * i);
+        }
+        value
+    };
+    // The two loads overlap in the middle, where they carry the same bytes.
+    match n {
+        0 => 0,
+        1 => u64::from(bytes[0]),
+        2..=3 => word(0, 2) | word(n - 2, 2) << (8 * (n - 2)),
+        4..=7 => word(0, 4) | word(n - 4, 4) << (8 * (n - 4)),
+        _ => word(0, 8),
+    }
+}
+
+/// The slot of a key in a table of `1 << (64 - shift)` slots: the top bits of a multiplicative hash.
+fn slot_of([low, high]: [u64; 2], shift: u32) -> usize {
+    let product = u128::from(low ^ 0x243f_6a88_85a3_08d3) * u128::from(high ^ 0x1319_8a2e_0370_7344);
+    (((product >> 64) as u64 ^ product as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
 }

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use crate::actors::{Registry, normalize_name};
 use crate::model::{Briefing, Date, Figure, ItemRef, Relation, Stance};
-use crate::text::{scan_words, shared_terms, stem, words};
+use crate::text::{WordMap, scan_words, shared_terms, stem, words};
 
 /// An item somewhere in the folder: briefing index (in the order given to [`CrossRef::build`]) and item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -115,7 +115,32 @@ struct FigureKey {
 
 impl CrossRef {
     pub fn build(briefings: &[&Briefing]) -> CrossRef {
-        let registry = Registry::build(briefings.iter().copied());
+        CrossRef::with_registry(briefings, Registry::build(briefings.iter().copied()))
+    }
+
+    /// The graph over `registry`, which must have been built from the same `briefings`.
+    pub fn with_registry(briefings: &[&Briefing], registry: Registry) -> CrossRef {
+        Links::build(briefings, &registry).with(registry)
+    }
+}
+
+/// Everything of a [`CrossRef`] but the registry, which it is built from: apart so that it can be built
+/// while the registry is lent to another thread (see `crate::engine`).
+#[derive(Debug)]
+pub(crate) struct Links {
+    explicit: HashMap<ItemAt, Vec<Link>>,
+    claims: Vec<ClaimVector>,
+    claim_index: HashMap<ItemAt, usize>,
+    figure_keys: HashMap<ItemAt, FigureKey>,
+}
+
+impl Links {
+    pub(crate) fn with(self, registry: Registry) -> CrossRef {
+        let Links { explicit, claims, claim_index, figure_keys } = self;
+        CrossRef { registry, explicit, claims, claim_index, figure_keys }
+    }
+
+    pub(crate) fn build(briefings: &[&Briefing], registry: &Registry) -> Links {
         let mut explicit: HashMap<ItemAt, Vec<Link>> = HashMap::default();
         let positions: HashMap<&str, usize> =
             briefings.iter().enumerate().map(|(i, b)| (b.id.as_str(), i)).collect();
@@ -138,7 +163,7 @@ impl CrossRef {
             }
         }
 
-        let vocabulary = Vocabulary::new(&registry);
+        let vocabulary = Vocabulary::new(registry);
         let (term_ids, raw) = claim_terms(briefings, &vocabulary);
         let mut document_frequency: Vec<u32> = vec![0; term_ids.len()];
         for (_, _, counts) in &raw {
@@ -167,18 +192,19 @@ impl CrossRef {
             .collect();
         let claim_index = claims.iter().enumerate().map(|(i, c)| (c.at, i)).collect();
 
-        let mut term_ids = term_ids;
-        let mut words = WordBuffer::default();
+        let mut reader = TermReader::new(&vocabulary, term_ids);
         let mut figure_keys = HashMap::default();
         for (bi, b) in briefings.iter().enumerate() {
             for (fi, f) in b.figures.iter().enumerate() {
-                let key = vocabulary.figure_key(f, &mut words, &mut term_ids);
+                let key = reader.figure_key(f);
                 figure_keys.insert(ItemAt { briefing: bi, item: ItemRef::Figure(fi) }, key);
             }
         }
-        CrossRef { registry, explicit, claims, claim_index, figure_keys }
+        Links { explicit, claims, claim_index, figure_keys }
     }
+}
 
+impl CrossRef {
     pub fn registry(&self) -> &Registry {
         &self.registry
     }
@@ -286,8 +312,14 @@ impl CrossRef {
     /// How many distinct claimants and outlets in other briefings support a claim (through corroborating
     /// refs or similar claims that are not denials).
     pub fn corroboration(&self, briefings: &[&Briefing], at: ItemAt) -> Corroboration {
+        self.corroboration_from(briefings, &self.related(briefings, at))
+    }
+
+    /// [`CrossRef::corroboration`] from the links [`CrossRef::related`] gave for the claim, for callers
+    /// that have them already (comparing a claim with every other claim twice is what they save).
+    pub fn corroboration_from(&self, briefings: &[&Briefing], links: &[Link]) -> Corroboration {
         let mut support = Corroboration::default();
-        for link in self.related(briefings, at) {
+        for link in links {
             let supports = matches!(
                 link.kind,
                 LinkKind::SimilarClaim
@@ -378,15 +410,14 @@ fn count_claim_terms(
     first: usize,
     vocabulary: &Vocabulary,
 ) -> (Interner, Vec<(ItemAt, Stance, TermWeights)>) {
-    let mut words = WordBuffer::default();
-    let mut terms = Interner::default();
+    let mut reader = TermReader::new(vocabulary, Interner::default());
     let mut claims = Vec::new();
     for (offset, b) in briefings.iter().enumerate() {
         for (ci, c) in b.claims.iter().enumerate() {
             let mut counts: Vec<(u32, f32)> = Vec::new();
             // The reviewed short text says what is claimed; the quote around it adds context and noise.
             for (text, weight) in [(&c.text, 2.0), (&c.quote, 1.0)] {
-                vocabulary.each_term(text, true, &mut words, |term| counts.push((terms.id(term), weight)));
+                reader.each_term(text, true, |term| counts.push((term, weight)));
             }
             counts.sort_by_key(|(t, _)| *t);
             counts.dedup_by(|next, kept| {
@@ -399,7 +430,7 @@ fn count_claim_terms(
             claims.push((ItemAt { briefing: first + offset, item: ItemRef::Claim(ci) }, c.stance, counts));
         }
     }
-    (terms, claims)
+    (reader.terms, claims)
 }
 
 fn figure<'a>(briefings: &[&'a Briefing], at: ItemAt) -> &'a Figure {
@@ -555,9 +586,63 @@ impl Vocabulary {
         Vocabulary { spellings, starts, stop_words: STOP_WORDS.iter().copied().collect() }
     }
 
+    /// What a word is to the vocabulary, apart from the term it stands for.
+    fn role(&self, word: &str) -> WordRole {
+        let stemmed = stem(word);
+        let stop = self.stop_words.contains(stemmed) || self.stop_words.contains(word);
+        WordRole {
+            longest: self.starts.get(word).copied().unwrap_or(0),
+            term: if stop { Plain::Stop } else { Plain::Unnumbered },
+            weapon: KINDS_OF_WEAPON.contains(&stemmed),
+        }
+    }
+}
+
+/// What a word is to the vocabulary, worked out once per distinct word.
+#[derive(Debug, Clone, Copy)]
+struct WordRole {
+    /// The most words an actor spelling that starts with this word has (0 when none does).
+    longest: usize,
+    term: Plain,
+    /// Whether it names a kind of weapon.
+    weapon: bool,
+}
+
+/// The term a word stands for when it is not part of an actor's name.
+#[derive(Debug, Clone, Copy)]
+enum Plain {
+    /// A function word: no term.
+    Stop,
+    /// Not emitted yet, so not numbered yet (terms are numbered as first met).
+    Unnumbered,
+    Term(u32),
+}
+
+/// Reads texts into term ids of one [`Interner`], with the role of every distinct word kept, so that a
+/// word costs one lookup however often it occurs.
+struct TermReader<'v> {
+    vocabulary: &'v Vocabulary,
+    terms: Interner,
+    roles: WordMap<WordRole>,
+    weapon: Option<u32>,
+    buffer: WordBuffer,
+}
+
+impl<'v> TermReader<'v> {
+    fn new(vocabulary: &'v Vocabulary, terms: Interner) -> TermReader<'v> {
+        TermReader {
+            vocabulary,
+            terms,
+            roles: WordMap::default(),
+            weapon: None,
+            buffer: WordBuffer::default(),
+        }
+    }
+
     /// Calls `emit` with every term of `text`; with `broaden`, a kind of weapon also yields "weapon",
     /// since a claim that shells were sent and a denial that arms were sent are about the same thing.
-    fn each_term(&self, text: &str, broaden: bool, buffer: &mut WordBuffer, mut emit: impl FnMut(&str)) {
+    fn each_term(&mut self, text: &str, broaden: bool, mut emit: impl FnMut(u32)) {
+        let TermReader { vocabulary, terms, roles, weapon, buffer } = self;
         let WordBuffer { arena, spans, phrase } = buffer;
         arena.clear();
         spans.clear();
@@ -569,8 +654,8 @@ impl Vocabulary {
         let word = |k: usize| &arena[spans[k].clone()];
         let mut i = 0;
         'words: while i < spans.len() {
-            let longest = self.starts.get(word(i)).copied().unwrap_or(0);
-            for len in (1..=longest.min(spans.len() - i)).rev() {
+            let role = roles.get_or_insert_with(word(i), || vocabulary.role(word(i)));
+            for len in (1..=role.longest.min(spans.len() - i)).rev() {
                 phrase.clear();
                 for k in i..i + len {
                     if k > i {
@@ -580,33 +665,40 @@ impl Vocabulary {
                     phrase.push_str(word(k).strip_suffix("'s").unwrap_or(word(k)));
                 }
                 let initialism = || (i..i + len).any(|k| word(k).len() == 1);
-                let actor = self
-                    .spellings
-                    .get(phrase.as_str())
-                    .or_else(|| initialism().then(|| self.spellings.get(&normalize_name(phrase))).flatten());
+                let actor = vocabulary.spellings.get(phrase.as_str()).or_else(|| {
+                    initialism().then(|| vocabulary.spellings.get(&normalize_name(phrase))).flatten()
+                });
                 if let Some(actor) = actor {
-                    emit(actor);
+                    emit(terms.id(actor));
                     i += len;
                     continue 'words;
                 }
             }
-            let stemmed = stem(word(i));
-            if !self.stop_words.contains(stemmed) && !self.stop_words.contains(word(i)) {
-                emit(synonym(stemmed));
-                if broaden && KINDS_OF_WEAPON.contains(&stemmed) {
-                    emit("weapon");
+            let term = match role.term {
+                Plain::Stop => None,
+                Plain::Term(term) => Some(term),
+                Plain::Unnumbered => {
+                    let term = terms.id(synonym(stem(word(i))));
+                    role.term = Plain::Term(term);
+                    Some(term)
+                }
+            };
+            if let Some(term) = term {
+                emit(term);
+                if broaden && role.weapon {
+                    emit(*weapon.get_or_insert_with(|| terms.id("weapon")));
                 }
             }
             i += 1;
         }
     }
 
-    fn figure_key(&self, f: &Figure, buffer: &mut WordBuffer, terms: &mut Interner) -> FigureKey {
+    fn figure_key(&mut self, f: &Figure) -> FigureKey {
         let mut unit_head = None;
-        self.each_term(&f.unit, false, buffer, |t| unit_head = Some(terms.id(t)));
+        self.each_term(&f.unit, false, |t| unit_head = Some(t));
         let mut subject = Vec::new();
         let subject_text = f.subject.as_deref().unwrap_or(&f.unit);
-        self.each_term(subject_text, false, buffer, |t| subject.push(terms.id(t)));
+        self.each_term(subject_text, false, |t| subject.push(t));
         subject.sort_unstable();
         subject.dedup();
         FigureKey { unit_head, subject }

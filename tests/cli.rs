@@ -1,5 +1,8 @@
 //! The `brief` binary run as a real process: exit codes, output, files written.
 
+#[path = "../benches/corpus.rs"]
+mod corpus;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -292,4 +295,115 @@ fn read_an_unknown_id_is_a_usage_error_told_before_the_terminal_is_touched() {
     let out = brief(&["--dir", &seeds(), "read", "blinken-seoul-2023-11"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("the reader needs a terminal"), "{}", stderr(&out));
+}
+
+#[test]
+fn search_options_work_anywhere_and_exclusions_still_exclude() {
+    let json = |out: &Output| -> serde_json::Value {
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(out));
+        serde_json::from_str(&stdout(out)).unwrap()
+    };
+    // Options after the words, between them, glued (-n3, --limit=3), long and short.
+    let all = json(&brief(&["search", "--json", "shells"]));
+    let without_russia = json(&brief(&["search", "shells", "-russia", "--json"]));
+    assert_eq!(without_russia["query"], "shells -russia");
+    assert!(without_russia["total"].as_u64() < all["total"].as_u64(), "the exclusion excludes");
+    for args in [
+        &["search", "shells", "-russia", "-n", "2", "--json"][..],
+        &["search", "shells", "--limit", "2", "-russia", "--json"],
+        &["search", "--json", "-n2", "shells", "-russia"],
+        &["search", "shells", "-russia", "--limit=2", "--json"],
+    ] {
+        let out = json(&brief(args));
+        assert_eq!(out["query"], "shells -russia", "{args:?}");
+        assert_eq!(out["total"], without_russia["total"], "{args:?}");
+        assert_eq!(out["hits"].as_array().unwrap().len(), 2, "{args:?}");
+    }
+    // A word that only starts like an option is an exclusion.
+    let nuclear = brief(&["search", "shells", "-nuclear", "--limit", "1"]);
+    assert_eq!(nuclear.status.code(), Some(0), "{}", stderr(&nuclear));
+    assert!(stdout(&nuclear).lines().last().unwrap().starts_with("1 of "), "{}", stdout(&nuclear));
+    // After `--`, everything is query text.
+    let literal = json(&brief(&["search", "--json", "--", "-n", "shells"]));
+    assert_eq!(literal["query"], "-n shells");
+    let only = brief(&["search", "--", "--json"]);
+    assert_eq!(only.status.code(), Some(2));
+    assert!(stderr(&only).contains("cannot parse the query `--json`"), "{}", stderr(&only));
+    // Unknown options and missing values are usage errors, not query words.
+    for args in
+        [&["search", "shells", "--bogus"][..], &["search", "shells", "--limit"], &["search", "-n", "3"]]
+    {
+        let out = brief(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stdout(&out));
+    }
+}
+
+#[test]
+fn xref_text_shares_one_line_per_actor_and_json_lists_every_link() {
+    let dir = seeds();
+    let text = stdout(&brief(&["--dir", &dir, "xref", "arms-talks-advancing-2023-08"]));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&brief(&[
+        "--dir",
+        &dir,
+        "xref",
+        "--json",
+        "arms-talks-advancing-2023-08",
+    ])))
+    .unwrap();
+    let items = json.as_array().unwrap();
+    let north_korea = items.iter().find(|i| i["item"] == "arms-talks-advancing-2023-08#north-korea").unwrap();
+    let same_actor: Vec<&serde_json::Value> =
+        north_korea["related"].as_array().unwrap().iter().filter(|l| l["relation"] == "same actor").collect();
+    assert_eq!(same_actor.len(), 4, "every appearance is in the JSON");
+    assert!(
+        text.contains("  → same actor in 4 other briefings (as North Korea):\n      allies-condemn-pact-2024-06#north-korea,"),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("→ same actor").count(),
+        items
+            .iter()
+            .filter(|i| { i["related"].as_array().unwrap().iter().any(|l| l["relation"] == "same actor") })
+            .count(),
+        "one line per actor: {text}"
+    );
+    // Every other link has its own line, and nothing is cut on the seeds.
+    let others: usize = items
+        .iter()
+        .map(|i| i["related"].as_array().unwrap().iter().filter(|l| l["relation"] != "same actor").count())
+        .sum();
+    assert_eq!(text.matches("  → ").count() - text.matches("→ same actor").count(), others);
+    assert!(!text.contains("more (--json lists every one)"));
+}
+
+#[test]
+fn xref_text_shows_the_best_inferred_links_and_counts_the_rest() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-xref-generated");
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    for b in corpus::corpus(300) {
+        fs::write(dir.join(format!("{}.toml", b.id)), toml::to_string(&b).unwrap()).unwrap();
+    }
+    let dir = dir.display().to_string();
+    let id = "synthetic-000007";
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&brief(&["--dir", &dir, "xref", "--json", id]))).unwrap();
+    let text = stdout(&brief(&["--dir", &dir, "xref", id]));
+    let mut cut = 0;
+    for item in json.as_array().unwrap() {
+        let related = item["related"].as_array().unwrap();
+        let shown_apart = related.iter().filter(|l| l["relation"] != "same actor").count();
+        let explicit = related.iter().filter(|l| l["explicit"] == true).count();
+        let block =
+            text.split("\n\n").find(|b| b.starts_with(&format!("{}:", item["item"].as_str().unwrap())));
+        let block = block.unwrap_or_else(|| panic!("{} is in the text", item["item"]));
+        if shown_apart > explicit + 10 {
+            cut += 1;
+            let more = format!("  … and {} more (--json lists every one)", shown_apart - explicit - 10);
+            assert!(block.contains(&more), "{block}");
+        } else {
+            assert!(!block.contains("more (--json"), "{block}");
+        }
+    }
+    assert!(cut > 0, "some item of {id} has more than 10 inferred links: {text}");
 }

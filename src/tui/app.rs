@@ -302,9 +302,7 @@ impl App {
 
     /// The cross-reference graph and the search index of a store's briefings.
     fn indexes(store: &Store) -> (CrossRef, SearchIndex) {
-        let briefings = store.briefings();
-        let xref = CrossRef::build(&briefings);
-        let search = SearchIndex::build(&briefings, xref.registry());
+        let (search, xref) = crate::engine::build(&store.briefings());
         (xref, search)
     }
 
