@@ -133,6 +133,34 @@ fn help_taller_than_the_terminal_scrolls_to_its_last_line_and_back() {
 }
 
 #[test]
+fn a_detail_longer_than_its_box_scrolls_with_shift_j_and_k_and_starts_over_on_the_next_item() {
+    let mut app = seeds();
+    update(&mut app, Action::Resize { width: 80, height: 24 });
+    press(&mut app, &[Action::Open, Action::ShowPane(Pane::Claims)]);
+    let rows = view::detail_rows(app.viewport);
+    // The first claim whose details (text, attribution, quote, related items) do not fit.
+    while app.wrapped.detail.len() <= rows {
+        let before = app.selected_in(Pane::Claims);
+        press(&mut app, &[Action::Down]);
+        assert_ne!(app.selected_in(Pane::Claims), before, "no claim's details overflow at 80x24");
+    }
+    let hidden = app.wrapped.detail.len() - rows;
+    let top = screen(&mut app, 80, 24);
+    assert!(top.contains(&format!("1–{rows} of {} (J/K)", app.wrapped.detail.len())), "{top}");
+    assert!(!top.contains("in other briefings"), "the last line (related items) is below the box:\n{top}");
+    press(&mut app, &[Action::DetailUp]);
+    assert_eq!(app.detail_scroll, 0);
+    press(&mut app, &vec![Action::DetailDown; hidden + 3]);
+    assert_eq!(app.detail_scroll, hidden, "scrolls as far as the last line and no further");
+    let end = screen(&mut app, 80, 24);
+    assert!(end.contains("in other briefings"), "{end}");
+    press(&mut app, &[Action::DetailUp]);
+    assert_eq!(app.detail_scroll, hidden - 1, "one step back moves at once");
+    press(&mut app, &[Action::Down]);
+    assert_eq!(app.detail_scroll, 0, "another item's details start at the top");
+}
+
+#[test]
 fn clicks_select_briefings_tabs_and_rows() {
     let mut app = seeds();
     update(&mut app, Action::Resize { width: 120, height: 40 });

@@ -73,6 +73,9 @@ pub enum Action {
     PageUp,
     HalfPageDown,
     HalfPageUp,
+    /// Scroll the selected item's detail box (its quote can be longer than the box).
+    DetailDown,
+    DetailUp,
     Open,
     Back,
     ToggleHelp,
@@ -268,6 +271,8 @@ pub struct App {
     pub quit: bool,
     /// The shown pane's text wrapped for the current size and search; see `panes::rewrap`.
     pub wrapped: Wrapped,
+    /// First line shown in the detail box; back to 0 whenever its text is wrapped again.
+    pub detail_scroll: usize,
     history: Vec<Place>,
 }
 
@@ -294,6 +299,7 @@ impl App {
             theme: super::view::Theme::from_env(),
             quit: false,
             wrapped: Wrapped::default(),
+            detail_scroll: 0,
             history: Vec::new(),
         };
         super::panes::rewrap(&mut app);
@@ -727,6 +733,15 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::PageUp => app.move_cursor(-(app.page() as isize), None),
         Action::HalfPageDown => app.move_cursor(app.page() as isize / 2, None),
         Action::HalfPageUp => app.move_cursor(-(app.page() as isize / 2), None),
+        // The Summary pane has no detail box: its own text scrolls with j/k.
+        Action::DetailDown | Action::DetailUp if app.pane != Pane::Summary => {
+            let last = app.wrapped.detail.len().saturating_sub(super::view::detail_rows(app.viewport));
+            app.detail_scroll = match action {
+                Action::DetailDown => (app.detail_scroll + 1).min(last),
+                _ => app.detail_scroll.saturating_sub(1),
+            };
+        }
+        Action::DetailDown | Action::DetailUp => {}
         Action::Open => match (&app.overlay, app.focus) {
             (Some(Overlay::Xref(view)), _) => {
                 if let Some(link) = view.links.get(view.selected) {

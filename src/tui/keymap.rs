@@ -92,6 +92,16 @@ pub const KEYMAP: &[Binding] = &[
     Binding { keys: &[(KeyCode::Char('d'), CTRL)], action: Action::HalfPageDown, help: "half a page down" },
     Binding { keys: &[(KeyCode::Char('u'), CTRL)], action: Action::HalfPageUp, help: "half a page up" },
     Binding {
+        keys: &[(KeyCode::Char('J'), SHIFT), (KeyCode::Char('J'), NONE)],
+        action: Action::DetailDown,
+        help: "scroll the selected item's details down (when they are longer than their box)",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('K'), SHIFT), (KeyCode::Char('K'), NONE)],
+        action: Action::DetailUp,
+        help: "scroll the selected item's details up",
+    },
+    Binding {
         keys: &[(KeyCode::Enter, NONE)],
         action: Action::Open,
         help: "open: the briefing, an item's cross-references, a related item",

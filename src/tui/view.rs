@@ -64,6 +64,11 @@ pub fn summary_rows(viewport: (u16, u16)) -> usize {
     usize::from(regions.pane.union(regions.detail).height.saturating_sub(2))
 }
 
+/// Lines the detail box under a table shows: its height less two borders.
+pub fn detail_rows(viewport: (u16, u16)) -> usize {
+    usize::from(layout(viewport).detail.height.saturating_sub(2))
+}
+
 /// Rows of items a table pane shows: its height less two borders and the header.
 pub fn pane_rows(pane: Rect) -> u16 {
     pane.height.saturating_sub(3)

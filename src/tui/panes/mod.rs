@@ -18,7 +18,8 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
-use super::app::{App, Focus, Pane};
+use super::app::{Action, App, Focus, Pane};
+use super::keymap;
 use super::view::{self, Regions};
 use super::wrap::{Para, Tone};
 
@@ -67,9 +68,18 @@ pub fn draw_detail(frame: &mut Frame, app: &App, area: Rect, title: &str) {
     if app.wrapped.detail.is_empty() {
         return;
     }
-    let block = view::block(format!(" {title} "), false, app.theme);
     let visible = usize::from(area.height.saturating_sub(2));
-    let lines: Vec<Line> = app.wrapped.detail.lines(0, visible).map(|line| view::shown(app, &line)).collect();
+    let (total, first) = (app.wrapped.detail.len(), app.detail_scroll);
+    // When the text is longer than the box, the title says which lines show and how to see the rest.
+    let title = if total > visible {
+        let keys = [Action::DetailDown, Action::DetailUp].map(|a| keymap::key_for(&a).unwrap_or_default());
+        format!(" {title} {}–{} of {total} ({}) ", first + 1, (first + visible).min(total), keys.join("/"))
+    } else {
+        format!(" {title} ")
+    };
+    let block = view::block(title, false, app.theme);
+    let lines: Vec<Line> =
+        app.wrapped.detail.lines(first, visible).map(|line| view::shown(app, &line)).collect();
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
@@ -88,7 +98,9 @@ pub fn rewrap(app: &mut App) {
     } else {
         let width = inner_width(regions.detail);
         let paras = detail_paras(app);
-        app.wrapped.detail.set(paras, width, app.highlight.as_ref());
+        if app.wrapped.detail.set(paras, width, app.highlight.as_ref()) {
+            app.detail_scroll = 0;
+        }
     }
 }
 
