@@ -80,6 +80,22 @@ struct Row {
     questions: Score,
 }
 
+impl Row {
+    /// This row of the Markdown table, its first cell `label`.
+    fn table_row(&self, label: &str) -> String {
+        format!(
+            "| {label} | {} | {} | {} | {} | {}/{} | {} |",
+            self.actors.cell(),
+            self.split,
+            self.figures.cell(),
+            self.claims.cell(),
+            self.own_voice.found,
+            self.own_voice.total,
+            self.questions.cell()
+        )
+    }
+}
+
 fn compare(reviewed: &Briefing, draft: &Briefing) -> Row {
     let actor_of = |b: &Briefing, id: &str| b.actor(id).cloned();
     let actors = Score {
@@ -211,17 +227,7 @@ fn drafts_of_the_seed_articles_reach_the_floors() {
     println!("| seed | actors | split | figures | attributed claims | outlet's own statements | questions |");
     println!("| --- | --- | ---: | --- | --- | ---: | --- |");
     for r in &rows {
-        println!(
-            "| {} | {} | {} | {} | {} | {}/{} | {} |",
-            r.id,
-            r.actors.cell(),
-            r.split,
-            r.figures.cell(),
-            r.claims.cell(),
-            r.own_voice.found,
-            r.own_voice.total,
-            r.questions.cell()
-        );
+        println!("{}", r.table_row(&r.id));
         total.actors.add(r.actors);
         total.split += r.split;
         total.figures.add(r.figures);
@@ -230,17 +236,7 @@ fn drafts_of_the_seed_articles_reach_the_floors() {
         total.questions.add(r.questions);
     }
     let t = &total;
-    println!(
-        "| **{}** | {} | {} | {} | {} | {}/{} | {} |\n",
-        t.id,
-        t.actors.cell(),
-        t.split,
-        t.figures.cell(),
-        t.claims.cell(),
-        t.own_voice.found,
-        t.own_voice.total,
-        t.questions.cell()
-    );
+    println!("{}\n", t.table_row(&format!("**{}**", t.id)));
     assert!(t.actors.recall() >= ACTOR_FLOOR, "actor recall {:.3} < {ACTOR_FLOOR}", t.actors.recall());
     assert!(t.figures.recall() >= FIGURE_FLOOR, "figure recall {:.3} < {FIGURE_FLOOR}", t.figures.recall());
     assert!(t.claims.recall() >= CLAIM_FLOOR, "claim recall {:.3} < {CLAIM_FLOOR}", t.claims.recall());
