@@ -156,7 +156,16 @@ fn a_detail_longer_than_its_box_scrolls_with_shift_j_and_k_and_starts_over_on_th
     assert!(end.contains("in other briefings"), "{end}");
     press(&mut app, &[Action::DetailUp]);
     assert_eq!(app.detail_scroll, hidden - 1, "one step back moves at once");
-    press(&mut app, &[Action::Down]);
+    // The wheel over the detail box scrolls it; over the table it moves the selection.
+    let regions = view::layout(app.viewport);
+    let selected = app.selected_in(Pane::Claims);
+    press(
+        &mut app,
+        &[Action::Wheel { column: regions.detail.x + 2, row: regions.detail.y + 2, down: false }],
+    );
+    assert_eq!((app.detail_scroll, app.selected_in(Pane::Claims)), (hidden - 2, selected));
+    press(&mut app, &[Action::Wheel { column: regions.pane.x + 2, row: regions.pane.y + 3, down: true }]);
+    assert_eq!(app.selected_in(Pane::Claims), selected + 1, "the wheel over the table moves the selection");
     assert_eq!(app.detail_scroll, 0, "another item's details start at the top");
 }
 

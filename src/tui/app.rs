@@ -118,6 +118,12 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+    /// The mouse wheel turned (`down` or up) over a screen cell.
+    Wheel {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
 }
 
 /// I/O that `update` asks the event loop to do.
@@ -865,6 +871,20 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             }
         }
         Action::Click { column, row } => click(app, column, row),
+        Action::Wheel { column, row, down } => {
+            // Over an item's detail box the wheel scrolls the details; anywhere else it moves as j/k do.
+            let detail = super::view::layout(app.viewport).detail;
+            let over_detail = app.overlay.is_none()
+                && app.pane != Pane::Summary
+                && detail.contains(ratatui::layout::Position { x: column, y: row });
+            let step = match (over_detail, down) {
+                (true, true) => Action::DetailDown,
+                (true, false) => Action::DetailUp,
+                (false, true) => Action::Down,
+                (false, false) => Action::Up,
+            };
+            return apply(app, step);
+        }
     }
     None
 }

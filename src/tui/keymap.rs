@@ -183,11 +183,13 @@ pub fn action_for_key(key: KeyEvent, searching: bool) -> Option<Action> {
     }
 }
 
-/// The wheel scrolls; clicks are resolved against the layout by `update`.
+/// Clicks and the wheel are resolved against the layout by `update`.
 pub fn action_for_mouse(mouse: MouseEvent) -> Option<Action> {
     match mouse.kind {
-        MouseEventKind::ScrollDown => Some(Action::Down),
-        MouseEventKind::ScrollUp => Some(Action::Up),
+        MouseEventKind::ScrollDown => {
+            Some(Action::Wheel { column: mouse.column, row: mouse.row, down: true })
+        }
+        MouseEventKind::ScrollUp => Some(Action::Wheel { column: mouse.column, row: mouse.row, down: false }),
         MouseEventKind::Down(_) => Some(Action::Click { column: mouse.column, row: mouse.row }),
         _ => None,
     }

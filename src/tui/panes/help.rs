@@ -30,7 +30,7 @@ fn lines(theme: Theme, max_width: u16) -> Vec<Line<'static>> {
         SEARCH_KEYMAP.iter().map(|b| format!("{} {}", keys_label(b), b.help)).collect();
     let notes = [
         format!("In the search box: {}.", search_keys.join(" · ")),
-        "Mouse: click a briefing, tab or row; the wheel scrolls.".to_string(),
+        "Mouse: click a briefing, tab or row; the wheel scrolls (the details, over their box).".to_string(),
     ];
     let note_width = usize::from(max_width.saturating_sub(4)).max(10);
     for note in notes {
