@@ -380,7 +380,7 @@ fn every_size_below_the_minimum_says_so_and_none_panics() {
             if small && width >= 20 && height >= 4 {
                 assert!(text.contains("Terminal too small"), "{width}x{height}: {text}");
             }
-            assert_eq!(!small, text.contains("Related to:"), "{width}x{height}: {text}");
+            assert_eq!(!small, text.contains("related to:"), "{width}x{height}: {text}");
         }
     }
 }

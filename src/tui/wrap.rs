@@ -157,6 +157,8 @@ pub struct Wrapped {
     pub summary: WrappedText,
     /// The detail box of the selected item.
     pub detail: WrappedText,
+    /// The selected link's item in the cross-reference list, in full.
+    pub xref: WrappedText,
 }
 
 /// How a line is drawn; the view turns it into a style with the theme.

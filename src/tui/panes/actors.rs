@@ -23,10 +23,10 @@ pub fn draw(frame: &mut Frame, app: &App, regions: Regions) {
     super::draw_detail(frame, app, regions.detail, "Actor");
 }
 
-/// The detail box's fields for the current briefing's actor `index`: every spelling of it in the folder.
-pub fn detail(app: &App, index: usize, a: &Actor) -> Vec<(&'static str, String)> {
+/// The detail box's fields for actor `index` of briefing `briefing`: every spelling of it in the folder.
+pub fn detail(app: &App, briefing: usize, index: usize, a: &Actor) -> Vec<(&'static str, String)> {
     let registry = app.xref.registry();
-    let group = app.current().and_then(|b| registry.group_of((b, index)));
+    let group = registry.group_of((briefing, index));
     let spellings = group.map_or_else(String::new, |g| registry.groups[g].spellings.join(", "));
     vec![
         ("", format!("{} ({})", a.name, a.kind)),

@@ -18,10 +18,11 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
-use super::app::{Action, App, Focus, Pane};
+use super::app::{Action, App, Focus, Overlay, Pane};
 use super::keymap;
 use super::view::{self, Regions};
 use super::wrap::{Para, Tone};
+use crate::model::ItemRef;
 
 pub fn draw_pane(frame: &mut Frame, app: &App, regions: Regions) {
     match app.pane {
@@ -102,22 +103,34 @@ pub fn rewrap(app: &mut App) {
             app.detail_scroll = 0;
         }
     }
+    if let Some(Overlay::Xref(view)) = &app.overlay {
+        let width = inner_width(xref::layout(Rect::new(0, 0, app.viewport.0, app.viewport.1)).1);
+        let paras = xref::selected_paras(app, view);
+        app.wrapped.xref.set(paras, width, app.highlight.as_ref());
+    }
 }
 
-/// The detail box's text for the selected item of the current pane: each non-empty field, under its
-/// label when it has one.
+/// The detail box's text for the selected item of the current pane, then how many related items it has.
 fn detail_paras(app: &App) -> Vec<Para<'static>> {
-    let Some(b) = app.current_briefing() else { return Vec::new() };
-    let i = app.selected_in(app.pane);
-    let fields = match app.pane {
-        Pane::Summary => None,
-        Pane::Figures => b.figures.get(i).map(figures::detail),
-        Pane::Actors => b.actors.get(i).map(|a| actors::detail(app, i, a)),
-        Pane::Claims => b.claims.get(i).map(|c| claims::detail(b, c)),
-        Pane::Questions => b.questions.get(i).map(|q| questions::detail(b, q)),
-    };
-    let Some(mut fields) = fields else { return Vec::new() };
+    let (Some(briefing), Some(at)) = (app.current(), app.selected_item()) else { return Vec::new() };
+    let mut fields = item_fields(app, briefing, at.item);
     fields.push(("", related_hint(app)));
+    paras(fields)
+}
+
+/// The fields that describe item `item` of briefing `briefing`, as its pane's detail box shows them.
+pub fn item_fields(app: &App, briefing: usize, item: ItemRef) -> Vec<(&'static str, String)> {
+    let b = &app.store.entries[briefing].briefing;
+    match item {
+        ItemRef::Figure(i) => figures::detail(&b.figures[i]),
+        ItemRef::Actor(i) => actors::detail(app, briefing, i, &b.actors[i]),
+        ItemRef::Claim(i) => claims::detail(b, &b.claims[i]),
+        ItemRef::Question(i) => questions::detail(b, &b.questions[i]),
+    }
+}
+
+/// Each non-empty field as a paragraph, under its label when it has one.
+pub fn paras(fields: Vec<(&'static str, String)>) -> Vec<Para<'static>> {
     let mut paras = Vec::new();
     for (label, text) in fields.into_iter().filter(|(_, text)| !text.is_empty()) {
         if !label.is_empty() {
