@@ -24,7 +24,7 @@ use crate::actors::{Registry, normalize_name};
 use crate::column::Column;
 use crate::model::{Briefing, ItemRef};
 use crate::store::hash_bytes;
-use crate::text::{WordMap, number_word, scale_word, scan_words, stem};
+use crate::text::{WordMap, WordScanner, number_word, scale_word, stem};
 
 /// What a document stands for: a briefing's overview or one of its items.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -359,11 +359,16 @@ trait Terms {
 /// Tokenises `text`, calling `each` with the position, byte range and term of every token in order. A
 /// number yields its written value and, when a scale word follows ("1.6 million"), a second token with
 /// the full value at the same position.
-fn tokenize_with<L: Terms>(text: &str, terms: &mut L, mut each: impl FnMut(u32, Range<usize>, L::Term)) {
+fn tokenize_with<L: Terms>(
+    text: &str,
+    scanner: &mut WordScanner,
+    terms: &mut L,
+    mut each: impl FnMut(u32, Range<usize>, L::Term),
+) {
     let mut position = 0u32;
     // The value and range of the previous word when it was a number, "a" or "one" (a scale may follow).
     let mut previous: Option<(f64, Range<usize>, u32)> = None;
-    scan_words(text, |range, folded| {
+    scanner.scan(text, |range, folded| {
         let word = terms.word(folded);
         if let (Some(scale), Some((value, prev_range, prev_position))) = (word.scale, previous.take()) {
             let scaled = terms.value(value * scale);
@@ -409,7 +414,9 @@ impl Terms for Written {
 fn tokenize(text: &str, mut each: impl FnMut(Token<'_>)) {
     let mut written = Written::default();
     let mut tokens: Vec<(u32, Range<usize>, usize)> = Vec::new();
-    tokenize_with(text, &mut written, |position, range, term| tokens.push((position, range, term)));
+    tokenize_with(text, &mut WordScanner::default(), &mut written, |position, range, term| {
+        tokens.push((position, range, term))
+    });
     for (position, range, term) in tokens {
         each(Token { position, range, term: &written.terms[term] });
     }
@@ -452,7 +459,7 @@ impl Terms for Untermed {
 /// The bytes each position of a text covers, in order (what [`positioned`] gives, without the terms).
 fn position_spans(text: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
-    tokenize_with(text, &mut Untermed(String::new()), |position, range, ()| {
+    tokenize_with(text, &mut WordScanner::default(), &mut Untermed(String::new()), |position, range, ()| {
         match out.get_mut(position as usize) {
             Some(span) => *span = span.start.min(range.start)..span.end.max(range.end),
             None => out.push(range),
@@ -746,6 +753,7 @@ impl Partial {
     fn build(briefings: &[&Briefing], first_briefing: usize) -> Partial {
         let mut p = Partial { lexicon: Lexicon::with_capacity(1 << 14), ..Partial::default() };
         let mut scratch = String::new();
+        let mut scanner = WordScanner::default();
         for (offset, b) in briefings.iter().enumerate() {
             for target in targets(b) {
                 let doc = p.documents.len() as u32;
@@ -758,7 +766,8 @@ impl Partial {
                     let mut length = 0;
                     p.lexicon.id_field = field == Field::Id;
                     let (terms, positions) = (&mut p.posting_terms, &mut p.positions);
-                    tokenize_with(text.resolve(&b.id, &mut scratch), &mut p.lexicon, |position, _, term| {
+                    let text = text.resolve(&b.id, &mut scratch);
+                    tokenize_with(text, &mut scanner, &mut p.lexicon, |position, _, term| {
                         length = position + 1;
                         terms.push(term);
                         positions.push(position);

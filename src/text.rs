@@ -152,65 +152,80 @@ pub fn words(text: &str) -> Vec<Word> {
 /// The streaming form of [`words`], which allocates nothing per word: calls `each` with the byte range
 /// and folded form of every word. A `.` or `,` between digits stays inside the word, so numbers come
 /// whole ("1.6", "1,000,000").
-pub fn scan_words(text: &str, mut each: impl FnMut(std::ops::Range<usize>, &str)) {
-    let bytes = text.as_bytes();
-    let mut folded = String::new();
-    let mut start: Option<usize> = None;
-    let mut end = 0;
-    let mut i = 0;
-    // The folded form of the character at `at`, looked at only after `'`, `.` and `,`.
-    let folded_at = |at: usize| -> Option<char> {
-        match bytes.get(at) {
-            Some(b) if b.is_ascii() => Some(char::from(*b)),
-            Some(_) => text[at..].chars().next().map(fold_char),
-            None => None,
-        }
-    };
-    while i < bytes.len() {
-        let byte = bytes[i];
-        // Most text is ASCII: its bytes need no decoding and no folding.
-        if byte.is_ascii() {
-            if ASCII_WORD_BYTE[usize::from(byte)] != 0 {
-                // A run of ASCII letters and digits is copied and lowercased in one pass.
-                start.get_or_insert(i);
-                while let Some(&lower) = bytes.get(i).map(|&b| &ASCII_WORD_BYTE[usize::from(b)])
-                    && lower != 0
-                {
-                    folded.push(char::from(lower));
-                    i += 1;
+pub fn scan_words(text: &str, each: impl FnMut(std::ops::Range<usize>, &str)) {
+    WordScanner::default().scan(text, each);
+}
+
+/// [`scan_words`] with its word buffer kept between texts, for loops over many short texts (every field
+/// of a folder), where a buffer per text would cost an allocation each.
+#[derive(Debug, Default)]
+pub struct WordScanner {
+    folded: String,
+}
+
+impl WordScanner {
+    /// Calls `each` with the byte range and folded form of every word of `text` (see [`scan_words`]).
+    pub fn scan(&mut self, text: &str, mut each: impl FnMut(std::ops::Range<usize>, &str)) {
+        let bytes = text.as_bytes();
+        let folded = &mut self.folded;
+        folded.clear();
+        let mut start: Option<usize> = None;
+        let mut end = 0;
+        let mut i = 0;
+        // The folded form of the character at `at`, looked at only after `'`, `.` and `,`.
+        let folded_at = |at: usize| -> Option<char> {
+            match bytes.get(at) {
+                Some(b) if b.is_ascii() => Some(char::from(*b)),
+                Some(_) => text[at..].chars().next().map(fold_char),
+                None => None,
+            }
+        };
+        while i < bytes.len() {
+            let byte = bytes[i];
+            // Most text is ASCII: its bytes need no decoding and no folding.
+            if byte.is_ascii() {
+                if ASCII_WORD_BYTE[usize::from(byte)] != 0 {
+                    // A run of ASCII letters and digits is copied and lowercased in one pass.
+                    start.get_or_insert(i);
+                    while let Some(&lower) = bytes.get(i).map(|&b| &ASCII_WORD_BYTE[usize::from(b)])
+                        && lower != 0
+                    {
+                        folded.push(char::from(lower));
+                        i += 1;
+                    }
+                    end = i;
+                    continue;
+                } else if start.is_some() && joins_word(byte, folded, folded_at(i + 1)) {
+                    folded.push(char::from(byte));
+                    end = i + 1;
+                } else if let Some(s) = start.take() {
+                    each(s..end, folded);
+                    folded.clear();
                 }
-                end = i;
+                i += 1;
                 continue;
-            } else if start.is_some() && joins_word(byte, &folded, folded_at(i + 1)) {
-                folded.push(char::from(byte));
-                end = i + 1;
+            }
+            let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+            let len = c.len_utf8();
+            let f = fold_char(c);
+            let joins = start.is_some() && f.is_ascii() && joins_word(f as u8, folded, folded_at(i + len));
+            if f.is_alphanumeric() || joins {
+                start.get_or_insert(i);
+                if f.is_ascii() {
+                    folded.push(f.to_ascii_lowercase());
+                } else {
+                    folded.extend(f.to_lowercase());
+                }
+                end = i + len;
             } else if let Some(s) = start.take() {
-                each(s..end, &folded);
+                each(s..end, folded);
                 folded.clear();
             }
-            i += 1;
-            continue;
+            i += len;
         }
-        let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
-        let len = c.len_utf8();
-        let f = fold_char(c);
-        let joins = start.is_some() && f.is_ascii() && joins_word(f as u8, &folded, folded_at(i + len));
-        if f.is_alphanumeric() || joins {
-            start.get_or_insert(i);
-            if f.is_ascii() {
-                folded.push(f.to_ascii_lowercase());
-            } else {
-                folded.extend(f.to_lowercase());
-            }
-            end = i + len;
-        } else if let Some(s) = start.take() {
-            each(s..end, &folded);
-            folded.clear();
+        if let Some(s) = start {
+            each(s..end, folded);
         }
-        i += len;
-    }
-    if let Some(s) = start {
-        each(s..end, &folded);
     }
 }
 

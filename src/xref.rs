@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use crate::actors::{Registry, normalize_name};
 use crate::model::{Briefing, Date, Figure, ItemRef, Relation, Stance};
-use crate::text::{WordMap, scan_words, shared_terms, stem, words};
+use crate::text::{WordMap, WordScanner, shared_terms, stem, words};
 
 /// An item somewhere in the folder: briefing index (in the order given to [`CrossRef::build`]) and item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -510,6 +510,7 @@ impl Interner {
 /// The words of one text, folded, in one buffer, so that no word allocates; kept between texts.
 #[derive(Default)]
 struct WordBuffer {
+    scanner: WordScanner,
     arena: String,
     spans: Vec<Range<usize>>,
     phrase: String,
@@ -643,10 +644,10 @@ impl<'v> TermReader<'v> {
     /// since a claim that shells were sent and a denial that arms were sent are about the same thing.
     fn each_term(&mut self, text: &str, broaden: bool, mut emit: impl FnMut(u32)) {
         let TermReader { vocabulary, terms, roles, weapon, buffer } = self;
-        let WordBuffer { arena, spans, phrase } = buffer;
+        let WordBuffer { scanner, arena, spans, phrase } = buffer;
         arena.clear();
         spans.clear();
-        scan_words(text, |_, w| {
+        scanner.scan(text, |_, w| {
             let start = arena.len();
             arena.push_str(w);
             spans.push(start..arena.len());
