@@ -9,15 +9,17 @@ use crate::xref::{CrossRef, Links};
 /// The search index and the cross-reference graph of `briefings`, the same as `SearchIndex::build` and
 /// `CrossRef::build` give one by one.
 pub fn build(briefings: &[&Briefing]) -> (SearchIndex, CrossRef) {
-    let registry = Registry::build(briefings.iter().copied());
-    let (index, links) = std::thread::scope(|scope| {
-        let index = scope.spawn(|| SearchIndex::build(briefings, &registry));
+    let (mut index, registry, links) = std::thread::scope(|scope| {
+        // The text index does not need the registry: it starts at once, and the aliases are added last.
+        let index = scope.spawn(|| SearchIndex::build_text(briefings));
+        let registry = Registry::build(briefings.iter().copied());
         let links = Links::build(briefings, &registry);
         match index.join() {
-            Ok(index) => (index, links),
+            Ok(index) => (index, registry, links),
             Err(panic) => std::panic::resume_unwind(panic),
         }
     });
+    index.expand_aliases(&registry);
     (index, links.with(registry))
 }
 

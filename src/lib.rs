@@ -20,3 +20,9 @@ pub mod store;
 pub mod text;
 pub mod tui;
 pub mod xref;
+
+/// mimalloc rather than the system allocator: building the index and the graph of 10k briefings makes
+/// millions of small allocations, and took a fifth less time with it. Declared here, in the library,
+/// so that the binary, the tests, the examples and the benchmarks all measure the same allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -565,6 +565,14 @@ pub(crate) struct PostingLists {
 
 impl SearchIndex {
     pub fn build(briefings: &[&Briefing], registry: &Registry) -> SearchIndex {
+        let mut index = SearchIndex::build_text(briefings);
+        index.expand_aliases(registry);
+        index
+    }
+
+    /// The index of the text alone, without alias expansion: it does not need the actor registry, so
+    /// `engine::build` makes the registry meanwhile.
+    pub(crate) fn build_text(briefings: &[&Briefing]) -> SearchIndex {
         // Two halves on two threads, then merged: the machine this runs on has two cores.
         let middle = briefings.len() / 2;
         let (first, second) = if briefings.len() < 64 {
@@ -579,12 +587,16 @@ impl SearchIndex {
                 }
             })
         };
-        let mut index = Partial::merge(first, second);
+        Partial::merge(first, second)
+    }
+
+    /// Records every spelling of each actor of `registry`, so that a query naming one finds the others.
+    pub(crate) fn expand_aliases(&mut self, registry: &Registry) {
         for group in &registry.groups {
             for spelling in &group.spellings {
                 let key = normalize_name(spelling);
-                index.longest_spelling = index.longest_spelling.max(key.split(' ').count());
-                let entry = index.spellings.entry(key).or_default();
+                self.longest_spelling = self.longest_spelling.max(key.split(' ').count());
+                let entry = self.spellings.entry(key).or_default();
                 for other in &group.spellings {
                     if !entry.contains(other) {
                         entry.push(other.clone());
@@ -592,7 +604,6 @@ impl SearchIndex {
                 }
             }
         }
-        index
     }
 
     /// Number of documents (overviews and items) indexed.
@@ -751,7 +762,7 @@ struct Partial {
 
 impl Partial {
     fn build(briefings: &[&Briefing], first_briefing: usize) -> Partial {
-        let mut p = Partial { lexicon: Lexicon::with_capacity(1 << 14), ..Partial::default() };
+        let mut p = Partial::with_capacity_for(briefings);
         let mut scratch = String::new();
         let mut scanner = WordScanner::default();
         for (offset, b) in briefings.iter().enumerate() {
@@ -780,6 +791,36 @@ impl Partial {
             }
         }
         p
+    }
+
+    /// An empty partial with room for the documents and slots of `briefings` and an estimate of their
+    /// postings (a word per four bytes of text, more than most text has), so that the buffers are not
+    /// copied as they grow.
+    fn with_capacity_for(briefings: &[&Briefing]) -> Partial {
+        let (mut documents, mut slots, mut bytes) = (0, 0, 0);
+        for b in briefings {
+            for target in targets(b) {
+                documents += 1;
+                each_field(b, target, |_, text| {
+                    slots += 1;
+                    bytes += match text {
+                        FieldText::Text(text) | FieldText::Id(text) => text.len(),
+                        FieldText::Value(_) => 8,
+                    };
+                });
+            }
+        }
+        let postings = bytes / 4;
+        Partial {
+            lexicon: Lexicon::with_capacity(1 << 14),
+            posting_terms: Vec::with_capacity(postings),
+            positions: Vec::with_capacity(postings),
+            slot_ends: Vec::with_capacity(slots),
+            documents: Vec::with_capacity(documents),
+            slot_document: Vec::with_capacity(slots),
+            slot_class: Vec::with_capacity(slots),
+            slot_length: Vec::with_capacity(slots),
+        }
     }
 
     /// Writes this partial's postings, in the order they were made, into `lists` (by global term id),
