@@ -244,8 +244,8 @@ fn a_large_article_converts_within_the_caps() {
     assert!(draft.questions.len() <= brief::convert::MAX_QUESTIONS);
 }
 
-/// Held-out articles on other topics, written for this test and never used to build the rules: the key
-/// actors, figures and claims must be there.
+/// Articles on other topics, written for these tests (each before the rules of its round, which it then
+/// helped shape; see docs/convert.md): the key actors, figures and claims must be there.
 mod held_out {
     use super::*;
 
