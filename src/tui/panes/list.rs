@@ -58,6 +58,9 @@ pub fn truncate(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
     }
+    if width == 0 {
+        return String::new();
+    }
     let mut out = String::new();
     let mut used = 0;
     for c in text.chars() {
@@ -70,4 +73,20 @@ pub fn truncate(text: &str, width: usize) -> String {
     }
     out.push('…');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::truncate;
+
+    #[test]
+    fn truncate_cuts_at_display_width_with_an_ellipsis() {
+        assert_eq!(truncate("Kim Jong Un", 11), "Kim Jong Un");
+        assert_eq!(truncate("Kim Jong Un", 8), "Kim Jon…");
+        // Hangul takes two columns a character: 김정은 is six wide.
+        assert_eq!(truncate("김정은 위원장", 6), "김정…");
+        assert_eq!(truncate("김정은", 4), "김…");
+        assert_eq!(truncate("abc", 1), "…");
+        assert_eq!(truncate("abc", 0), "");
+    }
 }

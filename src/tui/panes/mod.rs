@@ -13,7 +13,7 @@ pub mod summary;
 pub mod xref;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
@@ -50,13 +50,25 @@ pub fn draw_table(
     let visible = view::pane_rows(area);
     let first = view::list_offset(app.selected_in(pane), visible);
     let last = (first + usize::from(visible)).min(len);
+    // The columns are laid out here, not by the table, so that a cell too long for its column can be cut
+    // with "…" (the table would cut it silently); the full text is in the detail box.
+    let columns: Vec<u16> = Layout::horizontal(widths.iter().copied())
+        .spacing(1)
+        .split(block.inner(area))
+        .iter()
+        .map(|c| c.width)
+        .collect();
     let rows = (first..last).map(|i| {
         let style = if i == app.selected_in(pane) { app.theme.selected() } else { Default::default() };
-        Row::new(row(i).into_iter().map(|cell| Cell::from(view::highlighted(app, &cell, Style::new()))))
-            .style(style)
+        let cells = row(i).into_iter().zip(&columns).map(|(cell, &width)| {
+            Cell::from(view::highlighted(app, &list::truncate(&cell, width.into()), Style::new()))
+        });
+        Row::new(cells).style(style)
     });
-    let header = Row::new(header.iter().map(|h| Cell::from(*h))).style(app.theme.heading());
-    let table = Table::new(rows, widths.to_vec()).header(header).block(block).column_spacing(1);
+    let header = header.iter().zip(&columns).map(|(h, &width)| Cell::from(list::truncate(h, width.into())));
+    let header = Row::new(header).style(app.theme.heading());
+    let fixed = columns.iter().map(|&width| Constraint::Length(width));
+    let table = Table::new(rows, fixed).header(header).block(block).column_spacing(1);
     frame.render_widget(table, area);
     if len == 0 {
         let inner = area.inner(ratatui::layout::Margin { horizontal: 1, vertical: 2 });
