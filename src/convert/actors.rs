@@ -126,13 +126,30 @@ fn run_end(t: &Tokens, i: usize, names: &Names, gaz: &Gazetteer) -> Option<usize
         let hyphen = t.is_punct(end, "-") && t.toks[end - 1].range.end == t.toks[end].range.start;
         let joiner = lower_word && gaz.name_joiners.contains(t.key(end));
         let embassy_in = t.key(end) == "in" && gaz.organisation_heads.contains(t.key(end - 1));
-        let next = if hyphen || joiner || embassy_in { end + 1 } else { end };
+        let portfolio_and = lower_word && t.key(end) == "and" && joins_portfolios(t, i..end, gaz);
+        let next = if hyphen || joiner || embassy_in || portfolio_and { end + 1 } else { end };
         if !part(next) {
             break;
         }
         end = next;
     }
     (end > i).then_some(end)
+}
+
+/// Whether the "and" right after `run` joins two parts of a title's portfolio ("Minister of State for Legal
+/// and Parliamentary Affairs", "Communication and Information Technology"): a portfolio word comes within
+/// the next three capitalised words and no title right after it (not "... and Defense Secretary Lloyd
+/// Austin"), and the run ends with a portfolio word or is a title's "for" or "of" and at most two words
+/// (not "Secretary of State Antony Blinken and ...").
+fn joins_portfolios(t: &Tokens, run: Range<usize>, gaz: &Gazetteer) -> bool {
+    let after = run.end + 1;
+    let ahead = (after..t.len().min(after + 3)).take_while(|&k| t.toks[k].cap).any(|k| {
+        gaz.portfolios.contains(t.key(k)) && !(k + 1 < t.len() && gaz.titles.contains(t.key(k + 1)))
+    });
+    let last_joiner = (run.start..run.end).rev().find(|&k| matches!(t.key(k), "for" | "of"));
+    let in_title = last_joiner
+        .is_some_and(|j| run.end - j <= 3 && (run.start..j).any(|k| gaz.titles.contains(t.key(k))));
+    ahead && (gaz.portfolios.contains(t.key(run.end - 1)) || in_title)
 }
 
 /// Whether token `i` can be part of a person's name.
@@ -142,6 +159,7 @@ fn name_word(t: &Tokens, i: usize, names: &Names, gaz: &Gazetteer) -> bool {
     let initial = tok.kind == Kind::Initialism && key.len() == 1;
     (tok.kind == Kind::Word && tok.cap || initial)
         && !gaz.titles.contains(key)
+        && !gaz.portfolios.contains(key)
         && !gaz.organisation_heads.contains(key)
         && !gaz.is_stop(key)
         && names.at(i).is_none()
@@ -194,7 +212,15 @@ fn classify(t: &Tokens, run: Range<usize>, names: &Names, gaz: &Gazetteer, out: 
     let name = name_start..run.end;
     let prefix = run.start..name_start;
     let head = t.key(run.end - 1);
-    let has_title = |r: Range<usize>| r.clone().any(|k| gaz.titles.contains(t.key(k)));
+    // A title, or a portfolio standing for one before a full name ("Communication and Information
+    // Technology Atef Helmi", in a list of ministers).
+    let portfolio = |r: Range<usize>| {
+        !r.is_empty()
+            && name.len() >= 2
+            && r.clone()
+                .all(|k| gaz.portfolios.contains(t.key(k)) || matches!(t.key(k), "and" | "of" | "for"))
+    };
+    let has_title = |r: Range<usize>| r.clone().any(|k| gaz.titles.contains(t.key(k))) || portfolio(r);
     let object_head = gaz.thing_heads.contains(head) || gaz.place_heads.contains(head);
     // "the news site Defense Express": an outlet word right before the name.
     let outlet_before = (run.start.saturating_sub(3)..run.start)
@@ -214,9 +240,11 @@ fn classify(t: &Tokens, run: Range<usize>, names: &Names, gaz: &Gazetteer, out: 
         if role.is_some() || name.len() >= 2 {
             if role.is_some() {
                 // A body named in the title is part of the role ("National Security Council spokesman"),
-                // but a gazetteer name there is still its actor ("Kremlin spokesman", "U.S. Secretary").
+                // but a gazetteer name there is still its actor ("Kremlin spokesman", "U.S. Secretary"),
+                // and so is a person ("President Tayyip Erdogan's chief adviser Ibrahim Kalin").
                 out.retain(|m| {
-                    matches!(m.kind, MentionKind::Known { .. }) || m.tokens.end <= role_tokens.start
+                    matches!(m.kind, MentionKind::Known { .. } | MentionKind::Person)
+                        || m.tokens.end <= role_tokens.start
                 });
                 mentions_in(prefix.clone(), names, gaz, out);
             }
@@ -396,7 +424,11 @@ fn known(entity: Entity, gaz: &Gazetteer) -> Option<MentionKind> {
 const ROLE_OPENERS: &[&str] = &["former", "ex", "acting", "interim", "then", "veteran", "retired"];
 
 fn role_start(t: &Tokens, from: usize, run_has_title: bool, gaz: &Gazetteer) -> usize {
-    let capital = |j: usize| t.toks[j].cap && t.toks[j].kind != Kind::Punct && !gaz.is_stop(t.key(j));
+    // An initialism is never a function word, whatever its key ("U.S." folds to "us").
+    let capital = |j: usize| {
+        let tok = &t.toks[j];
+        tok.cap && tok.kind != Kind::Punct && (tok.kind == Kind::Initialism || !gaz.is_stop(t.key(j)))
+    };
     let mut k = from;
     if !run_has_title {
         while k > 0 && t.is_word(k - 1) && !t.toks[k - 1].cap && gaz.titles.contains(t.key(k - 1)) {
@@ -765,6 +797,38 @@ mod tests {
             found.iter().any(|(w, k, _)| w == "Kremlin"
                 && matches!(k, MentionKind::Known { name, .. } if name == "Russia"))
         );
+    }
+
+    #[test]
+    fn roles_with_initialisms_lower_case_titles_and_people_inside() {
+        let found = people(
+            "U.S. national security adviser Jake Sullivan met Turkish President Tayyip Erdogan's chief adviser Ibrahim Kalin.",
+        );
+        let role = |name: &str| found.iter().find(|(w, _, _)| w == name).and_then(|(_, _, r)| r.clone());
+        assert_eq!(role("Jake Sullivan").as_deref(), Some("U.S. national security adviser"));
+        assert_eq!(role("Tayyip Erdogan").as_deref(), Some("Turkish President"), "{found:?}");
+        assert_eq!(
+            role("Ibrahim Kalin").as_deref(),
+            Some("Turkish President Tayyip Erdogan's chief adviser")
+        );
+    }
+
+    #[test]
+    fn portfolios_join_a_title_and_never_start_a_name() {
+        let found = people(
+            "The cabinet now has Minister of State for Legal and Parliamentary Affairs Jana Novak, Energy and \
+             Mines Omar Fadel, and Secretary of State Ana Ruiz and Defense Secretary Tom Hale.",
+        );
+        let person = |name: &str| {
+            found.iter().find(|(w, k, _)| w == name && *k == MentionKind::Person).map(|(_, _, r)| r.clone())
+        };
+        assert_eq!(
+            person("Jana Novak"),
+            Some(Some("Minister of State for Legal and Parliamentary Affairs".into()))
+        );
+        assert_eq!(person("Omar Fadel"), Some(Some("Energy and Mines".into())), "{found:?}");
+        assert_eq!(person("Ana Ruiz"), Some(Some("Secretary of State".into())), "{found:?}");
+        assert_eq!(person("Tom Hale"), Some(Some("Defense Secretary".into())), "{found:?}");
     }
 
     #[test]

@@ -70,8 +70,9 @@ pub fn clean(raw: &str, gaz: &Gazetteer) -> Cleaned {
             out.headline = Some(paragraph);
             continue;
         }
-        // A short unpunctuated line inside a punctuated story is a subheading or page furniture.
-        if punctuated > 0 && !ends_sentence(&paragraph) && words <= 8 {
+        // A short unpunctuated line inside a punctuated story is a subheading or page furniture
+        // ("July 1, 2013 / 12:33 PM / 4 years ago", "1 Min Read").
+        if punctuated > 0 && !ends_sentence(&paragraph) && words <= 12 {
             out.dropped.push(paragraph);
             continue;
         }
@@ -249,6 +250,14 @@ mod tests {
         assert_eq!(c.author.as_deref(), Some("Jane Doe"));
         let wire = clean("OTTAWA, March 6 (Reuters) - The bank held rates.", gazetteer::get());
         assert_eq!((wire.text.as_str(), wire.wire.as_deref()), ("The bank held rates.", Some("Reuters")));
+        // A time stamp line before the dateline is furniture, and the dateline is still found.
+        let stamped = clean(
+            "Rates Held\n\nMarch 6, 2024 / 10:15 AM / Updated 2 hours ago\n\nOTTAWA (Reuters) - The bank held \
+             rates. It said so.",
+            gazetteer::get(),
+        );
+        assert_eq!(stamped.text, "The bank held rates. It said so.");
+        assert_eq!(stamped.wire.as_deref(), Some("Reuters"));
         assert_eq!(
             c.text,
             "A strong earthquake struck the coast on Monday, officials said, and rescue teams were sent to the area.\nMore text follows here."

@@ -87,8 +87,12 @@ fn figure(t: &Tokens, n: &Number, previous: Option<&Found>, gaz: &Gazetteer) -> 
     {
         return None;
     }
-    // Times of day, ranges of digits, identifiers glued to letters ("F-16", "COVID-19").
-    if t.is_punct(end, ":") || (start > 0 && t.is_punct(start - 1, "-") && t.is_word(start.saturating_sub(2)))
+    // Times of day ("12:33", either number), ranges of digits, identifiers glued to letters ("F-16").
+    let after_colon =
+        start >= 2 && t.is_punct(start - 1, ":") && t.raw(start - 2).bytes().all(|b| b.is_ascii_digit());
+    if t.is_punct(end, ":")
+        || after_colon
+        || (start > 0 && t.is_punct(start - 1, "-") && t.is_word(start.saturating_sub(2)))
     {
         return None;
     }
@@ -520,6 +524,7 @@ mod tests {
     #[test]
     fn dates_years_identifiers_and_references_are_not_figures() {
         assert!(figures("On June 24, 2024, they met in 2019 under Resolution 2231.").is_empty());
+        assert!(figures("Posted at 12:33 PM and updated at 9:05.").is_empty(), "times of day");
         assert!(figures("The two countries have a two-way deal with F-16 jets at 10:30.").is_empty());
         assert!(figures("He is one of the leaders, and the three allies agreed.").is_empty());
         assert!(figures("In the past two years prices rose.").is_empty());
