@@ -221,6 +221,18 @@ fn classify(t: &Tokens, run: Range<usize>, names: &Names, gaz: &Gazetteer, out: 
                 .all(|k| gaz.portfolios.contains(t.key(k)) || matches!(t.key(k), "and" | "of" | "for"))
     };
     let has_title = |r: Range<usize>| r.clone().any(|k| gaz.titles.contains(t.key(k))) || portfolio(r);
+    // "Unity and Upper Nile states", "Idlib province": a lower-case place word after the name.
+    let place_after = t.toks.get(run.end).is_some_and(|next| {
+        let key = t.key(run.end);
+        next.kind == Kind::Word
+            && !next.cap
+            && (gaz.place_heads.contains(key)
+                || key.strip_suffix('s').is_some_and(|k| gaz.place_heads.contains(k)))
+    });
+    if place_after {
+        out.push(mention(run, MentionKind::Named(ActorKind::Place), None));
+        return;
+    }
     let object_head = gaz.thing_heads.contains(head) || gaz.place_heads.contains(head);
     // "the news site Defense Express": an outlet word right before the name.
     let outlet_before = (run.start.saturating_sub(3)..run.start)
@@ -718,6 +730,27 @@ impl Registry {
                 && r.confirmed
                 && !r.described
                 && (words(&r.name) || r.role.as_deref().is_some_and(words));
+            if fits {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(i);
+            }
+        }
+        found
+    }
+
+    /// The one named person whose role ends with `title` ("the information minister" → Information Minister
+    /// Michael Makuei), if exactly one has such a role.
+    pub fn person_titled(&self, title: &str) -> Option<usize> {
+        let title = title.to_lowercase();
+        let mut found = None;
+        for (i, r) in self.records.iter().enumerate() {
+            let role = r.role.as_deref().map(str::to_lowercase).unwrap_or_default();
+            let fits = r.kind == ActorKind::Person
+                && r.confirmed
+                && !r.described
+                && (role == title || role.ends_with(&format!(" {title}")));
             if fits {
                 if found.is_some() {
                     return None;

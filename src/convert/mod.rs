@@ -170,12 +170,12 @@ pub fn convert(raw: &str, options: &Options) -> Result<Briefing, ConvertError> {
         };
         let actors: Vec<Option<usize>> = mentions.iter().map(|m| registry.resolve(m, &t, gaz)).collect();
         let mut found = claims::find(&t, &mentions, &actors, &mut registry, &mut context, s, gaz);
+        claims::remember_named(&mut context, &registry, actors.iter().flatten().copied());
         for (m, actor) in mentions.iter().zip(&actors) {
-            if let Some(actor) = *actor {
-                claims::remember(&mut context, &registry, actor);
-                if m.kind == actors::MentionKind::Single {
-                    registry.note_spelling(actor, m.written(&t), gaz);
-                }
+            if let Some(actor) = *actor
+                && m.kind == actors::MentionKind::Single
+            {
+                registry.note_spelling(actor, m.written(&t), gaz);
             }
         }
         for f in &found {
