@@ -282,6 +282,16 @@ fn classify(t: &Tokens, run: Range<usize>, names: &Names, gaz: &Gazetteer, out: 
         out.push(mention(name, MentionKind::Single, None));
         return;
     }
+    // "Toni Sacconaghi of Sanford C. Bernstein": a person of a body (two or three name words before
+    // "of"; "Bank of England" and "Secretary of State" have no name there).
+    if let Some(of) = (run.start + 2..run.end.saturating_sub(1)).find(|&k| t.key(k) == "of")
+        && of - run.start <= 3
+        && (run.start..of).all(|k| name_word(t, k, names, gaz))
+    {
+        let role = Some(t.span(of..run.end).to_string());
+        out.push(mention(run.start..of, MentionKind::Person, role));
+        return;
+    }
     // Not a person: what the head word says.
     let kind = if gaz.thing_heads.contains(head) {
         // "United Nations Security Council Resolutions": the body inside still counts.
@@ -575,6 +585,42 @@ pub struct Registry {
     singles: HashMap<String, usize>,
 }
 
+/// A company's name without its corporate words ("Cisco Systems Inc." → "Cisco", "Apple Inc." →
+/// "Apple"), if it has any and something is left.
+fn company_short_name(name: &str) -> Option<&str> {
+    const CORPORATE: &[&str] = &[
+        "inc",
+        "inc.",
+        "corp",
+        "corp.",
+        "corporation",
+        "co",
+        "co.",
+        "ltd",
+        "ltd.",
+        "llc",
+        "plc",
+        "ag",
+        "sa",
+        "nv",
+        "gmbh",
+        "holdings",
+        "group",
+        "systems",
+        "technologies",
+        "&",
+    ];
+    let mut short = name.trim_end_matches([',', '.']);
+    while let Some((rest, last)) = short.rsplit_once(' ') {
+        if !CORPORATE.contains(&last.to_lowercase().as_str()) {
+            break;
+        }
+        short = rest.trim_end_matches(',');
+    }
+    let stripped = short.len() < name.trim_end_matches([',', '.']).len();
+    (stripped && !short.is_empty() && name.contains(' ')).then_some(short)
+}
+
 impl Registry {
     /// The key under which spellings of one actor meet: normalised, with leading short forms of
     /// international bodies expanded ("u.n. security council" → "united nations security council").
@@ -619,8 +665,15 @@ impl Registry {
                     speaks: 0,
                     described: false,
                 });
-                self.by_key.insert(key, self.records.len() - 1);
-                self.records.len() - 1
+                let index = self.records.len() - 1;
+                self.by_key.insert(key, index);
+                // "Cisco Systems Inc." is "Cisco" further down: its name without the corporate words.
+                if kind == ActorKind::Organisation
+                    && let Some(short) = company_short_name(name)
+                {
+                    self.by_key.entry(Registry::key(short, gaz)).or_insert(index);
+                }
+                index
             }
         };
         self.note_spelling(index, written, gaz);
@@ -695,6 +748,11 @@ impl Registry {
             {
                 self.records[*only].confirmed = true;
                 self.records[*only].mentions += count;
+            } else if let Some(&body) = self.by_key.get(&key)
+                && self.records[body].kind == ActorKind::Organisation
+            {
+                // "Apple" after "Apple Inc.": the company is mentioned that much more.
+                self.records[body].mentions += count;
             }
         }
     }

@@ -660,9 +660,10 @@ fn phrase_actor(
         ActorKind::Organisation
     };
     // "the central bank", "the court", "the group": the one body already named with that word.
-    let definite = t.key(tokens.start) == "the";
     // "the company", "the firm": the article's main organisation when no name holds the word.
     let generic = matches!(head, "company" | "firm" | "group" | "corporation" | "business" | "conglomerate");
+    // A bare "company" is definite too: its article is further left ("the Cupertino, Calif., company").
+    let definite = t.key(tokens.start) == "the" || (generic && tokens.len() == 1);
     if definite
         && kind == ActorKind::Organisation
         && let Some(body) =
@@ -739,7 +740,10 @@ fn speaker_right(
         return None;
     }
     let (range, actor) = resolved.iter().find(|(r, _)| r.start == verb.end)?;
-    let ends = range.end >= t.len() || t.toks[range.end].kind == Kind::Punct;
+    // "..., said Toni Sacconaghi of Sanford C. Bernstein": where the speaker works may follow the name.
+    let ends = range.end >= t.len()
+        || t.toks[range.end].kind == Kind::Punct
+        || matches!(t.key(range.end), "of" | "at" | "from" | "with");
     let actor = (*actor)?;
     (ends && registry.records[actor].kind != ActorKind::Place)
         .then(|| Speaker { claimants: vec![actor], tokens: range.clone() })
@@ -1138,6 +1142,18 @@ mod tests {
                 ("Turkey", "Criticised Russia's invasion."),
             ]
         );
+    }
+
+    #[test]
+    fn a_company_by_its_short_name_and_a_person_of_a_firm() {
+        let found = claims(
+            "Northwind Systems Inc. beat forecasts.\n\
+             Northwind said profit rose.\n\
+             The Redmond, Wash., company said sales fell.\n\
+             It was a rare miss, said Dana Kowalski of Hartley & Co.",
+        );
+        let speakers: Vec<&str> = found.iter().map(|c| c.0.as_str()).collect();
+        assert_eq!(speakers, ["Northwind Systems Inc", "Northwind Systems Inc", "Dana Kowalski"]);
     }
 
     #[test]

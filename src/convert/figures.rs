@@ -99,6 +99,14 @@ fn figure(t: &Tokens, n: &Number, previous: Option<&Found>, gaz: &Gazetteer) -> 
     if n.bare_digits && start > 0 && t.is_capitalised(start - 1) && !gaz.is_stop(before) {
         return None;
     }
+    // "No. 1 producer", "Vol. 3": an abbreviated word of that list, with its period.
+    let abbreviated = start >= 2
+        && t.is_punct(start - 1, ".")
+        && t.toks[start - 2].range.end == t.toks[start - 1].range.start
+        && gaz.not_figures_before.contains(t.key(start - 2));
+    if abbreviated {
+        return None;
+    }
     if gaz.not_figures_before.contains(before) {
         let counted_reference = matches!(before, "the" | "its" | "their" | "these" | "those");
         if !counted_reference || (n.shape == Shape::Plain && n.value < 100.0) {
@@ -525,6 +533,7 @@ mod tests {
     fn dates_years_identifiers_and_references_are_not_figures() {
         assert!(figures("On June 24, 2024, they met in 2019 under Resolution 2231.").is_empty());
         assert!(figures("Posted at 12:33 PM and updated at 9:05.").is_empty(), "times of day");
+        assert!(figures("It is the No. 1 producer, says Vol. 3 of the report.").is_empty(), "ranks");
         assert!(figures("The two countries have a two-way deal with F-16 jets at 10:30.").is_empty());
         assert!(figures("He is one of the leaders, and the three allies agreed.").is_empty());
         assert!(figures("In the past two years prices rose.").is_empty());
