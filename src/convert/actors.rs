@@ -126,7 +126,8 @@ fn run_end(t: &Tokens, i: usize, names: &Names, gaz: &Gazetteer) -> Option<usize
         let hyphen = t.is_punct(end, "-") && t.toks[end - 1].range.end == t.toks[end].range.start;
         let joiner = lower_word && gaz.name_joiners.contains(t.key(end));
         let embassy_in = t.key(end) == "in" && gaz.organisation_heads.contains(t.key(end - 1));
-        let portfolio_and = lower_word && t.key(end) == "and" && joins_portfolios(t, i..end, gaz);
+        let and = (lower_word && t.key(end) == "and") || t.is_punct(end, "&");
+        let portfolio_and = and && joins_portfolios(t, i..end, gaz);
         let next = if hyphen || joiner || embassy_in || portfolio_and { end + 1 } else { end };
         if !part(next) {
             break;
@@ -136,19 +137,25 @@ fn run_end(t: &Tokens, i: usize, names: &Names, gaz: &Gazetteer) -> Option<usize
     (end > i).then_some(end)
 }
 
-/// Whether the "and" right after `run` joins two parts of a title's portfolio ("Minister of State for Legal
-/// and Parliamentary Affairs", "Communication and Information Technology"): a portfolio word comes within
-/// the next three capitalised words and no title right after it (not "... and Defense Secretary Lloyd
-/// Austin"), and the run ends with a portfolio word or is a title's "for" or "of" and at most two words
-/// (not "Secretary of State Antony Blinken and ...").
+/// Whether the "and" (or "&") right after `run` joins two parts of a title or of a body's portfolio
+/// ("Minister of State for Legal and Parliamentary Affairs", "Department of Health and Human Services",
+/// "Centers for Disease Control and Prevention"): a portfolio word comes within the next three capitalised
+/// words and no title right after it (not "... and Defense Secretary Lloyd Austin"), and the run ends with a
+/// portfolio word or is a title's or a body's "for" or "of" and at most two words (not "Secretary of State
+/// Antony Blinken and ...").
 fn joins_portfolios(t: &Tokens, run: Range<usize>, gaz: &Gazetteer) -> bool {
     let after = run.end + 1;
     let ahead = (after..t.len().min(after + 3)).take_while(|&k| t.toks[k].cap).any(|k| {
         gaz.portfolios.contains(t.key(k)) && !(k + 1 < t.len() && gaz.titles.contains(t.key(k + 1)))
     });
+    let heads = |k: usize| {
+        let key = t.key(k);
+        gaz.titles.contains(key)
+            || gaz.organisation_heads.contains(key)
+            || key.strip_suffix('s').is_some_and(|k| gaz.organisation_heads.contains(k))
+    };
     let last_joiner = (run.start..run.end).rev().find(|&k| matches!(t.key(k), "for" | "of"));
-    let in_title = last_joiner
-        .is_some_and(|j| run.end - j <= 3 && (run.start..j).any(|k| gaz.titles.contains(t.key(k))));
+    let in_title = last_joiner.is_some_and(|j| run.end - j <= 3 && (run.start..j).any(heads));
     ahead && (gaz.portfolios.contains(t.key(run.end - 1)) || in_title)
 }
 
@@ -290,6 +297,11 @@ fn classify(t: &Tokens, run: Range<usize>, names: &Names, gaz: &Gazetteer, out: 
     {
         let role = Some(t.span(of..run.end).to_string());
         out.push(mention(run.start..of, MentionKind::Person, role));
+        return;
+    }
+    // A common noun capitalised only because it opens the sentence ("State health officials said").
+    let heads = [&gaz.place_heads, &gaz.thing_heads, &gaz.organisation_heads];
+    if run.len() == 1 && run.start == 0 && heads.iter().any(|h| h.contains(head)) {
         return;
     }
     // Not a person: what the head word says.
@@ -452,7 +464,18 @@ fn role_start(t: &Tokens, from: usize, run_has_title: bool, gaz: &Gazetteer) -> 
         tok.cap && tok.kind != Kind::Punct && (tok.kind == Kind::Initialism || !gaz.is_stop(t.key(j)))
     };
     let mut k = from;
-    if !run_has_title {
+    // An abbreviated title with its period: "Gov. Rick Snyder", "Sen. Ann Lee".
+    let abbreviated = |k: usize| {
+        k >= 2
+            && t.is_punct(k - 1, ".")
+            && t.toks[k - 2].cap
+            && t.toks[k - 2].range.end == t.toks[k - 1].range.start
+            && gaz.titles.contains(t.key(k - 2))
+    };
+    if !run_has_title && abbreviated(k) {
+        k -= 2;
+    }
+    if !run_has_title && k == from {
         while k > 0 && t.is_word(k - 1) && !t.toks[k - 1].cap && gaz.titles.contains(t.key(k - 1)) {
             k -= 1;
         }
@@ -920,6 +943,24 @@ mod tests {
         assert_eq!(person("Omar Fadel"), Some(Some("Energy and Mines".into())), "{found:?}");
         assert_eq!(person("Ana Ruiz"), Some(Some("Secretary of State".into())), "{found:?}");
         assert_eq!(person("Tom Hale"), Some(Some("Defense Secretary".into())), "{found:?}");
+    }
+
+    #[test]
+    fn bodies_joined_by_and_abbreviated_titles_and_sentence_initial_nouns() {
+        let found = people(
+            "State officials said the Centers for Disease Control and Prevention and the Ohio Department of \
+             Health & Human Services met Gov. Ann Lee.",
+        );
+        let names: Vec<&str> = found.iter().map(|(w, _, _)| w.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Centers for Disease Control and Prevention",
+                "Ohio Department of Health & Human Services",
+                "Ann Lee"
+            ]
+        );
+        assert_eq!(found[2].2.as_deref(), Some("Gov."));
     }
 
     #[test]

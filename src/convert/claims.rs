@@ -905,7 +905,11 @@ fn content(
         && t.is_punct(speaker.tokens.start - 2, ",");
     let clause_end = if relative { (k..t.len()).find(|&j| t.is_punct(j, ",")) } else { None };
     let after = trim_joiners(t, k..clause_end.or(second_predicate).unwrap_or(t.len()));
-    let attribution_start = speaker.tokens.start.min(verb.start);
+    let mut attribution_start = speaker.tokens.start.min(verb.start);
+    // "“...,” the Treasury Department said": the article belongs to the speaker.
+    if attribution_start > 0 && matches!(t.key(attribution_start - 1), "the" | "a" | "an") {
+        attribution_start -= 1;
+    }
     let before = trim_joiners(t, 0..attribution_start);
     let before_words = before.clone().filter(|&j| t.is_word(j)).count();
     let after_speaker = attribution_start > 0
@@ -1154,6 +1158,22 @@ mod tests {
         );
         let speakers: Vec<&str> = found.iter().map(|c| c.0.as_str()).collect();
         assert_eq!(speakers, ["Northwind Systems Inc", "Northwind Systems Inc", "Dana Kowalski"]);
+    }
+
+    #[test]
+    fn a_named_body_after_the_statement() {
+        let found = claims(
+            "At least 22 people were hospitalized, the Centers for Disease Control and Prevention reported.\n\
+             “The salad was the cause,” the Department of Health said in a statement.",
+        );
+        let said: Vec<(&str, &str)> = found.iter().map(|c| (c.0.as_str(), c.3.as_str())).collect();
+        assert_eq!(
+            said,
+            [
+                ("Centers for Disease Control and Prevention", "At least 22 people were hospitalized."),
+                ("Department of Health", "The salad was the cause."),
+            ]
+        );
     }
 
     #[test]
