@@ -80,7 +80,7 @@ pub fn scan(t: &Tokens, gaz: &Gazetteer) -> Vec<Mention> {
         i = end;
     }
     for m in &mut out {
-        m.speaks = speaks(t, m.tokens.clone(), gaz);
+        m.speaks = speaks(t, m.role_start.min(m.tokens.start)..m.tokens.end, gaz);
     }
     out
 }
@@ -145,12 +145,12 @@ fn run_end(t: &Tokens, i: usize, names: &Names, gaz: &Gazetteer) -> Option<usize
 /// Antony Blinken and ...").
 fn joins_portfolios(t: &Tokens, run: Range<usize>, gaz: &Gazetteer) -> bool {
     let after = run.end + 1;
-    let ahead = (after..t.len().min(after + 3)).take_while(|&k| t.toks[k].cap).any(|k| {
-        gaz.portfolios.contains(t.key(k)) && !(k + 1 < t.len() && gaz.titles.contains(t.key(k + 1)))
-    });
+    let ahead = (after..t.len().min(after + 3))
+        .take_while(|&k| t.toks[k].cap)
+        .any(|k| gaz.portfolios.contains(t.key(k)) && !(k + 1 < t.len() && gaz.is_title(t.key(k + 1))));
     let heads = |k: usize| {
         let key = t.key(k);
-        gaz.titles.contains(key)
+        gaz.is_title(key)
             || gaz.organisation_heads.contains(key)
             || key.strip_suffix('s').is_some_and(|k| gaz.organisation_heads.contains(k))
     };
@@ -165,7 +165,7 @@ fn name_word(t: &Tokens, i: usize, names: &Names, gaz: &Gazetteer) -> bool {
     let key = t.key(i);
     let initial = tok.kind == Kind::Initialism && key.len() == 1;
     (tok.kind == Kind::Word && tok.cap || initial)
-        && !gaz.titles.contains(key)
+        && !gaz.is_title(key)
         && !gaz.portfolios.contains(key)
         && !gaz.organisation_heads.contains(key)
         && !gaz.is_stop(key)
@@ -227,7 +227,10 @@ fn classify(t: &Tokens, run: Range<usize>, names: &Names, gaz: &Gazetteer, out: 
             && r.clone()
                 .all(|k| gaz.portfolios.contains(t.key(k)) || matches!(t.key(k), "and" | "of" | "for"))
     };
-    let has_title = |r: Range<usize>| r.clone().any(|k| gaz.titles.contains(t.key(k))) || portfolio(r);
+    let has_title = |r: Range<usize>| {
+        r.clone().any(|k| gaz.is_title(t.key(k)) || (!t.toks[k].cap && gaz.is_profession(t.key(k))))
+            || portfolio(r)
+    };
     // "Unity and Upper Nile states", "Idlib province": a lower-case place word after the name.
     let place_after = t.toks.get(run.end).is_some_and(|next| {
         let key = t.key(run.end);
@@ -311,7 +314,13 @@ fn classify(t: &Tokens, run: Range<usize>, names: &Names, gaz: &Gazetteer, out: 
         None
     } else if gaz.place_heads.contains(head) {
         Some(MentionKind::Named(ActorKind::Place))
-    } else if run.len() > 1 && run.clone().any(|k| gaz.organisation_heads.contains(t.key(k))) {
+    } else if run.len() > 1
+        && run.clone().any(|k| {
+            let key = t.key(k);
+            gaz.organisation_heads.contains(key)
+                || key.strip_suffix('s').is_some_and(|k| gaz.organisation_heads.contains(k))
+        })
+    {
         Some(MentionKind::Named(ActorKind::Organisation))
     } else {
         // A run made only of gazetteer names is those names; a gazetteer name inside a longer name is not
@@ -470,13 +479,17 @@ fn role_start(t: &Tokens, from: usize, run_has_title: bool, gaz: &Gazetteer) -> 
             && t.is_punct(k - 1, ".")
             && t.toks[k - 2].cap
             && t.toks[k - 2].range.end == t.toks[k - 1].range.start
-            && gaz.titles.contains(t.key(k - 2))
+            && gaz.is_title(t.key(k - 2))
     };
     if !run_has_title && abbreviated(k) {
         k -= 2;
     }
     if !run_has_title && k == from {
-        while k > 0 && t.is_word(k - 1) && !t.toks[k - 1].cap && gaz.titles.contains(t.key(k - 1)) {
+        while k > 0
+            && t.is_word(k - 1)
+            && !t.toks[k - 1].cap
+            && (gaz.is_title(t.key(k - 1)) || gaz.is_profession(t.key(k - 1)))
+        {
             k -= 1;
         }
         if k == from {
@@ -516,7 +529,7 @@ fn role_start(t: &Tokens, from: usize, run_has_title: bool, gaz: &Gazetteer) -> 
         k -= 1;
     }
     // A role starts at a capitalised word or a title, never at a lower-case modifier left dangling.
-    while k < from && !t.toks[k].cap && !gaz.titles.contains(t.key(k)) {
+    while k < from && !t.toks[k].cap && !gaz.is_title(t.key(k)) {
         k += 1;
     }
     k
@@ -534,7 +547,7 @@ fn apposition(t: &Tokens, after: usize, gaz: &Gazetteer) -> Option<String> {
     let inner = after + 1..end;
     let roleish = inner.clone().any(|k| {
         let key = t.key(k);
-        gaz.titles.contains(key) || gaz.people_nouns.contains(key) || gaz.organisation_heads.contains(key)
+        gaz.is_title(key) || gaz.people_nouns.contains(key) || gaz.organisation_heads.contains(key)
     });
     let clause = inner.clone().any(|k| gaz.verbs.at(t, k) || matches!(t.key(k), "who" | "which" | "that"));
     (roleish && !clause && inner.len() >= 2).then(|| t.span(inner).to_string())
@@ -543,7 +556,10 @@ fn apposition(t: &Tokens, after: usize, gaz: &Gazetteer) -> Option<String> {
 /// Whether the mention speaks: an attribution verb follows (auxiliaries, adverbs, an apposition or a
 /// quote between allowed), or "according to" comes before it.
 fn speaks(t: &Tokens, tokens: Range<usize>, gaz: &Gazetteer) -> bool {
-    let start = tokens.start;
+    let mut start = tokens.start;
+    if start >= 3 && t.key(start - 1) == "the" {
+        start -= 1;
+    }
     if start >= 2 && t.key(start - 2) == "according" && t.key(start - 1) == "to" {
         return true;
     }

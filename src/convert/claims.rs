@@ -87,6 +87,11 @@ const SAYING: &[&str] = &[
     "believes",
     "believe",
     "believed",
+    "suspect",
+    "suspects",
+    "suspected",
+    "expect",
+    "expects",
     "thinks",
     "think",
     "claimed",
@@ -174,7 +179,7 @@ pub fn find(
         }
         let speaker = pronoun_of_earlier_speaker(t, verb.start, &attributions, registry, gaz)
             .or_else(|| speaker_left(t, verb.start, &resolved, mentions, registry, context, sentence, gaz))
-            .or_else(|| speaker_right(t, verb.clone(), &resolved, registry))
+            .or_else(|| speaker_right(t, verb.clone(), &resolved, mentions, registry))
             .or_else(|| participle_speaker(t, verb.clone(), &attributions, &resolved));
         let Some(speaker) = speaker else { continue };
         let Some(content) = content(t, &verb, &speaker, &inside, gaz) else {
@@ -425,7 +430,7 @@ fn speaker_left(
         && !named_in_apposition
         && t.is_punct(k - 1, ",")
         && let Some(open) = (k.saturating_sub(16)..k - 1).rev().find(|&j| t.is_punct(j, ","))
-        && ((open + 1..k - 1).any(|j| gaz.titles.contains(t.key(j)) || gaz.people_nouns.contains(t.key(j)))
+        && ((open + 1..k - 1).any(|j| gaz.is_title(t.key(j)) || gaz.people_nouns.contains(t.key(j)))
             || (matches!(t.key(open + 1), "who" | "which") && mentions.iter().any(|m| m.tokens.end == open)))
     {
         k = open;
@@ -615,7 +620,8 @@ fn noun_phrase_speaker(
             .map(|a| Speaker { claimants: vec![a], tokens: start..end });
     }
     let speaking_head = gaz.people_nouns.contains(head_key)
-        || gaz.titles.contains(head_key)
+        || gaz.is_title(head_key)
+        || (!t.toks[head].cap && gaz.is_profession(head_key))
         || gaz.organisation_heads.contains(head_key)
         || gaz.outlet_nouns.find(t, start..end).is_some_and(|(r, _)| r.end == end)
         || head_key == "administration";
@@ -644,7 +650,7 @@ fn phrase_actor(
     let written = t.span(start..tokens.end);
     let head = t.key(tokens.end - 1);
     // "the information minister": the person the article names with that title, if only one.
-    if gaz.titles.contains(head)
+    if gaz.is_title(head)
         && let Some(person) = registry.person_titled(written)
     {
         // Not noted as a spelling: a title is no name, and across a folder it would join two ministers.
@@ -652,7 +658,7 @@ fn phrase_actor(
     }
     let kind = if gaz.outlet_nouns.find(t, start..tokens.end).is_some() {
         ActorKind::Outlet
-    } else if (gaz.people_nouns.contains(head) || gaz.titles.contains(head))
+    } else if (gaz.people_nouns.contains(head) || gaz.is_title(head))
         && !gaz.organisation_heads.contains(head)
     {
         if head.ends_with('s') { ActorKind::Group } else { ActorKind::Person }
@@ -732,6 +738,7 @@ fn speaker_right(
     t: &Tokens,
     verb: Range<usize>,
     resolved: &[(Range<usize>, Option<usize>)],
+    mentions: &[Mention],
     registry: &Registry,
 ) -> Option<Speaker> {
     let after_statement =
@@ -739,11 +746,16 @@ fn speaker_right(
     if !after_statement || t.key(verb.start).ends_with("ing") {
         return None;
     }
-    let (range, actor) = resolved.iter().find(|(r, _)| r.start == verb.end)?;
+    // The name, or its title, right after the verb: "said Kirby", "said state epidemiologist Ann Lee".
+    let at = mentions.iter().position(|m| m.tokens.start == verb.end || m.role_start == verb.end)?;
+    let (range, actor) = &resolved[at];
     // "..., said Toni Sacconaghi of Sanford C. Bernstein": where the speaker works may follow the name.
     let ends = range.end >= t.len()
         || t.toks[range.end].kind == Kind::Punct
-        || matches!(t.key(range.end), "of" | "at" | "from" | "with");
+        || matches!(
+            t.key(range.end),
+            "of" | "at" | "from" | "with" | "on" | "in" | "during" | "last" | "this"
+        );
     let actor = (*actor)?;
     (ends && registry.records[actor].kind != ActorKind::Place)
         .then(|| Speaker { claimants: vec![actor], tokens: range.clone() })
@@ -1158,6 +1170,22 @@ mod tests {
         );
         let speakers: Vec<&str> = found.iter().map(|c| c.0.as_str()).collect();
         assert_eq!(speakers, ["Northwind Systems Inc", "Northwind Systems Inc", "Dana Kowalski"]);
+    }
+
+    #[test]
+    fn a_titled_speaker_after_the_verb() {
+        let found = claims(
+            "“Several vegetables are suspects,” said Iowa state epidemiologist Ann Lee on Tuesday.\n\
+             Officials suspect more illnesses may be connected.",
+        );
+        let said: Vec<(&str, &str)> = found.iter().map(|c| (c.0.as_str(), c.3.as_str())).collect();
+        assert_eq!(
+            said,
+            [
+                ("Ann Lee", "Several vegetables are suspects."),
+                ("Officials", "More illnesses may be connected.")
+            ]
+        );
     }
 
     #[test]

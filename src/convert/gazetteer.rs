@@ -493,6 +493,27 @@ impl Gazetteer {
         written_as_name.then_some((end, *entry))
     }
 
+    /// Whether a word names a role.
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles.contains(word)
+    }
+
+    /// Whether a lower-case word is a profession in "-ist" ("epidemiologist", "columnist"; not "checklist"),
+    /// a role like a title. Only lower-case: capitalised, such words are names ("Lindqvist").
+    pub fn is_profession(&self, word: &str) -> bool {
+        const LISTS: &[&str] = &[
+            "checklist",
+            "playlist",
+            "shortlist",
+            "blacklist",
+            "whitelist",
+            "wishlist",
+            "waitlist",
+            "watchlist",
+        ];
+        word.len() > 7 && word.ends_with("ist") && !LISTS.contains(&word)
+    }
+
     pub fn is_stop(&self, word: &str) -> bool {
         self.stop.contains(word)
     }

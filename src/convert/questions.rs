@@ -75,6 +75,21 @@ fn label(hedge: &str) -> &'static str {
         "Uncertain"
     } else if hedge.contains("investigation") {
         "Under investigation"
+    } else if [
+        "determine",
+        "pinpoint",
+        "discover",
+        "identify",
+        "find",
+        "conclude",
+        "confirm",
+        "mystery",
+        "identified",
+    ]
+    .iter()
+    .any(|w| hedge.contains(w))
+    {
+        "Not yet established"
     } else if hedge.contains("clear") || hedge.contains("known") {
         "Unclear"
     } else {
@@ -210,5 +225,12 @@ mod tests {
             Some("Unconfirmed: They may try again.")
         );
         assert_eq!(question("The talks ended.", None), None);
+        assert_eq!(
+            question("Investigators are still trying to determine the source of the outbreak.", None)
+                .as_deref(),
+            Some(
+                "Not yet established: Investigators are still trying to determine the source of the outbreak."
+            )
+        );
     }
 }
