@@ -858,6 +858,16 @@ impl Registry {
         found
     }
 
+    /// The one named (not described) actor of a kind, if the article names exactly one.
+    pub fn only_named(&self, kind: ActorKind) -> Option<usize> {
+        let mut named =
+            self.records.iter().enumerate().filter(|(_, r)| r.kind == kind && r.confirmed && !r.described);
+        match (named.next(), named.next()) {
+            (Some((only, _)), None) => Some(only),
+            _ => None,
+        }
+    }
+
     /// The named organisation mentioned most, if one is mentioned more than any other.
     pub fn main_organisation(&self) -> Option<usize> {
         let bodies = || {

@@ -381,7 +381,10 @@ fn speaker_left(
         }
         let key = t.key(k - 1);
         let adverb = key.ends_with("ly") && key.len() > 3 && t.is_word(k - 1);
-        if gaz.speaker_gap.at(t, k - 1) && t.is_word(k - 1) || adverb {
+        // "China on Monday rejected ...": the day between the speaker and the verb.
+        let day = gaz.weekdays.contains(key) || matches!(key, "yesterday" | "today");
+        let on_day = key == "on" && k < verb_start && gaz.weekdays.contains(t.key(k));
+        if gaz.speaker_gap.at(t, k - 1) && t.is_word(k - 1) || adverb || day || on_day {
             k -= 1;
         } else {
             break;
@@ -656,7 +659,15 @@ fn phrase_actor(
         // Not noted as a spelling: a title is no name, and across a folder it would join two ministers.
         return Some(person);
     }
-    let kind = if gaz.outlet_nouns.find(t, start..tokens.end).is_some() {
+    let outlet = gaz.outlet_nouns.find(t, start..tokens.end).is_some();
+    // "the newspaper": the one outlet the article names, if only one.
+    if outlet
+        && t.key(tokens.start) == "the"
+        && let Some(named) = registry.only_named(ActorKind::Outlet)
+    {
+        return Some(named);
+    }
+    let kind = if outlet {
         ActorKind::Outlet
     } else if (gaz.people_nouns.contains(head) || gaz.is_title(head))
         && !gaz.organisation_heads.contains(head)
@@ -1185,6 +1196,20 @@ mod tests {
                 ("Ann Lee", "Several vegetables are suspects."),
                 ("Officials", "More illnesses may be connected.")
             ]
+        );
+    }
+
+    #[test]
+    fn a_day_between_speaker_and_verb_and_the_newspaper_named_before() {
+        let found = claims(
+            "China on Monday rejected the allegations.\n\
+             As reported by The Sunday Times, a man was arrested.\n\
+             According to the newspaper, the man is a researcher.",
+        );
+        let said: Vec<(&str, &str)> = found.iter().map(|c| (c.0.as_str(), c.3.as_str())).collect();
+        assert_eq!(
+            said,
+            [("China", "Rejected the allegations."), ("The Sunday Times", "The man is a researcher.")]
         );
     }
 
