@@ -148,12 +148,7 @@ fn joins_portfolios(t: &Tokens, run: Range<usize>, gaz: &Gazetteer) -> bool {
     let ahead = (after..t.len().min(after + 3))
         .take_while(|&k| t.toks[k].cap)
         .any(|k| gaz.portfolios.contains(t.key(k)) && !(k + 1 < t.len() && gaz.is_title(t.key(k + 1))));
-    let heads = |k: usize| {
-        let key = t.key(k);
-        gaz.is_title(key)
-            || gaz.organisation_heads.contains(key)
-            || key.strip_suffix('s').is_some_and(|k| gaz.organisation_heads.contains(k))
-    };
+    let heads = |k: usize| gaz.is_title(t.key(k)) || gaz.is_organisation_head(t.key(k));
     let last_joiner = (run.start..run.end).rev().find(|&k| matches!(t.key(k), "for" | "of"));
     let in_title = last_joiner.is_some_and(|j| run.end - j <= 3 && (run.start..j).any(heads));
     ahead && (gaz.portfolios.contains(t.key(run.end - 1)) || in_title)
@@ -232,13 +227,10 @@ fn classify(t: &Tokens, run: Range<usize>, names: &Names, gaz: &Gazetteer, out: 
             || portfolio(r)
     };
     // "Unity and Upper Nile states", "Idlib province": a lower-case place word after the name.
-    let place_after = t.toks.get(run.end).is_some_and(|next| {
-        let key = t.key(run.end);
-        next.kind == Kind::Word
-            && !next.cap
-            && (gaz.place_heads.contains(key)
-                || key.strip_suffix('s').is_some_and(|k| gaz.place_heads.contains(k)))
-    });
+    let place_after = t
+        .toks
+        .get(run.end)
+        .is_some_and(|next| next.kind == Kind::Word && !next.cap && gaz.is_place_head(t.key(run.end)));
     if place_after {
         out.push(mention(run, MentionKind::Named(ActorKind::Place), None));
         return;
@@ -314,13 +306,7 @@ fn classify(t: &Tokens, run: Range<usize>, names: &Names, gaz: &Gazetteer, out: 
         None
     } else if gaz.place_heads.contains(head) {
         Some(MentionKind::Named(ActorKind::Place))
-    } else if run.len() > 1
-        && run.clone().any(|k| {
-            let key = t.key(k);
-            gaz.organisation_heads.contains(key)
-                || key.strip_suffix('s').is_some_and(|k| gaz.organisation_heads.contains(k))
-        })
-    {
+    } else if run.len() > 1 && run.clone().any(|k| gaz.is_organisation_head(t.key(k))) {
         Some(MentionKind::Named(ActorKind::Organisation))
     } else {
         // A run made only of gazetteer names is those names; a gazetteer name inside a longer name is not
@@ -819,50 +805,36 @@ impl Registry {
     /// The one named organisation whose name or role holds `head` ("bank" → Bank of Canada, "group" → an
     /// organisation described as "a digital rights group"), for "the bank said".
     pub fn described_as(&self, head: &str) -> Option<usize> {
-        let mut found = None;
-        for (i, r) in self.records.iter().enumerate() {
-            let words =
-                |text: &str| text.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(head));
-            let fits = r.kind == ActorKind::Organisation
-                && r.confirmed
-                && !r.described
-                && (words(&r.name) || r.role.as_deref().is_some_and(words));
-            if fits {
-                if found.is_some() {
-                    return None;
-                }
-                found = Some(i);
-            }
-        }
-        found
+        let words =
+            |text: &str| text.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(head));
+        self.only_one(|r| {
+            r.kind == ActorKind::Organisation && (words(&r.name) || r.role.as_deref().is_some_and(words))
+        })
     }
 
     /// The one named person whose role ends with `title` ("the information minister" → Information Minister
     /// Michael Makuei), if exactly one has such a role.
     pub fn person_titled(&self, title: &str) -> Option<usize> {
         let title = title.to_lowercase();
-        let mut found = None;
-        for (i, r) in self.records.iter().enumerate() {
+        self.only_one(|r| {
             let role = r.role.as_deref().map(str::to_lowercase).unwrap_or_default();
-            let fits = r.kind == ActorKind::Person
-                && r.confirmed
-                && !r.described
-                && (role == title || role.ends_with(&format!(" {title}")));
-            if fits {
-                if found.is_some() {
-                    return None;
-                }
-                found = Some(i);
-            }
-        }
-        found
+            r.kind == ActorKind::Person
+                && role
+                    .strip_suffix(title.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+        })
     }
 
-    /// The one named (not described) actor of a kind, if the article names exactly one.
+    /// The one named actor of a kind, if the article names exactly one.
     pub fn only_named(&self, kind: ActorKind) -> Option<usize> {
-        let mut named =
-            self.records.iter().enumerate().filter(|(_, r)| r.kind == kind && r.confirmed && !r.described);
-        match (named.next(), named.next()) {
+        self.only_one(|r| r.kind == kind)
+    }
+
+    /// The one confirmed, named (not described) actor that `fits`, if exactly one does.
+    fn only_one(&self, fits: impl Fn(&Record) -> bool) -> Option<usize> {
+        let mut found =
+            self.records.iter().enumerate().filter(|(_, r)| r.confirmed && !r.described && fits(r));
+        match (found.next(), found.next()) {
             (Some((only, _)), None) => Some(only),
             _ => None,
         }

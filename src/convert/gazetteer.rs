@@ -493,6 +493,18 @@ impl Gazetteer {
         written_as_name.then_some((end, *entry))
     }
 
+    /// Whether a word, or its singular, is the head word of an organisation's name ("Centers").
+    pub fn is_organisation_head(&self, word: &str) -> bool {
+        self.organisation_heads.contains(word)
+            || word.strip_suffix('s').is_some_and(|w| self.organisation_heads.contains(w))
+    }
+
+    /// Whether a word, or its singular, names a kind of place ("states", "province").
+    pub fn is_place_head(&self, word: &str) -> bool {
+        self.place_heads.contains(word)
+            || word.strip_suffix('s').is_some_and(|w| self.place_heads.contains(w))
+    }
+
     /// Whether a word names a role.
     pub fn is_title(&self, word: &str) -> bool {
         self.titles.contains(word)
