@@ -382,9 +382,10 @@ fn speaker_left(
         let key = t.key(k - 1);
         let adverb = key.ends_with("ly") && key.len() > 3 && t.is_word(k - 1);
         // "China on Monday rejected ...": the day between the speaker and the verb.
-        let day = gaz.weekdays.contains(key) || matches!(key, "yesterday" | "today");
-        let on_day = key == "on" && k < verb_start && gaz.weekdays.contains(t.key(k));
-        if gaz.speaker_gap.at(t, k - 1) && t.is_word(k - 1) || adverb || day || on_day {
+        let day = (1..=3).rev().find(|&n| k >= n && when_said(t, k - n, gaz) == n);
+        if let Some(n) = day {
+            k -= n;
+        } else if gaz.speaker_gap.at(t, k - 1) && t.is_word(k - 1) || adverb {
             k -= 1;
         } else {
             break;
