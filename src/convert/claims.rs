@@ -934,6 +934,19 @@ fn content(
     if attribution_start > 0 && matches!(t.key(attribution_start - 1), "the" | "a" | "an") {
         attribution_start -= 1;
     }
+    // "“...,” a Thursday statement from the state health agency said": so does the document it issued.
+    if attribution_start >= 2 && t.key(attribution_start - 1) == "from" {
+        let document = (attribution_start.saturating_sub(4)..attribution_start - 1)
+            .rev()
+            .find(|&k| gaz.document_nouns.contains(t.key(k)));
+        if let Some(document) = document
+            && let Some(article) = (document.saturating_sub(3)..document)
+                .rev()
+                .find(|&k| matches!(t.key(k), "the" | "a" | "an" | "its" | "their"))
+        {
+            attribution_start = article;
+        }
+    }
     let before = trim_joiners(t, 0..attribution_start);
     let before_words = before.clone().filter(|&j| t.is_word(j)).count();
     let after_speaker = attribution_start > 0
@@ -1218,7 +1231,8 @@ mod tests {
     fn a_named_body_after_the_statement() {
         let found = claims(
             "At least 22 people were hospitalized, the Centers for Disease Control and Prevention reported.\n\
-             “The salad was the cause,” the Department of Health said in a statement.",
+             “The salad was the cause,” the Department of Health said in a statement.\n\
+             “The source is not yet known,” a Thursday statement from the state health agency said.",
         );
         let said: Vec<(&str, &str)> = found.iter().map(|c| (c.0.as_str(), c.3.as_str())).collect();
         assert_eq!(
@@ -1226,6 +1240,7 @@ mod tests {
             [
                 ("Centers for Disease Control and Prevention", "At least 22 people were hospitalized."),
                 ("Department of Health", "The salad was the cause."),
+                ("State health agency", "The source is not yet known."),
             ]
         );
     }
