@@ -234,6 +234,31 @@ pub fn key_for(action: &Action) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// README's table of keys is written by hand: every binding's first key must be in it, so that it
+    /// cannot silently fall behind this table ("`1`–`5`" stands for the keys between).
+    #[test]
+    fn readme_lists_every_binding() {
+        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+        let table: String = readme
+            .lines()
+            .skip_while(|l| !l.starts_with("| keys | action |"))
+            .take_while(|l| l.starts_with('|'))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut listed: Vec<String> = table.split('`').skip(1).step_by(2).map(str::to_string).collect();
+        for range in table.split("`–`").collect::<Vec<_>>().windows(2) {
+            let (from, to) = (range[0].chars().last(), range[1].chars().next());
+            if let (Some(from), Some(to)) = (from, to) {
+                listed.extend((from..=to).map(String::from));
+            }
+        }
+        for binding in KEYMAP {
+            let (code, mods) = binding.keys[0];
+            let label = key_label(code, mods);
+            assert!(listed.contains(&label), "README's key table lacks `{label}` ({})", binding.help);
+        }
+    }
+
     #[test]
     fn every_action_is_bound_once_and_keys_are_unique() {
         for table in [KEYMAP, SEARCH_KEYMAP] {
