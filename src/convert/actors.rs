@@ -608,6 +608,9 @@ pub struct Registry {
     surnames: HashMap<String, Vec<usize>>,
     /// Lone capitalised words seen, by key, until `finish` matches them to surnames.
     singles: HashMap<String, usize>,
+    /// Lone names that speak ("..., said Altman"), as written with the sentence of the first, for `finish`
+    /// to make people of when they are nobody's surname.
+    speaking_singles: Vec<(String, usize)>,
 }
 
 /// A company's name without its corporate words ("Cisco Systems Inc." → "Cisco", "Apple Inc." →
@@ -743,6 +746,10 @@ impl Registry {
                 }
                 MentionKind::Single => {
                     *self.singles.entry(Registry::key(written, gaz)).or_default() += 1;
+                    // An acronym ("LSEG") is a body, not a person.
+                    if m.speaks && written.chars().any(char::is_lowercase) {
+                        self.speaking_singles.push((written.to_string(), sentence));
+                    }
                     continue;
                 }
                 MentionKind::Unknown => {
@@ -764,9 +771,23 @@ impl Registry {
         }
     }
 
-    /// Confirms the people whose surname the article uses on its own.
-    pub fn finish(&mut self) {
+    /// Confirms the people whose surname the article uses on its own, and makes a person of a lone name
+    /// that speaks and is nobody's surname or other spelling ("“...,” said Altman").
+    pub fn finish(&mut self, gaz: &Gazetteer) {
         self.index_surnames();
+        for (written, sentence) in std::mem::take(&mut self.speaking_singles) {
+            let key = Registry::key(&written, gaz);
+            // A common noun opening the sentence ("Analysts said") is described later, not a name.
+            let common = [&gaz.people_nouns, &gaz.organisation_heads, &gaz.place_heads, &gaz.thing_heads]
+                .iter()
+                .any(|words| words.contains(&key))
+                || gaz.is_title(&key);
+            if !common && !self.surnames.contains_key(&key) && !self.by_key.contains_key(&key) {
+                let index = self.add(&written, &written, ActorKind::Person, sentence, gaz);
+                self.records[index].confirmed = true;
+                self.singles.remove(&key);
+            }
+        }
         for (key, count) in std::mem::take(&mut self.singles) {
             if let Some(people) = self.surnames.get(&key)
                 && let [only] = people.as_slice()
@@ -1009,7 +1030,7 @@ mod tests {
         for (i, (t, m)) in toks.iter().zip(&mentions).enumerate() {
             r.add_sentence(i, t, m, g);
         }
-        r.finish();
+        r.finish(g);
         let names: Vec<&str> = r.records.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["Kim Jong Un", "United Nations Security Council", "North Korea"]);
         assert_eq!(r.records[0].aliases, ["Kim Jong-Un"]);

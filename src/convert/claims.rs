@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use foldhash::HashMap;
 
-use super::actors::{Mention, Registry};
+use super::actors::{Mention, MentionKind, Registry};
 use super::gazetteer::Gazetteer;
 use super::tokens::{Kind, Tokens};
 use super::{plain, sentence_case};
@@ -22,6 +22,17 @@ pub struct Found {
     pub reported_by: Option<usize>,
     pub stance: Stance,
     pub text: String,
+    /// Said in the previous sentence: a quotation whose speaker this sentence names.
+    pub earlier: bool,
+}
+
+/// A quotation-only sentence left open, waiting for the next sentence to name its speaker.
+#[derive(Debug)]
+struct Pending {
+    text: String,
+    stance: Stance,
+    /// Who spoke before it, if the next sentence names nobody.
+    fallback: Vec<usize>,
 }
 
 /// What the claim rules remember from sentence to sentence.
@@ -32,6 +43,10 @@ pub struct Context {
     last_body: Option<usize>,
     /// The speakers of the previous sentence, for a following sentence that is only a quotation.
     previous: Vec<usize>,
+    /// Whether the previous sentence quoted someone: a quotation left open at the end of the next one goes
+    /// on from it, rather than towards a speaker named after it.
+    previous_quoted: bool,
+    pending: Option<Pending>,
     /// Document nouns ("statement", "report") → who issued the last one mentioned.
     documents: HashMap<String, usize>,
 }
@@ -117,11 +132,14 @@ const SAYING: &[&str] = &[
 fn quoted(t: &Tokens) -> Vec<bool> {
     let mut inside = vec![false; t.len()];
     let mut open = false;
+    // A straight quote glued to the word before it and not to the word after it closes a quotation.
+    let glued = |a: usize, b: usize| t.toks[a].range.end == t.toks[b].range.start;
+    let closing = |i: usize| i > 0 && glued(i - 1, i) && (i + 1 == t.len() || !glued(i, i + 1));
     for i in 0..t.len() {
         if t.is_punct(i, "\"") {
             match t.raw(i) {
                 "“" => open = true,
-                "”" if !open => {
+                "”" | "\"" if !open && (t.raw(i) == "”" || closing(i)) => {
                     // A quotation that began in an earlier sentence ends here.
                     inside[..i].iter_mut().for_each(|q| *q = true);
                     open = false;
@@ -196,25 +214,37 @@ pub fn find(
             content,
         });
     }
-    // A sentence that is only a quotation continues the previous speaker.
+    let has_quote = (0..t.len()).any(|i| t.is_punct(i, "\""));
+    let previous_quoted = std::mem::replace(&mut context.previous_quoted, has_quote);
+    let pending = context.pending.take();
+    let words: Vec<usize> = (0..t.len()).filter(|&i| t.is_word(i)).collect();
+    // The sentence opens inside a quotation begun before it: its speaker speaks that one too.
+    let closes_earlier = words.first().is_some_and(|&first| inside[first]);
+    // A sentence that is only a quotation continues the previous speaker; one that leaves the quotation
+    // open after a sentence that quoted nobody waits for the next sentence to name its speaker ("“When the
+    // jury says guilty, ... years. When ..., that's the end,” said X").
     if attributions.is_empty() {
-        let words: Vec<usize> = (0..t.len()).filter(|&i| t.is_word(i)).collect();
         let all_quoted = !words.is_empty() && words.iter().all(|&i| inside[i]);
-        let speakers =
-            if all_quoted && !context.previous.is_empty() { context.previous.clone() } else { Vec::new() };
-        context.previous = silent_speakers;
-        if speakers.is_empty() {
-            return Vec::new();
-        }
+        let left_open = words.last().is_some_and(|&last| (last + 1..t.len()).all(|i| !t.is_punct(i, "\"")));
         let text = statement(t, 0..t.len());
-        if text.is_empty() {
-            return Vec::new();
-        }
         let stance = stance_of(Stance::Asserts, t, 0..t.len(), gaz);
-        return speakers
-            .into_iter()
-            .map(|claimant| Found { claimant, reported_by: None, stance, text: text.clone() })
-            .collect();
+        let mut found = Vec::new();
+        if all_quoted && !text.is_empty() {
+            if left_open && !previous_quoted {
+                context.pending = Some(Pending { text, stance, fallback: context.previous.clone() });
+            } else {
+                found.extend(context.previous.iter().map(|&claimant| Found {
+                    claimant,
+                    reported_by: None,
+                    stance,
+                    text: text.clone(),
+                    earlier: false,
+                }));
+            }
+        }
+        context.previous = silent_speakers;
+        settle(pending, &mut found, false);
+        return found;
     }
     let mut found: Vec<Found> = Vec::new();
     let mut cut_ends: Vec<usize> = attributions.iter().map(|a| a.content.end).collect();
@@ -290,9 +320,11 @@ pub fn find(
                 reported_by: relayed_by[i].or(a.reported_by),
                 stance,
                 text: text.clone(),
+                earlier: false,
             });
         }
     }
+    settle(pending, &mut found, closes_earlier);
     // Remember speakers for pronouns, quotations and documents.
     context.previous = found.iter().map(|f| f.claimant).collect();
     for f in &found {
@@ -311,6 +343,30 @@ pub fn find(
 
 fn stem(word: &str) -> &str {
     word.strip_suffix('s').unwrap_or(word)
+}
+
+/// The claims of a quotation left open in the previous sentence: its speaker is this sentence's first when
+/// this sentence closes the quotation, else whoever spoke before it.
+fn settle(pending: Option<Pending>, found: &mut Vec<Found>, closes_earlier: bool) {
+    let Some(Pending { text, stance, fallback }) = pending else { return };
+    let speakers = match found.first() {
+        Some(first) if closes_earlier => vec![first.claimant],
+        _ => fallback,
+    };
+    found.extend(speakers.into_iter().map(|claimant| Found {
+        claimant,
+        reported_by: None,
+        stance,
+        text: text.clone(),
+        earlier: true,
+    }));
+}
+
+/// The claims of a quotation left open at the end of the article: whoever spoke before it.
+pub fn unsettled(context: &mut Context) -> Vec<Found> {
+    let mut found = Vec::new();
+    settle(context.pending.take(), &mut found, false);
+    found
 }
 
 /// Updates what "he" and "it" stand for.
@@ -355,6 +411,15 @@ fn is_finite_use(t: &Tokens, verb: Range<usize>, gaz: &Gazetteer) -> bool {
     }
     let key = t.key(verb.start);
     if PASSIVE.contains(&before) && !key.ends_with("ing") {
+        return false;
+    }
+    // A participle, not a verb: "claims denied by Moscow", "Jones, accused of rape,"; and agreement with
+    // someone is no statement ("agreed with the state's argument").
+    let after = if verb.end < t.len() { t.key(verb.end) } else { "" };
+    if key.ends_with("ed") && (after == "by" || (before == "," && key == "accused" && after == "of")) {
+        return false;
+    }
+    if key.starts_with("agree") && matches!(after, "with" | "to" | "on") {
         return false;
     }
     !gaz.verbs.at(t, verb.end)
@@ -671,7 +736,7 @@ fn phrase_actor(
     let kind = if outlet {
         ActorKind::Outlet
     } else if (gaz.people_nouns.contains(head) || gaz.is_title(head))
-        && !gaz.organisation_heads.contains(head)
+        && (!gaz.organisation_heads.contains(head) || head.ends_with('s'))
     {
         if head.ends_with('s') { ActorKind::Group } else { ActorKind::Person }
     } else {
@@ -759,7 +824,10 @@ fn speaker_right(
         return None;
     }
     // The name, or its title, right after the verb: "said Kirby", "said state epidemiologist Ann Lee".
-    let at = mentions.iter().position(|m| m.tokens.start == verb.end || m.role_start == verb.end)?;
+    let at = mentions
+        .iter()
+        .position(|m| m.role_start == verb.end && m.kind == MentionKind::Person)
+        .or_else(|| mentions.iter().position(|m| m.tokens.start == verb.end))?;
     let (range, actor) = &resolved[at];
     // "..., said Toni Sacconaghi of Sanford C. Bernstein": where the speaker works may follow the name.
     let ends = range.end >= t.len()
@@ -927,7 +995,29 @@ fn content(
     let relative = speaker.tokens.start >= 2
         && matches!(t.key(speaker.tokens.start - 1), "which" | "who" | "whom")
         && t.is_punct(speaker.tokens.start - 2, ",");
-    let clause_end = if relative { (k..t.len()).find(|&j| t.is_punct(j, ",")) } else { None };
+    // "After a judge said X, the office appealed": said in a clause that opens the sentence, the statement
+    // ends where that clause does, at the last comma.
+    let subordinate = speaker.tokens.start > 0
+        && matches!(
+            t.key(0),
+            "after"
+                | "when"
+                | "before"
+                | "although"
+                | "though"
+                | "while"
+                | "because"
+                | "since"
+                | "once"
+                | "until"
+        );
+    let clause_end = if relative {
+        (k..t.len()).find(|&j| t.is_punct(j, ","))
+    } else if subordinate {
+        (k..t.len()).rev().find(|&j| t.is_punct(j, ",") && !inside[j])
+    } else {
+        None
+    };
     let after = trim_joiners(t, k..clause_end.or(second_predicate).unwrap_or(t.len()));
     let mut attribution_start = speaker.tokens.start.min(verb.start);
     // "“...,” the Treasury Department said": the article belongs to the speaker.
@@ -1138,7 +1228,7 @@ mod tests {
         for (i, (t, m)) in toks.iter().zip(&mentions).enumerate() {
             registry.add_sentence(i, t, m, g);
         }
-        registry.finish();
+        registry.finish(g);
         let mut context = Context::default();
         let mut out = Vec::new();
         for (i, (t, m)) in toks.iter().zip(&mentions).enumerate() {
@@ -1224,6 +1314,29 @@ mod tests {
         assert_eq!(
             said,
             [("China", "Rejected the allegations."), ("The Sunday Times", "The man is a researcher.")]
+        );
+    }
+
+    #[test]
+    fn a_quotation_over_two_sentences_is_its_closing_speakers() {
+        let found = claims(
+            "Prosecutors say they need the power to appeal.\n\
+             \"When the jury says guilty, the appeal goes on.\n\
+             When the jury says not guilty, that's the end,\" said District Attorney Jon Berg.\n\
+             \"It ties my hands,\" said Altman, who will appeal.\n\
+             The judge agreed with the state and sealed the file.\n\
+             After a judge said the file may be opened, the office appealed.",
+        );
+        let said: Vec<(&str, &str)> = found.iter().map(|c| (c.0.as_str(), c.3.as_str())).collect();
+        assert_eq!(
+            said,
+            [
+                ("Prosecutors", "They need the power to appeal."),
+                ("Jon Berg", "When the jury says not guilty, that's the end."),
+                ("Jon Berg", "When the jury says guilty, the appeal goes on."),
+                ("Altman", "It ties my hands."),
+                ("Judge", "The file may be opened."),
+            ]
         );
     }
 

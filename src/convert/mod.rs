@@ -147,7 +147,7 @@ pub fn convert(raw: &str, options: &Options) -> Result<Briefing, ConvertError> {
         let mentions = actors::scan(&t, gaz);
         registry.add_sentence(sentences.len(), &t, &mentions, gaz);
     }
-    registry.finish();
+    registry.finish(gaz);
 
     // Second pass: claims, figures, questions and summary candidates, sentence by sentence.
     let mut context = claims::Context::default();
@@ -169,7 +169,14 @@ pub fn convert(raw: &str, options: &Options) -> Result<Briefing, ConvertError> {
             }
         };
         let actors: Vec<Option<usize>> = mentions.iter().map(|m| registry.resolve(m, &t, gaz)).collect();
-        let mut found = claims::find(&t, &mentions, &actors, &mut registry, &mut context, s, gaz);
+        let (earlier, mut found): (Vec<_>, Vec<_>) =
+            claims::find(&t, &mentions, &actors, &mut registry, &mut context, s, gaz)
+                .into_iter()
+                .partition(|f| f.earlier);
+        if let Some(previous) = items.last_mut() {
+            claim_count += earlier.len();
+            previous.claims.extend(earlier);
+        }
         claims::remember_named(&mut context, &registry, actors.iter().flatten().copied());
         for (m, actor) in mentions.iter().zip(&actors) {
             if let Some(actor) = *actor
@@ -202,6 +209,9 @@ pub fn convert(raw: &str, options: &Options) -> Result<Briefing, ConvertError> {
         items.push(SentenceItems { quote: text.to_string(), claims: found, figures, question });
     }
 
+    if let Some(last) = items.last_mut() {
+        last.claims.extend(claims::unsettled(&mut context));
+    }
     let summary_sentences = summary::pick(candidates);
     let summary = summary_text(&cleaned.text, &sentences, &summary_sentences);
     let title = match (&cleaned.headline, summary_sentences.first()) {
