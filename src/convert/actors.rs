@@ -81,6 +81,11 @@ pub fn scan(t: &Tokens, gaz: &Gazetteer) -> Vec<Mention> {
     }
     for m in &mut out {
         m.speaks = speaks(t, m.role_start.min(m.tokens.start)..m.tokens.end, gaz);
+        // A place does not speak: "City said" names a club.
+        let says = matches!(t.key(m.tokens.end), "said" | "says" | "told" | "added" | "stated");
+        if m.speaks && says && m.kind == MentionKind::Named(ActorKind::Place) {
+            m.kind = MentionKind::Named(ActorKind::Organisation);
+        }
     }
     out
 }
@@ -613,6 +618,14 @@ pub struct Registry {
     speaking_singles: Vec<(String, usize)>,
 }
 
+/// The first and last words of a name of several words, normalised: what a person is called alone.
+fn name_edges(name: &str) -> Option<[String; 2]> {
+    let key = normalize_name(name);
+    let (first, _) = key.split_once(' ')?;
+    let (_, last) = key.rsplit_once(' ')?;
+    Some([first.to_string(), last.to_string()])
+}
+
 /// A company's name without its corporate words ("Cisco Systems Inc." → "Cisco", "Apple Inc." →
 /// "Apple"), if it has any and something is left.
 fn company_short_name(name: &str) -> Option<&str> {
@@ -729,7 +742,18 @@ impl Registry {
             let index = match &m.kind {
                 MentionKind::Known { name, kind } => self.add(name, written, *kind, sentence, gaz),
                 MentionKind::Person => {
-                    let index = self.add(written, written, ActorKind::Person, sentence, gaz);
+                    // "Norwegian striker Haaland" after "Erling Haaland": the one person of that surname.
+                    let named = (!written.contains(' '))
+                        .then(|| self.person_named(&normalize_name(written)))
+                        .flatten();
+                    let index = match named {
+                        Some(index) => {
+                            self.note_spelling(index, written, gaz);
+                            self.records[index].mentions += 1;
+                            index
+                        }
+                        None => self.add(written, written, ActorKind::Person, sentence, gaz),
+                    };
                     let r = &mut self.records[index];
                     if r.role.is_none() {
                         r.role.clone_from(&m.role);
@@ -803,19 +827,24 @@ impl Registry {
         }
     }
 
+    /// The one person of several words whose first or last word is `word`, if exactly one.
+    fn person_named(&self, word: &str) -> Option<usize> {
+        let mut found = self.records.iter().enumerate().filter(|(_, r)| {
+            r.kind == ActorKind::Person
+                && name_edges(&r.name).is_some_and(|e| e.iter().any(|edge| edge == word))
+        });
+        match (found.next(), found.next()) {
+            (Some((only, _)), None) => Some(only),
+            _ => None,
+        }
+    }
+
     fn index_surnames(&mut self) {
         self.surnames.clear();
         for (i, r) in self.records.iter().enumerate() {
-            if r.kind != ActorKind::Person {
-                continue;
-            }
-            let key = normalize_name(&r.name);
-            let words: Vec<&str> = key.split(' ').collect();
-            if words.len() < 2 {
-                continue;
-            }
-            for word in [words[0], words[words.len() - 1]] {
-                let people = self.surnames.entry(word.to_string()).or_default();
+            let Some(edges) = name_edges(&r.name).filter(|_| r.kind == ActorKind::Person) else { continue };
+            for word in edges {
+                let people = self.surnames.entry(word).or_default();
                 if !people.contains(&i) {
                     people.push(i);
                 }
@@ -1016,14 +1045,8 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
     }
 
-    #[test]
-    fn registry_merges_spellings_surnames_and_short_forms() {
+    fn registry_of(texts: &[&str]) -> Registry {
         let g = gazetteer::get();
-        let texts = [
-            "North Korean leader Kim Jong Un met the U.N. Security Council.",
-            "Kim Jong-Un and the DPRK said the United Nations Security Council erred.",
-            "Kim said Pyongyang agreed.",
-        ];
         let toks: Vec<Tokens> = texts.iter().map(|s| Tokens::new(s)).collect();
         let mentions: Vec<Vec<Mention>> = toks.iter().map(|t| scan(t, g)).collect();
         let mut r = Registry::default();
@@ -1031,6 +1054,35 @@ mod tests {
             r.add_sentence(i, t, m, g);
         }
         r.finish(g);
+        r
+    }
+
+    #[test]
+    fn a_titled_surname_is_the_person_named_before_and_a_speaking_place_a_body() {
+        let r = registry_of(&[
+            "Bristol City signed striker Jon Dahl on Monday.",
+            "Norwegian striker Dahl, 21, scored twice.",
+            "“We are delighted,” City said.",
+        ]);
+        let people: Vec<(&str, &[String])> = r
+            .records
+            .iter()
+            .filter(|r| r.kind == ActorKind::Person)
+            .map(|r| (r.name.as_str(), r.aliases.as_slice()))
+            .collect();
+        assert_eq!(people, [("Jon Dahl", ["Dahl".to_string()].as_slice())]);
+        let city = r.records.iter().find(|r| r.name == "City").unwrap();
+        assert_eq!(city.kind, ActorKind::Organisation);
+    }
+
+    #[test]
+    fn registry_merges_spellings_surnames_and_short_forms() {
+        let g = gazetteer::get();
+        let r = registry_of(&[
+            "North Korean leader Kim Jong Un met the U.N. Security Council.",
+            "Kim Jong-Un and the DPRK said the United Nations Security Council erred.",
+            "Kim said Pyongyang agreed.",
+        ]);
         let names: Vec<&str> = r.records.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["Kim Jong Un", "United Nations Security Council", "North Korea"]);
         assert_eq!(r.records[0].aliases, ["Kim Jong-Un"]);

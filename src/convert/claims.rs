@@ -744,7 +744,10 @@ fn phrase_actor(
     };
     // "the central bank", "the court", "the group": the one body already named with that word.
     // "the company", "the firm": the article's main organisation when no name holds the word.
-    let generic = matches!(head, "company" | "firm" | "group" | "corporation" | "business" | "conglomerate");
+    let generic = matches!(
+        head,
+        "company" | "firm" | "group" | "corporation" | "business" | "conglomerate" | "club" | "team"
+    );
     // A bare "company" is definite too: its article is further left ("the Cupertino, Calif., company").
     let definite = t.key(tokens.start) == "the" || (generic && tokens.len() == 1);
     if definite
