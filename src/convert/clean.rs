@@ -35,6 +35,9 @@ const FURNITURE_MAX_WORDS: usize = 80;
 const NOTE_MAX_WORDS: usize = 30;
 /// A block whose lines are at most this long, with lines ending mid-sentence, is hard-wrapped.
 const WRAP_MAX_LINE: usize = 100;
+/// Lines filled to at least this many characters look wrapped at a width even when no line starts in
+/// lower case.
+const WRAP_MIN_FILLED: usize = 50;
 
 pub fn clean(raw: &str, gaz: &Gazetteer) -> Cleaned {
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
@@ -109,7 +112,14 @@ fn paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut block: Vec<String> = Vec::new();
     let flush = |block: &mut Vec<String>, out: &mut Vec<String>| {
+        // Hard-wrapped lines run on: some line goes on in lower case, or the lines are filled to a width. A
+        // stack of short capitalised lines is page furniture ("7 PHOTOS", "See Gallery"), one per line.
+        let runs_on = || {
+            block[1..].iter().any(|l| l.starts_with(|c: char| c.is_lowercase()))
+                || block[..block.len() - 1].iter().all(|l| l.chars().count() >= WRAP_MIN_FILLED)
+        };
         let wrapped = block.len() > 1
+            && runs_on()
             && block[..block.len() - 1].iter().all(|l| l.chars().count() <= WRAP_MAX_LINE)
             && block[..block.len() - 1].iter().any(|l| !ends_sentence(l) && l.chars().count() >= 30);
         if wrapped {
@@ -261,6 +271,18 @@ mod tests {
         assert_eq!(
             c.text,
             "A strong earthquake struck the coast on Monday, officials said, and rescue teams were sent to the area.\nMore text follows here."
+        );
+    }
+
+    #[test]
+    fn a_stack_of_short_capitalised_lines_is_furniture_not_a_wrapped_paragraph() {
+        let raw = "Heat Could Rise Faster\n\nTemperatures could rise faster than expected, scientists said.\n\n\
+                   7 PHOTOS\nFoods that could go extinct due to climate change\nSee Gallery\n\n\
+                   The study was published on Wednesday.";
+        let c = clean(raw, gazetteer::get());
+        assert_eq!(
+            c.text,
+            "Temperatures could rise faster than expected, scientists said.\nThe study was published on Wednesday."
         );
     }
 
