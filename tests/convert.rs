@@ -233,6 +233,17 @@ fn unusual_texts_give_valid_sparse_drafts() {
 }
 
 #[test]
+fn a_byline_that_names_a_news_organisation_is_the_outlet() {
+    let draft =
+        draft_checked("Talks Resume\n\nBy Yonhap\n\nThe two Koreas resumed talks on Monday, officials said.");
+    assert_eq!((draft.source.outlet.as_str(), draft.source.author.as_deref()), ("Yonhap", None));
+    let draft = draft_checked(
+        "Talks Resume\n\nBy Jane Doe\n\nThe two Koreas resumed talks on Monday, officials said.",
+    );
+    assert_eq!((draft.source.outlet.as_str(), draft.source.author.as_deref()), ("unknown", Some("Jane Doe")));
+}
+
+#[test]
 fn a_large_article_converts_within_the_caps() {
     // 2 MB in a debug build keeps the test quick; the 20 MB case is in the benchmark (benches/convert.rs).
     let seed_text = fs::read_to_string(seed("2023-11-blinken-seoul.txt")).unwrap();

@@ -128,7 +128,25 @@ fn run_end(t: &Tokens, i: usize, names: &Names, gaz: &Gazetteer) -> Option<usize
         }
         // Joiners: "Jong-Un", "Secretary of State", "Embassy in Washington".
         let lower_word = t.toks.get(end).is_some_and(|tok| tok.kind == Kind::Word && !tok.cap);
-        let hyphen = t.is_punct(end, "-") && t.toks[end - 1].range.end == t.toks[end].range.start;
+        let glued = |a: usize| a + 1 < t.len() && t.toks[a].range.end == t.toks[a + 1].range.start;
+        let hyphen = t.is_punct(end, "-") && glued(end - 1);
+        // A name's syllable after a hyphen, in lower case: "Kim Jong-un", "Moon Jae-in".
+        if hyphen && glued(end) && name_syllable(t, end + 1) {
+            end += 2;
+            if t.toks[end - 1].possessive {
+                break;
+            }
+            continue;
+        }
+        // "Workers' Party", "Veterans' Affairs": a plural possessive inside a name.
+        if t.is_punct(end, "'")
+            && glued(end - 1)
+            && t.key(end - 1).ends_with('s')
+            && t.is_capitalised(end + 1)
+        {
+            end += 1;
+            continue;
+        }
         let joiner = lower_word && gaz.name_joiners.contains(t.key(end));
         let embassy_in = t.key(end) == "in" && gaz.organisation_heads.contains(t.key(end - 1));
         let and = (lower_word && t.key(end) == "and") || t.is_punct(end, "&");
@@ -157,6 +175,23 @@ fn joins_portfolios(t: &Tokens, run: Range<usize>, gaz: &Gazetteer) -> bool {
     let last_joiner = (run.start..run.end).rev().find(|&k| matches!(t.key(k), "for" | "of"));
     let in_title = last_joiner.is_some_and(|j| run.end - j <= 3 && (run.start..j).any(heads));
     ahead && (gaz.portfolios.contains(t.key(run.end - 1)) || in_title)
+}
+
+/// Whether token `k` is a lower-case syllable that ends a hyphenated name ("un" in "Jong-un", "in" in
+/// "Jae-in"), not the second half of a compound ("U.S.-led", "Kremlin-backed", "state-run").
+fn name_syllable(t: &Tokens, k: usize) -> bool {
+    const COMPOUND_TAILS: &[&str] = &[
+        "run", "born", "like", "wide", "free", "made", "held", "back", "up", "off", "out", "era", "type",
+        "size",
+    ];
+    let Some(tok) = t.toks.get(k) else { return false };
+    let key = t.key(k);
+    tok.kind == Kind::Word
+        && !tok.cap
+        && key.len() <= 4
+        && key.chars().all(|c| c.is_ascii_lowercase())
+        && !key.ends_with("ed")
+        && !COMPOUND_TAILS.contains(&key)
 }
 
 /// Whether token `i` can be part of a person's name.
@@ -208,6 +243,13 @@ fn classify(t: &Tokens, run: Range<usize>, names: &Names, gaz: &Gazetteer, out: 
         {
             // "Jong-Un", "La Quadrature du Net"
             name_start -= 1;
+        } else if name_start >= run.start + 3
+            && name_syllable(t, name_start - 1)
+            && t.is_punct(name_start - 2, "-")
+            && name_word(t, name_start - 3, names, gaz)
+        {
+            // "Jong-un"
+            name_start -= 2;
         } else {
             break;
         }
@@ -1009,6 +1051,20 @@ mod tests {
             ]
         );
         assert_eq!(found[2].2.as_deref(), Some("Gov."));
+    }
+
+    #[test]
+    fn korean_names_with_lower_case_syllables_and_plural_possessives_in_names() {
+        let found = people(
+            "North Korean leader Kim Jong-un, his sister Kim Yo-jong and President Moon Jae-in met the \
+             Workers' Party of Korea and a state-run outlet.",
+        );
+        let names: Vec<&str> = found.iter().map(|(w, _, _)| w.as_str()).collect();
+        assert!(names.contains(&"Kim Jong-un") && names.contains(&"Moon Jae-in"), "{names:?}");
+        assert!(names.contains(&"Kim Yo-jong") && names.contains(&"Workers' Party of Korea"), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("run")), "{names:?}");
+        let leader = found.iter().find(|(w, _, _)| w == "Kim Jong-un").unwrap();
+        assert_eq!(leader.2.as_deref(), Some("North Korean leader"));
     }
 
     #[test]

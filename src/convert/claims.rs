@@ -961,6 +961,14 @@ fn content(
             after_that = true;
         }
     }
+    // "Kim said, “...”", "She added: “...”": the quotation after the verb.
+    if !after_that && (t.is_punct(k, ",") || t.is_punct(k, ":")) && t.is_punct(k + 1, "\"") {
+        let close = (k + 2..t.len()).find(|&j| t.is_punct(j, "\"")).unwrap_or(t.len());
+        let quotation = trim_joiners(t, k + 2..close);
+        if quotation.clone().any(|j| t.is_word(j)) {
+            return Some(quotation);
+        }
+    }
     // Skip when, right after the verb: "said on Monday, ...", "said Wednesday, ...".
     let mut j = k;
     if !after_that {
@@ -1341,6 +1349,16 @@ mod tests {
                 ("Judge", "The file may be opened."),
             ]
         );
+    }
+
+    #[test]
+    fn a_quotation_after_said_and_a_comma() {
+        let found = claims(
+            "In a rare public statement, Kim Yo-jong said, “The remark was senseless.”\n\
+             The minister added: “We will respond.”",
+        );
+        let texts: Vec<&str> = found.iter().map(|c| c.3.as_str()).collect();
+        assert_eq!(texts, ["The remark was senseless.", "We will respond."]);
     }
 
     #[test]

@@ -226,6 +226,11 @@ pub fn convert(raw: &str, options: &Options) -> Result<Briefing, ConvertError> {
             if s.is_empty() { "article".to_string() } else { s }
         }),
     };
+    // "By Yonhap": a byline that names a news organisation is the outlet, not an author.
+    let byline_outlet = cleaned
+        .author
+        .as_deref()
+        .and_then(|a| gaz.outlets.iter().find(|o| o.eq_ignore_ascii_case(a)).cloned());
     let mut briefing = Briefing {
         schema: SCHEMA_VERSION,
         id,
@@ -234,14 +239,15 @@ pub fn convert(raw: &str, options: &Options) -> Result<Briefing, ConvertError> {
         tags: Vec::new(),
         status: Status::Draft,
         source: Source {
-            outlet: match (&options.outlet, &cleaned.wire) {
-                (Some(outlet), _) => neutralize(outlet).into_owned(),
-                (None, Some(wire)) => wire.clone(),
-                (None, None) => "unknown".into(),
+            outlet: match (&options.outlet, &cleaned.wire, &byline_outlet) {
+                (Some(outlet), _, _) => neutralize(outlet).into_owned(),
+                (None, Some(wire), _) => wire.clone(),
+                (None, None, Some(outlet)) => outlet.clone(),
+                (None, None, None) => "unknown".into(),
             },
             url: None,
             published: options.published,
-            author: cleaned.author.clone(),
+            author: cleaned.author.clone().filter(|_| byline_outlet.is_none()),
             article: options.article.as_deref().map(|a| neutralize(a).into_owned()),
             note: cleaned.note.clone(),
         },
