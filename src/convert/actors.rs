@@ -583,7 +583,10 @@ fn apposition(t: &Tokens, after: usize, gaz: &Gazetteer) -> Option<String> {
         gaz.is_title(key) || gaz.people_nouns.contains(key) || gaz.organisation_heads.contains(key)
     });
     let clause = inner.clone().any(|k| gaz.verbs.at(t, k) || matches!(t.key(k), "who" | "which" | "that"));
-    (roleish && !clause && inner.len() >= 2).then(|| t.span(inner).to_string())
+    let role = t.span(inner.clone());
+    // "Serhiy Lysak, the governor of ...,": the role without its article.
+    let role = role.strip_prefix("the ").or_else(|| role.strip_prefix("The ")).unwrap_or(role);
+    (roleish && !clause && inner.len() >= 2).then(|| role.to_string())
 }
 
 /// Whether the mention speaks: an attribution verb follows (auxiliaries, adverbs, an apposition or a
@@ -871,14 +874,10 @@ impl Registry {
 
     /// The one person of several words whose first or last word is `word`, if exactly one.
     fn person_named(&self, word: &str) -> Option<usize> {
-        let mut found = self.records.iter().enumerate().filter(|(_, r)| {
+        self.unique(|r| {
             r.kind == ActorKind::Person
                 && name_edges(&r.name).is_some_and(|e| e.iter().any(|edge| edge == word))
-        });
-        match (found.next(), found.next()) {
-            (Some((only, _)), None) => Some(only),
-            _ => None,
-        }
+        })
     }
 
     fn index_surnames(&mut self) {
@@ -917,6 +916,20 @@ impl Registry {
         })
     }
 
+    /// The one body already described by a phrase that ends with `phrase` ("the air force" after
+    /// "Ukraine's air force"), if exactly one.
+    pub fn described_ending(&self, phrase: &str) -> Option<usize> {
+        let phrase = phrase.to_lowercase();
+        self.unique(|r| {
+            let name = r.name.to_lowercase();
+            r.described
+                && r.kind != ActorKind::Person
+                && name
+                    .strip_suffix(phrase.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+        })
+    }
+
     /// The one named actor of a kind, if the article names exactly one.
     pub fn only_named(&self, kind: ActorKind) -> Option<usize> {
         self.only_one(|r| r.kind == kind)
@@ -924,8 +937,12 @@ impl Registry {
 
     /// The one confirmed, named (not described) actor that `fits`, if exactly one does.
     fn only_one(&self, fits: impl Fn(&Record) -> bool) -> Option<usize> {
-        let mut found =
-            self.records.iter().enumerate().filter(|(_, r)| r.confirmed && !r.described && fits(r));
+        self.unique(|r| r.confirmed && !r.described && fits(r))
+    }
+
+    /// The one actor that `fits`, if exactly one does.
+    fn unique(&self, fits: impl Fn(&Record) -> bool) -> Option<usize> {
+        let mut found = self.records.iter().enumerate().filter(|(_, r)| fits(r));
         match (found.next(), found.next()) {
             (Some((only, _)), None) => Some(only),
             _ => None,
@@ -992,6 +1009,8 @@ mod tests {
         assert_eq!(found.last().unwrap().0, "Park Jin");
         let found = people("National Security Council spokesman John Kirby told reporters.");
         assert_eq!(found.last().unwrap().2.as_deref(), Some("National Security Council spokesman"));
+        let found = people("Serhiy Lysak, the governor of the central region, said so.");
+        assert_eq!(found[0].2.as_deref(), Some("governor of the central region"));
         let found = people("American nuclear expert Siegried Hecker said so.");
         assert_eq!(found[0].2.as_deref(), Some("American nuclear expert"));
         let found = people("North Korean leader Kim Jong-Un and Kremlin spokesman Dmitry Peskov spoke.");

@@ -750,6 +750,12 @@ fn phrase_actor(
     );
     // A bare "company" is definite too: its article is further left ("the Cupertino, Calif., company").
     let definite = t.key(tokens.start) == "the" || (generic && tokens.len() == 1);
+    // "the air force" after "Ukraine's air force": the body that phrase described.
+    if t.key(tokens.start) == "the"
+        && let Some(body) = registry.described_ending(written)
+    {
+        return Some(body);
+    }
     if definite
         && kind == ActorKind::Organisation
         && let Some(body) =
@@ -1359,6 +1365,16 @@ mod tests {
         );
         let texts: Vec<&str> = found.iter().map(|c| c.3.as_str()).collect();
         assert_eq!(texts, ["The remark was senseless.", "We will respond."]);
+    }
+
+    #[test]
+    fn the_short_phrase_is_the_body_described_before() {
+        let found = claims(
+            "Ukraine's air force said it shot down 42 drones.\n\
+             Air defences worked in nine regions, the air force said.",
+        );
+        let speakers: Vec<&str> = found.iter().map(|c| c.0.as_str()).collect();
+        assert_eq!(speakers, ["Ukraine's air force", "Ukraine's air force"]);
     }
 
     #[test]
