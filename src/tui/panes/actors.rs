@@ -13,12 +13,9 @@ pub fn draw(frame: &mut Frame, app: &App, regions: Regions) {
         let a = &b.actors[i];
         vec![a.name.clone(), a.kind.to_string(), a.role.clone().unwrap_or_default(), a.aliases.join(", ")]
     };
-    let widths = [
-        Constraint::Percentage(28),
-        Constraint::Length(12),
-        Constraint::Percentage(35),
-        Constraint::Percentage(37),
-    ];
+    // Shares of what the fixed Kind column leaves (percentages of the whole would over-fill the row and
+    // squeeze the names).
+    let widths = [Constraint::Fill(4), Constraint::Length(12), Constraint::Fill(4), Constraint::Fill(3)];
     super::draw_table(frame, app, regions.pane, &["Name", "Kind", "Role", "Also known as"], &widths, &row);
     super::draw_detail(frame, app, regions.detail, "Actor");
 }
