@@ -146,7 +146,8 @@ pub fn plan(
 pub fn date_in_name(name: &str) -> Option<Date> {
     let bytes = name.as_bytes();
     (0..bytes.len()).find_map(|i| {
-        let boundary = i == 0 || !bytes[i - 1].is_ascii_digit();
+        // A date starts with an ASCII digit, so `i` is a character boundary ("é-2024-06" has none at 1).
+        let boundary = bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit());
         if !boundary {
             return None;
         }
@@ -304,6 +305,8 @@ mod tests {
         assert_eq!(date_in_name("2023-13-x"), None);
         assert_eq!(date_in_name("12023-11"), None);
         assert_eq!(date_in_name("quake"), None);
+        assert_eq!(date_in_name("é-article"), None, "no panic inside a multi-byte character");
+        assert_eq!(date_in_name("서울-2024-06").map(|d| d.to_string()).as_deref(), Some("2024-06"));
     }
 
     #[test]

@@ -691,7 +691,7 @@ fn noun_phrase_speaker(
     let speaking_head = gaz.people_nouns.contains(head_key)
         || gaz.is_title(head_key)
         || (!t.toks[head].cap && gaz.is_profession(head_key))
-        || gaz.organisation_heads.contains(head_key)
+        || gaz.is_organisation_head(head_key)
         || gaz.outlet_nouns.find(t, start..end).is_some_and(|(r, _)| r.end == end)
         || head_key == "administration";
     if !speaking_head {

@@ -185,8 +185,18 @@ fn source_note(paragraph: &str, lower: &str, words: usize, gaz: &Gazetteer) -> O
 /// A dateline opening the story: "OTTAWA, March 6 (Reuters) - The bank ..." gives the rest of the paragraph
 /// and the wire service named in brackets, if it is a known outlet.
 fn dateline<'p>(paragraph: &'p str, gaz: &Gazetteer) -> Option<(&'p str, Option<String>)> {
-    let head = &paragraph[..paragraph.len().min(120)];
-    let dash = [" - ", " – ", " — "].iter().filter_map(|d| head.find(d).map(|i| (i, d.len()))).min()?;
+    let head = &paragraph[..paragraph.floor_char_boundary(120)];
+    // After "(Reuters)" any lone mark stands for the dash: scraped text turns "—" into "?" or "�".
+    let after_wire = head.find(") ").and_then(|close| {
+        let mark = head[close + 2..].chars().next()?;
+        let end = close + 2 + mark.len_utf8();
+        (!mark.is_alphanumeric() && head[end..].starts_with(' ')).then_some((close + 1, end - close))
+    });
+    let dash = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
+        .chain(after_wire)
+        .min()?;
     let prefix = &paragraph[..dash.0];
     let first = prefix.split([' ', ',']).next().unwrap_or("");
     let place_in_capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 3
@@ -284,6 +294,18 @@ mod tests {
             c.text,
             "Temperatures could rise faster than expected, scientists said.\nThe study was published on Wednesday."
         );
+    }
+
+    #[test]
+    fn datelines_with_a_mangled_dash_and_wide_characters_near_the_cut() {
+        let wire = clean("KINSHASA (Reuters) ? Opposition parties rejected the results.", gazetteer::get());
+        assert_eq!(
+            (wire.text.as_str(), wire.wire.as_deref()),
+            ("Opposition parties rejected the results.", Some("Reuters"))
+        );
+        // The dateline is looked for in the first 120 bytes, which here end inside a Hangul syllable.
+        let text = format!("SEOUL, {} - rest.", "가".repeat(50));
+        assert_eq!(clean(&text, gazetteer::get()).text, text);
     }
 
     #[test]

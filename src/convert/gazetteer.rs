@@ -493,10 +493,11 @@ impl Gazetteer {
         written_as_name.then_some((end, *entry))
     }
 
-    /// Whether a word, or its singular, is the head word of an organisation's name ("Centers").
+    /// Whether a word, or its singular, is the head word of an organisation's name ("Centers", "parties").
     pub fn is_organisation_head(&self, word: &str) -> bool {
         self.organisation_heads.contains(word)
             || word.strip_suffix('s').is_some_and(|w| self.organisation_heads.contains(w))
+            || word.strip_suffix("ies").is_some_and(|w| self.organisation_heads.contains(&format!("{w}y")))
     }
 
     /// Whether a word, or its singular, names a kind of place ("states", "province").
