@@ -654,7 +654,7 @@ pub struct Record {
 pub struct Registry {
     pub records: Vec<Record>,
     by_key: HashMap<String, usize>,
-    /// First and last words of people's names → the people.
+    /// First and last words of people's names → the people (kept as people are added).
     surnames: HashMap<String, Vec<usize>>,
     /// Lone capitalised words seen, by key, until `finish` matches them to surnames.
     singles: HashMap<String, usize>,
@@ -753,6 +753,9 @@ impl Registry {
                 });
                 let index = self.records.len() - 1;
                 self.by_key.insert(key, index);
+                if kind == ActorKind::Person {
+                    self.index_surnames(index);
+                }
                 // "Cisco Systems Inc." is "Cisco" further down: its name without the corporate words.
                 if kind == ActorKind::Organisation
                     && let Some(short) = company_short_name(name)
@@ -843,7 +846,6 @@ impl Registry {
     /// Confirms the people whose surname the article uses on its own, and makes a person of a lone name
     /// that speaks and is nobody's surname or other spelling ("“...,” said Altman").
     pub fn finish(&mut self, gaz: &Gazetteer) {
-        self.index_surnames();
         for (written, sentence) in std::mem::take(&mut self.speaking_singles) {
             let key = Registry::key(&written, gaz);
             // A common noun opening the sentence ("Analysts said") is described later, not a name.
@@ -874,21 +876,19 @@ impl Registry {
 
     /// The one person of several words whose first or last word is `word`, if exactly one.
     fn person_named(&self, word: &str) -> Option<usize> {
-        self.unique(|r| {
-            r.kind == ActorKind::Person
-                && name_edges(&r.name).is_some_and(|e| e.iter().any(|edge| edge == word))
-        })
+        match self.surnames.get(word)?.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        }
     }
 
-    fn index_surnames(&mut self) {
-        self.surnames.clear();
-        for (i, r) in self.records.iter().enumerate() {
-            let Some(edges) = name_edges(&r.name).filter(|_| r.kind == ActorKind::Person) else { continue };
-            for word in edges {
-                let people = self.surnames.entry(word).or_default();
-                if !people.contains(&i) {
-                    people.push(i);
-                }
+    /// Indexes a new person by the first and last words of their name, what they may be called alone.
+    fn index_surnames(&mut self, index: usize) {
+        let Some(edges) = name_edges(&self.records[index].name) else { return };
+        for word in edges {
+            let people = self.surnames.entry(word).or_default();
+            if !people.contains(&index) {
+                people.push(index);
             }
         }
     }
