@@ -967,10 +967,17 @@ fn content(
             after_that = true;
         }
     }
-    // "Kim said, “...”", "She added: “...”": the quotation after the verb.
-    if !after_that && (t.is_punct(k, ",") || t.is_punct(k, ":")) && t.is_punct(k + 1, "\"") {
-        let close = (k + 2..t.len()).find(|&j| t.is_punct(j, "\"")).unwrap_or(t.len());
-        let quotation = trim_joiners(t, k + 2..close);
+    // "Kim said, “...”", "She added: “...”", "said in a tweet: “...”": the quotation after the verb and
+    // where it was said.
+    let mark = (k..t.len().min(k + 8)).find(|&j| !t.is_word(j));
+    if !after_that
+        && let Some(mark) = mark
+        && (t.is_punct(mark, ",") || t.is_punct(mark, ":"))
+        && t.is_punct(mark + 1, "\"")
+        && (mark == k || starts_with_circumstance(t, k..mark, gaz))
+    {
+        let close = (mark + 2..t.len()).find(|&j| t.is_punct(j, "\"")).unwrap_or(t.len());
+        let quotation = trim_joiners(t, mark + 2..close);
         if quotation.clone().any(|j| t.is_word(j)) {
             return Some(quotation);
         }
@@ -1361,10 +1368,11 @@ mod tests {
     fn a_quotation_after_said_and_a_comma() {
         let found = claims(
             "In a rare public statement, Kim Yo-jong said, “The remark was senseless.”\n\
-             The minister added: “We will respond.”",
+             The minister added: “We will respond.”\n\
+             Spokesman Abdul Rahim said in a tweet: “Details will follow.”",
         );
         let texts: Vec<&str> = found.iter().map(|c| c.3.as_str()).collect();
-        assert_eq!(texts, ["The remark was senseless.", "We will respond."]);
+        assert_eq!(texts, ["The remark was senseless.", "We will respond.", "Details will follow."]);
     }
 
     #[test]
