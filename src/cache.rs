@@ -568,6 +568,9 @@ fn align(offset: usize) -> usize {
     offset.next_multiple_of(8)
 }
 
+/// Padding up to the next aligned offset.
+const ZEROS: [u8; 8] = [0; 8];
+
 /// Writes the whole file to a temporary file beside `path`, then renames it over `path`.
 fn write_file(path: &Path, identity: &str, folder: &str, sections: &[Cow<'_, [u8]>]) -> std::io::Result<()> {
     let meta_len = 4 + identity.len() + 4 + folder.len() + 8 + SECTIONS * 24 + 8;
@@ -578,7 +581,7 @@ fn write_file(path: &Path, identity: &str, folder: &str, sections: &[Cow<'_, [u8
         offset = align(offset + bytes.len());
     }
     let total = table.last().map_or(offset, |&(start, len, _)| start + len);
-    let mut out = Vec::with_capacity(total);
+    let mut out = Vec::with_capacity(PREFIX + meta_len);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT.to_le_bytes());
     out.extend_from_slice(&(meta_len as u64).to_le_bytes());
@@ -594,14 +597,22 @@ fn write_file(path: &Path, identity: &str, folder: &str, sections: &[Cow<'_, [u8
     }
     let header_hash = hash_bytes(&out);
     out.extend_from_slice(&header_hash.to_le_bytes());
-    for (bytes, &(start, _, _)) in sections.iter().zip(&table) {
-        out.resize(start, 0);
-        out.extend_from_slice(bytes);
-    }
     let folder_of_cache = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(folder_of_cache)?;
     let mut temporary = tempfile::NamedTempFile::new_in(folder_of_cache)?;
-    temporary.write_all(&out)?;
+    // The sections are written where they are, not copied after the header first: the file is as large
+    // as the folder, and one copy of it in memory is enough.
+    let mut written = out.len();
+    {
+        let mut file = std::io::BufWriter::with_capacity(1 << 20, temporary.as_file_mut());
+        file.write_all(&out)?;
+        for (bytes, &(start, _, _)) in sections.iter().zip(&table) {
+            file.write_all(&ZEROS[..start - written])?;
+            file.write_all(bytes)?;
+            written = start + bytes.len();
+        }
+        file.flush()?;
+    }
     temporary.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
