@@ -661,11 +661,6 @@ struct XrefLinkJson<'a> {
     score: f64,
 }
 
-/// How many briefings a same-actor line names before it only counts the rest.
-const SAME_ACTOR_SHOWN: usize = 8;
-/// How many inferred links (other than same actor) `brief xref` prints per item, best first.
-const INFERRED_SHOWN: usize = 10;
-
 fn xref(store: &Store, target: &str, json: bool) -> Result<ExitCode, Failure> {
     let (briefing_id, item_id) = match target.split_once('#') {
         Some((b, i)) => (b, Some(i)),
@@ -755,10 +750,7 @@ fn xref(store: &Store, target: &str, json: bool) -> Result<ExitCode, Failure> {
             out.push_str(&textwrap::fill(&same_actor_line(&briefings, &same_actor), options));
             out.push('\n');
         }
-        // Explicit refs all, then the best inferred links: a claim in a large folder may resemble
-        // thousands of others.
-        let explicit = links.iter().take_while(|l| l.kind.is_explicit()).count();
-        let shown = links.len().min(explicit + INFERRED_SHOWN);
+        let shown = render::links_shown(&links);
         for l in &links[..shown] {
             let source = if l.kind.is_explicit() { "ref".to_string() } else { l.reason.clone() };
             let line = format!(
@@ -797,7 +789,7 @@ fn same_actor_line(briefings: &[&Briefing], links: &[&Link]) -> String {
     places.sort_unstable();
     places.dedup();
     let shown: Vec<String> =
-        links.iter().take(SAME_ACTOR_SHOWN).map(|l| item_address(briefings, l.to)).collect();
+        links.iter().take(render::SAME_ACTOR_SHOWN).map(|l| item_address(briefings, l.to)).collect();
     let more = links.len() - shown.len();
     let rest = if more > 0 { format!(" and {more} more") } else { String::new() };
     let plural = if places.len() == 1 { "" } else { "s" };

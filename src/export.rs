@@ -8,7 +8,7 @@ use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
 use crate::model::Briefing;
-use crate::render::{attribution, format_value, grades};
+use crate::render::{SAME_ACTOR_SHOWN, attribution, format_value, grades, links_shown};
 use crate::xref::{CrossRef, ItemAt, LinkKind};
 
 /// Escapes text for use inside a Markdown paragraph, heading or table cell: every ASCII punctuation
@@ -167,10 +167,15 @@ fn cross_references(at: usize, briefings: &[&Briefing], xref: &CrossRef) -> Vec<
             .into_iter()
             .partition(|link| link.kind == LinkKind::SameActor);
         if !same_actor.is_empty() {
-            let places: Vec<String> = same_actor.iter().map(|l| link_to(briefings[l.to.briefing])).collect();
-            lines.push(format!("**{label}** also appears in {}", places.join(", ")));
+            // An actor of a large folder may appear in thousands of briefings: the first few, then a count.
+            let places: Vec<String> =
+                same_actor.iter().take(SAME_ACTOR_SHOWN).map(|l| link_to(briefings[l.to.briefing])).collect();
+            let more = same_actor.len() - places.len();
+            let rest = if more > 0 { format!(" and {more} more") } else { String::new() };
+            lines.push(format!("**{label}** also appears in {}{rest}", places.join(", ")));
         }
-        for link in links {
+        let (shown, total) = (links_shown(&links), links.len());
+        for link in links.into_iter().take(shown) {
             let other = briefings[link.to.briefing];
             let inferred =
                 if link.kind.is_explicit() { String::new() } else { format!(" ({})", escape(&link.reason)) };
@@ -179,6 +184,14 @@ fn cross_references(at: usize, briefings: &[&Briefing], xref: &CrossRef) -> Vec<
                 link.kind.label(),
                 link_to(other),
                 escape(&other.item_label(link.to.item)),
+            ));
+        }
+        if shown < total {
+            let command = format!("brief xref {}#{}", b.id, b.item_id(item));
+            lines.push(format!(
+                "**{label}**: {} more inferred links ({} lists every one)",
+                total - shown,
+                escape(&command)
             ));
         }
     }

@@ -7,6 +7,18 @@ use textwrap::Options;
 use crate::model::{Briefing, Claim, Figure, ItemRef};
 use crate::xref::{CrossRef, ItemAt, Link};
 
+/// Inferred links listed per item in text: a claim in a large folder may resemble thousands of others.
+pub const INFERRED_SHOWN: usize = 10;
+/// How many briefings a line about an actor's other appearances names before it only counts the rest.
+pub const SAME_ACTOR_SHOWN: usize = 8;
+
+/// How many of an item's links (explicit refs first, as `CrossRef::related` orders them) to list: every
+/// explicit ref, then the best inferred ones.
+pub fn links_shown<L: std::borrow::Borrow<Link>>(links: &[L]) -> usize {
+    let explicit = links.iter().take_while(|l| l.borrow().kind.is_explicit()).count();
+    links.len().min(explicit + INFERRED_SHOWN)
+}
+
 /// The briefing at index `at` of `briefings`, every line at most `width` columns wide (wide characters
 /// counted as two), with its cross-references from `xref` (built over the same `briefings`).
 pub fn briefing_text(at: usize, briefings: &[&Briefing], xref: &CrossRef, width: usize) -> String {
@@ -103,8 +115,14 @@ fn item(
         out.push_str(&wrap(&format!("“{quote}”"), width, "    ", "     "));
         out.push('\n');
     }
-    for link in links {
+    let shown = links_shown(links);
+    for link in &links[..shown] {
         let line = format!("→ {}: {}", link.kind.label(), link_target(link, briefings));
+        out.push_str(&wrap(&line, width, "    ", "      "));
+        out.push('\n');
+    }
+    if shown < links.len() {
+        let line = format!("→ … and {} more (brief xref lists every one)", links.len() - shown);
         out.push_str(&wrap(&line, width, "    ", "      "));
         out.push('\n');
     }
@@ -204,6 +222,23 @@ fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Relation;
+    use crate::xref::LinkKind;
+
+    #[test]
+    fn every_explicit_ref_and_the_best_inferred_links_are_listed() {
+        let link = |kind| Link {
+            to: ItemAt { briefing: 0, item: ItemRef::Claim(0) },
+            kind,
+            score: 1.0,
+            reason: String::new(),
+        };
+        let mut links = vec![link(LinkKind::Ref(Relation::Corroborates)); 12];
+        assert_eq!(links_shown(&links), 12, "explicit refs are never cut");
+        links.extend(std::iter::repeat_with(|| link(LinkKind::SimilarClaim)).take(30));
+        assert_eq!(links_shown(&links), 12 + INFERRED_SHOWN);
+        assert_eq!(links_shown(&links[12..15]), 3);
+    }
 
     #[test]
     fn values_are_grouped_and_keep_fractions() {
