@@ -663,6 +663,13 @@ pub struct Registry {
     speaking_singles: Vec<(String, usize)>,
 }
 
+/// Whether `text` ends with the words of `phrase`, case aside ("Information Minister" ends with "information
+/// minister", "Ukraine's air force" with "air force"; "Tourism Minister" does not end with "ism minister").
+fn ends_with_words(text: &str, phrase: &str) -> bool {
+    let (text, phrase) = (text.to_lowercase(), phrase.to_lowercase());
+    text.strip_suffix(phrase.as_str()).is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+}
+
 /// The first and last words of a name of several words, normalised: what a person is called alone.
 fn name_edges(name: &str) -> Option<[String; 2]> {
     let key = normalize_name(name);
@@ -906,28 +913,15 @@ impl Registry {
     /// The one named person whose role ends with `title` ("the information minister" → Information Minister
     /// Michael Makuei), if exactly one has such a role.
     pub fn person_titled(&self, title: &str) -> Option<usize> {
-        let title = title.to_lowercase();
         self.only_one(|r| {
-            let role = r.role.as_deref().map(str::to_lowercase).unwrap_or_default();
-            r.kind == ActorKind::Person
-                && role
-                    .strip_suffix(title.as_str())
-                    .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+            r.kind == ActorKind::Person && r.role.as_deref().is_some_and(|role| ends_with_words(role, title))
         })
     }
 
     /// The one body already described by a phrase that ends with `phrase` ("the air force" after
     /// "Ukraine's air force"), if exactly one.
     pub fn described_ending(&self, phrase: &str) -> Option<usize> {
-        let phrase = phrase.to_lowercase();
-        self.unique(|r| {
-            let name = r.name.to_lowercase();
-            r.described
-                && r.kind != ActorKind::Person
-                && name
-                    .strip_suffix(phrase.as_str())
-                    .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
-        })
+        self.unique(|r| r.described && r.kind != ActorKind::Person && ends_with_words(&r.name, phrase))
     }
 
     /// The one named actor of a kind, if the article names exactly one.
