@@ -342,8 +342,7 @@ fn classify(t: &Tokens, run: Range<usize>, names: &Names, gaz: &Gazetteer, out: 
         return;
     }
     // A common noun capitalised only because it opens the sentence ("State health officials said").
-    let heads = [&gaz.place_heads, &gaz.thing_heads, &gaz.organisation_heads];
-    if run.len() == 1 && run.start == 0 && heads.iter().any(|h| h.contains(head)) {
+    if run.len() == 1 && run.start == 0 && gaz.is_head_noun(head) {
         return;
     }
     // Not a person: what the head word says.
@@ -856,10 +855,7 @@ impl Registry {
         for (written, sentence) in std::mem::take(&mut self.speaking_singles) {
             let key = Registry::key(&written, gaz);
             // A common noun opening the sentence ("Analysts said") is described later, not a name.
-            let common = [&gaz.people_nouns, &gaz.organisation_heads, &gaz.place_heads, &gaz.thing_heads]
-                .iter()
-                .any(|words| words.contains(&key))
-                || gaz.is_title(&key);
+            let common = gaz.is_head_noun(&key) || gaz.people_nouns.contains(&key) || gaz.is_title(&key);
             if !common && !self.surnames.contains_key(&key) && !self.by_key.contains_key(&key) {
                 let index = self.add(&written, &written, ActorKind::Person, sentence, gaz);
                 self.records[index].confirmed = true;

@@ -506,6 +506,14 @@ impl Gazetteer {
             || word.strip_suffix('s').is_some_and(|w| self.place_heads.contains(w))
     }
 
+    /// Whether a word is a common noun that heads the name of a place, a thing or a body ("state",
+    /// "summit", "ministry"): capitalised alone at a sentence's start, it is no name.
+    pub fn is_head_noun(&self, word: &str) -> bool {
+        self.place_heads.contains(word)
+            || self.thing_heads.contains(word)
+            || self.organisation_heads.contains(word)
+    }
+
     /// Whether a word names a role.
     pub fn is_title(&self, word: &str) -> bool {
         self.titles.contains(word)
