@@ -1,4 +1,10 @@
-//! A briefing as plain, wrapped text (`brief show`).
+//! A briefing as plain, wrapped text (`brief show`), the small phrases other outputs share, and the text
+//! each command prints (one module per command).
+
+pub mod figures;
+pub mod hits;
+pub mod list;
+pub mod xref;
 
 use std::fmt::Write;
 
@@ -208,6 +214,13 @@ pub fn link_target(link: &Link, briefings: &[&Briefing]) -> String {
     let other = briefings[link.to.briefing];
     let date = other.source.published.map_or(String::new(), |d| format!(", {d}"));
     format!("{} ({}{date}): {}", other.title, other.source.outlet, other.item_label(link.to.item))
+}
+
+/// `briefing#item` for an item anywhere in the folder.
+pub fn item_address(briefings: &[&Briefing], at: ItemAt) -> String {
+    let b = briefings[at.briefing];
+    let id = b.items().find(|(_, item)| *item == at.item).map_or("", |(id, _)| id);
+    format!("{}#{id}", b.id)
 }
 
 fn item_name(b: &Briefing, id: &str) -> String {

@@ -1,0 +1,163 @@
+//! The command line as clap reads it, and the reordering `brief search` needs first.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "brief", version, about = "Read, check and export structured news briefings.")]
+#[command(after_help = "Exit status: 0 success, 1 invalid data or failed operation, 2 usage error.")]
+pub struct Cli {
+    /// Folder of briefing files.
+    #[arg(long, global = true, env = "BRIEF_DIR", default_value = "briefings", value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Read every briefing file instead of the cache of parsed briefings and search index (see
+    /// README.md); `check` never uses the cache.
+    #[arg(long, global = true, env = "BRIEF_NO_CACHE", value_parser = clap::builder::BoolishValueParser::new())]
+    pub no_cache: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the reader (the default when no command is given).
+    Read {
+        /// Briefing to open (see `brief list`); the list's first when not given.
+        id: Option<String>,
+    },
+    /// Validate every briefing of the folder; report all errors and warnings.
+    Check {
+        /// Folder to check (overrides --dir).
+        #[arg(value_name = "DIR")]
+        folder: Option<PathBuf>,
+    },
+    /// One line per briefing: id, date, outlet, counts of figures/actors/claims/questions, title.
+    List {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a whole briefing as readable text, wrapped to the terminal width.
+    Show {
+        /// Briefing id (see `brief list`).
+        id: String,
+    },
+    /// Ranked search across every briefing: words (all must match), "phrases", -excluded, prefix*, and
+    /// scopes actor: claim: figure: question: tag: outlet: id:. Actor aliases expand (DPRK finds North
+    /// Korea); numbers match by value ("1.6 million" finds 1600000).
+    ///
+    /// Options may come anywhere on the line (`brief search shells -russia --limit 3 --json`); any other
+    /// word starting with `-` is an exclusion, and everything after `--` is query text.
+    Search {
+        /// The query; several arguments are joined with spaces.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Print JSON (byte ranges of every match) instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Show at most this many hits.
+        #[arg(short = 'n', long, value_name = "N", default_value_t = 20)]
+        limit: usize,
+    },
+    /// Items of other briefings related to one item, or to every item of a briefing.
+    Xref {
+        /// `BRIEFING-ID` or `BRIEFING-ID#ITEM-ID`.
+        target: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The reconciliation table: each counted thing with every value given for it across the folder.
+    Figures {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Draft a briefing from plain-text articles (status = "draft", to review before use).
+    Convert(ConvertArgs),
+    /// Export a briefing to Markdown.
+    Export {
+        /// Briefing id (see `brief list`).
+        id: String,
+        /// Output file, folder (ID.md inside it), or `-` for standard output [default: ./ID.md].
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ConvertArgs {
+    /// Article files, folders of articles (.txt, .md), or `-` for standard input.
+    #[arg(required = true, value_name = "ARTICLE")]
+    pub inputs: Vec<PathBuf>,
+    /// Output file, folder, or `-` for standard output [default: ID.toml in the briefing folder, --dir].
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Briefing id, for one article [default: from the file name, or the headline].
+    #[arg(long)]
+    pub id: Option<String>,
+    /// Overwrite existing briefing files.
+    #[arg(long)]
+    pub force: bool,
+    /// The outlet that published the article (source.outlet) [default: unknown].
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Publication date, YYYY-MM-DD, YYYY-MM or YYYY [default: a date in the file name].
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+}
+
+/// `brief search` takes its options anywhere on the line, but its query words may start with `-`
+/// (exclusions), which clap would take for unknown options. So the arguments after `search` are put in
+/// the order clap reads without doubt: the options of `search` and the global ones first (with their
+/// values), then `--`, then the query words in their order. A word is an option only if it is one of
+/// those exactly (`-n 5`, `-n5`, `--limit 5`, `--json`, `--dir D`, `--no-cache`, `-h`) or starts with
+/// `--` (`--limit=5`; an unknown one is clap's error to report); after a `--` of the user's, every word
+/// is query text.
+pub fn search_options_first(args: Vec<OsString>) -> Vec<OsString> {
+    // Global options may come before the command; `--dir` takes a value.
+    let mut at = 1;
+    while let Some(arg) = args.get(at).and_then(|a| a.to_str()) {
+        match arg {
+            "--dir" => at += 2,
+            _ if arg.starts_with("--dir=") || arg == "--no-cache" => at += 1,
+            _ => break,
+        }
+    }
+    if args.get(at).and_then(|a| a.to_str()) != Some("search") {
+        return args;
+    }
+    let (mut options, mut words) = (Vec::new(), Vec::new());
+    let mut rest = args[at + 1..].iter();
+    while let Some(arg) = rest.next() {
+        let text = arg.to_str().unwrap_or("");
+        let short_limit =
+            text.strip_prefix("-n").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        match text {
+            "--" => {
+                words.extend(rest.by_ref().cloned());
+                break;
+            }
+            "-n" | "--limit" | "--dir" => {
+                options.push(arg.clone());
+                options.extend(rest.next().cloned());
+            }
+            "-h" => options.push(arg.clone()),
+            // An exclusion has one `-`: a word with two is an option, unknown ones an error from clap.
+            _ if short_limit || text.starts_with("--") => options.push(arg.clone()),
+            _ => words.push(arg.clone()),
+        }
+    }
+    let mut out = args[..=at].to_vec();
+    out.extend(options);
+    if !words.is_empty() {
+        out.push("--".into());
+        out.extend(words);
+    }
+    out
+}

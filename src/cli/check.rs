@@ -1,0 +1,32 @@
+//! `brief check`: every error and warning of a folder, read without the cache.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::Failure;
+use crate::sanitize::neutralize;
+use crate::store::Store;
+
+pub fn run(dir: &Path) -> Result<ExitCode, Failure> {
+    let store = Store::load(dir).map_err(|e| Failure::Data(e.to_string()))?;
+    let total = store.entries.len() + store.failed.len();
+    for error in store.errors() {
+        eprintln!("{error}\n");
+    }
+    let warnings: Vec<_> = store.warnings().collect();
+    if !warnings.is_empty() {
+        eprintln!("warnings:");
+        for warning in &warnings {
+            eprintln!("{warning}\n");
+        }
+    }
+    let errors = store.errors().count();
+    let summary = format!(
+        "checked {total} file(s) in {}: {} loaded, {errors} error(s), {} warning(s)",
+        store.dir.display(),
+        total - store.failed.len(),
+        warnings.len()
+    );
+    println!("{}", neutralize(&summary));
+    Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

@@ -1,0 +1,213 @@
+//! The JSON the commands print with `--json`, one typed struct per object (docs/json.md describes them).
+//! Fields that were once written with `serde_json::json!` keep its alphabetical order.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::model::{Briefing, Date, Qualifier, Status};
+use crate::render::figures::{figure_at, values_differ};
+use crate::render::hits::item_id;
+use crate::render::item_address;
+use crate::render::xref::Related;
+use crate::search::{self, Results};
+use crate::store::Entry;
+use crate::xref::{ItemAt, figure_date};
+
+/// One briefing of `brief list --json`.
+#[derive(Serialize)]
+pub struct ListRow<'a> {
+    id: &'a str,
+    title: &'a str,
+    outlet: &'a str,
+    published: Option<Date>,
+    status: Status,
+    path: String,
+    figures: usize,
+    actors: usize,
+    claims: usize,
+    questions: usize,
+}
+
+impl<'a> ListRow<'a> {
+    pub fn new(entry: &'a Entry) -> Self {
+        let b = &entry.briefing;
+        ListRow {
+            id: &b.id,
+            title: &b.title,
+            outlet: &b.source.outlet,
+            published: b.source.published,
+            status: b.status,
+            path: entry.path.display().to_string(),
+            figures: b.figures.len(),
+            actors: b.actors.len(),
+            claims: b.claims.len(),
+            questions: b.questions.len(),
+        }
+    }
+}
+
+/// `brief search --json`.
+#[derive(Serialize)]
+pub struct SearchJson<'a> {
+    query: &'a str,
+    total: usize,
+    hits: Vec<HitJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct HitJson<'a> {
+    briefing: &'a str,
+    /// The item id, absent for a hit on the briefing's title, summary, tags or source.
+    item: Option<&'a str>,
+    section: &'static str,
+    score: f32,
+    matches: Vec<MatchJson>,
+}
+
+#[derive(Serialize)]
+struct MatchJson {
+    field: &'static str,
+    text: String,
+    /// Byte ranges of the matches in `text`, end exclusive.
+    ranges: Vec<[usize; 2]>,
+}
+
+impl<'a> SearchJson<'a> {
+    /// The hits of `results`; `briefing` gives the briefing of a hit.
+    pub fn new<'b: 'a>(query: &'a str, results: &Results, briefing: impl Fn(usize) -> &'b Briefing) -> Self {
+        let hits = results
+            .hits
+            .iter()
+            .map(|hit| {
+                let b = briefing(hit.briefing);
+                HitJson {
+                    briefing: &b.id,
+                    item: item_id(b, hit),
+                    section: hit.section(),
+                    score: hit.score,
+                    matches: hit
+                        .matches
+                        .iter()
+                        .map(|m| MatchJson {
+                            field: m.field.name(),
+                            text: search::fields(b, hit.target)
+                                .into_iter()
+                                .find(|(f, _)| *f == m.field)
+                                .map(|(_, text)| text.into_owned())
+                                .unwrap_or_default(),
+                            ranges: m.ranges.iter().map(|r| [r.start, r.end]).collect(),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        SearchJson { query, total: results.total, hits }
+    }
+}
+
+/// One item of `brief xref --json`. Fields are in alphabetical order, as they were when this was built
+/// with `serde_json::json!` (whose maps sort their keys), so the output stays the same.
+#[derive(Serialize)]
+pub struct XrefItemJson<'a> {
+    corroboration: Option<CorroborationJson<'a>>,
+    item: String,
+    label: String,
+    related: Vec<XrefLinkJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct CorroborationJson<'a> {
+    claimants: &'a BTreeSet<String>,
+    outlets: &'a BTreeSet<String>,
+}
+
+#[derive(Serialize)]
+struct XrefLinkJson<'a> {
+    briefing_title: &'a str,
+    explicit: bool,
+    item: String,
+    label: String,
+    outlet: &'a str,
+    published: Option<Date>,
+    reason: &'a str,
+    relation: &'static str,
+    /// Widened as `json!` widened it, so scores print the same.
+    score: f64,
+}
+
+impl<'a> XrefItemJson<'a> {
+    pub fn new(briefings: &[&'a Briefing], related: &'a Related) -> Self {
+        let Related { from, links, support } = related;
+        XrefItemJson {
+            corroboration: support
+                .as_ref()
+                .map(|s| CorroborationJson { claimants: &s.claimants, outlets: &s.outlets }),
+            item: item_address(briefings, *from),
+            label: briefings[from.briefing].item_label(from.item),
+            related: links
+                .iter()
+                .map(|l| {
+                    let other = briefings[l.to.briefing];
+                    XrefLinkJson {
+                        briefing_title: &other.title,
+                        explicit: l.kind.is_explicit(),
+                        item: item_address(briefings, l.to),
+                        label: other.item_label(l.to.item),
+                        outlet: &other.source.outlet,
+                        published: other.source.published,
+                        reason: &l.reason,
+                        relation: l.kind.label(),
+                        score: f64::from(l.score),
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+/// One counted thing of `brief figures --json` and every value given for it.
+#[derive(Serialize)]
+pub struct FigureGroupJson<'a> {
+    subject: Option<&'a str>,
+    unit: &'a str,
+    values: Vec<FigureValueJson<'a>>,
+    values_differ: bool,
+}
+
+#[derive(Serialize)]
+struct FigureValueJson<'a> {
+    claimed_by: Option<&'a str>,
+    date: Option<Date>,
+    item: String,
+    outlet: &'a str,
+    qualifier: Qualifier,
+    text: &'a str,
+    value: f64,
+}
+
+impl<'a> FigureGroupJson<'a> {
+    pub fn new(briefings: &[&'a Briefing], group: &[ItemAt]) -> Self {
+        let (_, first) = figure_at(briefings, group[0]);
+        FigureGroupJson {
+            subject: first.subject.as_deref(),
+            unit: &first.unit,
+            values: group
+                .iter()
+                .map(|&at| {
+                    let (b, f) = figure_at(briefings, at);
+                    FigureValueJson {
+                        claimed_by: f.claimed_by.as_deref().map(|id| b.actor_name(id)),
+                        date: figure_date(briefings, at),
+                        item: item_address(briefings, at),
+                        outlet: &b.source.outlet,
+                        qualifier: f.qualifier,
+                        text: &f.text,
+                        value: f.value,
+                    }
+                })
+                .collect(),
+            values_differ: values_differ(briefings, group),
+        }
+    }
+}
