@@ -11,23 +11,67 @@ use crate::model::Briefing;
 use crate::render::{SAME_ACTOR_SHOWN, attribution, format_value, grades, links_shown};
 use crate::xref::{CrossRef, ItemAt, LinkKind};
 
-/// Escapes text for use inside a Markdown paragraph, heading or table cell: every ASCII punctuation
-/// character gets a backslash (CommonMark allows escaping any of them) and whitespace runs, line breaks
-/// included, fold to one space so the text can never start a new block.
+/// Escapes text so that, standing where text may stand in a Markdown document (a paragraph, a heading, a
+/// table cell, a list item, a block quote, link text, emphasis), it renders as itself and adds no element:
+/// the rendered text is `text` with each run of whitespace (line breaks included) folded to one space,
+/// leading and trailing whitespace removed, and NUL (which CommonMark replaces) as U+FFFD. The text must
+/// not be followed directly by `[` (a trailing `!` would make an image).
+///
+/// Only what would be read as markup where it stands gets a backslash, so the text stays readable:
+/// everywhere `\` `` ` `` `*` `_` `~` `[` `]` `<` `|`, and `&` when it starts an entity (`&amp;`,
+/// `&#60;`); at the start of the text (a line's start, for all the escaper knows) `>`, a word of only
+/// `#`, `-`, `+` or `=` (heading, list, thematic break, setext underline) and the `.` or `)` of an
+/// ordered-list marker (`1.`); and a last word of only `#` (a heading's closing sequence). Line
+/// breaks and trailing spaces cannot occur once whitespace is folded.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut words = text.split_whitespace().peekable();
+    let mut first = true;
+    while let Some(word) = words.next() {
+        if !first {
             out.push(' ');
         }
-        for c in word.chars() {
-            if c.is_ascii_punctuation() {
-                out.push('\\');
-            }
-            out.push(c);
-        }
+        escape_word(word, first, words.peek().is_none(), &mut out);
+        first = false;
     }
     out
+}
+
+fn escape_word(word: &str, first: bool, last: bool, out: &mut String) {
+    let only = |c: char| word.chars().all(|w| w == c);
+    // Where a block-starting marker stands: its first character, or the ordered list's delimiter.
+    let starts_block = first && (word.starts_with('>') || "#-+=".chars().any(only));
+    let marker = if starts_block || (last && only('#')) {
+        Some(0)
+    } else if first && is_list_number(word) {
+        Some(word.len() - 1)
+    } else {
+        None
+    };
+    for (at, c) in word.char_indices() {
+        let escaped = match c {
+            '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '<' | '|' => true,
+            '&' => starts_entity(&word[at + 1..]),
+            _ => marker == Some(at),
+        };
+        if escaped {
+            out.push('\\');
+        }
+        out.push(if c == '\0' { '\u{FFFD}' } else { c });
+    }
+}
+
+/// `1.` or `12)`: digits and a delimiter, which start an ordered list item when followed by a space.
+fn is_list_number(word: &str) -> bool {
+    let digits = word.trim_end_matches(['.', ')']);
+    word.len() == digits.len() + 1 && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether text after an `&` would make it an entity or character reference: `amp;`, `#60;`, `#x3C;`.
+fn starts_entity(rest: &str) -> bool {
+    let name = rest.strip_prefix('#').unwrap_or(rest);
+    let len = name.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    len > 0 && name[len..].starts_with(';')
 }
 
 /// The file name of a briefing's export. Ids are validated slugs, but the name is built defensively so that
@@ -265,8 +309,21 @@ mod tests {
 
     #[test]
     fn escape_makes_markup_literal_and_folds_lines() {
-        assert_eq!(escape("# Head\n\n- *x* [a](b) <b>|"), r"\# Head \- \*x\* \[a\]\(b\) \<b\>\|");
-        assert_eq!(escape("Kim Jong-Un’s 1.6 million"), r"Kim Jong\-Un’s 1\.6 million");
+        assert_eq!(escape("# Head\n\n- *x* [a](b) <b>|"), r"\# Head - \*x\* \[a\](b) \<b>\|");
+        assert_eq!(escape("  > quote #"), r"\> quote \#");
+        assert_eq!(escape("- item"), r"\- item");
+        assert_eq!(escape("=== --- +"), r"\=== --- +");
+        assert_eq!(escape("1. first 2) second"), r"1\. first 2) second");
+        assert_eq!(escape("12) x"), r"12\) x");
+        assert_eq!(escape("AT&T &amp; &#60; &#x3C; R&D;"), r"AT&T \&amp; \&#60; \&#x3C; R\&D;");
+        assert_eq!(escape("a\\b `c` ~d~ snake_case"), r"a\\b \`c\` \~d\~ snake\_case");
+        assert_eq!(escape("nul\0"), "nul\u{FFFD}");
+    }
+
+    #[test]
+    fn running_text_keeps_its_punctuation_bare() {
+        let text = "Seoul: the U.S. said 'growing' (2023-11-09); Kim Jong-Un’s 1.6 million, -5 #1!";
+        assert_eq!(escape(text), text);
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::path::Path;
 use brief::export;
 use brief::store::Store;
 use brief::xref::CrossRef;
+use proptest::strategy::Strategy;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// What a renderer makes of a document: headings, table rows, links and any raw HTML or code.
@@ -168,5 +169,167 @@ fn seed_exports_match_snapshots() {
     let store = load("briefings");
     for (at, entry) in store.entries.iter().enumerate() {
         insta::assert_snapshot!(format!("export_{}", entry.briefing.id), to_markdown(&store, at));
+    }
+}
+
+/// What a renderer makes of a document, split in two: every element it opens and closes (and every
+/// break, rule, code span, HTML, footnote or task marker), and all the text, concatenated.
+fn skeleton(md: &str) -> (Vec<String>, String) {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_GFM;
+    let (mut elements, mut text) = (Vec::new(), String::new());
+    for event in Parser::new_ext(md, options) {
+        match event {
+            Event::Text(t) => text.push_str(&t),
+            other => elements.push(format!("{other:?}")),
+        }
+    }
+    (elements, text)
+}
+
+/// Every place the export puts escaped text, as a line or lines of Markdown with `{}` where it goes.
+const CONTEXTS: &[&str] = &[
+    "{}\n",
+    "# {}\n",
+    "### 1. {}\n",
+    "> {}\n",
+    "- {}\n\n  > quoted\n",
+    "| Figure | Value |\n| --- | ---: |\n| {} | more-than 2 |\n",
+    "**Source:** {}, 2023-11-09 (status: reviewed)\n",
+    "*asserts, per {}*\n",
+    "- **{}** also appears in [Other](other.md)\n- **label** corroborates [{}](other.md): item\n",
+];
+
+/// What the escaper promises its output renders as: whitespace runs folded to one space, trimmed, and
+/// NUL replaced as CommonMark replaces it.
+fn folded(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").replace('\0', "\u{FFFD}")
+}
+
+/// Pieces of markup, entities and whitespace that hostile strings are made of.
+const FRAGMENTS: &[&str] = &[
+    "# ",
+    "#",
+    "## ",
+    " #",
+    "- ",
+    "-",
+    "---",
+    "+ ",
+    "* ",
+    "***",
+    "===",
+    "1. ",
+    "1) ",
+    "2.",
+    "> ",
+    ">",
+    "```",
+    "~~~",
+    "~~",
+    "~",
+    "`",
+    "``",
+    "*",
+    "**",
+    "_",
+    "__",
+    "[",
+    "]",
+    "[a](b)",
+    "![i](x.png)",
+    "[^1]",
+    "[^1]: x",
+    "[ ] ",
+    "[x] ",
+    "[!NOTE]",
+    "<div>",
+    "</div>",
+    "<http://x.y>",
+    "<a@b.c>",
+    "<!--",
+    "-->",
+    "<?php",
+    "&amp;",
+    "&#60;",
+    "&#x3C;",
+    "&copy",
+    "&",
+    ";",
+    "\\",
+    "\\\\",
+    "|",
+    " | ",
+    "||",
+    "\n",
+    "\r\n",
+    "  ",
+    "\t",
+    "    ",
+    "www.x.y",
+    "http://x.y",
+    "word",
+    "Kim",
+    "2023-11-09",
+    "U.S.",
+    "'q'",
+    "(",
+    ")",
+    ":",
+    "!",
+    "\u{a0}",
+    "\0",
+    "é",
+    "中",
+    "😀",
+    "\u{200b}",
+    "$5",
+    "{#id}",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+    /// Random and hostile strings, escaped and put wherever the export puts text, render as themselves
+    /// and add no element: the document has exactly the elements it has with a plain word there.
+    #[test]
+    fn escaped_text_renders_as_itself_and_adds_no_element(
+        text in proptest::prop_oneof![
+            "(?s)[\\x00-\\x7f\u{a0}\u{3000}é中😀]{0,40}",
+            proptest::collection::vec(proptest::sample::select(FRAGMENTS), 0..10).prop_map(|f| f.concat()),
+        ]
+    ) {
+        let expected = folded(&text);
+        proptest::prop_assume!(!expected.is_empty());
+        let escaped = export::escape(&text);
+        for context in CONTEXTS {
+            let (elements, rendered) = skeleton(&context.replace("{}", &escaped));
+            let (plain_elements, plain) = skeleton(&context.replace("{}", "PLACEHOLDER"));
+            proptest::prop_assert_eq!(&elements, &plain_elements, "{:?} as {:?} in {:?}", text, escaped, context);
+            proptest::prop_assert_eq!(rendered, plain.replace("PLACEHOLDER", &expected), "{:?} as {:?}", text, escaped);
+        }
+    }
+}
+
+#[test]
+fn empty_and_blank_text_escape_to_nothing() {
+    assert_eq!(export::escape(""), "");
+    assert_eq!(export::escape(" \n\t\r\n "), "");
+}
+
+#[test]
+fn seed_exports_keep_running_punctuation_bare() {
+    let store = load("briefings");
+    for (at, entry) in store.entries.iter().enumerate() {
+        let md = to_markdown(&store, at);
+        let needless: Vec<&str> = md
+            .match_indices('\\')
+            .map(|(i, _)| &md[i..md.len().min(i + 2)])
+            .filter(|pair| pair.ends_with(['.', ',', ':', ';', '\'', '(', ')', '-']))
+            .collect();
+        assert!(needless.is_empty(), "{}: {needless:?}", entry.briefing.id);
     }
 }
