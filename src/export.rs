@@ -5,6 +5,7 @@
 
 use std::fmt::Write as _;
 use std::io::{self, Write as _};
+use std::os::unix::fs::PermissionsExt as _;
 use std::path::{Path, PathBuf};
 
 use crate::model::Briefing;
@@ -275,9 +276,13 @@ pub enum WriteError {
 }
 
 /// Writes `contents` to `path` atomically: a temporary file in the same folder, synced, then renamed over
-/// the target. Without `force` an existing file is never replaced, even one created meanwhile.
+/// the target; on any failure the temporary file is removed. Without `force` an existing file is never
+/// replaced, even one created meanwhile. A new file gets the mode the umask gives (0644 under 022, not
+/// the temporary file's 0600); a file replaced with `force` keeps its mode.
 pub fn write_file(path: &Path, contents: &str, force: bool) -> Result<PathBuf, WriteError> {
     let io_error = |source| WriteError::Io { path: path.to_path_buf(), source };
+    let mut mode = std::fs::Permissions::from_mode(0o666);
+    let mut kept = false;
     if let Ok(existing) = path.symlink_metadata() {
         if !force {
             return Err(WriteError::Exists(path.to_path_buf()));
@@ -287,12 +292,20 @@ pub fn write_file(path: &Path, contents: &str, force: bool) -> Result<PathBuf, W
         if !(kind.is_file() || kind.is_symlink()) {
             return Err(WriteError::NotRegular(path.to_path_buf()));
         }
+        if kind.is_file() {
+            (mode, kept) = (existing.permissions(), true);
+        }
     }
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::NamedTempFile::new_in(folder).map_err(io_error)?;
+    // Created with `mode` less the umask; a kept mode is set again, as the umask may have narrowed it.
+    let mut temp =
+        tempfile::Builder::new().permissions(mode.clone()).tempfile_in(folder).map_err(io_error)?;
+    if kept {
+        temp.as_file().set_permissions(mode).map_err(io_error)?;
+    }
     temp.write_all(contents.as_bytes()).map_err(io_error)?;
     temp.as_file().sync_all().map_err(io_error)?;
     let persisted = if force { temp.persist(path) } else { temp.persist_noclobber(path) };
@@ -333,6 +346,26 @@ mod tests {
         assert!(matches!(err, WriteError::NotRegular(_)), "{err}");
         assert!(dir.path().is_dir());
         assert!(matches!(write_file(Path::new("/dev/null"), "x", true), Err(WriteError::NotRegular(_))));
+    }
+
+    #[test]
+    fn a_failed_write_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        // The temporary file is made and written; only the rename to a too-long name fails.
+        let err = write_file(&dir.path().join("x".repeat(300)), "text", false).unwrap_err();
+        assert!(matches!(err, WriteError::Io { .. }), "{err}");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing left in the folder");
+    }
+
+    #[test]
+    fn a_replaced_file_keeps_its_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_file(&path, "new", true).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(path.metadata().unwrap().permissions().mode() & 0o7777, 0o640);
     }
 
     #[test]

@@ -228,6 +228,41 @@ fn export_writes_never_clobbers_and_forces_only_when_asked() {
     assert_eq!(leftovers.len(), 1, "no temporary files are left behind");
 }
 
+/// `brief` run in `cwd` under a shell's `umask`.
+fn brief_under_umask(cwd: &Path, umask: &str, args: &[&str]) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("umask {umask} && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("BRIEF_DIR")
+        .env("BRIEF_CACHE_DIR", cache_dir())
+        .output()
+        .expect("run brief")
+}
+
+#[test]
+fn exported_and_converted_files_get_the_mode_the_umask_gives() {
+    use std::os::unix::fs::PermissionsExt;
+    let article = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles/2023-11-blinken-seoul.txt");
+    let mode = |path: &Path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    for (umask, expected) in [("022", 0o644), ("077", 0o600), ("002", 0o664)] {
+        let work = tempfile::tempdir().unwrap();
+        let out =
+            brief_under_umask(work.path(), umask, &["export", "blinken-seoul-2023-11", "--dir", &seeds()]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_eq!(mode(&work.path().join("blinken-seoul-2023-11.md")), expected, "export under {umask}");
+        let out = brief_under_umask(
+            work.path(),
+            umask,
+            &["convert", article.to_str().unwrap(), "-o", "draft.toml"],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_eq!(mode(&work.path().join("draft.toml")), expected, "convert under {umask}");
+    }
+}
+
 #[test]
 fn export_into_a_missing_folder_fails_cleanly() {
     let work = tempfile::tempdir().unwrap();
