@@ -3,6 +3,8 @@
 //! All briefing text is untrusted: [`escape`] makes every piece of it literal text, so an article cannot
 //! add headings, emphasis, links, HTML or table cells to the export.
 
+pub mod index;
+
 use std::fmt::Write as _;
 use std::io::{self, Write as _};
 use std::os::unix::fs::PermissionsExt as _;
@@ -93,7 +95,14 @@ fn safe_url(url: &str) -> Option<&str> {
 }
 
 /// The briefing at index `at` of `briefings` as Markdown; `xref` must be built over the same `briefings`.
-pub fn to_markdown(at: usize, briefings: &[&Briefing], xref: &CrossRef) -> String {
+/// Another briefing is a link to its export (`ID.md` beside this one) when `linked(index)` says it is
+/// written there too, else its title in plain text.
+pub fn to_markdown(
+    at: usize,
+    briefings: &[&Briefing],
+    xref: &CrossRef,
+    linked: &dyn Fn(usize) -> bool,
+) -> String {
     let b = briefings[at];
     let mut md = String::new();
     let _ = writeln!(md, "# {}\n", escape(&b.title));
@@ -161,7 +170,7 @@ pub fn to_markdown(at: usize, briefings: &[&Briefing], xref: &CrossRef) -> Strin
         md.push('\n');
     }
 
-    let links = cross_references(at, briefings, xref);
+    let links = cross_references(at, briefings, xref, linked);
     if !links.is_empty() {
         let _ = writeln!(md, "## Cross-references\n");
         for line in links {
@@ -199,11 +208,16 @@ fn source_paragraph(b: &Briefing) -> String {
     line
 }
 
-/// One line per related item in other briefings (explicit refs first, then inferred links), each linking
-/// to the other briefing's export. An actor's appearances elsewhere share one line.
-fn cross_references(at: usize, briefings: &[&Briefing], xref: &CrossRef) -> Vec<String> {
+/// One line per related item in other briefings (explicit refs first, then inferred links), each naming
+/// the other briefing (a link to its export when `linked`). An actor's appearances elsewhere share one line.
+fn cross_references(
+    at: usize,
+    briefings: &[&Briefing],
+    xref: &CrossRef,
+    linked: &dyn Fn(usize) -> bool,
+) -> Vec<String> {
     let b = briefings[at];
-    let link_to = |other: &Briefing| format!("[{}]({})", escape(&other.title), file_name(&other.id));
+    let link_to = |other: usize| briefing_link(briefings[other], linked(other));
     let mut lines = Vec::new();
     for (_, item) in b.items() {
         let label = escape(&b.item_label(item));
@@ -214,7 +228,7 @@ fn cross_references(at: usize, briefings: &[&Briefing], xref: &CrossRef) -> Vec<
         if !same_actor.is_empty() {
             // An actor of a large folder may appear in thousands of briefings: the first few, then a count.
             let places: Vec<String> =
-                same_actor.iter().take(SAME_ACTOR_SHOWN).map(|l| link_to(briefings[l.to.briefing])).collect();
+                same_actor.iter().take(SAME_ACTOR_SHOWN).map(|l| link_to(l.to.briefing)).collect();
             let more = same_actor.len() - places.len();
             let rest = if more > 0 { format!(" and {more} more") } else { String::new() };
             lines.push(format!("**{label}** also appears in {}{rest}", places.join(", ")));
@@ -227,7 +241,7 @@ fn cross_references(at: usize, briefings: &[&Briefing], xref: &CrossRef) -> Vec<
             lines.push(format!(
                 "**{label}** {} {}: {}{inferred}",
                 link.kind.label(),
-                link_to(other),
+                link_to(link.to.briefing),
                 escape(&other.item_label(link.to.item)),
             ));
         }
@@ -241,6 +255,11 @@ fn cross_references(at: usize, briefings: &[&Briefing], xref: &CrossRef) -> Vec<
         }
     }
     lines
+}
+
+/// A briefing's title, as a link to its export beside this one when `linked`.
+pub fn briefing_link(b: &Briefing, linked: bool) -> String {
+    if linked { format!("[{}]({})", escape(&b.title), file_name(&b.id)) } else { escape(&b.title) }
 }
 
 /// Where `brief export` writes.

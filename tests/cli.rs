@@ -263,6 +263,104 @@ fn exported_and_converted_files_get_the_mode_the_umask_gives() {
     }
 }
 
+/// The relative link targets of a Markdown file, as a CommonMark parser reads them.
+fn links_in(markdown: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    Parser::new_ext(markdown, Options::ENABLE_TABLES)
+        .filter_map(|event| match event {
+            Event::Start(Tag::Link { dest_url, .. }) if !dest_url.contains("://") => {
+                Some(dest_url.to_string())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn export_all_writes_every_briefing_and_an_index_whose_links_resolve() {
+    let work = tempfile::tempdir().unwrap();
+    let out = brief_in(work.path(), &["export", "--all", "-o", "set", "--dir", &seeds()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("wrote 5 briefing(s) and index.md to set"), "{}", stderr(&out));
+    let set = work.path().join("set");
+    let mut names: Vec<String> =
+        fs::read_dir(&set).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    let ids: Vec<String> = fs::read_dir(seeds())
+        .unwrap()
+        .map(|e| e.unwrap().path().file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    let mut expected: Vec<String> =
+        ids.iter().map(|id| format!("{id}.md")).chain(["index.md".into()]).collect();
+    expected.sort();
+    assert_eq!(names, expected, "one file per briefing and the index, nothing else");
+
+    let index = fs::read_to_string(set.join("index.md")).unwrap();
+    let from_index = links_in(&index);
+    for id in &ids {
+        assert!(from_index.contains(&format!("{id}.md")), "the index links {id}");
+    }
+    assert!(index.contains("## Figures") && index.contains("**The values differ.**"), "{index}");
+    let mut cross_links = 0;
+    for name in &names {
+        let text = fs::read_to_string(set.join(name)).unwrap();
+        for link in links_in(&text) {
+            assert!(set.join(&link).is_file(), "{name} links {link}, which is not there");
+            cross_links += 1;
+        }
+    }
+    assert!(cross_links > from_index.len(), "the briefings link each other too");
+
+    // Again without --force: refused, nothing touched; with it, rewritten.
+    fs::write(set.join("index.md"), "my index").unwrap();
+    let again = brief_in(work.path(), &["export", "--all", "-o", "set", "--dir", &seeds()]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("6 file(s) already exist in set"), "{}", stderr(&again));
+    assert!(stderr(&again).contains("nothing was written"), "{}", stderr(&again));
+    assert_eq!(fs::read_to_string(set.join("index.md")).unwrap(), "my index");
+    let forced = brief_in(work.path(), &["export", "--all", "-o", "set", "--force", "--dir", &seeds()]);
+    assert_eq!(forced.status.code(), Some(0), "{}", stderr(&forced));
+    assert_eq!(fs::read_to_string(set.join("index.md")).unwrap(), index);
+}
+
+#[test]
+fn export_of_some_briefings_links_only_within_the_set() {
+    let work = tempfile::tempdir().unwrap();
+    let (a, b) = ("blinken-seoul-2023-11", "trilateral-nsa-seoul-2023-12");
+    let out = brief_in(work.path(), &["export", a, b, a, "-o", "two", "--dir", &seeds()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let two = work.path().join("two");
+    assert_eq!(fs::read_dir(&two).unwrap().count(), 3, "two briefings and the index");
+    let text = fs::read_to_string(two.join(format!("{a}.md"))).unwrap();
+    let links = links_in(&text);
+    assert!(links.contains(&format!("{b}.md")), "{links:?}");
+    assert!(links.iter().all(|l| two.join(l).is_file()), "{links:?}");
+    assert!(text.contains("U.S., South Korea and Japan condemn"), "a briefing left out is named, not linked");
+
+    let to_stdout = brief_in(work.path(), &["export", a, b, "-o", "-", "--dir", &seeds()]);
+    assert_eq!(to_stdout.status.code(), Some(2));
+    assert!(stderr(&to_stdout).contains("several briefings are written to a folder"));
+    let unknown = brief_in(work.path(), &["export", a, "nope", "-o", "three", "--dir", &seeds()]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(!work.path().join("three").exists(), "nothing is written for an unknown id");
+    let neither = brief_in(work.path(), &["export", "--dir", &seeds()]);
+    assert_eq!(neither.status.code(), Some(2), "an id or --all is required");
+}
+
+#[test]
+fn figures_say_unattributed_instead_of_unknown() {
+    let out = brief(&["figures", "--dir", &seeds()]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(!text.contains("unknown"), "{text}");
+    assert!(
+        text.contains("only 200 kilometers  unattributed [blinken-seoul-2023-11#depot-distance]"),
+        "{text}"
+    );
+    assert!(text.contains("more than a million  per National Intelligence Service [blinken"), "{text}");
+    assert!(text.contains("per The Washington Post, in RFE/RL"), "{text}");
+}
+
 #[test]
 fn export_into_a_missing_folder_fails_cleanly() {
     let work = tempfile::tempdir().unwrap();

@@ -69,7 +69,7 @@ fn render(md: &str) -> Rendered {
 /// The export of the briefing at `at`, as `brief export` makes it.
 fn to_markdown(store: &Store, at: usize) -> String {
     let briefings = store.briefings();
-    export::to_markdown(at, &briefings, &CrossRef::build(&briefings))
+    export::to_markdown(at, &briefings, &CrossRef::build(&briefings), &|_| true)
 }
 
 fn load(dir: &str) -> Store {
@@ -332,4 +332,34 @@ fn seed_exports_keep_running_punctuation_bare() {
             .collect();
         assert!(needless.is_empty(), "{}: {needless:?}", entry.briefing.id);
     }
+}
+
+#[test]
+fn the_index_of_the_seeds_matches_its_snapshot() {
+    let store = load("briefings");
+    let briefings = store.briefings();
+    let set: Vec<usize> = (0..briefings.len()).collect();
+    insta::assert_snapshot!(export::index::to_markdown(&set, &briefings, &CrossRef::build(&briefings)));
+}
+
+#[test]
+fn the_index_of_hostile_text_adds_no_markup() {
+    let store = load("tests/fixtures/hostile");
+    let briefings = store.briefings();
+    let b = briefings[0];
+    let r = render(&export::index::to_markdown(&[0], &briefings, &CrossRef::build(&briefings)));
+    assert_eq!(r.html, Vec::<String>::new(), "no raw HTML");
+    assert_eq!(r.code, 0, "no code spans or blocks");
+    assert!(r.links.iter().all(|l| l == "hostile.md"), "{:?}", r.links);
+    assert!(r.strong.iter().all(|s| s == "The values differ."), "{:?}", r.strong);
+    assert!(r.emphasis.is_empty(), "{:?}", r.emphasis);
+    let headings: Vec<(u8, &str)> = r.headings.iter().map(|(l, t)| (*l, t.as_str())).collect();
+    assert_eq!(headings[..3], [(1, "Briefings"), (2, "Contents"), (2, "Figures")]);
+    assert_eq!(headings[3], (3, b.figures[0].unit.as_str()), "no subject: the unit alone");
+    assert_eq!(headings.last(), Some(&(3, b.title.as_str())), "{headings:?}");
+    let contents = &r.tables[0];
+    assert!(contents.iter().all(|row| row.len() == 7), "{contents:?}");
+    assert_eq!(contents[1][0], format!("{} (draft)", b.title));
+    assert_eq!(contents[1][1], "Evil | Outlet");
+    assert!(r.tables[1..].iter().flatten().all(|row| row.len() == 5), "{:?}", r.tables);
 }

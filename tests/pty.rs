@@ -173,7 +173,7 @@ fn search_jump_export_and_quit_in_a_real_terminal() {
     let Some(Effect::Export { briefing }) = update(&mut app, Action::Export) else { panic!("e exports") };
     let id = app.briefings()[briefing].id.clone();
     let title = app.briefings()[briefing].title.clone();
-    let expected = export::to_markdown(briefing, &app.briefings(), &app.xref);
+    let expected = export::to_markdown(briefing, &app.briefings(), &app.xref, &|_| true);
 
     let (master, terminal) = open_pty();
     let before = rustix::termios::tcgetattr(&terminal).expect("tcgetattr");

@@ -77,14 +77,19 @@ pub enum Command {
     },
     /// Draft a briefing from plain-text articles (status = "draft", to review before use).
     Convert(ConvertArgs),
-    /// Export a briefing to Markdown.
+    /// Export briefings to Markdown: one to a file, several (or --all) to a folder with an index.md.
     Export {
-        /// Briefing id (see `brief list`).
-        id: String,
-        /// Output file, folder (ID.md inside it), or `-` for standard output [default: ./ID.md].
+        /// Briefing ids (see `brief list`); with several, each is written to `ID.md` in the folder.
+        #[arg(value_name = "ID", required_unless_present = "all", conflicts_with = "all")]
+        ids: Vec<String>,
+        /// Export every briefing of the folder.
+        #[arg(long)]
+        all: bool,
+        /// Output file, folder (ID.md inside it), or `-` for standard output, for one briefing; the folder
+        /// for several (created if missing) [default: the current folder].
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
-        /// Overwrite an existing file.
+        /// Overwrite existing files.
         #[arg(long)]
         force: bool,
     },

@@ -14,8 +14,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Check { folder }) => check::run(folder.as_deref().unwrap_or(&cli.dir)),
         Some(Command::List { json }) => list::run(&load(&cli.dir)?, json),
         Some(Command::Show { id }) => show::run(&load(&cli.dir)?, &id),
-        Some(Command::Export { id, output, force }) => {
-            export::run(&load(&cli.dir)?, &id, output.as_deref(), force)
+        Some(Command::Export { ids, all, output, force }) => {
+            export::run(&load(&cli.dir)?, &ids, all, output.as_deref(), force)
         }
         Some(Command::Convert(args)) => convert::run(args, &cli.dir),
         Some(Command::Search { query, json, limit }) => {

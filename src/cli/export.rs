@@ -1,6 +1,8 @@
-//! `brief export`: a briefing as Markdown, to a file or standard output.
+//! `brief export`: one briefing as Markdown to a file or standard output, or several (or all) to a
+//! folder with an `index.md`, linked to each other.
 
-use std::path::Path;
+use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::folder::find;
@@ -10,17 +12,113 @@ use crate::sanitize::neutralize;
 use crate::store::Store;
 use crate::xref::CrossRef;
 
-pub fn run(store: &Store, id: &str, output: Option<&Path>, force: bool) -> Result<ExitCode, Failure> {
+pub fn run(
+    store: &Store,
+    ids: &[String],
+    all: bool,
+    output: Option<&Path>,
+    force: bool,
+) -> Result<ExitCode, Failure> {
+    match ids {
+        [id] if !all => one(store, id, output, force),
+        _ => several(store, ids, all, output, force),
+    }
+}
+
+fn one(store: &Store, id: &str, output: Option<&Path>, force: bool) -> Result<ExitCode, Failure> {
     let at = find(store, id)?;
     let briefings = store.briefings();
-    let markdown = export::to_markdown(at, &briefings, &CrossRef::build(&briefings));
+    let markdown = export::to_markdown(at, &briefings, &CrossRef::build(&briefings), &|_| true);
     match ExportTarget::from_arg(output, id) {
         ExportTarget::Stdout => print_out(&markdown),
         ExportTarget::File(path) => {
             let written =
                 export::write_file(&path, &markdown, force).map_err(|e| Failure::Data(e.to_string()))?;
-            eprintln!("wrote {}", neutralize(&written.display().to_string()));
+            eprintln!("wrote {}", shown(&written));
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Each briefing to `ID.md` in the folder, then `index.md`. Links go only to briefings of the set.
+/// Without `force`, nothing is written if any of the files exists.
+fn several(
+    store: &Store,
+    ids: &[String],
+    all: bool,
+    output: Option<&Path>,
+    force: bool,
+) -> Result<ExitCode, Failure> {
+    let mut set: Vec<usize> = if all {
+        (0..store.entries.len()).collect()
+    } else {
+        ids.iter().map(|id| find(store, id)).collect::<Result<_, _>>()?
+    };
+    set.sort_unstable();
+    set.dedup();
+    let folder = match output {
+        Some(p) if p == Path::new("-") => {
+            return Err(Failure::Usage(
+                "several briefings are written to a folder (-o DIR), not to -".into(),
+            ));
+        }
+        Some(p) => p,
+        None => Path::new("."),
+    };
+    if set.is_empty() {
+        return Err(Failure::Data(format!("no briefings to export in {}", store.dir.display())));
+    }
+    let briefings = store.briefings();
+    let paths: Vec<PathBuf> =
+        set.iter().map(|&at| folder.join(export::file_name(&briefings[at].id))).collect();
+    let index = folder.join(export::index::FILE_NAME);
+    if paths.contains(&index) {
+        return Err(Failure::Data(format!(
+            "a briefing's id would export to {}, which is the index's name; export it on its own",
+            export::index::FILE_NAME
+        )));
+    }
+    std::fs::create_dir_all(folder)
+        .map_err(|e| Failure::Data(format!("cannot create the folder {}: {e}", folder.display())))?;
+    if !force {
+        let existing: Vec<String> = paths
+            .iter()
+            .chain([&index])
+            .filter(|p| p.symlink_metadata().is_ok())
+            .map(|p| p.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned()))
+            .collect();
+        if !existing.is_empty() {
+            let named: Vec<&str> = existing.iter().take(5).map(String::as_str).collect();
+            let more = if existing.len() > named.len() { ", …" } else { "" };
+            return Err(Failure::Data(format!(
+                "{} file(s) already exist in {} ({}{more}); nothing was written; use --force to overwrite them",
+                existing.len(),
+                folder.display(),
+                named.join(", ")
+            )));
+        }
+    }
+    let xref = CrossRef::build(&briefings);
+    let mut in_set = vec![false; briefings.len()];
+    set.iter().for_each(|&at| in_set[at] = true);
+    let write = |path: &Path, markdown: String| {
+        export::write_file(path, &markdown, force).map_err(|e| Failure::Data(e.to_string()))
+    };
+    let progress = set.len() > 1 && io::stderr().is_terminal();
+    for (n, (&at, path)) in set.iter().zip(&paths).enumerate() {
+        if progress {
+            eprint!("\rexporting {}/{} ", n + 1, set.len());
+        }
+        write(path, export::to_markdown(at, &briefings, &xref, &|other| in_set[other]))?;
+    }
+    if progress {
+        eprint!("\r\x1b[2K");
+    }
+    write(&index, export::index::to_markdown(&set, &briefings, &xref))?;
+    eprintln!("wrote {} briefing(s) and {} to {}", set.len(), export::index::FILE_NAME, shown(folder));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn shown(path: &Path) -> String {
+    neutralize(&path.display().to_string()).into_owned()
 }

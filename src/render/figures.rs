@@ -16,6 +16,22 @@ pub fn values_differ(briefings: &[&Briefing], group: &[ItemAt]) -> bool {
     group.windows(2).any(|w| compare_figures(briefings, w[0], w[1]).values_differ)
 }
 
+/// An outlet's name, unless it is empty or `unknown` (what briefings say when it is not known).
+pub fn known_outlet(b: &Briefing) -> Option<&str> {
+    let outlet = b.source.outlet.trim();
+    (!outlet.is_empty() && !outlet.eq_ignore_ascii_case("unknown")).then_some(outlet)
+}
+
+/// Who gives a figure and where: "per CLAIMANT, in OUTLET", "per CLAIMANT", "per OUTLET" (the outlet's
+/// own figure), or "unattributed" when neither is known.
+pub fn figure_source(b: &Briefing, f: &Figure) -> String {
+    match (f.claimed_by.as_deref().map(|id| b.actor_name(id)), known_outlet(b)) {
+        (Some(by), Some(outlet)) => format!("per {by}, in {outlet}"),
+        (Some(by), None) | (None, Some(by)) => format!("per {by}"),
+        (None, None) => "unattributed".to_string(),
+    }
+}
+
 /// Each counted thing, then every value given for it (date, value, qualifier, text, who claims it, the
 /// outlet, the item), flagged when the values differ.
 pub fn table_text(briefings: &[&Briefing], table: &[Vec<ItemAt>]) -> String {
@@ -27,13 +43,12 @@ pub fn table_text(briefings: &[&Briefing], table: &[Vec<ItemAt>]) -> String {
         for &at in group {
             let (b, f) = figure_at(briefings, at);
             let date = figure_date(briefings, at).map_or("-".to_string(), |d| d.to_string());
-            let by = f.claimed_by.as_deref().map_or(b.source.outlet.as_str(), |id| b.actor_name(id));
             out.push_str(&format!(
-                "  {date:10}  {:>14}  {:10}  {}  per {by}, in {} [{}]\n",
+                "  {date:10}  {:>14}  {:10}  {}  {} [{}]\n",
                 format_value(f.value),
                 f.qualifier.to_string(),
                 f.text,
-                b.source.outlet,
+                figure_source(b, f),
                 item_address(briefings, at)
             ));
         }

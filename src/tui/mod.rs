@@ -218,7 +218,7 @@ fn perform(terminal: &mut DefaultTerminal, app: &mut App, effect: Effect) -> io:
     Ok(match effect {
         Effect::Export { briefing } => {
             let briefings = app.briefings();
-            let markdown = export::to_markdown(briefing, &briefings, &app.xref);
+            let markdown = export::to_markdown(briefing, &briefings, &app.xref, &|_| true);
             let path = Path::new(".").join(export::file_name(&briefings[briefing].id));
             Action::Exported(export::write_file(&path, &markdown, false).map_err(|e| e.to_string()))
         }
