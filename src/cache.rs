@@ -1,13 +1,17 @@
 //! The on-disk cache of a folder: what loading it found (per file: how it was seen, its diagnostics, its
-//! briefing) and its search index, in one file that is memory-mapped and read in place.
+//! briefing) and its search index, in one file read in place: each part is read when it is needed, with
+//! positioned reads (see `crate::column` for why the file is never mapped).
 //!
 //! A query needs only the term dictionary, the posting lists of its terms and the briefings of the hits
 //! it shows, so `brief search` on an unchanged folder answers without parsing any TOML. Commands that need
 //! every briefing take the unchanged ones from the cache and parse only the files that changed.
 //!
 //! Where: `$BRIEF_CACHE_DIR`, else the user's cache directory (`$XDG_CACHE_HOME/brief`, usually
-//! `~/.cache/brief`), one file per folder named by a hash of the folder's canonical path and of the path as
-//! given (the paths in messages are the ones given). Nothing is written into the briefing folder.
+//! `~/.cache/brief`), one file per folder named by a hash of the folder's canonical path, so `--dir c1k`,
+//! `--dir ./c1k/` and an absolute path share one cache. Paths are stored relative to the folder and joined
+//! to the folder as given when read (messages quote paths as given); the diagnostics of a file name paths
+//! as they were given when it was read, so a run that names the folder differently reads again the files
+//! that have diagnostics. Nothing is written into the briefing folder.
 //!
 //! Freshness: the cache is used only by the build of brief that wrote it (same executable: path, size and
 //! modification time), for the folder it was written for, when the folder holds exactly the same `*.toml`
@@ -16,27 +20,26 @@
 //! seconds of when the file was last read). Anything else is a miss, and the folder is loaded again.
 //!
 //! Safety: the file is written to a temporary file in the cache directory and renamed over the old one,
-//! so a reader sees a whole file or the previous one. Every section read at open has a checksum, every
-//! posting list and every briefing is checked when it is read; a truncated, corrupt or foreign file is
-//! a miss, never a panic, and is replaced. Failing to write (read-only directory, full disk) never fails
-//! the command.
+//! so a reader sees a whole file or the previous one. Every section has a checksum checked when it is
+//! read, every posting list and every briefing when it is read; a truncated, corrupt or foreign file is a
+//! miss, never a panic or a signal (it is read, not mapped), and is replaced. Failing to write (read-only
+//! directory, full disk) never fails the command.
 
 use std::borrow::Cow;
 use std::fs;
 use std::io::Write;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use memmap2::Mmap;
-
-use crate::column::Column;
+use crate::column::{CacheFile, Column};
 use crate::model::Briefing;
-use crate::search::{PostingLists, SearchIndex};
+use crate::search::{self, PostingLists, SearchIndex};
 use crate::store::{self, Changes, Entry, FileRecord, FolderError, Seen, Store, hash_bytes};
 
 const MAGIC: &[u8; 12] = b"brief-cache\0";
 /// Bumped whenever the layout below changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// The sections of a cache file, in order.
 #[derive(Debug, Clone, Copy)]
@@ -44,7 +47,7 @@ enum Section {
     /// Per briefing file, in path order: its path, how it was seen, and its article's: what a freshness
     /// check reads (binary, see [`encode_manifest`]).
     Manifest,
-    /// Every [`FileRecord`] (JSON).
+    /// Every [`FileRecord`] (JSON), paths relative to the folder.
     Records,
     /// Per loaded briefing, in `Store::entries` order: record index, blob offset, length and checksum.
     Entries,
@@ -54,7 +57,9 @@ enum Section {
     Summary,
     TermText,
     TermEnds,
+    /// Where each posting list ends in `Postings`, in bytes.
     PostingEnds,
+    /// The posting lists, delta-coded (`search::encode_postings`).
     Postings,
     PostingHashes,
     Documents,
@@ -68,14 +73,14 @@ enum Section {
 const SECTIONS: usize = 15;
 
 impl Section {
-    /// Sections whose checksum is verified when the file is opened; the others are checked piece by piece
-    /// as they are read (a posting list, a briefing).
-    fn verified_at_open(self) -> bool {
+    /// Sections whose checksum covers the whole section; the others are checked piece by piece as they
+    /// are read (a posting list, a briefing).
+    fn checked_whole(self) -> bool {
         !matches!(self, Section::Postings | Section::Blobs)
     }
 }
 
-/// The cache file of a folder, as given on the command line.
+/// The cache file of a folder: named by its canonical path, whichever way it was given.
 pub fn location(dir: &Path) -> Option<PathBuf> {
     let base = match std::env::var_os("BRIEF_CACHE_DIR").filter(|d| !d.is_empty()) {
         Some(dir) => PathBuf::from(dir),
@@ -85,12 +90,13 @@ pub fn location(dir: &Path) -> Option<PathBuf> {
         }
     };
     let canonical = fs::canonicalize(dir).ok()?;
-    let key = hash_bytes(folder_key(&canonical, dir).as_bytes());
+    let key = hash_bytes(&path_bytes(&canonical));
     Some(base.join(format!("{key:016x}.cache")))
 }
 
-fn folder_key(canonical: &Path, given: &Path) -> String {
-    format!("{}\0{}", canonical.display(), given.display())
+/// The folder as given, as the header records it: diagnostics quote paths that way.
+fn given_text(dir: &Path) -> String {
+    String::from_utf8_lossy(&path_bytes(dir)).into_owned()
 }
 
 /// The executable that is running, as the cache knows it: a cache written by another build is ignored.
@@ -109,9 +115,12 @@ fn build_identity() -> Option<String> {
 
 /// An opened, checked cache file (not yet known to be fresh).
 pub struct Snapshot {
-    map: Arc<Mmap>,
+    file: Arc<CacheFile>,
     header: Header,
+    /// The folder as given to this run: stored paths are joined to it.
+    dir: PathBuf,
     manifest: Vec<ManifestFile>,
+    entries: Vec<[u64; 4]>,
     path: PathBuf,
 }
 
@@ -131,33 +140,53 @@ pub struct Summary {
 }
 
 impl Snapshot {
-    /// Opens the cache of `dir`, if there is one written by this build for this folder and it is whole.
+    /// Opens the cache of `dir`, if there is one written by this build for this folder and its header,
+    /// manifest and entry table are whole.
     pub fn open(dir: &Path) -> Option<Snapshot> {
-        let path = location(dir)?;
+        Snapshot::open_file(location(dir)?, dir)
+    }
+
+    /// [`Snapshot::open`] on the cache file at `path`.
+    fn open_file(path: PathBuf, dir: &Path) -> Option<Snapshot> {
         let file = fs::File::open(&path).ok()?;
-        // SAFETY: the cache file is only ever replaced by renaming a new file over it, never written in
-        // place, so the mapped bytes do not change under us; every read below is bounds-checked.
-        let map = Arc::new(unsafe { Mmap::map(&file) }.ok()?);
+        let length = usize::try_from(file.metadata().ok()?.len()).ok()?;
+        let file = Arc::new(CacheFile::new(file));
+        let prefix = file.read(0..PREFIX.min(length))?;
+        let header = Header::read(&prefix, |range| file.read(range), length)?;
         let canonical = fs::canonicalize(dir).ok()?;
-        let header = Header::read(&map)?;
-        if header.identity != build_identity()? || header.folder != folder_key(&canonical, dir) {
+        if header.identity != build_identity()? || header.folder != given_text(&canonical) {
             return None;
         }
-        for (section, (range, hash)) in SECTION_ORDER.iter().zip(header.sections.iter().zip(&header.hashes)) {
-            if section.verified_at_open() && hash_bytes(map.get(range.clone())?) != *hash {
-                return None;
-            }
-        }
-        let manifest = decode_manifest(map.get(header.sections[Section::Manifest as usize].clone())?)?;
-        Some(Snapshot { map, header, manifest, path })
+        let mut snapshot = Snapshot {
+            file,
+            header,
+            dir: dir.to_path_buf(),
+            manifest: Vec::new(),
+            entries: Vec::new(),
+            path,
+        };
+        snapshot.manifest = decode_manifest(&snapshot.section(Section::Manifest)?, dir)?;
+        snapshot.entries = bytemuck::try_cast_slice(&snapshot.section(Section::Entries)?).ok()?.to_vec();
+        Some(snapshot)
     }
 
-    fn bytes(&self, section: Section) -> &[u8] {
-        self.map.get(self.header.sections[section as usize].clone()).unwrap_or(&[])
+    /// A whole section, read and checked against its checksum.
+    fn section(&self, section: Section) -> Option<Vec<u8>> {
+        let range = self.header.sections[section as usize].clone();
+        let bytes = self.file.read(range)?;
+        (!section.checked_whole() || hash_bytes(&bytes) == self.header.hashes[section as usize])
+            .then_some(bytes)
     }
 
+    /// A section of whole values of `T`, read and checked.
     fn column<T: bytemuck::Pod>(&self, section: Section) -> Option<Column<T>> {
-        Column::mapped(&self.map, self.header.sections[section as usize].clone())
+        let column = Column::read(&self.file, self.header.sections[section as usize].clone())?;
+        (hash_bytes(column.bytes()) == self.header.hashes[section as usize]).then_some(column)
+    }
+
+    /// Whether this run names the folder as the run that wrote the cache did (see the module comment).
+    fn given_as_written(&self) -> bool {
+        self.header.given == given_text(&self.dir)
     }
 
     /// Checks every file of the folder against the manifest: `Some(rewritten)` when the cache is fresh,
@@ -197,17 +226,18 @@ impl Snapshot {
         Some(settled)
     }
 
-    /// The search index, read in place.
+    /// The search index: its arrays read now, its posting lists when a query needs them.
     pub fn index(&self) -> Option<SearchIndex> {
         let (spellings, longest_spelling): (foldhash::HashMap<String, Vec<String>>, usize) =
-            serde_json::from_slice(self.bytes(Section::Spellings)).ok()?;
+            serde_json::from_slice(&self.section(Section::Spellings)?).ok()?;
         let index = SearchIndex {
             term_text: self.column(Section::TermText)?,
             term_ends: self.column(Section::TermEnds)?,
-            postings: PostingLists {
+            postings: PostingLists::Stored {
+                file: Arc::clone(&self.file),
+                at: self.header.sections[Section::Postings as usize].clone(),
                 ends: self.column(Section::PostingEnds)?,
-                all: self.column(Section::Postings)?,
-                hashes: Some(self.column(Section::PostingHashes)?),
+                hashes: self.column(Section::PostingHashes)?,
             },
             documents: self.column(Section::Documents)?,
             slot_document: self.column(Section::SlotDocument)?,
@@ -217,39 +247,55 @@ impl Snapshot {
             longest_spelling,
             ..SearchIndex::default()
         };
-        index.is_consistent(self.entry_count()).then_some(index)
+        index.is_consistent(self.entries.len()).then_some(index)
     }
 
+    /// The load summary, if it holds for this run: its headlines quote paths as the writer gave them.
     pub fn summary(&self) -> Option<Summary> {
-        serde_json::from_slice(self.bytes(Section::Summary)).ok()
-    }
-
-    fn entries(&self) -> &[[u64; 4]] {
-        bytemuck::try_cast_slice(self.bytes(Section::Entries)).unwrap_or(&[])
-    }
-
-    fn entry_count(&self) -> usize {
-        self.entries().len()
+        let summary: Summary = serde_json::from_slice(&self.section(Section::Summary)?).ok()?;
+        (self.given_as_written() || (summary.failed == 0 && summary.errors.is_empty())).then_some(summary)
     }
 
     /// The briefing at `index` in `Store::entries` order, checked against its checksum.
     pub fn briefing(&self, index: usize) -> Option<Briefing> {
-        let &[_, offset, len, hash] = self.entries().get(index)?;
-        let start = usize::try_from(offset).ok()?;
-        let blob = self.bytes(Section::Blobs).get(start..start.checked_add(usize::try_from(len).ok()?)?)?;
-        (hash_bytes(blob) == hash).then(|| serde_json::from_slice(blob).ok()).flatten()
+        let &[_, offset, len, hash] = self.entries.get(index)?;
+        let blobs = &self.header.sections[Section::Blobs as usize];
+        let start = blobs.start.checked_add(usize::try_from(offset).ok()?)?;
+        let end = start.checked_add(usize::try_from(len).ok()?)?;
+        if end > blobs.end {
+            return None;
+        }
+        let blob = self.file.read(start..end)?;
+        (hash_bytes(&blob) == hash).then(|| serde_json::from_slice(&blob).ok()).flatten()
     }
 
+    /// The records of every file, with paths joined to the folder as given.
     fn records(&self) -> Option<Vec<FileRecord>> {
-        serde_json::from_slice(self.bytes(Section::Records)).ok()
+        let mut records: Vec<FileRecord> = serde_json::from_slice(&self.section(Section::Records)?).ok()?;
+        for record in &mut records {
+            record.path = self.dir.join(&record.path);
+            if let Some((article, _)) = &mut record.article {
+                *article = self.dir.join(&*article);
+            }
+            for diagnostic in &mut record.diagnostics {
+                diagnostic.path = record.path.clone();
+            }
+        }
+        Some(records)
     }
 
-    /// Writes the file again with a new manifest and every other section as it is.
+    /// Writes the file again with a new manifest and every other section copied as it is.
     fn rewrite_manifest(&self, manifest: &[ManifestFile]) -> std::io::Result<()> {
-        let mut sections: Vec<Cow<'_, [u8]>> =
-            SECTION_ORDER.iter().map(|&s| Cow::Borrowed(self.bytes(s))).collect();
-        sections[Section::Manifest as usize] = Cow::Owned(encode_manifest(manifest));
-        write_file(&self.path, &self.header.identity, &self.header.folder, &sections)
+        let mut sections: Vec<Piece<'_>> = SECTION_ORDER
+            .iter()
+            .map(|&s| Piece::Copied {
+                from: &self.file,
+                range: self.header.sections[s as usize].clone(),
+                hash: self.header.hashes[s as usize],
+            })
+            .collect();
+        sections[Section::Manifest as usize] = Piece::Bytes(Cow::Owned(encode_manifest(manifest, &self.dir)));
+        write_file(&self.path, &self.header.identity, &self.header.folder, &self.header.given, &sections)
     }
 }
 
@@ -266,27 +312,36 @@ pub fn load(dir: &Path, rewrite: bool) -> Result<Loaded, FolderError> {
     let snapshot = Snapshot::open(dir);
     let records = snapshot.as_ref().and_then(Snapshot::records);
     let mut damaged = false;
+    let mut reread = false;
     let (store, changes) = match (&snapshot, &records) {
         (Some(snapshot), Some(records)) => {
-            let positions: std::collections::HashMap<&Path, usize> = (0..snapshot.entry_count())
+            let positions: std::collections::HashMap<&Path, usize> = (0..snapshot.entries.len())
                 .filter_map(|i| {
-                    let record = *snapshot.entries().get(i)?.first()? as usize;
+                    let record = *snapshot.entries.get(i)?.first()? as usize;
                     Some((records.get(record)?.path.as_path(), i))
                 })
                 .collect();
             // Decoded on two threads up front: nearly every file is unchanged.
-            let indices: Vec<usize> = (0..snapshot.entry_count()).collect();
+            let indices: Vec<usize> = (0..snapshot.entries.len()).collect();
             let mut decoded = store::parallel_map(&indices, |&i| snapshot.briefing(i));
-            Store::load_reusing(dir, records.clone(), |record| match positions.get(record.path.as_path()) {
-                Some(&i) => {
-                    let briefing = decoded.get_mut(i).and_then(Option::take);
-                    // A briefing that fails its checksum is parsed again, and the cache written again.
-                    damaged |= briefing.is_none();
-                    let briefing = briefing?;
-                    let article = record.article.as_ref().and_then(|(path, _)| store::article_text(path));
-                    Some(Some(Entry { path: record.path.clone(), briefing, article }))
+            let as_written = snapshot.given_as_written();
+            Store::load_reusing(dir, records.clone(), |record| {
+                // Its diagnostics quote paths as another run gave the folder: read it again.
+                if !as_written && !record.diagnostics.is_empty() {
+                    reread = true;
+                    return None;
                 }
-                None => record.placed.is_none().then_some(None),
+                match positions.get(record.path.as_path()) {
+                    Some(&i) => {
+                        let briefing = decoded.get_mut(i).and_then(Option::take);
+                        // A briefing that fails its checksum is parsed again, and the cache written again.
+                        damaged |= briefing.is_none();
+                        let briefing = briefing?;
+                        let article = record.article.as_ref().and_then(|(path, _)| store::article_text(path));
+                        Some(Some(Entry { path: record.path.clone(), briefing, article }))
+                    }
+                    None => record.placed.is_none().then_some(None),
+                }
             })?
         }
         _ => (Store::load(dir)?, Changes::default()),
@@ -298,7 +353,7 @@ pub fn load(dir: &Path, rewrite: bool) -> Result<Loaded, FolderError> {
         && records
             .as_deref()
             .is_some_and(|r| r.len() == store.files().len() && racy(r) <= racy(store.files()));
-    if unchanged && !rewrite && !damaged {
+    if unchanged && !rewrite && !damaged && !reread {
         return Ok(Loaded { store, index: None });
     }
     let briefings = store.briefings();
@@ -307,16 +362,37 @@ pub fn load(dir: &Path, rewrite: bool) -> Result<Loaded, FolderError> {
     Ok(Loaded { store, index: Some(index) })
 }
 
+/// `path` relative to the folder `dir` it is in (or below), for storing.
+fn relative<'a>(path: &'a Path, dir: &Path) -> &'a Path {
+    path.strip_prefix(dir).unwrap_or(path)
+}
+
 /// Writes the cache of `dir` for this store and its index.
 pub fn write(dir: &Path, store: &Store, index: &SearchIndex) -> std::io::Result<()> {
+    let path = location(dir).ok_or_else(|| std::io::Error::other("no cache location"))?;
+    write_at(&path, dir, store, index)
+}
+
+/// [`write`] to the cache file at `path`.
+fn write_at(path: &Path, dir: &Path, store: &Store, index: &SearchIndex) -> std::io::Result<()> {
     let unavailable = || std::io::Error::other("no cache location");
-    let path = location(dir).ok_or_else(unavailable)?;
     let identity = build_identity().ok_or_else(unavailable)?;
     let canonical = fs::canonicalize(dir)?;
     let files = store.files();
     let manifest: Vec<ManifestFile> = files
         .iter()
         .map(|f| ManifestFile { path: f.path.clone(), seen: f.seen, article: f.article.clone() })
+        .collect();
+    let stored_records: Vec<FileRecord> = files
+        .iter()
+        .map(|f| {
+            let mut record = f.clone();
+            record.path = relative(&f.path, dir).to_path_buf();
+            if let Some((article, _)) = &mut record.article {
+                *article = relative(article, dir).to_path_buf();
+            }
+            record
+        })
         .collect();
     let record_of: std::collections::HashMap<&Path, usize> =
         files.iter().enumerate().map(|(i, f)| (f.path.as_path(), i)).collect();
@@ -338,34 +414,33 @@ pub fn write(dir: &Path, store: &Store, index: &SearchIndex) -> std::io::Result<
     let mut posting_ends: Vec<u64> = Vec::new();
     let mut posting_hashes: Vec<u64> = Vec::new();
     let mut postings: Vec<u8> = Vec::new();
-    let mut count = 0u64;
     index.each_list(|list| {
-        let bytes: &[u8] = bytemuck::cast_slice(list);
-        postings.extend_from_slice(bytes);
-        count += list.len() as u64;
-        posting_ends.push(count);
-        posting_hashes.push(hash_bytes(bytes));
+        let start = postings.len();
+        search::encode_postings(list, &mut postings);
+        posting_ends.push(postings.len() as u64);
+        posting_hashes.push(hash_bytes(&postings[start..]));
     });
-    let sections: Vec<Cow<'_, [u8]>> = vec![
-        Cow::Owned(encode_manifest(&manifest)),
-        Cow::Owned(serde_json::to_vec(files).map_err(std::io::Error::other)?),
-        Cow::Owned(bytemuck::cast_slice(&entries).to_vec()),
-        Cow::Owned(blobs),
-        Cow::Owned(serde_json::to_vec(&summary).map_err(std::io::Error::other)?),
-        Cow::Borrowed(index.term_text.bytes()),
-        Cow::Borrowed(index.term_ends.bytes()),
-        Cow::Owned(bytemuck::cast_slice(&posting_ends).to_vec()),
-        Cow::Owned(postings),
-        Cow::Owned(bytemuck::cast_slice(&posting_hashes).to_vec()),
-        Cow::Borrowed(index.documents.bytes()),
-        Cow::Borrowed(index.slot_document.bytes()),
-        Cow::Borrowed(index.slot_class.bytes()),
-        Cow::Borrowed(index.slot_norm.bytes()),
-        Cow::Owned(
+    let owned = |bytes: Vec<u8>| Piece::Bytes(Cow::Owned(bytes));
+    let sections: Vec<Piece<'_>> = vec![
+        owned(encode_manifest(&manifest, dir)),
+        owned(serde_json::to_vec(&stored_records).map_err(std::io::Error::other)?),
+        owned(bytemuck::cast_slice(&entries).to_vec()),
+        owned(blobs),
+        owned(serde_json::to_vec(&summary).map_err(std::io::Error::other)?),
+        Piece::Bytes(Cow::Borrowed(index.term_text.bytes())),
+        Piece::Bytes(Cow::Borrowed(index.term_ends.bytes())),
+        owned(bytemuck::cast_slice(&posting_ends).to_vec()),
+        owned(postings),
+        owned(bytemuck::cast_slice(&posting_hashes).to_vec()),
+        Piece::Bytes(Cow::Borrowed(index.documents.bytes())),
+        Piece::Bytes(Cow::Borrowed(index.slot_document.bytes())),
+        Piece::Bytes(Cow::Borrowed(index.slot_class.bytes())),
+        Piece::Bytes(Cow::Borrowed(index.slot_norm.bytes())),
+        owned(
             serde_json::to_vec(&(&index.spellings, index.longest_spelling)).map_err(std::io::Error::other)?,
         ),
     ];
-    write_file(&path, &identity, &folder_key(&canonical, dir), &sections)
+    write_file(path, &identity, &given_text(&canonical), &given_text(dir), &sections)
 }
 
 const SECTION_ORDER: [Section; SECTIONS] = [
@@ -389,35 +464,46 @@ const SECTION_ORDER: [Section; SECTIONS] = [
 /// Magic, format and the length of the rest of the header.
 const PREFIX: usize = MAGIC.len() + 4 + 8;
 
-/// The header: who wrote the file for which folder, and where each section is with its checksum. It
-/// ends with a checksum of itself.
+/// The header: who wrote the file for which folder (canonical, and as given), and where each section is
+/// with its checksum. It ends with a checksum of itself.
 struct Header {
     identity: String,
     folder: String,
-    sections: [std::ops::Range<usize>; SECTIONS],
+    given: String,
+    sections: [Range<usize>; SECTIONS],
     hashes: [u64; SECTIONS],
 }
 
 impl Header {
-    fn read(file: &[u8]) -> Option<Header> {
-        let mut r = Reader { data: file, at: 0 };
+    /// The header from the file's first bytes `prefix`, reading the rest with `read`; `length` is the
+    /// file's length, which the header must state.
+    fn read(prefix: &[u8], read: impl Fn(Range<usize>) -> Option<Vec<u8>>, length: usize) -> Option<Header> {
+        let mut r = Reader { data: prefix, at: 0 };
         if r.take(MAGIC.len())? != MAGIC || r.u32()? != FORMAT {
             return None;
         }
-        let length = usize::try_from(r.u64()?).ok()?;
-        let body = file.get(PREFIX..PREFIX.checked_add(length)?.checked_sub(8)?)?;
-        let mut r = Reader { data: file, at: PREFIX };
-        let identity = r.text()?;
-        let folder = r.text()?;
-        if r.u64()? != file.len() as u64 {
+        let meta_len = usize::try_from(r.u64()?).ok()?;
+        let end = PREFIX.checked_add(meta_len)?;
+        if end > length {
             return None;
         }
-        let mut sections: [std::ops::Range<usize>; SECTIONS] = Default::default();
+        let file = read(0..end)?;
+        let body = file.get(PREFIX..end.checked_sub(8)?)?;
+        let mut r = Reader { data: &file, at: PREFIX };
+        let identity = r.text()?;
+        let folder = r.text()?;
+        let given = r.text()?;
+        if r.u64()? != length as u64 {
+            return None;
+        }
+        let mut sections: [Range<usize>; SECTIONS] = Default::default();
         let mut hashes = [0; SECTIONS];
         for (range, hash) in sections.iter_mut().zip(&mut hashes) {
             let start = usize::try_from(r.u64()?).ok()?;
             let end = start.checked_add(usize::try_from(r.u64()?).ok()?)?;
-            file.get(start..end)?;
+            if end > length {
+                return None;
+            }
             *range = start..end;
             *hash = r.u64()?;
         }
@@ -425,6 +511,7 @@ impl Header {
         (r.at == PREFIX + body.len() && r.u64()? == expected).then_some(Header {
             identity,
             folder,
+            given,
             sections,
             hashes,
         })
@@ -530,17 +617,18 @@ fn put_seen(out: &mut Vec<u8>, seen: &Seen) {
     out.extend_from_slice(&seen.hash.to_le_bytes());
 }
 
-fn encode_manifest(files: &[ManifestFile]) -> Vec<u8> {
+/// The manifest, its paths relative to the folder `dir`.
+fn encode_manifest(files: &[ManifestFile], dir: &Path) -> Vec<u8> {
     let mut out = Vec::with_capacity(files.len() * 128);
     out.extend_from_slice(&(files.len() as u64).to_le_bytes());
     for file in files {
-        put_path(&mut out, &file.path);
+        put_path(&mut out, relative(&file.path, dir));
         put_seen(&mut out, &file.seen);
         match &file.article {
             None => out.push(0),
             Some((path, seen)) => {
                 out.push(1);
-                put_path(&mut out, path);
+                put_path(&mut out, relative(path, dir));
                 put_seen(&mut out, seen);
             }
         }
@@ -548,16 +636,17 @@ fn encode_manifest(files: &[ManifestFile]) -> Vec<u8> {
     out
 }
 
-fn decode_manifest(bytes: &[u8]) -> Option<Vec<ManifestFile>> {
+/// The manifest, its paths joined to the folder `dir` as given.
+fn decode_manifest(bytes: &[u8], dir: &Path) -> Option<Vec<ManifestFile>> {
     let mut r = Reader { data: bytes, at: 0 };
     let count = usize::try_from(r.u64()?).ok()?;
     let mut files = Vec::with_capacity(count.min(bytes.len()));
     for _ in 0..count {
-        let path = r.path()?;
+        let path = dir.join(r.path()?);
         let seen = r.seen()?;
         let article = match r.u8()? {
             0 => None,
-            _ => Some((r.path()?, r.seen()?)),
+            _ => Some((dir.join(r.path()?), r.seen()?)),
         };
         files.push(ManifestFile { path, seen, article });
     }
@@ -571,21 +660,68 @@ fn align(offset: usize) -> usize {
 /// Padding up to the next aligned offset.
 const ZEROS: [u8; 8] = [0; 8];
 
+/// A section to write: bytes at hand, or a range of the cache file being replaced, copied as it is.
+enum Piece<'a> {
+    Bytes(Cow<'a, [u8]>),
+    Copied { from: &'a CacheFile, range: Range<usize>, hash: u64 },
+}
+
+impl Piece<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Piece::Bytes(bytes) => bytes.len(),
+            Piece::Copied { range, .. } => range.len(),
+        }
+    }
+
+    fn hash(&self) -> u64 {
+        match self {
+            Piece::Bytes(bytes) => hash_bytes(bytes),
+            Piece::Copied { hash, .. } => *hash,
+        }
+    }
+
+    fn write_to(&self, out: &mut impl Write) -> std::io::Result<()> {
+        match self {
+            Piece::Bytes(bytes) => out.write_all(bytes),
+            Piece::Copied { from, range, .. } => {
+                const CHUNK: usize = 1 << 20;
+                let mut at = range.start;
+                while at < range.end {
+                    let end = (at + CHUNK).min(range.end);
+                    let bytes =
+                        from.read(at..end).ok_or_else(|| std::io::Error::other("cache file changed"))?;
+                    out.write_all(&bytes)?;
+                    at = end;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
 /// Writes the whole file to a temporary file beside `path`, then renames it over `path`.
-fn write_file(path: &Path, identity: &str, folder: &str, sections: &[Cow<'_, [u8]>]) -> std::io::Result<()> {
-    let meta_len = 4 + identity.len() + 4 + folder.len() + 8 + SECTIONS * 24 + 8;
+fn write_file(
+    path: &Path,
+    identity: &str,
+    folder: &str,
+    given: &str,
+    sections: &[Piece<'_>],
+) -> std::io::Result<()> {
+    let texts = [identity, folder, given];
+    let meta_len = texts.iter().map(|t| 4 + t.len()).sum::<usize>() + 8 + SECTIONS * 24 + 8;
     let mut offset = align(PREFIX + meta_len);
     let mut table = Vec::with_capacity(SECTIONS);
-    for bytes in sections {
-        table.push((offset, bytes.len(), hash_bytes(bytes)));
-        offset = align(offset + bytes.len());
+    for piece in sections {
+        table.push((offset, piece.len(), piece.hash()));
+        offset = align(offset + piece.len());
     }
     let total = table.last().map_or(offset, |&(start, len, _)| start + len);
     let mut out = Vec::with_capacity(PREFIX + meta_len);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT.to_le_bytes());
     out.extend_from_slice(&(meta_len as u64).to_le_bytes());
-    for text in [identity, folder] {
+    for text in texts {
         out.extend_from_slice(&(text.len() as u32).to_le_bytes());
         out.extend_from_slice(text.as_bytes());
     }
@@ -606,13 +742,70 @@ fn write_file(path: &Path, identity: &str, folder: &str, sections: &[Cow<'_, [u8
     {
         let mut file = std::io::BufWriter::with_capacity(1 << 20, temporary.as_file_mut());
         file.write_all(&out)?;
-        for (bytes, &(start, _, _)) in sections.iter().zip(&table) {
+        for (piece, &(start, _, _)) in sections.iter().zip(&table) {
             file.write_all(&ZEROS[..start - written])?;
-            file.write_all(bytes)?;
-            written = start + bytes.len();
+            piece.write_to(&mut file)?;
+            written = start + piece.len();
         }
         file.flush()?;
     }
     temporary.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seeds() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings")
+    }
+
+    /// A cache file of the seeds, written by this test binary, and the folder it is for.
+    fn cache_of_seeds(cache: &Path) -> (PathBuf, Store) {
+        let dir = seeds();
+        let store = Store::load(&dir).unwrap();
+        let briefings = store.briefings();
+        let index =
+            SearchIndex::build(&briefings, &crate::actors::Registry::build(briefings.iter().copied()));
+        let path = cache.join("seeds.cache");
+        write_at(&path, &dir, &store, &index).unwrap();
+        (path, store)
+    }
+
+    #[test]
+    fn a_cache_file_truncated_or_rewritten_while_open_is_a_miss_not_a_crash() {
+        let cache = tempfile::tempdir().unwrap();
+        let (path, store) = cache_of_seeds(cache.path());
+        let snapshot = Snapshot::open_file(path.clone(), &seeds()).unwrap();
+        assert_eq!(snapshot.briefing(0).unwrap(), store.entries[0].briefing);
+        let index = snapshot.index().unwrap();
+        let briefings = store.briefings();
+        assert!(index.query(&briefings, "shells", 5).unwrap().total > 0);
+        // Another process truncates the file (the same file, not a new one renamed over it). Were it
+        // mapped, touching any of its pages now would kill this process with SIGBUS.
+        let whole = fs::read(&path).unwrap();
+        fs::OpenOptions::new().write(true).open(&path).unwrap().set_len(0).unwrap();
+        assert_eq!(snapshot.briefing(1), None);
+        assert!(snapshot.index().is_none());
+        let results = index.query(&briefings, "sanctions", 5).unwrap();
+        assert!(index.found_corrupt(), "a posting list that cannot be read makes the answer untrusted");
+        assert_eq!(results.total, 0);
+        // Rewritten in place with other bytes of the same length: checksums catch it.
+        let mut other = whole.clone();
+        let middle = other.len() / 2;
+        other[middle..].iter_mut().for_each(|b| *b = b.wrapping_add(1));
+        fs::write(&path, &other).unwrap();
+        assert!((0..store.entries.len()).any(|i| snapshot.briefing(i).is_none()));
+    }
+
+    #[test]
+    fn one_cache_per_folder_however_it_is_named() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("folder");
+        fs::create_dir(&dir).unwrap();
+        let ways = [dir.clone(), dir.join("."), root.path().join("folder/../folder/")];
+        let places: Vec<PathBuf> = ways.iter().map(|d| location(d).unwrap()).collect();
+        assert!(places.windows(2).all(|w| w[0] == w[1]), "{places:?}");
+    }
 }

@@ -14,6 +14,7 @@
 use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
 
 use foldhash::HashMap;
 use foldhash::HashMapExt;
@@ -21,7 +22,7 @@ use foldhash::HashMapExt;
 use std::sync::atomic::AtomicBool;
 
 use crate::actors::{Registry, normalize_name};
-use crate::column::Column;
+use crate::column::{CacheFile, Column};
 use crate::model::{Briefing, ItemRef};
 use crate::store::hash_bytes;
 use crate::text::{WordMap, WordScanner, number_word, scale_word, stem};
@@ -553,14 +554,77 @@ pub struct SearchIndex {
     pub(crate) corrupt: AtomicBool,
 }
 
-/// The posting lists of every term, one after another in term order; list `t` ends at `ends[t]`. As
-/// read from the cache, each list has a checksum that is verified when the list is read.
-#[derive(Debug, Default)]
-pub(crate) struct PostingLists {
-    pub(crate) ends: Column<u64>,
-    pub(crate) all: Column<Posting>,
-    /// Per list, its checksum; `None` for an index built in memory.
-    pub(crate) hashes: Option<Column<u64>>,
+/// The posting lists of every term, in term order: built in memory (list `t` is `all[ends[t - 1]..ends[t]]`),
+/// or stored in the cache file, delta-coded ([`encode_postings`]; list `t` is the bytes
+/// `ends[t - 1]..ends[t]` of the range `at`), each with a checksum verified when the list is read.
+#[derive(Debug)]
+pub(crate) enum PostingLists {
+    Built { ends: Column<u64>, all: Column<Posting> },
+    Stored { file: Arc<CacheFile>, at: Range<usize>, ends: Column<u64>, hashes: Column<u64> },
+}
+
+impl Default for PostingLists {
+    fn default() -> Self {
+        PostingLists::Built { ends: Column::default(), all: Column::default() }
+    }
+}
+
+impl PostingLists {
+    fn ends(&self) -> &[u64] {
+        match self {
+            PostingLists::Built { ends, .. } | PostingLists::Stored { ends, .. } => ends,
+        }
+    }
+}
+
+/// Appends `list` to `out`, delta-coded: per posting, the slot's distance from the previous posting's
+/// slot, then the position (its distance from the previous position in the same slot), as LEB128 varints.
+pub(crate) fn encode_postings(list: &[Posting], out: &mut Vec<u8>) {
+    let mut previous = Posting { slot: 0, position: 0 };
+    for p in list {
+        let slot_step = p.slot - previous.slot;
+        let position = if slot_step == 0 { p.position - previous.position } else { p.position };
+        put_varint(out, slot_step);
+        put_varint(out, position);
+        previous = *p;
+    }
+}
+
+/// The list [`encode_postings`] wrote, or `None` if the bytes are not such a list.
+fn decode_postings(bytes: &[u8]) -> Option<Vec<Posting>> {
+    let mut out = Vec::with_capacity(bytes.len() / 2);
+    let mut previous = Posting { slot: 0, position: 0 };
+    let mut at = 0;
+    while at < bytes.len() {
+        let slot_step = varint(bytes, &mut at)?;
+        let position = varint(bytes, &mut at)?;
+        let slot = previous.slot.checked_add(slot_step)?;
+        let position = if slot_step == 0 { previous.position.checked_add(position)? } else { position };
+        previous = Posting { slot, position };
+        out.push(previous);
+    }
+    Some(out)
+}
+
+fn put_varint(out: &mut Vec<u8>, mut value: u32) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+fn varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
+    let mut value: u32 = 0;
+    for shift in (0..35).step_by(7) {
+        let byte = *bytes.get(*at)?;
+        *at += 1;
+        value |= u32::from(byte & 0x7f).checked_shl(shift)?;
+        if byte & 0x80 == 0 {
+            return (shift < 28 || byte < 0x10).then_some(value);
+        }
+    }
+    None
 }
 
 impl SearchIndex {
@@ -625,16 +689,38 @@ impl SearchIndex {
     }
 
     /// The postings of a term.
-    fn list(&self, term: usize) -> &[Posting] {
-        let PostingLists { ends, all, hashes } = &self.postings;
-        let start = if term == 0 { 0 } else { ends[term - 1] as usize };
-        let list = all.get(start..ends[term] as usize).unwrap_or(&[]);
-        match hashes {
-            Some(hashes) if hashes.get(term) != Some(&hash_bytes(bytemuck::cast_slice(list))) => {
-                self.corrupt.store(true, std::sync::atomic::Ordering::Relaxed);
-                &[]
+    fn list(&self, term: usize) -> Cow<'_, [Posting]> {
+        self.lists(term..term + 1).pop().unwrap_or_default()
+    }
+
+    /// The postings of each of a run of terms (a prefix matches a run): stored lists are read in one go.
+    fn lists(&self, terms: Range<usize>) -> Vec<Cow<'_, [Posting]>> {
+        let ends = self.postings.ends();
+        let start_of = |t: usize| if t == 0 { 0 } else { ends[t - 1] as usize };
+        match &self.postings {
+            PostingLists::Built { all, .. } => {
+                terms.map(|t| Cow::Borrowed(all.get(start_of(t)..ends[t] as usize).unwrap_or(&[]))).collect()
             }
-            _ => list,
+            PostingLists::Stored { file, at, hashes, .. } => {
+                if terms.is_empty() {
+                    return Vec::new();
+                }
+                let first = start_of(terms.start);
+                let bytes = file.read(at.start + first..at.start + ends[terms.end - 1] as usize);
+                terms
+                    .map(|t| {
+                        let list = bytes
+                            .as_deref()
+                            .and_then(|b| b.get(start_of(t) - first..ends[t] as usize - first))
+                            .filter(|b| hashes.get(t) == Some(&hash_bytes(b)))
+                            .and_then(decode_postings);
+                        Cow::Owned(list.unwrap_or_else(|| {
+                            self.corrupt.store(true, std::sync::atomic::Ordering::Relaxed);
+                            Vec::new()
+                        }))
+                    })
+                    .collect()
+            }
         }
     }
 
@@ -647,10 +733,12 @@ impl SearchIndex {
             ends.windows(2).all(|w| w[0] <= w[1]) && ends.last().is_none_or(|&e| e as usize <= limit)
         };
         let term_ends: Vec<u64> = self.term_ends.iter().map(|&e| u64::from(e)).collect();
-        let PostingLists { ends, all, hashes } = &self.postings;
-        let lists = ends.len() == terms
-            && hashes.as_ref().is_none_or(|h| h.len() == terms)
-            && ascending(ends, all.len());
+        let lists = match &self.postings {
+            PostingLists::Built { ends, all } => ends.len() == terms && ascending(ends, all.len()),
+            PostingLists::Stored { at, ends, hashes, .. } => {
+                ends.len() == terms && hashes.len() == terms && ascending(ends, at.len())
+            }
+        };
         let slots = self.slot_document.len();
         lists
             && ascending(&term_ends, self.term_text.len())
@@ -670,7 +758,7 @@ impl SearchIndex {
 
     /// Every posting list, each with its checksum, in term order: what the cache stores.
     pub(crate) fn each_list(&self, mut each: impl FnMut(&[Posting])) {
-        (0..self.term_count()).for_each(|t| each(self.list(t)));
+        (0..self.term_count()).for_each(|t| each(&self.list(t)));
     }
 }
 
@@ -914,7 +1002,7 @@ impl Partial {
         SearchIndex {
             term_text: term_text.into(),
             term_ends: term_ends.into(),
-            postings: PostingLists { ends: ends.into(), all: all.into(), hashes: None },
+            postings: PostingLists::Built { ends: ends.into(), all: all.into() },
             documents: documents.into(),
             slot_document: slot_document.into(),
             slot_norm: norms(&slot_class, &slot_length).into(),
@@ -1410,8 +1498,8 @@ impl SearchIndex {
 
     /// Postings of any of `terms`, sorted: one list as it is, several merged.
     fn postings_of(&self, terms: &[Term], scope: Scope) -> Cow<'_, [Posting]> {
-        let lists = terms.iter().flat_map(|t| self.term_ids(t, scope)).map(|id| self.list(id));
-        union_all(lists.filter(|l| !l.is_empty()).map(Cow::Borrowed).collect())
+        let lists = terms.iter().flat_map(|t| self.lists(self.term_ids(t, scope)));
+        union_all(lists.filter(|l| !l.is_empty()).collect())
     }
 
     /// Every occurrence of a clause where its scope allows, sorted.
@@ -1861,11 +1949,28 @@ mod tests {
         let whole = Partial::merge(Partial::build(&briefings, 0), Partial::default());
         assert_eq!(halves.term_text[..], whole.term_text[..]);
         assert_eq!(halves.term_ends[..], whole.term_ends[..]);
-        assert_eq!(halves.postings.ends[..], whole.postings.ends[..]);
-        assert_eq!(halves.postings.all[..], whole.postings.all[..]);
+        let lists =
+            |index: &SearchIndex| (0..index.term_count()).map(|t| index.list(t).into_owned()).collect();
+        let halves_lists: Vec<Vec<Posting>> = lists(&halves);
+        assert_eq!(halves_lists, lists(&whole));
         assert_eq!(halves.slot_document[..], whole.slot_document[..]);
         assert_eq!(halves.slot_norm[..], whole.slot_norm[..]);
-        assert!(halves.postings.all.windows(2).any(|w| w[0].slot != w[1].slot));
+        assert!(halves_lists.iter().any(|l| l.windows(2).any(|w| w[0].slot != w[1].slot)));
+    }
+
+    #[test]
+    fn posting_lists_decode_to_what_was_encoded_and_reject_cut_lists() {
+        let list: Vec<Posting> =
+            [(0, 0), (0, 5), (0, 200), (3, 1), (3, 70_000), (1 << 30, 2), (u32::MAX, u32::MAX)]
+                .into_iter()
+                .map(|(slot, position)| Posting { slot, position })
+                .collect();
+        let mut bytes = Vec::new();
+        encode_postings(&list, &mut bytes);
+        assert_eq!(decode_postings(&bytes).unwrap(), list);
+        assert!(bytes.len() < list.len() * 8);
+        assert_eq!(decode_postings(&bytes[..bytes.len() - 1]), None);
+        assert_eq!(decode_postings(&[0xff; 6]), None, "a varint longer than a u32");
     }
 
     #[test]

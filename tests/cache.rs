@@ -201,3 +201,38 @@ fn the_cache_can_be_bypassed_and_its_failures_never_fail_a_command() {
     fs::write(&blocked, "").unwrap();
     assert_eq!(search(dir.path(), Some(&blocked), "shells"), expected);
 }
+
+/// Issue 14, item 6: searches died with SIGBUS (13 of 60) while another process truncated and restored
+/// the cache file, which was mapped. It is read now, never mapped: a short read is a miss.
+#[test]
+fn searches_survive_another_process_truncating_and_restoring_the_cache() {
+    use std::os::unix::process::ExitStatusExt;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    generated(dir.path(), 200);
+    let expected = search(dir.path(), None, "shells");
+    assert_eq!(search(dir.path(), Some(cache.path()), "shells"), expected);
+    let [cache_file] = cache_files(cache.path()).try_into().unwrap();
+    let whole = fs::read(&cache_file).unwrap();
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            while !stop.load(Ordering::Relaxed) {
+                // The same file cut short and written again, as `truncate` and `cat >` would.
+                if let Ok(file) = fs::OpenOptions::new().write(true).open(&cache_file) {
+                    let _ = file.set_len(0);
+                }
+                std::thread::sleep(std::time::Duration::from_millis(2));
+                let _ = fs::write(&cache_file, &whole);
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+        });
+        for run in 0..30 {
+            let out = brief(dir.path(), Some(cache.path()), &["search", "--json", "-n", "30", "shells"]);
+            assert_eq!(out.status.signal(), None, "run {run} was killed");
+            assert_eq!(outcome(out), expected, "run {run}");
+        }
+        stop.store(true, Ordering::Relaxed);
+    });
+}
