@@ -8,7 +8,7 @@ use std::path::Path;
 
 use brief::model::Briefing;
 use brief::store::{Entry, Store};
-use brief::tui::app::{Action, App, Pane, update};
+use brief::tui::app::{Action, App, Pane, update, update_now};
 use brief::tui::view::{self, Theme};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
@@ -182,7 +182,7 @@ fn search_frame(c: &mut Criterion) {
     let mut app = app(store, 0);
     update(&mut app, Action::Search);
     for c in "shells".chars() {
-        update(&mut app, Action::SearchInput(c));
+        update_now(&mut app, Action::SearchInput(c));
     }
     update(&mut app, Action::Bottom);
     bench_frame(c, "seed/search_last_hit", &app);

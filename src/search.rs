@@ -1377,13 +1377,13 @@ const B: f32 = 0.75;
 /// The hits of a query before their match ranges are worked out: the best `limit`, and how many matched
 /// in all. [`SearchIndex::resolve`] turns one into a [`Hit`] with the briefing it belongs to, so only the
 /// briefings of the hits shown need to be at hand.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ranking {
     pub hits: Vec<RankedHit>,
     pub total: usize,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RankedHit {
     /// Index of the briefing in the slice the index was built from.
     pub briefing: usize,
@@ -1402,11 +1402,21 @@ impl SearchIndex {
 
     /// Scores every document the query matches and keeps the best `limit`.
     pub fn rank(&self, query: &Query, limit: usize) -> Ranking {
+        self.rank_until(query, limit, &|| false).unwrap_or_default()
+    }
+
+    /// [`SearchIndex::rank`], given up (`None`) as soon as `stop` says so: it is asked between clauses,
+    /// patterns and merge rounds, so that a search nobody waits for any more (the reader's user typed on)
+    /// ends within one such step.
+    pub fn rank_until(&self, query: &Query, limit: usize, stop: &dyn Fn() -> bool) -> Option<Ranking> {
         let mut occurrences: Vec<Vec<Occurrence>> = Vec::new();
         let mut included: Vec<Vec<ClauseHit>> = Vec::new();
         let mut excluded: Vec<u32> = Vec::new();
         for clause in &query.clauses {
-            let found = self.clause_occurrences(clause);
+            if stop() {
+                return None;
+            }
+            let found = self.clause_occurrences(clause, stop)?;
             if clause.excluded {
                 excluded.extend(found.iter().map(|o| self.slot_document[o.slot as usize]));
             } else {
@@ -1415,7 +1425,7 @@ impl SearchIndex {
             }
         }
         if included.is_empty() {
-            return Ranking::default();
+            return Some(Ranking::default());
         }
         excluded.sort_unstable();
         excluded.dedup();
@@ -1460,7 +1470,7 @@ impl SearchIndex {
                 RankedHit { briefing, score, doc, found }
             })
             .collect();
-        Ranking { hits, total }
+        Some(Ranking { hits, total })
     }
 
     /// Parses and runs a query in one step.
@@ -1497,24 +1507,29 @@ impl SearchIndex {
     }
 
     /// Postings of any of `terms`, sorted: one list as it is, several merged.
-    fn postings_of(&self, terms: &[Term], scope: Scope) -> Cow<'_, [Posting]> {
+    fn postings_of(
+        &self,
+        terms: &[Term],
+        scope: Scope,
+        stop: &dyn Fn() -> bool,
+    ) -> Option<Cow<'_, [Posting]>> {
         let lists = terms.iter().flat_map(|t| self.lists(self.term_ids(t, scope)));
-        union_all(lists.filter(|l| !l.is_empty()).collect())
+        union_all(lists.filter(|l| !l.is_empty()).collect(), stop)
     }
 
-    /// Every occurrence of a clause where its scope allows, sorted.
-    fn clause_occurrences(&self, clause: &Clause) -> Vec<Occurrence> {
+    /// Every occurrence of a clause where its scope allows, sorted; `None` if `stop` said so on the way.
+    fn clause_occurrences(&self, clause: &Clause, stop: &dyn Fn() -> bool) -> Option<Vec<Occurrence>> {
         let allowed = clause.scope.allowed_classes();
         let classes: &[u8] = &self.slot_class;
         let mut out: Vec<Occurrence> = Vec::new();
         for pattern in &clause.patterns {
             let Some((first, rest)) = pattern.split_first() else { continue };
-            let mut starts = self.postings_of(first, clause.scope);
+            let mut starts = self.postings_of(first, clause.scope, stop)?;
             for (k, terms) in rest.iter().enumerate() {
                 if starts.is_empty() {
                     break;
                 }
-                let next = self.postings_of(terms, clause.scope);
+                let next = self.postings_of(terms, clause.scope, stop)?;
                 starts = Cow::Owned(followed_by(&starts, &next, k as u32 + 1));
             }
             let length = pattern.len() as u32;
@@ -1529,7 +1544,7 @@ impl SearchIndex {
                 .collect();
             out = if out.is_empty() { found } else { sorted_union(&out, &found) };
         }
-        out
+        Some(out)
     }
 
     /// BM25F: per document, field-weighted and length-normalised term frequencies, saturated once.
@@ -1660,8 +1675,12 @@ fn followed_by(starts: &[Posting], next: &[Posting], shift: u32) -> Vec<Posting>
 /// copied once per round and there are log2(lists) rounds, so a prefix that matches 80,000 terms costs
 /// 17 copies of its postings. (Merged one after another, the growing union would be copied once per list:
 /// quadratic in the number of terms.)
-fn union_all(mut lists: Vec<Cow<'_, [Posting]>>) -> Cow<'_, [Posting]> {
+/// `None` if `stop` says so between two rounds.
+fn union_all<'a>(mut lists: Vec<Cow<'a, [Posting]>>, stop: &dyn Fn() -> bool) -> Option<Cow<'a, [Posting]>> {
     while lists.len() > 1 {
+        if stop() {
+            return None;
+        }
         let mut round = Vec::with_capacity(lists.len().div_ceil(2));
         let mut pairs = lists.into_iter();
         while let Some(a) = pairs.next() {
@@ -1672,7 +1691,7 @@ fn union_all(mut lists: Vec<Cow<'_, [Posting]>>) -> Cow<'_, [Posting]> {
         }
         lists = round;
     }
-    lists.pop().unwrap_or(Cow::Borrowed(&[]))
+    Some(lists.pop().unwrap_or(Cow::Borrowed(&[])))
 }
 
 /// The sorted union of two sorted lists without repeats.
@@ -1919,6 +1938,15 @@ mod tests {
         let summary = results.hits[0].matches.iter().find(|m| m.field == Field::Summary).unwrap();
         assert_eq!(summary.ranges.len(), words.len(), "every word is a match");
         assert!(copied <= words.len() * 13, "{copied} postings copied to merge {} lists", words.len());
+        // Asked to stop, the merge ends at the next round.
+        let query = index.parse("z*").unwrap();
+        let asked = Cell::new(0);
+        let stop = || {
+            asked.set(asked.get() + 1);
+            asked.get() > 3
+        };
+        assert_eq!(index.rank_until(&query, 10, &stop), None);
+        assert_eq!(asked.get(), 4, "one clause, then three rounds, then stopped");
     }
 
     #[test]

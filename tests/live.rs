@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use brief::model::ItemRef;
 use brief::store::Store;
-use brief::tui::app::{Action, App, Effect, Focus, Overlay, Pane, update};
+use brief::tui::app::{Action, App, Effect, Focus, Overlay, Pane, update, update_now};
 use brief::tui::view::{self, Theme};
 use brief::tui::watch::{self, Waited};
 use brief::xref::{ItemAt, Link};
@@ -76,7 +76,7 @@ impl Folder {
 fn perform_reload(app: &mut App, effect: Option<Effect>) {
     let Some(Effect::Reload { keep }) = effect else { panic!("a reload was asked for: {effect:?}") };
     let outcome = app.store.refresh().map_err(|e| e.to_string());
-    assert_eq!(update(app, Action::Reloaded { keep, outcome }), None);
+    assert_eq!(update_now(app, Action::Reloaded { keep, outcome }), None);
 }
 
 fn files_changed(app: &mut App) {
@@ -187,7 +187,7 @@ fn a_reload_keeps_the_briefing_pane_and_item_by_id_though_positions_move() {
     // The indexes were rebuilt: the new briefing is found, and cross-referenced.
     update(&mut app, Action::Search);
     for c in "zeppelin".chars() {
-        update(&mut app, Action::SearchInput(c));
+        update_now(&mut app, Action::SearchInput(c));
     }
     let Some(Overlay::Search(view)) = &app.overlay else { panic!("the search box is open") };
     assert_eq!(view.hits[0].briefing, app.store.position("zeppelin-sighting-2025-01").unwrap());
@@ -257,7 +257,7 @@ fn an_open_search_and_the_last_search_are_run_again() {
     let mut app = folder.app();
     update(&mut app, Action::Search);
     for c in "airship".chars() {
-        update(&mut app, Action::SearchInput(c));
+        update_now(&mut app, Action::SearchInput(c));
     }
     let Some(Overlay::Search(view)) = &app.overlay else { panic!("the search box is open") };
     assert_eq!(view.total, 0);
@@ -266,14 +266,14 @@ fn an_open_search_and_the_last_search_are_run_again() {
     let Some(Overlay::Search(view)) = &app.overlay else { panic!("the search box stays open") };
     assert_eq!((view.input.as_str(), view.total), ("airship", 1));
     // Jump, then the briefing goes: n finds nothing rather than a stale position.
-    update(&mut app, Action::Open);
+    update_now(&mut app, Action::Open);
     assert_eq!(app.current_briefing().unwrap().id, "zeppelin-sighting-2025-01");
     fs::remove_file(folder.dir.join("zeppelin.toml")).unwrap();
     files_changed(&mut app);
-    update(&mut app, Action::NextHit);
+    update_now(&mut app, Action::NextHit);
     assert_eq!(app.status, "no hits for airship");
     // Back skips the place that went.
-    update(&mut app, Action::Back);
+    update_now(&mut app, Action::Back);
     assert!(app.list_selected < app.list_len());
 }
 

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use brief::export;
 use brief::store::Store;
-use brief::tui::app::{Action, App, Effect, update};
+use brief::tui::app::{Action, App, Effect, update, update_now};
 use rustix::fs::{Mode, OFlags};
 use rustix::pty::OpenptFlags;
 use rustix::termios::{LocalModes, Termios, Winsize};
@@ -39,11 +39,18 @@ fn open_pty() -> (OwnedFd, OwnedFd) {
     (master, terminal)
 }
 
-/// Everything the reader wrote, collected by a thread until the terminal closes.
-#[derive(Default)]
+/// Everything the reader wrote, collected by a thread until the terminal closes, and the screen it
+/// draws (emulated as the bytes come, so that waiting for text costs nothing however long the run).
 struct Output {
     bytes: Vec<u8>,
+    terminal: vt100::Parser,
     closed: bool,
+}
+
+impl Output {
+    fn contents(&self) -> String {
+        self.terminal.screen().contents()
+    }
 }
 
 struct Screen {
@@ -52,7 +59,8 @@ struct Screen {
 
 impl Screen {
     fn read_from(master: File) -> Screen {
-        let output = Arc::new((Mutex::new(Output::default()), Condvar::new()));
+        let output = Output { bytes: Vec::new(), terminal: emulate(b""), closed: false };
+        let output = Arc::new((Mutex::new(output), Condvar::new()));
         let shared = Arc::clone(&output);
         std::thread::spawn(move || {
             let mut master = master;
@@ -66,6 +74,7 @@ impl Screen {
                     output.closed = true;
                 } else {
                     output.bytes.extend_from_slice(&buffer[..read]);
+                    output.terminal.process(&buffer[..read]);
                 }
                 changed.notify_all();
                 if output.closed {
@@ -84,22 +93,14 @@ impl Screen {
         let mut output = lock.lock().unwrap();
         while !done(&output) {
             let left = deadline.saturating_duration_since(Instant::now());
-            assert!(
-                !left.is_zero(),
-                "timed out waiting for {what}; the screen:\n{}",
-                contents(&output.bytes)
-            );
+            assert!(!left.is_zero(), "timed out waiting for {what}; the screen:\n{}", output.contents());
             output = changed.wait_timeout(output, left).unwrap().0;
         }
     }
 
     /// Waits until the screen shows `text`.
     fn wait_for_text(&self, text: &str) {
-        self.wait(&format!("{text:?} on the screen"), |output| contents(&output.bytes).contains(text));
-    }
-
-    fn bytes(&self) -> Vec<u8> {
-        self.output.0.lock().unwrap().bytes.clone()
+        self.wait(&format!("{text:?} on the screen"), |output| output.contents().contains(text));
     }
 }
 
@@ -108,10 +109,6 @@ fn emulate(bytes: &[u8]) -> vt100::Parser {
     let mut parser = vt100::Parser::new(ROWS.try_into().unwrap(), COLUMNS.try_into().unwrap(), 0);
     parser.process(bytes);
     parser
-}
-
-fn contents(bytes: &[u8]) -> String {
-    emulate(bytes).screen().contents()
 }
 
 fn wait_for_exit(child: &mut Child) -> ExitStatus {
@@ -151,6 +148,98 @@ fn copy_folder(from: &Path, to: &Path) {
     }
 }
 
+/// The reader running in a pseudo-terminal of its own, as a shell would start it.
+struct Reader {
+    child: Child,
+    screen: Screen,
+    keyboard: File,
+    /// The terminal side, kept open to read its settings.
+    terminal: OwnedFd,
+    /// Its settings before the reader started.
+    before: Termios,
+}
+
+impl Reader {
+    fn start(dir: &Path, work: &Path, cache: &Path) -> Reader {
+        let (master, terminal) = open_pty();
+        let before = rustix::termios::tcgetattr(&terminal).expect("tcgetattr");
+        assert!(
+            before.local_modes.contains(LocalModes::ICANON | LocalModes::ECHO),
+            "a fresh terminal is cooked"
+        );
+        let mut command = Command::new(env!("CARGO_BIN_EXE_brief"));
+        command
+            .arg("--dir")
+            .arg(dir)
+            .current_dir(work)
+            .env("TERM", "xterm-256color")
+            .env("BRIEF_CACHE_DIR", cache)
+            .env_remove("NO_COLOR")
+            .stdin(Stdio::from(terminal.try_clone().unwrap()))
+            .stdout(Stdio::from(terminal.try_clone().unwrap()))
+            .stderr(Stdio::from(terminal.try_clone().unwrap()));
+        // SAFETY: only system calls between fork and exec: a new session whose controlling terminal is the
+        // pseudo-terminal, as a shell would give it.
+        unsafe {
+            command.pre_exec(|| {
+                rustix::process::setsid()?;
+                rustix::process::ioctl_tiocsctty(BorrowedFd::borrow_raw(0))?;
+                Ok(())
+            });
+        }
+        let child = command.spawn().expect("run brief");
+        // The command holds its copies of the terminal side until dropped.
+        drop(command);
+        let screen = Screen::read_from(File::from(master.try_clone().unwrap()));
+        Reader { child, screen, keyboard: File::from(master), terminal, before }
+    }
+
+    fn type_keys(&mut self, keys: &str) {
+        self.keyboard.write_all(keys.as_bytes()).expect("type");
+    }
+
+    fn wait_for_text(&self, text: &str) {
+        self.screen.wait_for_text(text);
+    }
+
+    /// The settings of the terminal now.
+    fn settings_now(&self) -> Termios {
+        rustix::termios::tcgetattr(&self.terminal).expect("tcgetattr")
+    }
+
+    /// Waits until the terminal is as the reader found it: every setting it took (mouse, alternate
+    /// screen, hidden cursor) given back after it was last taken, and the settings (termios) as before.
+    fn wait_until_given_back(&self) {
+        self.screen.wait("the terminal given back", |output| {
+            let bytes = &output.bytes;
+            let last = |sequence: &[u8]| bytes.windows(sequence.len()).rposition(|w| w == sequence);
+            let given_back = |taken: &[u8], restored: &[u8]| {
+                last(taken).is_some_and(|taken| last(restored).is_some_and(|at| at > taken))
+            };
+            let screen = output.terminal.screen();
+            given_back(b"\x1b[?1000h", b"\x1b[?1000l")
+                && given_back(b"\x1b[?1049h", b"\x1b[?1049l")
+                && given_back(b"\x1b[?25l", b"\x1b[?25h")
+                && !screen.alternate_screen()
+                && !screen.hide_cursor()
+                && screen.mouse_protocol_mode() == vt100::MouseProtocolMode::None
+        });
+        let after = self.settings_now();
+        assert!(after.local_modes.contains(LocalModes::ICANON | LocalModes::ECHO), "cooked mode again");
+        assert_eq!(settings(&after), settings(&self.before));
+    }
+
+    /// Waits for the reader to end, checks it gave the terminal back, and returns its exit status.
+    fn finish(mut self) -> ExitStatus {
+        let status = wait_for_exit(&mut self.child);
+        self.wait_until_given_back();
+        // Closing the last holder of the terminal side ends the reading thread.
+        drop(self.terminal);
+        self.screen.wait("the terminal to close", |output| output.closed);
+        status
+    }
+}
+
 #[test]
 fn search_jump_export_and_quit_in_a_real_terminal() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -168,83 +257,98 @@ fn search_jump_export_and_quit_in_a_real_terminal() {
     keys.extend("shells".chars().map(Action::SearchInput));
     keys.push(Action::Open);
     for action in keys {
-        update(&mut app, action);
+        update_now(&mut app, action);
     }
     let Some(Effect::Export { briefing }) = update(&mut app, Action::Export) else { panic!("e exports") };
     let id = app.briefings()[briefing].id.clone();
     let title = app.briefings()[briefing].title.clone();
     let expected = export::to_markdown(briefing, &app.briefings(), &app.xref, &|_| true);
 
-    let (master, terminal) = open_pty();
-    let before = rustix::termios::tcgetattr(&terminal).expect("tcgetattr");
-    assert!(before.local_modes.contains(LocalModes::ICANON | LocalModes::ECHO), "a fresh terminal is cooked");
-    let mut command = Command::new(env!("CARGO_BIN_EXE_brief"));
-    command
-        .arg("--dir")
-        .arg(&dir)
-        .current_dir(&work)
-        .env("TERM", "xterm-256color")
-        .env("BRIEF_CACHE_DIR", temp.path().join("cache"))
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::from(terminal.try_clone().unwrap()))
-        .stdout(Stdio::from(terminal.try_clone().unwrap()))
-        .stderr(Stdio::from(terminal.try_clone().unwrap()));
-    // SAFETY: only system calls between fork and exec: a new session whose controlling terminal is the
-    // pseudo-terminal, as a shell would give it.
-    unsafe {
-        command.pre_exec(|| {
-            rustix::process::setsid()?;
-            rustix::process::ioctl_tiocsctty(BorrowedFd::borrow_raw(0))?;
-            Ok(())
-        });
-    }
-    let mut child = command.spawn().expect("run brief");
-    // The command holds its copies of the terminal side until dropped.
-    drop(command);
-    let screen = Screen::read_from(File::from(master.try_clone().unwrap()));
-    let mut keyboard = File::from(master);
-    let mut type_keys = |keys: &str| keyboard.write_all(keys.as_bytes()).expect("type");
-
-    screen.wait_for_text("5 briefing(s)");
-    screen.wait_for_text(" LIST ");
-    type_keys("/");
-    screen.wait_for_text("words (all must match)");
-    type_keys("shells");
-    screen.wait_for_text("/ shells");
-    screen.wait_for_text("hit(s)");
-    type_keys("\r");
-    screen.wait_for_text("hit 1/");
-    screen.wait_for_text(" READ ");
-    type_keys("e");
-    screen.wait_for_text(&format!("exported to ./{id}.md"));
-    type_keys("q");
-    let status = wait_for_exit(&mut child);
+    let mut reader = Reader::start(&dir, &work, &temp.path().join("cache"));
+    reader.wait_for_text("5 briefing(s)");
+    reader.wait_for_text(" LIST ");
+    reader.type_keys("/");
+    reader.wait_for_text("words (all must match)");
+    reader.type_keys("shells");
+    reader.wait_for_text("/ shells");
+    reader.wait_for_text("hit(s)");
+    reader.type_keys("\r");
+    reader.wait_for_text("hit 1/");
+    reader.wait_for_text(" READ ");
+    reader.type_keys("e");
+    reader.wait_for_text(&format!("exported to ./{id}.md"));
+    reader.type_keys("q");
+    let status = reader.finish();
     assert!(status.success(), "{status:?}");
-
-    // The terminal's settings are back: canonical mode and echo on, everything else as before.
-    let after = rustix::termios::tcgetattr(&terminal).expect("tcgetattr");
-    assert!(after.local_modes.contains(LocalModes::ICANON | LocalModes::ECHO));
-    assert_eq!(settings(&after), settings(&before));
-    // Closing the last holder of the terminal side ends the reading thread.
-    drop(terminal);
-    screen.wait("the terminal to close", |output| output.closed);
-
-    // Each setting the reader took is given back after it was last taken.
-    let bytes = screen.bytes();
-    let last = |sequence: &[u8]| bytes.windows(sequence.len()).rposition(|w| w == sequence);
-    let given_back = |taken: &[u8], restored: &[u8]| {
-        let taken = last(taken).unwrap_or_else(|| panic!("{:?} was sent", String::from_utf8_lossy(taken)));
-        last(restored).is_some_and(|at| at > taken)
-    };
-    assert!(given_back(b"\x1b[?1000h", b"\x1b[?1000l"), "the mouse is released");
-    assert!(given_back(b"\x1b[?1049h", b"\x1b[?1049l"), "the alternate screen is left");
-    assert!(given_back(b"\x1b[?25l", b"\x1b[?25h"), "the cursor is shown");
-    let terminal = emulate(&bytes);
-    assert!(!terminal.screen().alternate_screen());
-    assert!(!terminal.screen().hide_cursor());
-    assert_eq!(terminal.screen().mouse_protocol_mode(), vt100::MouseProtocolMode::None);
 
     let exported = std::fs::read_to_string(work.join(format!("{id}.md"))).expect("the exported file");
     assert_eq!(exported.lines().next(), Some(format!("# {}", export::escape(&title)).as_str()));
     assert_eq!(exported, expected, "the same Markdown as `brief export`");
+}
+
+/// Writes `count` briefings whose summaries hold `per` distinct words beginning with `z` each, every
+/// one `times` times.
+fn write_z_words(dir: &Path, count: usize, per: usize, times: usize) {
+    std::fs::create_dir_all(dir).unwrap();
+    for b in 0..count {
+        let words: Vec<String> = (0..per * times).map(|w| format!("z{:x}q", b * per + w % per)).collect();
+        let text = format!(
+            "schema = 1\nid = \"z-{b:05}\"\ntitle = \"Words {b}\"\nsummary = \"{}\"\nstatus = \"draft\"\n\n\
+             [source]\noutlet = \"Wire\"\n",
+            words.join(" ")
+        );
+        std::fs::write(dir.join(format!("z-{b:05}.toml")), text).unwrap();
+    }
+}
+
+/// How long `brief search QUERY` takes with this build, every file read (no cache).
+fn time_search(dir: &Path, query: &str) -> Duration {
+    let started = Instant::now();
+    let output = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["--no-cache", "--dir"])
+        .arg(dir)
+        .args(["search", "-n", "1", "--", query])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    started.elapsed()
+}
+
+#[test]
+fn esc_and_q_are_answered_while_a_long_search_runs() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path().join("briefings");
+    // 2,000 briefings holding 40,000 `z` words between them, each five times; each `z*` of the query
+    // matches all of them, so the query below keeps a core busy for seconds.
+    write_z_words(&dir, 2000, 20, 5);
+    let query = ["z*"; 30].join(" ");
+    // The search alone, on the same build: the cost the reader must not make the user wait for.
+    let searching = time_search(&dir, &query).saturating_sub(time_search(&dir, "zone"));
+
+    let mut reader = Reader::start(&dir, temp.path(), &temp.path().join("cache"));
+    reader.wait_for_text(" LIST ");
+    reader.type_keys("/");
+    reader.wait_for_text("words (all must match)");
+    reader.type_keys(&query);
+    // Every key was taken (the whole query is in the box) and its search is running.
+    reader.wait_for_text(&format!("/ {query}█"));
+    reader.wait_for_text("searching…");
+    let typed = Instant::now();
+    reader.type_keys("\x1b");
+    reader.screen.wait("the search box to close", |output| {
+        let screen = output.contents();
+        !screen.contains("searching…") && screen.contains(" LIST ")
+    });
+    let esc = typed.elapsed();
+    let typed = Instant::now();
+    reader.type_keys("q");
+    let status = wait_for_exit(&mut reader.child);
+    let q = typed.elapsed();
+    assert!(status.success(), "{status:?}");
+    reader.finish();
+    eprintln!("the search alone: {searching:?}; Esc answered in {esc:?}, q in {q:?}");
+    // Polling for the exit adds up to 10 ms; a reader that searched on its input path would answer only
+    // once the search was done.
+    assert!(esc + q < searching / 4, "Esc {esc:?} and q {q:?} against a search of {searching:?}");
+    assert!(esc < Duration::from_millis(500) && q < Duration::from_millis(500), "Esc {esc:?}, q {q:?}");
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use brief::model::ItemRef;
 use brief::store::Store;
-use brief::tui::app::{Action, App, Effect, Focus, Overlay, Pane, update};
+use brief::tui::app::{Action, App, Effect, Focus, Overlay, Pane, update, update_now};
 use brief::tui::view::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -23,7 +23,7 @@ fn seeds() -> App {
 }
 
 fn press(app: &mut App, actions: &[Action]) -> Vec<Effect> {
-    actions.iter().filter_map(|a| update(app, a.clone())).collect()
+    actions.iter().filter_map(|a| update_now(app, a.clone())).collect()
 }
 
 fn screen(app: &mut App, width: u16, height: u16) -> String {

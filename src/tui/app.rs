@@ -2,12 +2,14 @@
 //!
 //! `update` applies an [`Action`] to the [`App`] and never does I/O: work that touches the disk (export,
 //! the editor) is returned as an [`Effect`] for the event loop to carry out, and its outcome comes back as
-//! another action. Views render from `&App` only.
+//! another action. So are searches, which the loop hands to a worker thread ([`SearchRequest`]), so that
+//! no query, however costly, holds up the keys. Views render from `&App` only.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::model::{Briefing, ItemRef};
-use crate::search::{Hit, Query, SearchIndex, Target};
+use crate::search::{Hit, Query, RankedHit, Ranking, SearchIndex, Target};
 use crate::store::{Changes, Store};
 use crate::xref::{CrossRef, ItemAt, Link};
 
@@ -93,6 +95,12 @@ pub enum Action {
     /// Jump to the next (or previous) hit of the last search.
     NextHit,
     PrevHit,
+    /// A search the loop ran for a [`SearchRequest`] finished.
+    Searched {
+        id: u64,
+        purpose: SearchFor,
+        ranking: Ranking,
+    },
     Export,
     /// The export finished: the path written, or why not.
     Exported(Result<PathBuf, String>),
@@ -140,6 +148,35 @@ pub enum Effect {
     Reload {
         keep: Box<Anchor>,
     },
+    /// Run these searches off the input path (on the index `App::search` holds now); each reports
+    /// `Action::Searched`. A newer request for the same purpose supersedes an older one.
+    Search(Vec<SearchRequest>),
+}
+
+/// What a search's results are for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchFor {
+    /// The search box's hits.
+    Box,
+    /// The last search's hits, stepped through with n / N (run again after a reload).
+    Last,
+}
+
+/// A search for the event loop's worker: numbered, so that only the newest one's results are taken.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchRequest {
+    pub id: u64,
+    pub purpose: SearchFor,
+    pub query: Query,
+}
+
+impl SearchRequest {
+    /// Ranks the query on `index` (the one that was current when it was asked for) and says so as the
+    /// action to hand back to `update`; `None` if `stop` gave it up on the way.
+    pub fn run(&self, index: &SearchIndex, stop: &dyn Fn() -> bool) -> Option<Action> {
+        let ranking = index.rank_until(&self.query, SEARCH_LIMIT, stop)?;
+        Some(Action::Searched { id: self.id, purpose: self.purpose, ranking })
+    }
 }
 
 /// Where the reader is, by ids and paths rather than positions, so that after a reload it can find the
@@ -177,6 +214,14 @@ pub struct SearchView {
     /// Why the input does not parse, shown instead of results.
     pub error: Option<String>,
     pub selected: usize,
+    /// The search whose results the box waits for (the hits shown are the previous input's meanwhile).
+    pub pending: Option<u64>,
+}
+
+impl SearchView {
+    fn new(input: String) -> SearchView {
+        SearchView { input, hits: Vec::new(), total: 0, error: None, selected: 0, pending: None }
+    }
 }
 
 /// The hits of the last search, stepped through with n / N after the search box closes.
@@ -185,6 +230,8 @@ pub struct LastSearch {
     pub input: String,
     pub hits: Vec<(usize, Target)>,
     pub position: usize,
+    /// The search run again after a reload, whose results replace `hits`.
+    pub pending: Option<u64>,
 }
 
 /// Most hits the search box lists; the count above them says how many matched in all.
@@ -260,7 +307,9 @@ struct Place {
 pub struct App {
     pub store: Store,
     pub xref: CrossRef,
-    pub search: SearchIndex,
+    /// Shared with the search worker, which may still be ranking on an index a reload replaced: such
+    /// results are dropped by their request's id.
+    pub search: Arc<SearchIndex>,
     /// What the panes highlight: the query being typed, or the last one searched.
     pub highlight: Option<Query>,
     pub last_search: Option<LastSearch>,
@@ -280,6 +329,8 @@ pub struct App {
     /// First line shown in the detail box; back to 0 whenever its text is wrapped again.
     pub detail_scroll: usize,
     history: Vec<Place>,
+    /// Searches asked for so far: the next request's id.
+    searches: u64,
 }
 
 impl App {
@@ -307,15 +358,16 @@ impl App {
             wrapped: Wrapped::default(),
             detail_scroll: 0,
             history: Vec::new(),
+            searches: 0,
         };
         super::panes::rewrap(&mut app);
         app
     }
 
     /// The cross-reference graph and the search index of a store's briefings.
-    fn indexes(store: &Store) -> (CrossRef, SearchIndex) {
+    fn indexes(store: &Store) -> (CrossRef, Arc<SearchIndex>) {
         let (search, xref) = crate::engine::build(&store.briefings());
-        (xref, search)
+        (xref, Arc::new(search))
     }
 
     /// Opens the reader on a briefing, its detail focused.
@@ -423,13 +475,62 @@ impl App {
         self.overlay = None;
     }
 
-    /// Runs the search box's query again after an edit: results update as you type.
-    fn refresh_search(&mut self) {
-        let Some(Overlay::Search(view)) = &mut self.overlay else { return };
-        view.selected = 0;
-        if let Some(query) = run_search(&self.store, &self.search, view) {
-            self.highlight = (!query.is_empty()).then_some(query);
+    /// Asks for the search box's query to be run again (after an edit, a reload or a return to the box):
+    /// results update as you type. A query that does not parse says why and keeps the last results (the
+    /// user may be mid-phrase); an empty one empties the box at once.
+    fn refresh_search(&mut self) -> Option<SearchRequest> {
+        let Some(Overlay::Search(view)) = &mut self.overlay else { return None };
+        let query = match self.search.parse(&view.input) {
+            Ok(query) => query,
+            Err(e) => {
+                view.error = Some(e.to_string());
+                return None;
+            }
+        };
+        view.error = None;
+        self.highlight = (!query.is_empty()).then(|| query.clone());
+        if query.is_empty() {
+            (view.hits, view.total, view.pending) = (Vec::new(), 0, None);
+            return None;
         }
+        self.searches += 1;
+        view.pending = Some(self.searches);
+        Some(SearchRequest { id: self.searches, purpose: SearchFor::Box, query })
+    }
+
+    /// Takes a finished search's results if they are the ones waited for (neither superseded by a newer
+    /// request nor made on an index a reload replaced), resolving the hits to show.
+    fn searched(&mut self, id: u64, purpose: SearchFor, ranking: Ranking) {
+        let total = ranking.total;
+        match purpose {
+            SearchFor::Box => {
+                if !matches!(&self.overlay, Some(Overlay::Search(v)) if v.pending == Some(id)) {
+                    return;
+                }
+                let hits = self.resolve(ranking.hits);
+                if let Some(Overlay::Search(view)) = &mut self.overlay {
+                    view.selected = view.selected.min(hits.len().saturating_sub(1));
+                    (view.hits, view.total, view.pending) = (hits, total, None);
+                }
+            }
+            SearchFor::Last => {
+                if self.last_search.as_ref().is_none_or(|l| l.pending != Some(id)) {
+                    return;
+                }
+                let hits: Vec<(usize, Target)> =
+                    self.resolve(ranking.hits).iter().map(|h| (h.briefing, h.target)).collect();
+                if let Some(last) = &mut self.last_search {
+                    last.position = last.position.min(hits.len().saturating_sub(1));
+                    (last.hits, last.pending) = (hits, None);
+                }
+            }
+        }
+    }
+
+    /// Ranked hits with their match ranges, for the briefings they name.
+    fn resolve(&self, ranked: Vec<RankedHit>) -> Vec<Hit> {
+        let briefings = self.briefings();
+        ranked.into_iter().filter_map(|h| Some(self.search.resolve(briefings.get(h.briefing)?, h))).collect()
     }
 
     /// Steps through the last search's hits, wrapping around.
@@ -438,6 +539,10 @@ impl App {
             self.status = "no search yet: press / to search".into();
             return;
         };
+        if last.pending.is_some() {
+            self.status = format!("still searching for {} (the folder changed)", last.input);
+            return;
+        }
         if last.hits.is_empty() {
             self.status = format!("no hits for {}", last.input);
             return;
@@ -531,9 +636,10 @@ impl App {
 
     /// After a refresh: indexes rebuilt when anything changed, the user kept where they were, and what
     /// changed said in the status bar.
-    fn reloaded(&mut self, keep: Anchor, changes: &Changes) {
+    /// Returns the searches to run again on the new index.
+    fn reloaded(&mut self, keep: Anchor, changes: &Changes) -> Vec<SearchRequest> {
         if changes.is_empty() {
-            return;
+            return Vec::new();
         }
         (self.xref, self.search) = Self::indexes(&self.store);
         let before = (self.list_selected, self.selection);
@@ -579,22 +685,24 @@ impl App {
             None => false,
         });
         self.history = history;
-        if let Some(last) = self.last_search.take() {
-            let mut view =
-                SearchView { input: last.input, hits: Vec::new(), total: 0, error: None, selected: 0 };
-            run_search(&self.store, &self.search, &mut view);
-            let hits: Vec<(usize, Target)> = view.hits.iter().map(|h| (h.briefing, h.target)).collect();
-            let position = last.position.min(hits.len().saturating_sub(1));
-            self.last_search = Some(LastSearch { input: view.input, hits, position });
+        let mut requests = Vec::new();
+        // The last search's hits are positions in the old store: run it again, and until then n/N wait.
+        if let Some(last) = &mut self.last_search {
+            last.hits.clear();
+            last.pending = None;
+            if let Ok(query) = self.search.parse(&last.input) {
+                self.searches += 1;
+                last.pending = Some(self.searches);
+                requests.push(SearchRequest { id: self.searches, purpose: SearchFor::Last, query });
+            }
         }
-        if matches!(self.overlay, Some(Overlay::Search(_))) {
-            self.refresh_search();
-        }
+        requests.extend(self.refresh_search());
         let mut status = self.describe(changes);
         if let Some(note) = keep.note {
             status = format!("{status} ({note})");
         }
         self.status = status;
+        requests
     }
 
     /// An overlay from before a reload, pointing at the same things now, or `None` when they went.
@@ -606,9 +714,12 @@ impl App {
         let briefing_now = |i: usize| row_now(self, i).filter(|&row| row < self.store.entries.len());
         match overlay {
             Overlay::Help(scroll) => Some(Overlay::Help(scroll)),
-            Overlay::Search(mut view) => {
-                run_search(&self.store, &self.search, &mut view);
-                Some(Overlay::Search(view))
+            // Its hits are positions in the old store; the open box is searched again by `reloaded`, one
+            // in the history when Back returns to it.
+            Overlay::Search(view) => {
+                let mut now = SearchView::new(view.input);
+                now.selected = view.selected;
+                Some(Overlay::Search(now))
             }
             Overlay::Xref(view) => {
                 let from = ItemAt { briefing: briefing_now(view.from.briefing)?, item: view.from.item };
@@ -668,25 +779,6 @@ pub fn file_name(path: &Path) -> String {
     crate::sanitize::neutralize(&name).into_owned()
 }
 
-/// Runs a search box's query over the store, filling in its results; returns the query when it parses.
-fn run_search(store: &Store, index: &SearchIndex, view: &mut SearchView) -> Option<Query> {
-    match index.parse(&view.input) {
-        Ok(query) => {
-            let results = index.search(&store.briefings(), &query, SEARCH_LIMIT);
-            view.hits = results.hits;
-            view.total = results.total;
-            view.error = None;
-            view.selected = view.selected.min(view.hits.len().saturating_sub(1));
-            Some(query)
-        }
-        // Keep the last results while a quote is still open: the user is mid-phrase.
-        Err(e) => {
-            view.error = Some(e.to_string());
-            None
-        }
-    }
-}
-
 /// A cursor moved by `delta` rows (or to one end) and kept inside `0..len`.
 fn moved(current: usize, len: usize, delta: isize, to_end: Option<bool>) -> usize {
     if len == 0 {
@@ -705,6 +797,29 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     let effect = apply(app, action);
     super::panes::rewrap(app);
     effect
+}
+
+/// [`update`], with any search it asks for run at once on this thread and its results applied: what
+/// the reader's search worker does, without the thread (for tests and benchmarks). Returns any other
+/// effect.
+pub fn update_now(app: &mut App, action: Action) -> Option<Effect> {
+    match update(app, action) {
+        Some(Effect::Search(requests)) => {
+            for request in requests {
+                let index = Arc::clone(&app.search);
+                if let Some(done) = request.run(&index, &|| false) {
+                    update(app, done);
+                }
+            }
+            None
+        }
+        other => other,
+    }
+}
+
+fn search_effect(requests: impl IntoIterator<Item = SearchRequest>) -> Option<Effect> {
+    let requests: Vec<SearchRequest> = requests.into_iter().collect();
+    (!requests.is_empty()).then_some(Effect::Search(requests))
 }
 
 fn apply(app: &mut App, action: Action) -> Option<Effect> {
@@ -755,6 +870,9 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
                     app.jump(to);
                 }
             }
+            (Some(Overlay::Search(view)), _) if view.pending.is_some() => {
+                app.status = "still searching: Enter again when the hits are listed".into();
+            }
             (Some(Overlay::Search(view)), _) => {
                 let hits: Vec<(usize, Target)> = view.hits.iter().map(|h| (h.briefing, h.target)).collect();
                 if let Some(&(briefing, target)) = hits.get(view.selected) {
@@ -764,8 +882,12 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
                         hits.len(),
                         view.input
                     );
-                    app.last_search =
-                        Some(LastSearch { input: view.input.clone(), hits, position: view.selected });
+                    app.last_search = Some(LastSearch {
+                        input: view.input.clone(),
+                        hits,
+                        position: view.selected,
+                        pending: None,
+                    });
                     app.jump_to(briefing, target);
                 }
             }
@@ -786,7 +908,11 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
                 return None;
             }
             match app.history.pop() {
-                Some(place) => app.restore(place),
+                // A search box returned to is searched again: a reload since may have emptied it.
+                Some(place) => {
+                    app.restore(place);
+                    return search_effect(app.refresh_search());
+                }
                 None => app.focus = Focus::List,
             }
         }
@@ -800,34 +926,23 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         },
         Action::OpenArticle => open_article(app),
         Action::Search => {
-            let input = String::new();
-            app.overlay = Some(Overlay::Search(SearchView {
-                input,
-                hits: Vec::new(),
-                total: 0,
-                error: None,
-                selected: 0,
-            }));
+            app.overlay = Some(Overlay::Search(SearchView::new(String::new())));
             app.highlight = None;
         }
-        Action::SearchInput(c) => {
+        Action::SearchInput(_) | Action::SearchDelete | Action::SearchClear => {
             if let Some(Overlay::Search(view)) = &mut app.overlay {
-                view.input.push(c);
-            }
-            app.refresh_search();
-        }
-        Action::SearchDelete | Action::SearchClear => {
-            if let Some(Overlay::Search(view)) = &mut app.overlay {
-                if action == Action::SearchClear {
-                    view.input.clear();
-                } else {
-                    view.input.pop();
+                match action {
+                    Action::SearchInput(c) => view.input.push(c),
+                    Action::SearchDelete => _ = view.input.pop(),
+                    _ => view.input.clear(),
                 }
+                view.selected = 0;
             }
-            app.refresh_search();
+            return search_effect(app.refresh_search());
         }
         Action::NextHit => app.step_hit(true),
         Action::PrevHit => app.step_hit(false),
+        Action::Searched { id, purpose, ranking } => app.searched(id, purpose, ranking),
         Action::Export => match app.current() {
             Some(briefing) => return Some(Effect::Export { briefing }),
             None => app.status = "nothing to export: this file failed to load".into(),
@@ -852,7 +967,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             app.status = format!("not watching the folder ({why}): changes show after E");
         }
         Action::Reloaded { keep, outcome } => match outcome {
-            Ok(changes) => app.reloaded(*keep, &changes),
+            Ok(changes) => return search_effect(app.reloaded(*keep, &changes)),
             Err(why) => app.status = format!("reload failed: {why}"),
         },
         Action::Resize { width, height } => {

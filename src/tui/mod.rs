@@ -9,6 +9,7 @@ pub mod app;
 pub mod editor;
 pub mod keymap;
 pub mod panes;
+pub mod searcher;
 pub mod view;
 pub mod watch;
 pub mod wrap;
@@ -30,6 +31,7 @@ use ratatui::crossterm::terminal::{
 use crate::export;
 use crate::store::Store;
 use app::{Action, App, Effect, Overlay, update};
+use searcher::Searcher;
 
 /// The width to wrap printed text to: the terminal's when stdout is one, otherwise 80 columns.
 pub fn output_width() -> usize {
@@ -49,6 +51,8 @@ pub enum Message {
     InputFailed(io::Error),
     /// Files of the folder changed (debounced).
     FilesChanged,
+    /// The search worker finished a search (`Action::Searched`).
+    Searched(Action),
 }
 
 /// Runs the reader until the user quits, on the briefing at `selected` (with its detail focused) when
@@ -160,6 +164,8 @@ fn spawn_input(messages: Sender<Message>) -> io::Result<Sender<()>> {
 fn event_loop(mut terminal: DefaultTerminal, mut app: App) -> io::Result<()> {
     let (sender, messages): (Sender<Message>, Receiver<Message>) = mpsc::channel();
     let ack = spawn_input(sender.clone())?;
+    let found = sender.clone();
+    let searcher = Searcher::start(move |done| found.send(Message::Searched(done)).is_ok())?;
     // Kept alive for the whole loop; dropping it stops the watching.
     let _watcher = match watch::start(&app.store.dir, move || sender.send(Message::FilesChanged).is_ok()) {
         Ok(watcher) => Some(watcher),
@@ -179,12 +185,13 @@ fn event_loop(mut terminal: DefaultTerminal, mut app: App) -> io::Result<()> {
         let (action, from_input) = match messages.recv() {
             Ok(Message::Input(event)) => (action_for_event(&app, event), true),
             Ok(Message::FilesChanged) => (Some(Action::FilesChanged), false),
+            Ok(Message::Searched(done)) => (Some(done), false),
             Ok(Message::InputFailed(e)) => return Err(e),
             Err(_) => return Err(io::Error::other("the terminal input closed")),
         };
         redraw = action.is_some();
         if let Some(action) = action {
-            dispatch(&mut terminal, &mut app, action)?;
+            dispatch(&mut terminal, &mut app, &searcher, action)?;
         }
         if from_input {
             // The input thread may read again: the editor, if this input started one, is gone.
@@ -203,19 +210,32 @@ fn action_for_event(app: &App, event: Event) -> Option<Action> {
     }
 }
 
-/// Applies an action and carries out the effects it leads to, each outcome going back through `update`.
-fn dispatch(terminal: &mut DefaultTerminal, app: &mut App, action: Action) -> io::Result<()> {
+/// Applies an action and carries out the effects it leads to, each outcome going back through `update`
+/// (a search's comes later, from the worker, as a message).
+fn dispatch(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    searcher: &Searcher,
+    action: Action,
+) -> io::Result<()> {
     let mut effect = update(app, action);
     while let Some(next) = effect.take() {
-        let outcome = perform(terminal, app, next)?;
-        effect = update(app, outcome);
+        if let Some(outcome) = perform(terminal, app, searcher, next)? {
+            effect = update(app, outcome);
+        }
     }
     Ok(())
 }
 
-/// Carries out the I/O that `update` asked for and reports the outcome as an action.
-fn perform(terminal: &mut DefaultTerminal, app: &mut App, effect: Effect) -> io::Result<Action> {
-    Ok(match effect {
+/// Carries out the I/O that `update` asked for and reports the outcome as an action, or hands a search to
+/// the worker.
+fn perform(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    searcher: &Searcher,
+    effect: Effect,
+) -> io::Result<Option<Action>> {
+    Ok(Some(match effect {
         Effect::Export { briefing } => {
             let briefings = app.briefings();
             let markdown = export::to_markdown(briefing, &briefings, &app.xref, &|_| true);
@@ -231,7 +251,13 @@ fn perform(terminal: &mut DefaultTerminal, app: &mut App, effect: Effect) -> io:
         Effect::Reload { keep } => {
             Action::Reloaded { keep, outcome: app.store.refresh().map_err(|e| e.to_string()) }
         }
-    })
+        Effect::Search(requests) => {
+            for request in requests {
+                searcher.request(std::sync::Arc::clone(&app.search), request);
+            }
+            return Ok(None);
+        }
+    }))
 }
 
 /// Hands the terminal to the editor on `path`, waits for it, and takes the terminal back with a full

@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, app: &App, search: &SearchView, area: Rect) {
         Span::raw(search.input.clone()),
         Span::styled("█", theme.dim()),
     ])];
-    let summary = match (&search.error, search.input.trim().is_empty()) {
+    let mut summary = match (&search.error, search.input.trim().is_empty()) {
         (Some(error), _) => Line::styled(super::list::truncate(error, width), theme.warn()),
         (None, true) => Line::styled(
             "words (all must match), \"phrases\", -excluded, prefix*, actor: claim: figure: question: tag: outlet: id:",
@@ -34,6 +34,10 @@ pub fn draw(frame: &mut Frame, app: &App, search: &SearchView, area: Rect) {
         }
         (None, false) => Line::styled(format!("{} hit(s)", search.total), theme.dim()),
     };
+    // The hits listed are the previous input's until the worker answers (at once, for most queries).
+    if search.pending.is_some() {
+        summary.spans.push(Span::styled(" · searching…", theme.dim()));
+    }
     lines.push(summary);
     lines.push(Line::styled(super::list::truncate(&keys.join(" · "), width), theme.dim()));
     // Each hit takes two lines: where it is, and the matched text.
