@@ -153,8 +153,8 @@ struct Reader {
     child: Child,
     screen: Screen,
     keyboard: File,
-    /// The terminal side, kept open to read its settings.
-    terminal: OwnedFd,
+    /// The terminal side, kept open to read its settings (until `finish` closes it).
+    terminal: Option<OwnedFd>,
     /// Its settings before the reader started.
     before: Termios,
 }
@@ -191,7 +191,7 @@ impl Reader {
         // The command holds its copies of the terminal side until dropped.
         drop(command);
         let screen = Screen::read_from(File::from(master.try_clone().unwrap()));
-        Reader { child, screen, keyboard: File::from(master), terminal, before }
+        Reader { child, screen, keyboard: File::from(master), terminal: Some(terminal), before }
     }
 
     fn type_keys(&mut self, keys: &str) {
@@ -202,9 +202,33 @@ impl Reader {
         self.screen.wait_for_text(text);
     }
 
+    fn signal(&self, signal: rustix::process::Signal) {
+        let pid = rustix::process::Pid::from_child(&self.child);
+        rustix::process::kill_process(pid, signal).expect("signal the reader");
+    }
+
+    /// The process's state letter in /proc (`T` when stopped).
+    fn state(&self) -> char {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap_or_default();
+        // The state follows the command name, which is in parentheses.
+        stat.rsplit_once(") ").and_then(|(_, rest)| rest.chars().next()).unwrap_or('?')
+    }
+
+    fn wait_for_state(&self, wanted: char) {
+        let deadline = Instant::now() + TIMEOUT;
+        while self.state() != wanted {
+            assert!(
+                Instant::now() < deadline,
+                "the reader's state stayed {:?}, not {wanted:?}",
+                self.state()
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
     /// The settings of the terminal now.
     fn settings_now(&self) -> Termios {
-        rustix::termios::tcgetattr(&self.terminal).expect("tcgetattr")
+        rustix::termios::tcgetattr(self.terminal.as_ref().expect("the terminal is open")).expect("tcgetattr")
     }
 
     /// Waits until the terminal is as the reader found it: every setting it took (mouse, alternate
@@ -234,14 +258,22 @@ impl Reader {
         let status = wait_for_exit(&mut self.child);
         self.wait_until_given_back();
         // Closing the last holder of the terminal side ends the reading thread.
-        drop(self.terminal);
+        self.terminal = None;
         self.screen.wait("the terminal to close", |output| output.closed);
         status
     }
 }
 
-#[test]
-fn search_jump_export_and_quit_in_a_real_terminal() {
+impl Drop for Reader {
+    /// A test that failed leaves no reader behind (running, or stopped by Ctrl-Z).
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A copy of the seed folder with its articles, and a working directory, in a temporary directory.
+fn seed_folder() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let temp = tempfile::tempdir().unwrap();
     // The briefings link their articles as ../assets/articles/...: keep that layout.
@@ -250,6 +282,70 @@ fn search_jump_export_and_quit_in_a_real_terminal() {
     copy_folder(&root.join("assets/articles"), &temp.path().join("assets/articles"));
     let work = temp.path().join("work");
     std::fs::create_dir(&work).unwrap();
+    (temp, dir, work)
+}
+
+#[test]
+fn terminating_signals_give_the_terminal_back() {
+    use rustix::process::Signal;
+    for (signal, number) in [(Signal::INT, 2), (Signal::TERM, 15), (Signal::HUP, 1), (Signal::QUIT, 3)] {
+        let (temp, dir, work) = seed_folder();
+        let mut reader = Reader::start(&dir, &work, &temp.path().join("cache"));
+        reader.wait_for_text(" LIST ");
+        // The search box open, the mouse captured: the reader holds everything it takes.
+        reader.type_keys("/");
+        reader.wait_for_text("words (all must match)");
+        reader.signal(signal);
+        let status = reader.finish();
+        assert_eq!(status.code(), Some(128 + number), "{signal:?}: {status:?}");
+    }
+}
+
+#[test]
+fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again() {
+    suspend_and_continue(|reader| reader.signal(rustix::process::Signal::TSTP));
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
+    // In raw mode the terminal sends no SIGTSTP for Ctrl-Z: the reader reads the key and stops itself.
+    suspend_and_continue(|reader| reader.type_keys("\x1a"));
+}
+
+/// Suspends the reader with `stop`, checks the terminal is the shell's, continues it (as `fg` does) and
+/// checks the reader has it again, in raw mode, and answers keys.
+fn suspend_and_continue(stop: impl Fn(&mut Reader)) {
+    let (temp, dir, work) = seed_folder();
+    let mut reader = Reader::start(&dir, &work, &temp.path().join("cache"));
+    reader.wait_for_text(" LIST ");
+    let raw = reader.settings_now();
+    assert!(!raw.local_modes.contains(LocalModes::ICANON), "the reader runs in raw mode");
+
+    stop(&mut reader);
+    reader.wait_for_state('T');
+    reader.wait_until_given_back();
+
+    let stopped_at = reader.screen.output.0.lock().unwrap().bytes.len();
+    reader.signal(rustix::process::Signal::CONT);
+    // Raw mode, the alternate screen and the mouse again, and every cell drawn anew.
+    reader.screen.wait("the reader's screen again", |output| {
+        let screen = output.terminal.screen();
+        screen.alternate_screen()
+            && screen.mouse_protocol_mode() != vt100::MouseProtocolMode::None
+            && screen.contents().contains(" LIST ")
+            && output.bytes.len() > stopped_at
+    });
+    assert_eq!(settings(&reader.settings_now()), settings(&raw), "raw mode as before the stop");
+    // A key without Enter is read at once: raw mode indeed.
+    reader.type_keys("j");
+    reader.type_keys("q");
+    let status = reader.finish();
+    assert!(status.success(), "{status:?}");
+}
+
+#[test]
+fn search_jump_export_and_quit_in_a_real_terminal() {
+    let (temp, dir, work) = seed_folder();
 
     // What the same keys do to the reader's state, and the Markdown `brief export` writes for it.
     let mut app = App::new(Store::load(&dir).unwrap());

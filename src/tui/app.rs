@@ -62,6 +62,8 @@ impl Pane {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Quit,
+    /// Ctrl-Z: in raw mode the terminal sends no SIGTSTP, so the reader stops itself (as the signal would).
+    Suspend,
     NextPane,
     PrevPane,
     ShowPane(Pane),
@@ -148,6 +150,9 @@ pub enum Effect {
     Reload {
         keep: Box<Anchor>,
     },
+    /// Give the terminal back and stop the process until it is continued (`fg`), as Ctrl-Z does in a
+    /// cooked terminal.
+    Suspend,
     /// Run these searches off the input path (on the index `App::search` holds now); each reports
     /// `Action::Searched`. A newer request for the same purpose supersedes an older one.
     Search(Vec<SearchRequest>),
@@ -825,6 +830,7 @@ fn search_effect(requests: impl IntoIterator<Item = SearchRequest>) -> Option<Ef
 fn apply(app: &mut App, action: Action) -> Option<Effect> {
     match action {
         Action::Quit => app.quit = true,
+        Action::Suspend => return Some(Effect::Suspend),
         Action::ToggleHelp => {
             app.overlay = match app.overlay {
                 Some(Overlay::Help(_)) => None,

@@ -142,6 +142,11 @@ pub const KEYMAP: &[Binding] = &[
         action: Action::Edit,
         help: "edit the briefing's file in $VISUAL / $EDITOR, then reload it",
     },
+    Binding {
+        keys: &[(KeyCode::Char('z'), CTRL)],
+        action: Action::Suspend,
+        help: "suspend to the shell (fg to come back)",
+    },
 ];
 
 /// Keys while the search box is open; any other printable character is typed into the box.
@@ -161,6 +166,7 @@ pub const SEARCH_KEYMAP: &[Binding] = &[
     Binding { keys: &[(KeyCode::Backspace, NONE)], action: Action::SearchDelete, help: "delete" },
     Binding { keys: &[(KeyCode::Char('u'), CTRL)], action: Action::SearchClear, help: "clear" },
     Binding { keys: &[(KeyCode::Char('c'), CTRL)], action: Action::Quit, help: "quit" },
+    Binding { keys: &[(KeyCode::Char('z'), CTRL)], action: Action::Suspend, help: "suspend" },
 ];
 
 /// The action bound to a key press, if any, in the reader or (`searching`) in the search box. Key

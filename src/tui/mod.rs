@@ -2,8 +2,8 @@
 //!
 //! `app` holds the state and `update`; `keymap` maps input to actions; `view` and `panes` draw. This file
 //! owns the terminal: entering and always leaving raw mode, the alternate screen and mouse capture (on
-//! quit, panic, Ctrl-C and SIGTERM), handing it to the editor and back, and the event loop, which
-//! sleeps until input or a file change arrives.
+//! quit, panic, Ctrl-C, SIGTERM, SIGHUP and SIGQUIT, and around a Ctrl-Z suspension), handing it to the
+//! editor and back, and the event loop, which sleeps until input or a file change arrives.
 
 pub mod app;
 pub mod editor;
@@ -16,9 +16,9 @@ pub mod wrap;
 
 use std::io::{self, IsTerminal};
 use std::path::Path;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Mutex, OnceLock};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
@@ -53,6 +53,8 @@ pub enum Message {
     FilesChanged,
     /// The search worker finished a search (`Action::Searched`).
     Searched(Action),
+    /// The reader was stopped (Ctrl-Z) and continued: the terminal was taken again and must be repainted.
+    Resumed,
 }
 
 /// Runs the reader until the user quits, on the briefing at `selected` (with its detail focused) when
@@ -100,21 +102,29 @@ static EDITOR: AtomicI32 = AtomicI32::new(NO_EDITOR);
 /// A terminating signal that came while the editor ran: the reader ends when the editor has.
 static PENDING_SIGNAL: AtomicI32 = AtomicI32::new(0);
 
-/// SIGTERM, SIGHUP and SIGINT end the reader at once, but only after the terminal is restored. While the
-/// editor runs they are passed on to it (SIGINT reaches it from the terminal anyway) and the reader
-/// ends when it has, so neither is left behind holding the terminal.
+/// Where the signal thread tells the event loop that the reader was continued after a Ctrl-Z.
+static RESUMED: OnceLock<Sender<Message>> = OnceLock::new();
+
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT end the reader at once, but only after the terminal is restored.
+/// While the editor runs they are passed on to it (SIGINT and SIGQUIT reach it from the terminal anyway)
+/// and the reader ends when it has, so neither is left behind holding the terminal. SIGTSTP (Ctrl-Z)
+/// suspends the reader: see [`suspend`].
 fn install_restore_on_signals() -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP])?;
     std::thread::Builder::new().name("brief-signals".into()).spawn(move || {
         for signal in signals.forever() {
+            if signal == SIGTSTP {
+                suspend();
+                continue;
+            }
             let _terminal = TERMINAL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             let editor = EDITOR.load(Ordering::SeqCst);
             if editor == NO_EDITOR {
                 restore();
                 std::process::exit(128 + signal);
             }
-            if signal != SIGINT {
+            if signal != SIGINT && signal != SIGQUIT {
                 PENDING_SIGNAL.store(signal, Ordering::SeqCst);
                 if editor > 0 {
                     signal_editor(editor, signal);
@@ -123,6 +133,27 @@ fn install_restore_on_signals() -> io::Result<()> {
         }
     })?;
     Ok(())
+}
+
+/// Ctrl-Z: gives the terminal back (mouse, raw mode, screen, cursor), stops the process as SIGTSTP's
+/// default action would, and once continued (`fg`, SIGCONT) takes the terminal again — raw mode,
+/// alternate screen, mouse capture — and has the event loop repaint every cell. While the editor has the
+/// terminal it suspends itself (the terminal sends it SIGTSTP too) and the reader only stops with it.
+fn suspend() {
+    let _terminal = TERMINAL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let reader_has_terminal = EDITOR.load(Ordering::SeqCst) == NO_EDITOR;
+    if reader_has_terminal {
+        restore();
+    }
+    // Stops here (SIGSTOP, which a process in an orphaned group gets too) until continued.
+    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+    if reader_has_terminal {
+        let _ = enable_raw_mode();
+        let _ = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture);
+        if let Some(loop_messages) = RESUMED.get() {
+            let _ = loop_messages.send(Message::Resumed);
+        }
+    }
 }
 
 fn signal_editor(pid: i32, signal: i32) {
@@ -164,6 +195,7 @@ fn spawn_input(messages: Sender<Message>) -> io::Result<Sender<()>> {
 fn event_loop(mut terminal: DefaultTerminal, mut app: App) -> io::Result<()> {
     let (sender, messages): (Sender<Message>, Receiver<Message>) = mpsc::channel();
     let ack = spawn_input(sender.clone())?;
+    let _ = RESUMED.set(sender.clone());
     let found = sender.clone();
     let searcher = Searcher::start(move |done| found.send(Message::Searched(done)).is_ok())?;
     // Kept alive for the whole loop; dropping it stops the watching.
@@ -179,6 +211,8 @@ fn event_loop(mut terminal: DefaultTerminal, mut app: App) -> io::Result<()> {
     let mut redraw = true;
     while !app.quit {
         if redraw {
+            // Not while a signal gives the terminal back: a frame would land on the main screen.
+            let _terminal = TERMINAL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             terminal.draw(|frame| view::draw(frame, &app))?;
         }
         // Blocks until input or a file change: an idle reader uses no CPU.
@@ -186,6 +220,12 @@ fn event_loop(mut terminal: DefaultTerminal, mut app: App) -> io::Result<()> {
             Ok(Message::Input(event)) => (action_for_event(&app, event), true),
             Ok(Message::FilesChanged) => (Some(Action::FilesChanged), false),
             Ok(Message::Searched(done)) => (Some(done), false),
+            Ok(Message::Resumed) => {
+                let _terminal = TERMINAL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                repaint(&mut terminal)?;
+                redraw = true;
+                continue;
+            }
             Ok(Message::InputFailed(e)) => return Err(e),
             Err(_) => return Err(io::Error::other("the terminal input closed")),
         };
@@ -251,6 +291,15 @@ fn perform(
         Effect::Reload { keep } => {
             Action::Reloaded { keep, outcome: app.store.refresh().map_err(|e| e.to_string()) }
         }
+        Effect::Suspend => {
+            // The whole job stops, as it does when the terminal sends Ctrl-Z; our part of it goes through
+            // `suspend`, which gives the terminal back first.
+            // SAFETY: kill(2) takes plain integers and touches no memory of ours.
+            unsafe {
+                libc::kill(0, libc::SIGTSTP);
+            }
+            return Ok(None);
+        }
         Effect::Search(requests) => {
             for request in requests {
                 searcher.request(std::sync::Arc::clone(&app.search), request);
@@ -286,11 +335,17 @@ fn edit(terminal: &mut DefaultTerminal, path: &Path) -> io::Result<Result<(), St
     let _terminal = TERMINAL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
-    // `clear` asks the terminal where its cursor is; one that does not answer still gets a clean screen:
-    // cleared by hand, and the last frame blanked out so that the next draw repaints every cell.
+    repaint(terminal)?;
+    Ok(outcome)
+}
+
+/// Clears the screen and forgets the last frame, so that the next draw repaints every cell (after the
+/// terminal was someone else's). `clear` asks the terminal where its cursor is; one that does not answer
+/// still gets a clean screen: cleared by hand, and the last frame blanked out.
+fn repaint(terminal: &mut DefaultTerminal) -> io::Result<()> {
     if terminal.clear().is_err() {
         execute!(io::stdout(), Clear(ClearType::All))?;
         terminal.draw(|frame| frame.render_widget(ratatui::widgets::Clear, frame.area()))?;
     }
-    Ok(outcome)
+    Ok(())
 }
