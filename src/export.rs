@@ -299,6 +299,20 @@ pub enum WriteError {
 /// replaced, even one created meanwhile. A new file gets the mode the umask gives (0644 under 022, not
 /// the temporary file's 0600); a file replaced with `force` keeps its mode.
 pub fn write_file(path: &Path, contents: &str, force: bool) -> Result<PathBuf, WriteError> {
+    stage(path, contents, force, true)?.commit()
+}
+
+/// A file written under a temporary name beside its destination, not yet in place; dropped, it is
+/// removed. Many files are staged unsynced, then made durable with one [`sync_file_system`] before
+/// each is committed, which saves a disk flush per file.
+pub struct Staged {
+    temp: tempfile::TempPath,
+    path: PathBuf,
+    force: bool,
+}
+
+/// The first half of [`write_file`]: every check, the temporary file written (and synced if `sync`).
+pub fn stage(path: &Path, contents: &str, force: bool, sync: bool) -> Result<Staged, WriteError> {
     let io_error = |source| WriteError::Io { path: path.to_path_buf(), source };
     let mut mode = std::fs::Permissions::from_mode(0o666);
     let mut kept = false;
@@ -315,24 +329,58 @@ pub fn write_file(path: &Path, contents: &str, force: bool) -> Result<PathBuf, W
             (mode, kept) = (existing.permissions(), true);
         }
     }
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
     // Created with `mode` less the umask; a kept mode is set again, as the umask may have narrowed it.
     let mut temp =
-        tempfile::Builder::new().permissions(mode.clone()).tempfile_in(folder).map_err(io_error)?;
+        tempfile::Builder::new().permissions(mode.clone()).tempfile_in(folder_of(path)).map_err(io_error)?;
     if kept {
         temp.as_file().set_permissions(mode).map_err(io_error)?;
     }
     temp.write_all(contents.as_bytes()).map_err(io_error)?;
-    temp.as_file().sync_all().map_err(io_error)?;
-    let persisted = if force { temp.persist(path) } else { temp.persist_noclobber(path) };
-    persisted.map_err(|e| match e.error.kind() {
-        io::ErrorKind::AlreadyExists => WriteError::Exists(path.to_path_buf()),
-        _ => io_error(e.error),
-    })?;
-    Ok(path.to_path_buf())
+    if sync {
+        temp.as_file().sync_all().map_err(io_error)?;
+    }
+    Ok(Staged { temp: temp.into_temp_path(), path: path.to_path_buf(), force })
+}
+
+impl Staged {
+    /// Renames the file into place (without `force`, only if nothing is there).
+    pub fn commit(self) -> Result<PathBuf, WriteError> {
+        let Staged { temp, path, force } = self;
+        let persisted = if force { temp.persist(&path) } else { temp.persist_noclobber(&path) };
+        persisted.map_err(|e| match e.error.kind() {
+            io::ErrorKind::AlreadyExists => WriteError::Exists(path.clone()),
+            _ => WriteError::Io { path: path.clone(), source: e.error },
+        })?;
+        Ok(path)
+    }
+}
+
+/// Flushes to disk everything written to the file system that holds `folder`.
+pub fn sync_file_system(folder: &Path) -> Result<(), WriteError> {
+    let io_error = |source| WriteError::Io { path: folder.to_path_buf(), source };
+    let handle = std::fs::File::open(folder).map_err(io_error)?;
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd as _;
+        // SAFETY: syncfs only reads the descriptor, which `handle` keeps open for the call.
+        if unsafe { libc::syncfs(handle.as_raw_fd()) } != 0 {
+            return Err(io_error(io::Error::last_os_error()));
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        drop(handle);
+        // SAFETY: sync takes no arguments and cannot fail.
+        unsafe { libc::sync() };
+    }
+    Ok(())
+}
+
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
 }
 
 #[cfg(test)]
@@ -374,6 +422,20 @@ mod tests {
         let err = write_file(&dir.path().join("x".repeat(300)), "text", false).unwrap_err();
         assert!(matches!(err, WriteError::Io { .. }), "{err}");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing left in the folder");
+    }
+
+    #[test]
+    fn a_staged_file_is_in_place_only_once_committed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        drop(stage(&path, "dropped", false, false).unwrap());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "a dropped file leaves nothing");
+        let staged = stage(&path, "kept", false, false).unwrap();
+        assert!(!path.exists());
+        sync_file_system(dir.path()).unwrap();
+        assert_eq!(staged.commit().unwrap(), path);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "kept");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

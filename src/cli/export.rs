@@ -4,6 +4,7 @@
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::folder::find;
 use super::{Failure, print_out};
@@ -101,20 +102,48 @@ fn several(
     let xref = CrossRef::build(&briefings);
     let mut in_set = vec![false; briefings.len()];
     set.iter().for_each(|&at| in_set[at] = true);
-    let write = |path: &Path, markdown: String| {
-        export::write_file(path, &markdown, force).map_err(|e| Failure::Data(e.to_string()))
+    // Each export compares its claims with every other claim of the folder: the work is shared out
+    // between the cores, each thread taking every n-th briefing. Files are staged unsynced, the disk is
+    // flushed once, then each is renamed into place (a flush per file took most of the time).
+    let stage = |path: &Path, markdown: String| {
+        export::stage(path, &markdown, force, false).map_err(|e| Failure::Data(e.to_string()))
     };
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).min(set.len());
     let progress = set.len() > 1 && io::stderr().is_terminal();
-    for (n, (&at, path)) in set.iter().zip(&paths).enumerate() {
-        if progress {
-            eprint!("\rexporting {}/{} ", n + 1, set.len());
-        }
-        write(path, export::to_markdown(at, &briefings, &xref, &|other| in_set[other]))?;
-    }
+    let done = AtomicUsize::new(0);
+    let staged: Vec<Result<Vec<export::Staged>, Failure>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|first| {
+                let (set, paths, briefings, xref, in_set, done) =
+                    (&set, &paths, &briefings, &xref, &in_set, &done);
+                scope.spawn(move || {
+                    let mut staged = Vec::new();
+                    for (&at, path) in set.iter().zip(paths).skip(first).step_by(threads) {
+                        staged.push(stage(
+                            path,
+                            export::to_markdown(at, briefings, xref, &|other| in_set[other]),
+                        )?);
+                        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                        if progress {
+                            eprint!("\rexporting {n}/{} ", set.len());
+                        }
+                    }
+                    Ok(staged)
+                })
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().expect("an export thread panicked")).collect()
+    });
     if progress {
         eprint!("\r\x1b[2K");
     }
-    write(&index, export::index::to_markdown(&set, &briefings, &xref))?;
+    let mut staged: Vec<export::Staged> =
+        staged.into_iter().collect::<Result<Vec<_>, _>>()?.into_iter().flatten().collect();
+    staged.push(stage(&index, export::index::to_markdown(&set, &briefings, &xref))?);
+    export::sync_file_system(folder).map_err(|e| Failure::Data(e.to_string()))?;
+    for file in staged {
+        file.commit().map_err(|e| Failure::Data(e.to_string()))?;
+    }
     eprintln!("wrote {} briefing(s) and {} to {}", set.len(), export::index::FILE_NAME, shown(folder));
     Ok(ExitCode::SUCCESS)
 }
