@@ -32,6 +32,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::catalog::Row;
 use crate::column::{CacheFile, Column};
 use crate::model::Briefing;
 use crate::search::{self, PostingLists, SearchIndex};
@@ -39,7 +40,7 @@ use crate::store::{self, Changes, Entry, FileRecord, FolderError, Seen, Store, h
 
 const MAGIC: &[u8; 12] = b"brief-cache\0";
 /// Bumped whenever the layout below changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// The sections of a cache file, in order.
 #[derive(Debug, Clone, Copy)]
@@ -47,12 +48,17 @@ enum Section {
     /// Per briefing file, in path order: its path, how it was seen, and its article's: what a freshness
     /// check reads (binary, see [`encode_manifest`]).
     Manifest,
-    /// Every [`FileRecord`] (JSON), paths relative to the folder.
+    /// Every [`FileRecord`] (JSON, compressed), paths relative to the folder.
     Records,
-    /// Per loaded briefing, in `Store::entries` order: record index, blob offset, length and checksum.
+    /// Per loaded briefing, in `Store::entries` order: record index, blob offset, length, checksum, and
+    /// length once decompressed.
     Entries,
-    /// The briefings, as JSON, one after another.
+    /// The zstd dictionary the briefings are compressed with, trained on them (empty below 8,000).
+    Dictionary,
+    /// The briefings, as JSON, each compressed on its own with the dictionary, one after another.
     Blobs,
+    /// The list of the briefings ([`crate::catalog::Row`], JSON, compressed), in `Store::entries` order.
+    Catalog,
     /// The failed-file count and error headlines `load` prints (JSON).
     Summary,
     TermText,
@@ -70,7 +76,7 @@ enum Section {
     Spellings,
 }
 
-const SECTIONS: usize = 15;
+const SECTIONS: usize = 17;
 
 impl Section {
     /// Sections whose checksum covers the whole section; the others are checked piece by piece as they
@@ -120,7 +126,9 @@ pub struct Snapshot {
     /// The folder as given to this run: stored paths are joined to it.
     dir: PathBuf,
     manifest: Vec<ManifestFile>,
-    entries: Vec<[u64; 4]>,
+    entries: Vec<[u64; 5]>,
+    /// The dictionary the briefings are compressed with, read when the first one is.
+    dictionary: std::sync::OnceLock<Option<zstd::dict::DecoderDictionary<'static>>>,
     path: PathBuf,
 }
 
@@ -163,6 +171,7 @@ impl Snapshot {
             dir: dir.to_path_buf(),
             manifest: Vec::new(),
             entries: Vec::new(),
+            dictionary: std::sync::OnceLock::new(),
             path,
         };
         snapshot.manifest = decode_manifest(&snapshot.section(Section::Manifest)?, dir)?;
@@ -258,7 +267,7 @@ impl Snapshot {
 
     /// The briefing at `index` in `Store::entries` order, checked against its checksum.
     pub fn briefing(&self, index: usize) -> Option<Briefing> {
-        let &[_, offset, len, hash] = self.entries.get(index)?;
+        let &[_, offset, len, hash, raw_len] = self.entries.get(index)?;
         let blobs = &self.header.sections[Section::Blobs as usize];
         let start = blobs.start.checked_add(usize::try_from(offset).ok()?)?;
         let end = start.checked_add(usize::try_from(len).ok()?)?;
@@ -266,12 +275,33 @@ impl Snapshot {
             return None;
         }
         let blob = self.file.read(start..end)?;
-        (hash_bytes(&blob) == hash).then(|| serde_json::from_slice(&blob).ok()).flatten()
+        if hash_bytes(&blob) != hash {
+            return None;
+        }
+        let dictionary = self.dictionary.get_or_init(|| {
+            let bytes = self.section(Section::Dictionary)?;
+            Some(zstd::dict::DecoderDictionary::copy(&bytes))
+        });
+        let mut decompressor =
+            zstd::bulk::Decompressor::with_prepared_dictionary(dictionary.as_ref()?).ok()?;
+        let json = decompressor.decompress(&blob, usize::try_from(raw_len).ok()?).ok()?;
+        serde_json::from_slice(&json).ok()
+    }
+
+    /// The list of the briefings, their paths joined to the folder as given.
+    fn rows(&self) -> Option<Vec<Row>> {
+        let mut rows: Vec<Row> =
+            serde_json::from_slice(&decompress(&self.section(Section::Catalog)?)?).ok()?;
+        for row in &mut rows {
+            row.path = self.dir.join(&row.path);
+        }
+        (rows.len() == self.entries.len()).then_some(rows)
     }
 
     /// The records of every file, with paths joined to the folder as given.
     fn records(&self) -> Option<Vec<FileRecord>> {
-        let mut records: Vec<FileRecord> = serde_json::from_slice(&self.section(Section::Records)?).ok()?;
+        let mut records: Vec<FileRecord> =
+            serde_json::from_slice(&decompress(&self.section(Section::Records)?)?).ok()?;
         for record in &mut records {
             record.path = self.dir.join(&record.path);
             if let Some((article, _)) = &mut record.article {
@@ -297,6 +327,13 @@ impl Snapshot {
         sections[Section::Manifest as usize] = Piece::Bytes(Cow::Owned(encode_manifest(manifest, &self.dir)));
         write_file(&self.path, &self.header.identity, &self.header.folder, &self.header.given, &sections)
     }
+}
+
+/// The list of `dir`'s briefings and the load summary, from the cache alone, if it is fresh.
+pub fn catalog(dir: &Path) -> Option<(Vec<Row>, Summary)> {
+    let snapshot = Snapshot::open(dir)?;
+    snapshot.check_fresh(dir)?;
+    Some((snapshot.rows()?, snapshot.summary()?))
 }
 
 /// What [`load`] gives: the store, and the search index when it had to build one to write the cache.
@@ -362,6 +399,73 @@ pub fn load(dir: &Path, rewrite: bool) -> Result<Loaded, FolderError> {
     Ok(Loaded { store, index: Some(index) })
 }
 
+/// Level 3, zstd's default: at 10k briefings, with a dictionary, 37 MB of JSON become 4.1 MB (see
+/// docs/performance.md for the other encodings measured).
+const LEVEL: i32 = 3;
+
+/// The briefings as JSON, each compressed on its own (so one can be read alone) with a dictionary
+/// trained on a sample of them: the dictionary, the blobs one after another, and the entry table.
+type Compressed = (Vec<u8>, Vec<u8>, Vec<[u64; 5]>);
+
+fn compress_briefings(
+    store: &Store,
+    record_of: &std::collections::HashMap<&Path, usize>,
+) -> std::io::Result<Compressed> {
+    let json: Vec<Vec<u8>> = store::parallel_map(&store.entries, |entry| serde_json::to_vec(&entry.briefing))
+        .into_iter()
+        .collect::<Result<_, _>>()
+        .map_err(std::io::Error::other)?;
+    // Training takes about 0.1 s whatever the folder's size (it reads at most `SAMPLES` briefings), too
+    // much for a small folder, which is small enough without a dictionary.
+    const SAMPLES: usize = 2000;
+    let dictionary = if json.len() < 4 * SAMPLES {
+        Vec::new()
+    } else {
+        let samples: Vec<&[u8]> =
+            json.iter().step_by(json.len().div_ceil(SAMPLES)).map(Vec::as_slice).collect();
+        zstd::dict::from_samples(&samples, 112 * 1024).unwrap_or_default()
+    };
+    let prepared = zstd::dict::EncoderDictionary::copy(&dictionary, LEVEL);
+    let chunks: Vec<&[Vec<u8>]> = json.chunks(256).collect();
+    let compressed = store::parallel_map(&chunks, |chunk| -> std::io::Result<Vec<Vec<u8>>> {
+        let mut compressor = zstd::bulk::Compressor::with_prepared_dictionary(&prepared)?;
+        chunk.iter().map(|j| compressor.compress(j)).collect()
+    });
+    let mut blobs = Vec::new();
+    let mut entries: Vec<[u64; 5]> = Vec::with_capacity(store.entries.len());
+    let mut sizes = json.iter().map(Vec::len);
+    let mut paths = store.entries.iter().map(|e| e.path.as_path());
+    for blob in compressed.into_iter().collect::<std::io::Result<Vec<_>>>()?.into_iter().flatten() {
+        let record = paths.next().and_then(|p| record_of.get(p)).copied().unwrap_or(usize::MAX);
+        let raw_len = sizes.next().unwrap_or(0);
+        entries.push([
+            record as u64,
+            blobs.len() as u64,
+            blob.len() as u64,
+            hash_bytes(&blob),
+            raw_len as u64,
+        ]);
+        blobs.extend_from_slice(&blob);
+    }
+    Ok((dictionary, blobs, entries))
+}
+
+/// A section compressed on its own, with its length ahead of it.
+fn compress(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut out = (bytes.len() as u64).to_le_bytes().to_vec();
+    out.extend_from_slice(&zstd::bulk::compress(bytes, LEVEL)?);
+    Ok(out)
+}
+
+fn decompress(bytes: &[u8]) -> Option<Vec<u8>> {
+    let (length, compressed) = bytes.split_first_chunk::<8>()?;
+    let length = usize::try_from(u64::from_le_bytes(*length)).ok()?;
+    // The length is checked by the section's checksum; this bounds what a damaged one could ask for.
+    (length <= compressed.len().saturating_mul(64).max(1 << 16))
+        .then(|| zstd::bulk::decompress(compressed, length).ok())
+        .flatten()
+}
+
 /// `path` relative to the folder `dir` it is in (or below), for storing.
 fn relative<'a>(path: &'a Path, dir: &Path) -> &'a Path {
     path.strip_prefix(dir).unwrap_or(path)
@@ -396,18 +500,10 @@ fn write_at(path: &Path, dir: &Path, store: &Store, index: &SearchIndex) -> std:
         .collect();
     let record_of: std::collections::HashMap<&Path, usize> =
         files.iter().enumerate().map(|(i, f)| (f.path.as_path(), i)).collect();
-    let mut blobs = Vec::new();
-    let mut entries: Vec<[u64; 4]> = Vec::with_capacity(store.entries.len());
-    for entry in &store.entries {
-        let start = blobs.len();
-        serde_json::to_writer(&mut blobs, &entry.briefing).map_err(std::io::Error::other)?;
-        let record = record_of.get(entry.path.as_path()).copied().unwrap_or(usize::MAX);
-        entries.push([
-            record as u64,
-            start as u64,
-            (blobs.len() - start) as u64,
-            hash_bytes(&blobs[start..]),
-        ]);
+    let (dictionary, blobs, entries) = compress_briefings(store, &record_of)?;
+    let mut rows = crate::catalog::rows(store);
+    for row in &mut rows {
+        row.path = relative(&row.path, dir).to_path_buf();
     }
     let summary =
         Summary { failed: store.failed.len(), errors: store.errors().map(|e| e.headline()).collect() };
@@ -423,9 +519,11 @@ fn write_at(path: &Path, dir: &Path, store: &Store, index: &SearchIndex) -> std:
     let owned = |bytes: Vec<u8>| Piece::Bytes(Cow::Owned(bytes));
     let sections: Vec<Piece<'_>> = vec![
         owned(encode_manifest(&manifest, dir)),
-        owned(serde_json::to_vec(&stored_records).map_err(std::io::Error::other)?),
+        owned(compress(&serde_json::to_vec(&stored_records).map_err(std::io::Error::other)?)?),
         owned(bytemuck::cast_slice(&entries).to_vec()),
+        owned(dictionary),
         owned(blobs),
+        owned(compress(&serde_json::to_vec(&rows).map_err(std::io::Error::other)?)?),
         owned(serde_json::to_vec(&summary).map_err(std::io::Error::other)?),
         Piece::Bytes(Cow::Borrowed(index.term_text.bytes())),
         Piece::Bytes(Cow::Borrowed(index.term_ends.bytes())),
@@ -447,7 +545,9 @@ const SECTION_ORDER: [Section; SECTIONS] = [
     Section::Manifest,
     Section::Records,
     Section::Entries,
+    Section::Dictionary,
     Section::Blobs,
+    Section::Catalog,
     Section::Summary,
     Section::TermText,
     Section::TermEnds,
@@ -793,10 +893,32 @@ mod tests {
         assert_eq!(results.total, 0);
         // Rewritten in place with other bytes of the same length: checksums catch it.
         let mut other = whole.clone();
-        let middle = other.len() / 2;
-        other[middle..].iter_mut().for_each(|b| *b = b.wrapping_add(1));
+        let blobs = snapshot.header.sections[Section::Blobs as usize].start;
+        other[blobs..].iter_mut().for_each(|b| *b = b.wrapping_add(1));
         fs::write(&path, &other).unwrap();
         assert!((0..store.entries.len()).any(|i| snapshot.briefing(i).is_none()));
+    }
+
+    #[test]
+    fn a_large_folder_is_compressed_with_a_dictionary_and_reads_back_the_same() {
+        let loaded = Store::load(&seeds()).unwrap();
+        let mut store = Store::default();
+        for i in 0..8000 {
+            let mut entry = loaded.entries[i % loaded.entries.len()].clone();
+            entry.briefing.id = format!("copy-{i}");
+            entry.briefing.title = format!("{} ({i})", entry.briefing.title);
+            store.entries.push(entry);
+        }
+        let cache = tempfile::tempdir().unwrap();
+        let path = cache.path().join("large.cache");
+        write_at(&path, &seeds(), &store, &SearchIndex::default()).unwrap();
+        let snapshot = Snapshot::open_file(path.clone(), &seeds()).unwrap();
+        assert!(!snapshot.section(Section::Dictionary).unwrap().is_empty());
+        for i in [0, 1, 4321, 7999] {
+            assert_eq!(snapshot.briefing(i).unwrap(), store.entries[i].briefing);
+        }
+        let json: usize = store.entries.iter().map(|e| serde_json::to_vec(&e.briefing).unwrap().len()).sum();
+        assert!(snapshot.header.sections[Section::Blobs as usize].len() * 5 < json);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 pub mod actors;
 pub mod cache;
+pub mod catalog;
 pub mod cli;
 mod column;
 pub mod convert;

@@ -136,6 +136,11 @@ fn changed_added_and_removed_files_are_never_served_stale() {
     assert!(broken.2.contains("1 file(s) failed to load"), "{}", broken.2);
     assert_eq!(broken, fresh("shells"));
     assert_eq!(cached("shells"), fresh("shells"), "warm, with a failed file");
+    // `list` answers from the cache's list of briefings alone, failed file included.
+    let list = |cache: Option<&Path>| outcome(brief(dir.path(), cache, &["list"]));
+    assert!(list(None).2.contains("1 file(s) failed to load"));
+    assert_eq!(list(Some(cache.path())), list(None));
+    assert_eq!(list(Some(cache.path())), list(None), "warm");
 }
 
 #[test]

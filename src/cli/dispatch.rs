@@ -12,7 +12,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let load = |dir: &std::path::Path| load(dir, cached).map(|loaded| loaded.store);
     match cli.command {
         Some(Command::Check { folder }) => check::run(folder.as_deref().unwrap_or(&cli.dir)),
-        Some(Command::List { json }) => list::run(&load(&cli.dir)?, json),
+        Some(Command::List { json }) => list::run(&cli.dir, cached, json),
         Some(Command::Show { id }) => show::run(&load(&cli.dir)?, &id),
         Some(Command::Export { ids, all, output, force }) => {
             export::run(&load(&cli.dir)?, &ids, all, output.as_deref(), force)

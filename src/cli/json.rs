@@ -5,13 +5,13 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
+use crate::catalog::Row;
 use crate::model::{Briefing, Date, Qualifier, Status};
 use crate::render::figures::{figure_at, values_differ};
 use crate::render::hits::item_id;
 use crate::render::item_address;
 use crate::render::xref::Related;
 use crate::search::{self, Results};
-use crate::store::Entry;
 use crate::xref::{ItemAt, figure_date};
 
 /// One briefing of `brief list --json`.
@@ -23,26 +23,25 @@ pub struct ListRow<'a> {
     published: Option<Date>,
     status: Status,
     path: String,
-    figures: usize,
-    actors: usize,
-    claims: usize,
-    questions: usize,
+    figures: u32,
+    actors: u32,
+    claims: u32,
+    questions: u32,
 }
 
 impl<'a> ListRow<'a> {
-    pub fn new(entry: &'a Entry) -> Self {
-        let b = &entry.briefing;
+    pub fn new(row: &'a Row) -> Self {
         ListRow {
-            id: &b.id,
-            title: &b.title,
-            outlet: &b.source.outlet,
-            published: b.source.published,
-            status: b.status,
-            path: entry.path.display().to_string(),
-            figures: b.figures.len(),
-            actors: b.actors.len(),
-            claims: b.claims.len(),
-            questions: b.questions.len(),
+            id: &row.id,
+            title: &row.title,
+            outlet: &row.outlet,
+            published: row.published,
+            status: row.status,
+            path: row.path.display().to_string(),
+            figures: row.figures,
+            actors: row.actors,
+            claims: row.claims,
+            questions: row.questions,
         }
     }
 }

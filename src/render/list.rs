@@ -2,29 +2,30 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::model::{Briefing, Status};
+use crate::catalog::Row;
+use crate::model::Status;
 
 /// One line per briefing (id, date, outlet, counts, title) under a header, columns aligned by display
 /// width.
-pub fn table(briefings: &[&Briefing]) -> String {
-    let id_width = briefings.iter().map(|b| b.id.width()).max().unwrap_or(2).max(2);
-    let outlet_width = briefings.iter().map(|b| b.source.outlet.width()).max().unwrap_or(6).clamp(6, 24);
+pub fn table(rows: &[Row]) -> String {
+    let id_width = rows.iter().map(|r| r.id.width()).max().unwrap_or(2).max(2);
+    let outlet_width = rows.iter().map(|r| r.outlet.width()).max().unwrap_or(6).clamp(6, 24);
     let mut out = format!(
         "{:id_width$}  {:10}  {:outlet_width$}  {:>3} {:>3} {:>3} {:>3}  TITLE\n",
         "ID", "DATE", "OUTLET", "FIG", "ACT", "CLM", "QST"
     );
-    for b in briefings {
-        let date = b.source.published.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
-        let draft = if b.status == Status::Draft { "[draft] " } else { "" };
+    for r in rows {
+        let date = r.published.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
+        let draft = if r.status == Status::Draft { "[draft] " } else { "" };
         out.push_str(&format!(
             "{}  {date:10}  {}  {:>3} {:>3} {:>3} {:>3}  {draft}{}\n",
-            pad(&b.id, id_width),
-            pad(&truncate(&b.source.outlet, outlet_width), outlet_width),
-            b.figures.len(),
-            b.actors.len(),
-            b.claims.len(),
-            b.questions.len(),
-            b.title
+            pad(&r.id, id_width),
+            pad(&truncate(&r.outlet, outlet_width), outlet_width),
+            r.figures,
+            r.actors,
+            r.claims,
+            r.questions,
+            r.title
         ));
     }
     out
