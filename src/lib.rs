@@ -13,6 +13,7 @@ pub mod convert;
 pub mod diagnostic;
 pub mod engine;
 pub mod export;
+pub mod folder;
 pub mod model;
 pub mod render;
 pub mod sanitize;

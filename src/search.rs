@@ -1578,6 +1578,11 @@ impl SearchIndex {
         hits
     }
 
+    /// What a ranked hit is: a briefing's overview or one of its items.
+    pub fn target(&self, ranked: &RankedHit) -> Target {
+        unpack_target(self.documents[ranked.doc as usize].target)
+    }
+
     /// The hit with the byte ranges of its matches; `briefing` is the one the ranked hit names.
     pub fn resolve(&self, briefing: &Briefing, ranked: RankedHit) -> Hit {
         let RankedHit { briefing: index, score, doc, mut found } = ranked;

@@ -97,6 +97,8 @@ pub struct CrossRef {
     claim_index: HashMap<ItemAt, usize>,
     figure_keys: HashMap<ItemAt, FigureKey>,
     figures_by_unit: HashMap<Option<u32>, Vec<ItemAt>>,
+    /// Per term id, the actor group it stands for (`u32::MAX` for a plain word).
+    actor_of_term: Vec<u32>,
 }
 
 /// Sparse term vector: (term id, weight), sorted by term id.
@@ -140,12 +142,13 @@ pub(crate) struct Links {
     claim_index: HashMap<ItemAt, usize>,
     figure_keys: HashMap<ItemAt, FigureKey>,
     figures_by_unit: HashMap<Option<u32>, Vec<ItemAt>>,
+    actor_of_term: Vec<u32>,
 }
 
 impl Links {
     pub(crate) fn with(self, registry: Registry) -> CrossRef {
-        let Links { explicit, claims, claim_index, figure_keys, figures_by_unit } = self;
-        CrossRef { registry, explicit, claims, claim_index, figure_keys, figures_by_unit }
+        let Links { explicit, claims, claim_index, figure_keys, figures_by_unit, actor_of_term } = self;
+        CrossRef { registry, explicit, claims, claim_index, figure_keys, figures_by_unit, actor_of_term }
     }
 
     pub(crate) fn build(briefings: &[&Briefing], registry: &Registry) -> Links {
@@ -180,8 +183,13 @@ impl Links {
             }
         }
         let total = raw.len().max(1) as f32;
-        let actor_terms: HashSet<u32> =
-            term_ids.ids.iter().filter(|(term, _)| term.starts_with(ACTOR_TERM)).map(|(_, &id)| id).collect();
+        let mut actor_of_term = vec![u32::MAX; term_ids.len()];
+        for (term, &id) in &term_ids.ids {
+            if let Some(group) = term.strip_prefix(ACTOR_TERM).and_then(|g| g.parse().ok()) {
+                actor_of_term[id as usize] = group;
+            }
+        }
+        let is_actor = |t: &u32| actor_of_term.get(*t as usize).is_some_and(|&g| g != u32::MAX);
         let claims: Vec<ClaimVector> = raw
             .into_iter()
             .map(|(at, stance, counts)| {
@@ -193,8 +201,7 @@ impl Links {
                         (t, (1.0 + tf.ln()) * (1.0 + total / document_frequency[t as usize] as f32).ln())
                     })
                     .collect();
-                let topic =
-                    normalized(terms.iter().copied().filter(|(t, _)| !actor_terms.contains(t)).collect());
+                let topic = normalized(terms.iter().copied().filter(|(t, _)| !is_actor(t)).collect());
                 ClaimVector { at, stance, terms: normalized(terms), topic }
             })
             .collect();
@@ -211,7 +218,7 @@ impl Links {
                 figure_keys.insert(at, key);
             }
         }
-        Links { explicit, claims, claim_index, figure_keys, figures_by_unit }
+        Links { explicit, claims, claim_index, figure_keys, figures_by_unit, actor_of_term }
     }
 }
 
@@ -293,30 +300,60 @@ impl CrossRef {
         for other in others(&self.claims, at.briefing, |c| c.at.briefing) {
             #[cfg(test)]
             tests::CONSIDERED.with(|c| c.set(c.get() + 1));
-            let denies = |c: &ClaimVector| c.stance == Stance::Denies;
-            let factual = |c: &ClaimVector| matches!(c.stance, Stance::Asserts | Stance::Estimates);
-            let link = if denies(this) != denies(other) {
-                // Only a statement of fact can be denied: a warning or an appeal is not contradicted by it.
-                let asserted = if denies(this) { other } else { this };
-                let similarity = cosine(&this.topic, &other.topic);
-                (factual(asserted) && similarity >= CONTRADICTING_CLAIM).then(|| Link {
-                    to: other.at,
-                    kind: LinkKind::Contradiction,
-                    score: similarity,
-                    reason: format!("a denial against an assertion of the same thing ({similarity:.2})"),
-                })
-            } else {
-                let similarity = cosine(&this.terms, &other.terms);
-                (similarity >= SIMILAR_CLAIM).then(|| Link {
-                    to: other.at,
-                    kind: LinkKind::SimilarClaim,
-                    score: similarity,
-                    reason: format!("similar wording ({similarity:.2})"),
-                })
-            };
-            links.extend(link);
+            links.extend(claim_link(this, other));
         }
         links
+    }
+
+    /// How many claims the graph compares; [`CrossRef::claim`] and [`CrossRef::claim_link`] take a
+    /// number below it. Folder-wide views walk every claim this way without hashing item addresses.
+    pub fn claim_count(&self) -> usize {
+        self.claims.len()
+    }
+
+    /// Where claim number `n` of the graph is.
+    pub fn claim(&self, n: usize) -> ItemAt {
+        self.claims[n].at
+    }
+
+    /// The graph's number of a claim.
+    pub fn claim_number(&self, at: ItemAt) -> Option<usize> {
+        self.claim_index.get(&at).copied()
+    }
+
+    /// The inferred link from claim number `from` to claim number `to` (a similar claim or a
+    /// contradiction), as [`CrossRef::related`] lists it; `None` when their wording makes none or both
+    /// are in one briefing.
+    pub fn claim_link(&self, from: usize, to: usize) -> Option<Link> {
+        let (this, other) = (&self.claims[from], &self.claims[to]);
+        (this.at.briefing != other.at.briefing).then(|| claim_link(this, other)).flatten()
+    }
+
+    /// [`CrossRef::claim_link`]'s kind and score, without making the words of its reason: for views
+    /// that only need to know whether two claims are linked.
+    pub fn claim_relation(&self, from: usize, to: usize) -> Option<(LinkKind, f32)> {
+        let (this, other) = (&self.claims[from], &self.claims[to]);
+        (this.at.briefing != other.at.briefing).then(|| claim_relation(this, other)).flatten()
+    }
+
+    /// Whether claim number `n` can contradict another claim or be contradicted at all: only a
+    /// denial and a statement of fact can be at odds.
+    pub fn claim_can_conflict(&self, n: usize) -> bool {
+        matches!(self.claims[n].stance, Stance::Denies | Stance::Asserts | Stance::Estimates)
+    }
+
+    /// The explicit refs of an item, both those it carries and those pointing at it.
+    pub fn explicit_links(&self, at: ItemAt) -> &[Link] {
+        self.explicit.get(&at).map_or(&[], Vec::as_slice)
+    }
+
+    /// The actor groups (of [`CrossRef::registry`]) a claim names in its text or quote, each once.
+    pub fn mentions(&self, at: ItemAt) -> impl Iterator<Item = usize> + '_ {
+        let terms = self.claim_index.get(&at).map_or(&[][..], |&i| &self.claims[i].terms[..]);
+        terms.iter().filter_map(|&(term, _)| {
+            let group = *self.actor_of_term.get(term as usize)?;
+            (group != u32::MAX).then_some(group as usize)
+        })
     }
 
     /// How many distinct claimants and outlets in other briefings support a claim (through corroborating
@@ -449,6 +486,35 @@ fn others<T>(sorted: &[T], briefing: usize, briefing_of: impl Fn(&T) -> usize) -
     let start = sorted.partition_point(|t| briefing_of(t) < briefing);
     let end = start + sorted[start..].partition_point(|t| briefing_of(t) == briefing);
     sorted[..start].iter().chain(&sorted[end..])
+}
+
+/// The inferred link between two claims of different briefings: a denial against a similar statement of
+/// fact, or similar wording between two claims on the same side.
+fn claim_link(this: &ClaimVector, other: &ClaimVector) -> Option<Link> {
+    let (kind, score) = claim_relation(this, other)?;
+    let reason = match kind {
+        LinkKind::Contradiction => format!("a denial against an assertion of the same thing ({score:.2})"),
+        _ => format!("similar wording ({score:.2})"),
+    };
+    Some(Link { to: other.at, kind, score, reason })
+}
+
+/// [`claim_link`]'s kind and score, without the words.
+fn claim_relation(this: &ClaimVector, other: &ClaimVector) -> Option<(LinkKind, f32)> {
+    let denies = |c: &ClaimVector| c.stance == Stance::Denies;
+    let factual = |c: &ClaimVector| matches!(c.stance, Stance::Asserts | Stance::Estimates);
+    if denies(this) != denies(other) {
+        // Only a statement of fact can be denied: a warning or an appeal is not contradicted by it.
+        let asserted = if denies(this) { other } else { this };
+        if !factual(asserted) {
+            return None;
+        }
+        let similarity = cosine(&this.topic, &other.topic);
+        (similarity >= CONTRADICTING_CLAIM).then_some((LinkKind::Contradiction, similarity))
+    } else {
+        let similarity = cosine(&this.terms, &other.terms);
+        (similarity >= SIMILAR_CLAIM).then_some((LinkKind::SimilarClaim, similarity))
+    }
 }
 
 fn figure<'a>(briefings: &[&'a Briefing], at: ItemAt) -> &'a Figure {

@@ -13,7 +13,10 @@ use crate::search::{Hit, Query, RankedHit, Ranking, SearchIndex, Target};
 use crate::store::{Changes, Store};
 use crate::xref::{CrossRef, ItemAt, Link};
 
+use super::boards::{Board, Boards};
+use super::list::ListView;
 use super::wrap::Wrapped;
+use crate::folder::Folder;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -123,6 +126,16 @@ pub enum Action {
         width: u16,
         height: u16,
     },
+    /// Open a folder-wide board, or close it when it is the one open.
+    ShowBoard(Board),
+    /// Filter the briefing list, or the open board, as you type.
+    Filter,
+    /// Change the order of the briefing list, or of the open board.
+    Sort,
+    /// Change what the open board shows (a kind of actor, open questions only, ...).
+    Cycle,
+    /// Narrow, hide or restore the briefing list.
+    ListWidth,
     /// A mouse click at a screen cell.
     Click {
         column: u16,
@@ -165,6 +178,8 @@ pub enum SearchFor {
     Box,
     /// The last search's hits, stepped through with n / N (run again after a reload).
     Last,
+    /// Every hit of the timeline's filter.
+    Timeline,
 }
 
 /// A search for the event loop's worker: numbered, so that only the newest one's results are taken.
@@ -179,7 +194,8 @@ impl SearchRequest {
     /// Ranks the query on `index` (the one that was current when it was asked for) and says so as the
     /// action to hand back to `update`; `None` if `stop` gave it up on the way.
     pub fn run(&self, index: &SearchIndex, stop: &dyn Fn() -> bool) -> Option<Action> {
-        let ranking = index.rank_until(&self.query, SEARCH_LIMIT, stop)?;
+        let limit = if self.purpose == SearchFor::Timeline { usize::MAX } else { SEARCH_LIMIT };
+        let ranking = index.rank_until(&self.query, limit, stop)?;
         Some(Action::Searched { id: self.id, purpose: self.purpose, ranking })
     }
 }
@@ -307,6 +323,7 @@ struct Place {
     focus: Focus,
     selection: [usize; 5],
     overlay: Option<Overlay>,
+    board: Option<Board>,
 }
 
 pub struct App {
@@ -333,6 +350,12 @@ pub struct App {
     pub wrapped: Wrapped,
     /// First line shown in the detail box; back to 0 whenever its text is wrapped again.
     pub detail_scroll: usize,
+    /// What the folder-wide boards show, worked out once per load or reload.
+    pub folder: Folder,
+    /// Which board is open, and each board's cursor and filters.
+    pub boards: Boards,
+    /// The briefing list's order, filter and width.
+    pub list: ListView,
     history: Vec<Place>,
     /// Searches asked for so far: the next request's id.
     searches: u64,
@@ -341,6 +364,7 @@ pub struct App {
 impl App {
     pub fn new(store: Store) -> App {
         let (xref, search) = Self::indexes(&store);
+        let folder = Folder::build(&store.briefings(), &xref);
         let status = match store.failed.len() {
             0 => format!("{} briefings", store.entries.len()),
             n => format!("{} briefings; {n} file(s) failed to load (marked ✗)", store.entries.len()),
@@ -362,9 +386,14 @@ impl App {
             quit: false,
             wrapped: Wrapped::default(),
             detail_scroll: 0,
+            folder,
+            boards: Boards::default(),
+            list: ListView::default(),
             history: Vec::new(),
             searches: 0,
         };
+        super::list::refresh(&mut app);
+        super::boards::reset(&mut app);
         super::panes::rewrap(&mut app);
         app
     }
@@ -436,6 +465,19 @@ impl App {
         Some(ItemAt { briefing, item: pane_item(self.pane, i)? })
     }
 
+    /// Where each part of the screen is, for the terminal's size and the list's width.
+    pub fn regions(&self) -> super::view::Regions {
+        super::view::layout_with(self.viewport, self.list.width)
+    }
+
+    /// Whether keys are text typed into a box (the search box, a filter) rather than commands.
+    pub fn typing(&self) -> bool {
+        match &self.overlay {
+            Some(overlay) => matches!(overlay, Overlay::Search(_)),
+            None => self.boards.typing() || (self.boards.open.is_none() && self.list.typing()),
+        }
+    }
+
     /// Rows a page moves: the detail area's height less borders and bars.
     fn page(&self) -> usize {
         usize::from(self.viewport.1.saturating_sub(6)).max(1)
@@ -448,6 +490,7 @@ impl App {
             focus: self.focus,
             selection: self.selection,
             overlay: self.overlay.clone(),
+            board: self.boards.open,
         }
     }
 
@@ -457,15 +500,16 @@ impl App {
         self.focus = place.focus;
         self.selection = place.selection;
         self.overlay = place.overlay;
+        self.boards.open = place.board;
     }
 
     /// Moves to an item of any briefing, remembering where we were.
-    fn jump(&mut self, to: ItemAt) {
+    pub(super) fn jump(&mut self, to: ItemAt) {
         self.jump_to(to.briefing, Target::Item(to.item));
     }
 
-    /// Moves to an item, or to a briefing's summary, remembering where we were.
-    fn jump_to(&mut self, briefing: usize, target: Target) {
+    /// Moves to an item, or to a briefing's summary, remembering where we were (a board too).
+    pub(super) fn jump_to(&mut self, briefing: usize, target: Target) {
         self.history.push(self.place());
         self.list_selected = briefing;
         self.selection = [0; 5];
@@ -478,6 +522,12 @@ impl App {
         }
         self.focus = Focus::Detail;
         self.overlay = None;
+        self.boards.open = None;
+        // The briefing is shown even if the list's filter hides it.
+        if self.list.position(briefing).is_none() {
+            self.list.filter = Default::default();
+            super::list::refresh(self);
+        }
     }
 
     /// Asks for the search box's query to be run again (after an edit, a reload or a return to the box):
@@ -503,6 +553,12 @@ impl App {
         Some(SearchRequest { id: self.searches, purpose: SearchFor::Box, query })
     }
 
+    /// A number for a new search request: the newest of its purpose is the one whose results count.
+    pub(super) fn next_search(&mut self) -> u64 {
+        self.searches += 1;
+        self.searches
+    }
+
     /// Takes a finished search's results if they are the ones waited for (neither superseded by a newer
     /// request nor made on an index a reload replaced), resolving the hits to show.
     fn searched(&mut self, id: u64, purpose: SearchFor, ranking: Ranking) {
@@ -518,6 +574,7 @@ impl App {
                     (view.hits, view.total, view.pending) = (hits, total, None);
                 }
             }
+            SearchFor::Timeline => super::boards::timeline::searched(self, id, &ranking),
             SearchFor::Last => {
                 if self.last_search.as_ref().is_none_or(|l| l.pending != Some(id)) {
                     return;
@@ -581,13 +638,7 @@ impl App {
             None => {}
         }
         match self.focus {
-            Focus::List => {
-                let before = self.list_selected;
-                self.list_selected = moved(self.list_selected, self.list_len(), delta, to_end);
-                if self.list_selected != before {
-                    self.selection = [0; 5];
-                }
-            }
+            Focus::List => super::list::step(self, delta, to_end),
             Focus::Detail => {
                 // The summary scrolls by lines, as far as shows its last page.
                 let len = match self.pane {
@@ -647,6 +698,7 @@ impl App {
             return Vec::new();
         }
         (self.xref, self.search) = Self::indexes(&self.store);
+        self.folder = Folder::build(&self.briefings(), &self.xref);
         let before = (self.list_selected, self.selection);
         let row_now = |app: &App, row: usize| keep.rows.get(row).and_then(|key| app.row_now(key));
         match row_now(self, self.list_selected) {
@@ -701,6 +753,10 @@ impl App {
                 requests.push(SearchRequest { id: self.searches, purpose: SearchFor::Last, query });
             }
         }
+        super::list::forget(self);
+        super::list::refresh(self);
+        // The open timeline's query is searched again: `update` takes that request with these.
+        super::boards::reset(self);
         requests.extend(self.refresh_search());
         let mut status = self.describe(changes);
         if let Some(note) = keep.note {
@@ -801,7 +857,21 @@ fn moved(current: usize, len: usize, delta: isize, to_end: Option<bool>) -> usiz
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     let effect = apply(app, action);
     super::panes::rewrap(app);
-    effect
+    super::boards::prepare(app);
+    // A board's search (the timeline's query) goes with the searches the action asked for.
+    match (effect, super::boards::requests(app)) {
+        (None, Some(request)) => Some(Effect::Search(vec![request])),
+        (Some(Effect::Search(mut requests)), Some(request)) => {
+            requests.push(request);
+            Some(Effect::Search(requests))
+        }
+        (effect, None) => effect,
+        (effect, Some(request)) => {
+            // Asked for with another effect (none does so now): it waits for the next action.
+            app.boards.timeline.request = Some(request);
+            effect
+        }
+    }
 }
 
 /// [`update`], with any search it asks for run at once on this thread and its results applied: what
@@ -828,6 +898,15 @@ fn search_effect(requests: impl IntoIterator<Item = SearchRequest>) -> Option<Ef
 }
 
 fn apply(app: &mut App, action: Action) -> Option<Effect> {
+    // The open board, else the list, answers first what it takes; an overlay over them comes first.
+    if app.overlay.is_none() {
+        if let Some(effect) = super::boards::apply(app, &action) {
+            return effect;
+        }
+        if app.boards.open.is_none() && super::list::apply(app, &action).is_some() {
+            return None;
+        }
+    }
     match action {
         Action::Quit => app.quit = true,
         Action::Suspend => return Some(Effect::Suspend),
@@ -991,10 +1070,16 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
                 }
             }
         }
+        Action::ShowBoard(board) => {
+            app.overlay = None;
+            super::boards::show(app, board);
+        }
+        // Taken by the list or the open board above; nothing to do under an overlay.
+        Action::Filter | Action::Sort | Action::Cycle | Action::ListWidth => {}
         Action::Click { column, row } => click(app, column, row),
         Action::Wheel { column, row, down } => {
             // Over an item's detail box the wheel scrolls the details; anywhere else it moves as j/k do.
-            let detail = super::view::layout(app.viewport).detail;
+            let detail = app.regions().detail;
             let over_detail = app.overlay.is_none()
                 && app.pane != Pane::Summary
                 && detail.contains(ratatui::layout::Position { x: column, y: row });
@@ -1037,17 +1122,22 @@ fn open_article(app: &mut App) {
 
 /// Resolves a click against the same layout the view draws.
 fn click(app: &mut App, column: u16, row: u16) {
-    let regions = super::view::layout(app.viewport);
+    let regions = app.regions();
     let inside = |r: ratatui::layout::Rect| r.contains(ratatui::layout::Position { x: column, y: row });
     if app.overlay.is_some() {
         return;
     }
-    if inside(regions.list) {
-        let first = super::view::list_offset(app.list_selected, regions.list.height);
+    if let Some(board) = super::boards::tab_at(app.viewport, column, row) {
+        super::boards::show(app, board);
+    } else if inside(regions.list) {
+        let position = app.list.position(app.list_selected).unwrap_or(0);
+        let first = super::view::list_offset(position, regions.list.height.saturating_sub(2));
         let index = first + usize::from(row.saturating_sub(regions.list.y + 1));
         app.focus = Focus::List;
-        if index < app.list_len() && index != app.list_selected {
-            app.list_selected = index;
+        if let Some(&now) = app.list.rows.get(index)
+            && now != app.list_selected
+        {
+            app.list_selected = now;
             app.selection = [0; 5];
         }
     } else if inside(regions.tabs) {

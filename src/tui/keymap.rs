@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 
 use super::app::{Action, Pane};
+use super::boards::Board;
 
 pub struct Binding {
     pub keys: &'static [(KeyCode, KeyModifiers)],
@@ -147,9 +148,54 @@ pub const KEYMAP: &[Binding] = &[
         action: Action::Suspend,
         help: "suspend to the shell (fg to come back)",
     },
+    Binding {
+        keys: &[(KeyCode::Char('F'), SHIFT), (KeyCode::Char('F'), NONE)],
+        action: Action::ShowBoard(Board::Figures),
+        help: "Figures board: every counted thing of the folder, its values by source and over time",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('Q'), SHIFT), (KeyCode::Char('Q'), NONE)],
+        action: Action::ShowBoard(Board::Questions),
+        help: "Questions board: every open question, and whether a later briefing addresses it",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('A'), SHIFT), (KeyCode::Char('A'), NONE)],
+        action: Action::ShowBoard(Board::Actors),
+        help: "Actors board: every actor, its roles, briefings, claims and the claims naming it",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('T'), SHIFT), (KeyCode::Char('T'), NONE)],
+        action: Action::ShowBoard(Board::Timeline),
+        help: "Timeline: briefings and claims by month (on the actors or sources board: the selected one's)",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('S'), SHIFT), (KeyCode::Char('S'), NONE)],
+        action: Action::ShowBoard(Board::Sources),
+        help: "Sources board: outlets and claimants, their grades, claims corroborated and contradicted",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('f'), NONE)],
+        action: Action::Filter,
+        help: "filter the briefing list or the board as you type (Enter keeps it, Esc clears it)",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('s'), NONE)],
+        action: Action::Sort,
+        help: "sort the briefing list (date, title, outlet) or the actors or sources board",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('c'), NONE)],
+        action: Action::Cycle,
+        help: "on a board, change what it shows: differing figures, open questions, a kind, ...",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('w'), NONE)],
+        action: Action::ListWidth,
+        help: "narrow, hide or restore the briefing list (more room for the panes)",
+    },
 ];
 
-/// Keys while the search box is open; any other printable character is typed into the box.
+/// Keys while the search box or a filter is open; any other printable character is typed into it.
 pub const SEARCH_KEYMAP: &[Binding] = &[
     Binding { keys: &[(KeyCode::Enter, NONE)], action: Action::Open, help: "jump to the hit" },
     Binding { keys: &[(KeyCode::Esc, NONE)], action: Action::Back, help: "cancel" },
@@ -169,8 +215,8 @@ pub const SEARCH_KEYMAP: &[Binding] = &[
     Binding { keys: &[(KeyCode::Char('z'), CTRL)], action: Action::Suspend, help: "suspend" },
 ];
 
-/// The action bound to a key press, if any, in the reader or (`searching`) in the search box. Key
-/// releases are ignored.
+/// The action bound to a key press, if any, in the reader or (`searching`) in the search box or a
+/// filter. Key releases are ignored.
 pub fn action_for_key(key: KeyEvent, searching: bool) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;

@@ -6,8 +6,10 @@
 //! editor and back, and the event loop, which sleeps until input or a file change arrives.
 
 pub mod app;
+pub mod boards;
 pub mod editor;
 pub mod keymap;
+pub mod list;
 pub mod panes;
 pub mod searcher;
 pub mod view;
@@ -30,7 +32,7 @@ use ratatui::crossterm::terminal::{
 
 use crate::export;
 use crate::store::Store;
-use app::{Action, App, Effect, Overlay, update};
+use app::{Action, App, Effect, update};
 use searcher::Searcher;
 
 /// The width to wrap printed text to: the terminal's when stdout is one, otherwise 80 columns.
@@ -243,7 +245,7 @@ fn event_loop(mut terminal: DefaultTerminal, mut app: App) -> io::Result<()> {
 
 fn action_for_event(app: &App, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) => keymap::action_for_key(key, matches!(app.overlay, Some(Overlay::Search(_)))),
+        Event::Key(key) => keymap::action_for_key(key, app.typing()),
         Event::Mouse(mouse) => keymap::action_for_mouse(mouse),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         _ => None,

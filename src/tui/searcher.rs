@@ -21,13 +21,14 @@ struct Job {
 pub struct Searcher {
     jobs: Sender<Job>,
     /// The id of the newest request of each purpose.
-    newest: Arc<[AtomicU64; 2]>,
+    newest: Arc<[AtomicU64; 3]>,
 }
 
 fn slot(purpose: SearchFor) -> usize {
     match purpose {
         SearchFor::Box => 0,
         SearchFor::Last => 1,
+        SearchFor::Timeline => 2,
     }
 }
 
@@ -36,7 +37,7 @@ impl Searcher {
     /// and the worker ends).
     pub fn start(deliver: impl FnMut(Action) -> bool + Send + 'static) -> io::Result<Searcher> {
         let (jobs, queue) = mpsc::channel::<Job>();
-        let newest: Arc<[AtomicU64; 2]> = Arc::default();
+        let newest: Arc<[AtomicU64; 3]> = Arc::default();
         let seen = Arc::clone(&newest);
         std::thread::Builder::new()
             .name("brief-search".into())
@@ -52,7 +53,7 @@ impl Searcher {
     }
 }
 
-fn work(queue: &Receiver<Job>, newest: &[AtomicU64; 2], mut deliver: impl FnMut(Action) -> bool) {
+fn work(queue: &Receiver<Job>, newest: &[AtomicU64; 3], mut deliver: impl FnMut(Action) -> bool) {
     while let Ok(first) = queue.recv() {
         // Everything queued meanwhile: only the newest of each purpose is worth running.
         let mut jobs: Vec<Job> = vec![first];
@@ -96,7 +97,7 @@ mod tests {
             jobs.send(job).unwrap();
         }
         drop(jobs);
-        let newest = [AtomicU64::new(3), AtomicU64::new(2)];
+        let newest = [AtomicU64::new(3), AtomicU64::new(2), AtomicU64::new(0)];
         let mut delivered = Vec::new();
         work(&queue, &newest, |done| {
             delivered.push(done);

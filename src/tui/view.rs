@@ -12,6 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Focus, Overlay, Pane};
 use super::keymap;
+use super::list::Width as ListWidth;
 use super::panes;
 use super::wrap::{Shown, Tone};
 
@@ -31,11 +32,20 @@ pub struct Regions {
     pub status: Rect,
 }
 
-pub fn layout((width, height): (u16, u16)) -> Regions {
+/// The layout with the briefing list at its full width.
+pub fn layout(viewport: (u16, u16)) -> Regions {
+    layout_with(viewport, ListWidth::Full)
+}
+
+pub fn layout_with((width, height): (u16, u16), list: ListWidth) -> Regions {
     let area = Rect::new(0, 0, width, height);
     let [title, body, status] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
-    let list_width = (width * 3 / 10).clamp(20.min(width), 48);
+    let list_width = match list {
+        ListWidth::Full => (width * 3 / 10).clamp(20.min(width), 48),
+        ListWidth::Narrow => 16.min(width / 4),
+        ListWidth::Hidden => 0,
+    };
     let [list, right] = Layout::horizontal([Constraint::Length(list_width), Constraint::Min(0)]).areas(body);
     let [tabs, panes] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(right);
     let detail_height = (panes.height * 2 / 5).max(5).min(panes.height);
@@ -184,14 +194,20 @@ pub fn draw(frame: &mut Frame, app: &App) {
         draw_too_small(frame, area);
         return;
     }
-    let regions = layout((area.width, area.height));
+    let regions = app.regions();
     let theme = app.theme;
     draw_title(frame, app, regions.title);
-    panes::list::draw(frame, app, regions.list);
-    draw_tabs(frame, app, regions.tabs);
-    match app.current_briefing() {
-        Some(_) => panes::draw_pane(frame, app, regions),
-        None => panes::list::draw_failure(frame, app, regions.pane.union(regions.detail)),
+    if let Some(board) = app.boards.open {
+        super::boards::draw(frame, app, board, super::boards::body((area.width, area.height)));
+    } else {
+        if regions.list.width > 0 {
+            panes::list::draw(frame, app, regions.list);
+        }
+        draw_tabs(frame, app, regions.tabs);
+        match app.current_briefing() {
+            Some(_) => panes::draw_pane(frame, app, regions),
+            None => panes::list::draw_failure(frame, app, regions.pane.union(regions.detail)),
+        }
     }
     draw_status(frame, app, regions.status);
     match &app.overlay {
@@ -214,15 +230,15 @@ fn draw_too_small(frame: &mut Frame, area: Rect) {
 
 fn draw_title(frame: &mut Frame, app: &App, area: Rect) {
     let dir = app.store.dir.display().to_string();
+    // The boards' names take the right of the bar; the folder gets what is left.
+    let tabs = super::boards::tabs(area.width).first().map_or(area.width, |(_, x, _)| *x);
+    let text = format!("— {} — {} briefing(s)", crate::sanitize::neutralize(&dir), app.store.entries.len());
     let line = Line::from(vec![
         Span::styled(" brief ", app.theme.accent()),
-        Span::raw(format!(
-            "— {} — {} briefing(s)",
-            crate::sanitize::neutralize(&dir),
-            app.store.entries.len()
-        )),
+        Span::raw(panes::list::truncate(&text, usize::from(tabs.saturating_sub(8)))),
     ]);
     frame.render_widget(Paragraph::new(line), area);
+    super::boards::draw_tabs(frame, app, area);
 }
 
 fn draw_tabs(frame: &mut Frame, app: &App, area: Rect) {
@@ -245,7 +261,11 @@ fn draw_tabs(frame: &mut Frame, app: &App, area: Rect) {
 
 fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
     let position = match app.focus {
-        Focus::List => format!("{}/{}", app.list_selected + 1, app.list_len()),
+        _ if app.boards.open.is_some() => String::new(),
+        Focus::List => {
+            let at = app.list.position(app.list_selected).map_or(0, |p| p + 1);
+            format!("{at}/{}", app.list.rows.len())
+        }
         Focus::Detail => match app.pane {
             Pane::Summary => "summary".to_string(),
             pane => format!("{} {}/{}", pane.title(), app.selected_in(pane) + 1, app.pane_len(pane)),
@@ -256,6 +276,7 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
         (Some(Overlay::Xref(_)), _) => "XREF",
         (Some(Overlay::Search(_)), _) => "SEARCH",
         (Some(Overlay::Article(_)), _) => "ARTICLE",
+        (None, _) if app.boards.open.is_some() => "BOARD",
         (None, Focus::List) => "LIST",
         (None, Focus::Detail) => "READ",
     };
@@ -280,6 +301,13 @@ fn status_hints(app: &App) -> Vec<(super::app::Action, &'static str)> {
         (Some(Overlay::Help(_) | Overlay::Article(_)), _) => vec![(Action::Back, "close")],
         // The search box has its own keys, listed in the box itself.
         (Some(Overlay::Search(_)), _) => Vec::new(),
+        (None, _) if app.boards.open.is_some() => vec![
+            (Action::Open, "go"),
+            (Action::Filter, "filter"),
+            (Action::Cycle, "show"),
+            (Action::Sort, "sort"),
+            (Action::Back, "back"),
+        ],
         (None, Focus::List) => {
             vec![
                 (Action::Open, "read"),

@@ -7,17 +7,32 @@ use ratatui::widgets::Paragraph;
 
 use crate::model::Status;
 use crate::tui::app::{App, Focus, file_name};
+use crate::tui::list::Order;
 use crate::tui::view;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let focused = app.focus == Focus::List;
-    let block = view::block(" Briefings ".to_string(), focused, app.theme);
+    let rows = &app.list.rows;
+    let order = match app.list.order {
+        Order::Date => "",
+        Order::Title => " · by title",
+        Order::Outlet => " · by outlet",
+    };
+    let count = if rows.len() < app.list_len() {
+        format!(" {}/{}", rows.len(), app.list_len())
+    } else {
+        String::new()
+    };
+    let block = view::block(format!(" Briefings{count}{order} "), focused, app.theme);
+    let block = crate::tui::boards::with_filter(block, app, &app.list.filter);
     let visible = area.height.saturating_sub(2);
-    let first = view::list_offset(app.list_selected, visible);
-    let last = (first + usize::from(visible)).min(app.list_len());
+    let position = app.list.position(app.list_selected).unwrap_or(0);
+    let first = view::list_offset(position, visible);
+    let last = (first + usize::from(visible)).min(rows.len());
     let width = usize::from(area.width.saturating_sub(2));
-    let lines: Vec<Line> = (first..last)
-        .map(|i| {
+    let lines: Vec<Line> = rows[first..last]
+        .iter()
+        .map(|&i| {
             let (marker, text) = match app.store.entries.get(i) {
                 Some(entry) => {
                     let b = &entry.briefing;
@@ -33,6 +48,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             Line::from(vec![Span::styled(marker, marker_style), Span::raw(text)]).style(style)
         })
         .collect();
+    let lines = if rows.is_empty() && app.list_len() > 0 {
+        vec![Line::styled("No briefing matches.", app.theme.dim())]
+    } else {
+        lines
+    };
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 

@@ -16,7 +16,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 
 use super::app::{Action, App, Focus, Overlay, Pane};
 use super::keymap;
@@ -47,8 +47,28 @@ pub fn draw_table(
     let len = app.pane_len(pane);
     let focused = app.focus == Focus::Detail;
     let block = view::block(format!(" {} ({len}) ", pane.title()), focused, app.theme);
+    let selected = (len, app.selected_in(pane), true);
+    table(frame, app, area, block, header, widths, selected, "(none in this briefing)", &|i| {
+        (row(i), Style::new())
+    });
+}
+
+/// A table of `len` rows with the one at `selected` highlighted (when `focused`), drawing only the rows
+/// in view; `row` makes one row's cells and style. `empty` is said when there are no rows.
+#[allow(clippy::too_many_arguments)]
+pub fn table(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    block: Block<'static>,
+    header: &[&str],
+    widths: &[Constraint],
+    (len, selected, focused): (usize, usize, bool),
+    empty: &str,
+    row: &dyn Fn(usize) -> (Vec<String>, Style),
+) {
     let visible = view::pane_rows(area);
-    let first = view::list_offset(app.selected_in(pane), visible);
+    let first = view::list_offset(selected, visible);
     let last = (first + usize::from(visible)).min(len);
     // The columns are laid out here, not by the table, so that a cell too long for its column can be cut
     // with "…" (the table would cut it silently); the full text is in the detail box.
@@ -59,8 +79,9 @@ pub fn draw_table(
         .map(|c| c.width)
         .collect();
     let rows = (first..last).map(|i| {
-        let style = if i == app.selected_in(pane) { app.theme.selected() } else { Default::default() };
-        let cells = row(i).into_iter().zip(&columns).map(|(cell, &width)| {
+        let (cells, style) = row(i);
+        let style = if i == selected && focused { style.patch(app.theme.selected()) } else { style };
+        let cells = cells.into_iter().zip(&columns).map(|(cell, &width)| {
             Cell::from(view::highlighted(app, &list::truncate(&cell, width.into()), Style::new()))
         });
         Row::new(cells).style(style)
@@ -72,7 +93,7 @@ pub fn draw_table(
     frame.render_widget(table, area);
     if len == 0 {
         let inner = area.inner(ratatui::layout::Margin { horizontal: 1, vertical: 2 });
-        frame.render_widget(Paragraph::new("(none in this briefing)").style(app.theme.dim()), inner);
+        frame.render_widget(Paragraph::new(empty.to_string()).style(app.theme.dim()), inner);
     }
 }
 
@@ -100,7 +121,7 @@ pub fn draw_detail(frame: &mut Frame, app: &App, area: Rect, title: &str) {
 /// the search. `update` calls it after every action; it wraps again only what changed, so a frame only
 /// slices lines. The Summary pane wraps the whole summary; an item pane wraps its detail box.
 pub fn rewrap(app: &mut App) {
-    let regions = view::layout(app.viewport);
+    let regions = app.regions();
     let inner_width = |area: Rect| usize::from(area.width.saturating_sub(2)).max(1);
     if app.pane == Pane::Summary {
         let width = inner_width(regions.pane.union(regions.detail));

@@ -1,0 +1,117 @@
+//! The timeline: briefings and their claims on a date axis, month by month, oldest first, for the whole
+//! folder or for a selection of it (an actor's appearances and claims, or a search's hits), so that the
+//! assertions and denials of one thing are read in the order they were made.
+
+use serde::Serialize;
+
+use crate::model::{Briefing, ItemRef, Stance};
+use crate::xref::ItemAt;
+
+use super::Month;
+
+/// What the timeline shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Selection {
+    /// Every briefing with all its claims.
+    #[default]
+    All,
+    /// These briefings (with none of their claims unless listed) and these claims (each with its
+    /// briefing).
+    Only { briefings: Vec<usize>, claims: Vec<ItemAt> },
+}
+
+/// One line of the timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// A month's heading; `None` heads the undated briefings, which come last.
+    Month(Option<Month>),
+    Briefing(usize),
+    Claim(ItemAt),
+}
+
+/// The rows, and per month how many briefings and claims it shows (for the chart).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Timeline {
+    pub rows: Vec<Row>,
+    pub months: Vec<MonthCount>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct MonthCount {
+    /// `None` for the undated.
+    pub month: Option<Month>,
+    pub briefings: u32,
+    pub claims: u32,
+}
+
+impl Timeline {
+    pub fn briefings(&self) -> usize {
+        self.months.iter().map(|m| m.briefings as usize).sum()
+    }
+
+    pub fn claims(&self) -> usize {
+        self.months.iter().map(|m| m.claims as usize).sum()
+    }
+}
+
+/// The timeline of `selection`, keeping only claims of the given stances when `stances` is not empty.
+/// A briefing shows when it is selected or one of its claims shows; with stances given, only when one
+/// of its claims shows.
+pub fn build(briefings: &[&Briefing], selection: &Selection, stances: &[Stance]) -> Timeline {
+    let keep = |at: &ItemAt| {
+        let ItemRef::Claim(c) = at.item else { return false };
+        stances.is_empty() || stances.contains(&briefings[at.briefing].claims[c].stance)
+    };
+    // (briefing, its claims to show), in date order.
+    let mut shown: Vec<(usize, Vec<usize>)> = match selection {
+        Selection::All => (0..briefings.len())
+            .map(|b| {
+                let claims = (0..briefings[b].claims.len())
+                    .filter(|&c| keep(&ItemAt { briefing: b, item: ItemRef::Claim(c) }))
+                    .collect();
+                (b, claims)
+            })
+            .collect(),
+        Selection::Only { briefings: chosen, claims } => {
+            let mut by_briefing: foldhash::HashMap<usize, Vec<usize>> = foldhash::HashMap::default();
+            for &b in chosen {
+                by_briefing.entry(b).or_default();
+            }
+            for at in claims.iter().filter(|at| keep(at)) {
+                by_briefing.entry(at.briefing).or_default().push(at.item.index());
+            }
+            by_briefing
+                .into_iter()
+                .map(|(b, mut claims)| {
+                    claims.sort_unstable();
+                    claims.dedup();
+                    (b, claims)
+                })
+                .collect()
+        }
+    };
+    if !stances.is_empty() {
+        shown.retain(|(_, claims)| !claims.is_empty());
+    }
+    shown.sort_by_key(|&(b, _)| {
+        let date = briefings[b].source.published;
+        (date.is_none(), date, b)
+    });
+    let mut timeline = Timeline::default();
+    for (b, claims) in shown {
+        let month = briefings[b].source.published.map(Month::of);
+        if timeline.months.last().is_none_or(|m| m.month != month) {
+            timeline.months.push(MonthCount { month, briefings: 0, claims: 0 });
+            timeline.rows.push(Row::Month(month));
+        }
+        if let Some(count) = timeline.months.last_mut() {
+            count.briefings += 1;
+            count.claims += claims.len() as u32;
+        }
+        timeline.rows.push(Row::Briefing(b));
+        timeline
+            .rows
+            .extend(claims.into_iter().map(|c| Row::Claim(ItemAt { briefing: b, item: ItemRef::Claim(c) })));
+    }
+    timeline
+}
