@@ -817,9 +817,20 @@ fn read_article(
     use PathSeg::{Index, Key};
     let relative = b.source.article.as_deref()?;
     let article_span = span_at(table, &[Seg::Key("source"), Seg::Key("article")]);
-    let article_path = path.parent().unwrap_or(Path::new(".")).join(relative);
-    let (seen, article) = read_text(&article_path);
-    *article_seen = Some((article_path.clone(), seen));
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let article_path = folder.join(relative);
+    let resolved = match article_allowed(folder, relative) {
+        Ok(resolved) => resolved,
+        Err(why) => {
+            let message = format!("article {relative}: {why}; it was not read");
+            diagnostics.push(Diagnostic::error(path, message).at(text, article_span));
+            return None;
+        }
+    };
+    // The file the rule was checked on, not a link that might be changed in between.
+    let read_path = resolved.unwrap_or_else(|| article_path.clone());
+    let (seen, article) = read_text(&read_path);
+    *article_seen = Some((read_path, seen));
     let article = match article {
         Ok(article) => article,
         Err(message) => {
@@ -851,6 +862,32 @@ fn read_article(
         }
     }
     Some(article)
+}
+
+/// The rule for `source.article`: a relative path that, resolved from the briefing's folder with every
+/// symbolic link followed, lies inside the folder's parent directory (where the seeds keep
+/// `../assets/articles/`), and below it passes through no hidden file or directory (`.ssh`, `.config`)
+/// other than the briefing folder itself.
+/// So a briefing from elsewhere cannot have `check` test its quotes against, or the reader show, any file
+/// the user can read. Returns the resolved path to read; `None` for an article that does not exist (the
+/// read then warns that it cannot be read).
+pub(crate) fn article_allowed(folder: &Path, relative: &str) -> Result<Option<PathBuf>, String> {
+    if Path::new(relative).is_absolute() {
+        return Err("an absolute path; articles are given relative to the briefing file".into());
+    }
+    let Ok(folder) = fs::canonicalize(folder) else { return Ok(None) };
+    let root = folder.parent().unwrap_or(&folder);
+    let Ok(article) = fs::canonicalize(folder.join(relative)) else { return Ok(None) };
+    let outside =
+        || format!("outside {} (the briefing folder's parent), where articles must lie", root.display());
+    let below = article.strip_prefix(root).map_err(|_| outside())?;
+    // The briefing folder's own name may be hidden (a temporary folder); what lies beside it may not.
+    let own = below.components().zip(folder.strip_prefix(root).unwrap_or(Path::new("")).components());
+    let shared = own.take_while(|(a, b)| a == b).count();
+    if below.components().skip(shared).any(|c| c.as_os_str().to_string_lossy().starts_with('.')) {
+        return Err(format!("in a hidden file or folder under {}", root.display()));
+    }
+    Ok(Some(article))
 }
 
 /// Folds every run of whitespace to one space, so line wrapping never decides whether a quote matches.

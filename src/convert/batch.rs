@@ -235,7 +235,10 @@ pub fn run_job(job: &Job, force: bool) -> Outcome {
         if let Err(e) = fs::create_dir_all(&folder) {
             return Outcome::Failed(format!("cannot create folder {}: {e}", folder.display()));
         }
-        options.article = relative_path(&folder, path).or_else(|| Some(path.display().to_string()));
+        // Only an article a briefing there may link (`store::article_allowed`: inside the folder's parent
+        // tree); the draft links none otherwise, rather than a link `brief check` would reject.
+        options.article =
+            relative_path(&folder, path).filter(|link| crate::store::article_allowed(&folder, link).is_ok());
     }
     let briefing = match convert(&text, &options) {
         Ok(b) => b,
