@@ -154,6 +154,26 @@ pub enum Reliability {
 #[serde(transparent)]
 pub struct Credibility(u8);
 
+impl Figure {
+    /// The figure in words with what it counts: "more than a million artillery shells". The unit is left
+    /// out when the words already say it ("only 200 kilometers"), and put in parentheses when they name
+    /// its first word another way ("roughly two months’ worth (months of supply)").
+    pub fn phrase(&self) -> String {
+        let stems = |text: &str| -> Vec<String> {
+            crate::text::words(text).iter().map(|w| crate::text::stem(&w.folded).to_string()).collect()
+        };
+        let (said, unit) = (stems(&self.text), stems(&self.unit));
+        let Some(head) = unit.first() else { return self.text.clone() };
+        if said.windows(unit.len()).any(|w| w == unit.as_slice()) {
+            self.text.clone()
+        } else if said.contains(head) {
+            format!("{} ({})", self.text, self.unit)
+        } else {
+            format!("{} {}", self.text, self.unit)
+        }
+    }
+}
+
 impl Credibility {
     pub fn new(grade: u8) -> Option<Self> {
         (1..=6).contains(&grade).then_some(Self(grade))
@@ -372,7 +392,7 @@ impl Briefing {
     pub fn item_label(&self, item: ItemRef) -> String {
         match item {
             ItemRef::Actor(i) => self.actors[i].name.clone(),
-            ItemRef::Figure(i) => format!("{} {}", self.figures[i].text, self.figures[i].unit),
+            ItemRef::Figure(i) => self.figures[i].phrase(),
             ItemRef::Claim(i) => self.claims[i].text.clone(),
             ItemRef::Question(i) => self.questions[i].text.clone(),
         }
@@ -413,6 +433,34 @@ display_kebab!(Status, ActorKind, Qualifier, Stance, Reliability, Relation);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_figure_says_its_unit_once() {
+        let figure = |text: &str, unit: &str| Figure {
+            id: "f".into(),
+            value: 1.0,
+            unit: unit.into(),
+            subject: None,
+            qualifier: Qualifier::Exact,
+            text: text.into(),
+            claimed_by: None,
+            as_of: None,
+            quote: String::new(),
+            refs: Vec::new(),
+        };
+        assert_eq!(figure("only 200 kilometers", "kilometers").phrase(), "only 200 kilometers");
+        assert_eq!(figure("three entities", "entity").phrase(), "three entities");
+        assert_eq!(figure("some 1.6m Artillery Shells", "artillery shells").phrase(), "some 1.6m Artillery Shells");
+        assert_eq!(
+            figure("roughly two months’ worth", "months of supply").phrase(),
+            "roughly two months’ worth (months of supply)"
+        );
+        assert_eq!(
+            figure("more than a million", "artillery shells").phrase(),
+            "more than a million artillery shells"
+        );
+        assert_eq!(figure("twice", "").phrase(), "twice");
+    }
 
     #[test]
     fn dates_parse_with_partial_precision_and_reject_impossible_days() {

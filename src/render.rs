@@ -58,7 +58,7 @@ pub fn briefing_text(at: usize, briefings: &[&Briefing], xref: &CrossRef, width:
         section(&mut out, "KEY FIGURES");
         for (i, f) in b.figures.iter().enumerate() {
             let links = related(ItemRef::Figure(i));
-            item(&mut out, width, &figure_line(b, f), Some(&f.quote), &links, briefings);
+            item(&mut out, width, &figure_line(b, f), &[], Some(&f.quote), &links, briefings);
         }
     }
     if !b.actors.is_empty() {
@@ -80,19 +80,15 @@ pub fn briefing_text(at: usize, briefings: &[&Briefing], xref: &CrossRef, width:
         section(&mut out, "CLAIMS");
         for (i, c) in b.claims.iter().enumerate() {
             let links = related(ItemRef::Claim(i));
-            item(&mut out, width, &claim_line(b, c), Some(&c.quote), &links, briefings);
+            item(&mut out, width, &claim_line(b, c), &[], Some(&c.quote), &links, briefings);
         }
     }
     if !b.questions.is_empty() {
         section(&mut out, "OPEN QUESTIONS");
         for (i, q) in b.questions.iter().enumerate() {
-            let mut line = q.text.clone();
-            if !q.about.is_empty() {
-                let about: Vec<String> = q.about.iter().map(|id| item_name(b, id)).collect();
-                let _ = write!(line, " (about: {})", about.join("; "));
-            }
+            let about: Vec<String> = about(b, &q.about).iter().map(|label| format!("about: {label}")).collect();
             let links = related(ItemRef::Question(i));
-            item(&mut out, width, &line, q.source.as_deref(), &links, briefings);
+            item(&mut out, width, &q.text, &about, q.source.as_deref(), &links, briefings);
         }
     }
     out.truncate(out.trim_end().len());
@@ -107,16 +103,22 @@ fn section(out: &mut String, name: &str) {
     let _ = writeln!(out, "{name}");
 }
 
+/// A bulleted item: its line, notes on lines of their own, its quote, then its links.
 fn item(
     out: &mut String,
     width: usize,
     line: &str,
+    notes: &[String],
     quote: Option<&str>,
     links: &[Link],
     briefings: &[&Briefing],
 ) {
     out.push_str(&wrap(line, width, "  • ", "    "));
     out.push('\n');
+    for note in notes {
+        out.push_str(&wrap(note, width, "    ", "      "));
+        out.push('\n');
+    }
     if let Some(quote) = quote {
         out.push_str(&wrap(&format!("“{quote}”"), width, "    ", "     "));
         out.push('\n');
@@ -150,7 +152,7 @@ pub fn source_line(b: &Briefing) -> String {
 
 /// "more than a million artillery shells: more-than 1000000, per X, as of 2023-11".
 pub fn figure_line(b: &Briefing, f: &Figure) -> String {
-    let mut line = format!("{} {} [{} {}]", f.text, f.unit, f.qualifier, format_value(f.value));
+    let mut line = format!("{} [{} {}]", f.phrase(), f.qualifier, format_value(f.value));
     if let Some(subject) = &f.subject {
         let _ = write!(line, ", {subject}");
     }
@@ -223,8 +225,9 @@ pub fn item_address(briefings: &[&Briefing], at: ItemAt) -> String {
     format!("{}#{id}", b.id)
 }
 
-fn item_name(b: &Briefing, id: &str) -> String {
-    b.item(id).map_or_else(|| id.to_string(), |i| b.item_label(i))
+/// The labels of the items a question is about (an id that names no item, as itself).
+pub fn about(b: &Briefing, ids: &[String]) -> Vec<String> {
+    ids.iter().map(|id| b.item(id).map_or_else(|| id.to_string(), |i| b.item_label(i))).collect()
 }
 
 fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {

@@ -276,7 +276,7 @@ impl CrossRef {
             }
             let comparison = compare_figures(briefings, at, *other);
             let (a, b) = (figure(briefings, at), figure(briefings, *other));
-            let mut reason = format!("same count: {} {} vs {} {}", a.text, a.unit, b.text, b.unit);
+            let mut reason = format!("same count: {} vs {}", a.phrase(), b.phrase());
             if comparison.values_differ {
                 reason.push_str(" (values differ");
                 if let Some(later) = comparison.later {

@@ -348,6 +348,22 @@ fn export_of_some_briefings_links_only_within_the_set() {
 }
 
 #[test]
+fn show_says_each_unit_once_and_lists_what_a_question_is_about_line_by_line() {
+    let show = |id: &str| stdout(&brief(&["show", id, "--dir", &seeds()]));
+    let blinken = show("blinken-seoul-2023-11");
+    assert!(blinken.contains("  • only 200 kilometers [exact 200]"), "{blinken}");
+    assert!(blinken.contains("  • roughly two months’ worth (months of supply) [about 2]"), "{blinken}");
+    assert!(blinken.contains("    about: Virtually all weapons transactions"), "{blinken}");
+    for id in fs::read_dir(seeds()).unwrap().map(|e| e.unwrap().path().file_stem().unwrap().to_owned()) {
+        let text = show(id.to_str().unwrap());
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let doubled = words.windows(2).find(|w| w[0] == w[1] && w[0].chars().all(char::is_alphabetic));
+        assert_eq!(doubled, None, "{id:?}");
+        assert!(!text.contains(".;"), "{id:?}: items joined as 'Council.; Virtually'");
+    }
+}
+
+#[test]
 fn figures_say_unattributed_instead_of_unknown() {
     let out = brief(&["figures", "--dir", &seeds()]);
     assert_eq!(out.status.code(), Some(0));

@@ -16,11 +16,11 @@ pub fn draw(frame: &mut Frame, app: &App, regions: Regions) {
 
 /// The detail box's fields for a question: its text, the items it is about, the sentence that raises it.
 pub fn detail(b: &Briefing, q: &Question) -> Vec<(&'static str, String)> {
-    let about: Vec<String> =
-        q.about.iter().filter_map(|id| b.item(id)).map(|item| b.item_label(item)).collect();
-    vec![
-        ("", q.text.clone()),
-        ("About", about.join("; ")),
-        ("Raised by", q.source.as_ref().map_or(String::new(), |s| format!("“{s}”"))),
-    ]
+    let mut fields = vec![("", q.text.clone())];
+    // One paragraph per item, under one heading.
+    for (n, label) in crate::render::about(b, &q.about).into_iter().enumerate() {
+        fields.push((if n == 0 { "About" } else { "" }, label));
+    }
+    fields.push(("Raised by", q.source.as_ref().map_or(String::new(), |s| format!("“{s}”"))));
+    fields
 }
