@@ -450,7 +450,10 @@ mod tests {
         };
         assert_eq!(figure("only 200 kilometers", "kilometers").phrase(), "only 200 kilometers");
         assert_eq!(figure("three entities", "entity").phrase(), "three entities");
-        assert_eq!(figure("some 1.6m Artillery Shells", "artillery shells").phrase(), "some 1.6m Artillery Shells");
+        assert_eq!(
+            figure("some 1.6m Artillery Shells", "artillery shells").phrase(),
+            "some 1.6m Artillery Shells"
+        );
         assert_eq!(
             figure("roughly two months’ worth", "months of supply").phrase(),
             "roughly two months’ worth (months of supply)"

@@ -86,7 +86,8 @@ pub fn briefing_text(at: usize, briefings: &[&Briefing], xref: &CrossRef, width:
     if !b.questions.is_empty() {
         section(&mut out, "OPEN QUESTIONS");
         for (i, q) in b.questions.iter().enumerate() {
-            let about: Vec<String> = about(b, &q.about).iter().map(|label| format!("about: {label}")).collect();
+            let about: Vec<String> =
+                about(b, &q.about).iter().map(|label| format!("about: {label}")).collect();
             let links = related(ItemRef::Question(i));
             item(&mut out, width, &q.text, &about, q.source.as_deref(), &links, briefings);
         }

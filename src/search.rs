@@ -134,9 +134,10 @@ const FIELDS_BY_KIND: [Field; FIELD_KINDS] = [
 ];
 
 /// Weights by [`Field::kind`]: id, title, summary, tag, outlet, author, name, alias, role, value, figure,
-/// unit, subject, text, quote, claimant.
+/// unit, subject, text, quote, claimant. A tag weighs least: a label someone chose must not lift a
+/// briefing above the items that say the words.
 const FIELD_WEIGHTS: [f32; FIELD_KINDS] =
-    [1.0, 3.0, 1.5, 2.0, 1.2, 1.2, 3.0, 2.5, 1.5, 1.5, 1.5, 1.5, 1.2, 1.5, 0.8, 1.0];
+    [1.0, 3.0, 1.5, 0.5, 1.2, 1.2, 3.0, 2.5, 1.5, 1.5, 1.5, 1.5, 1.2, 1.5, 0.8, 1.0];
 
 /// The section of a briefing a hit belongs to, as the reader and CLI name it.
 pub fn section(target: Target, field: Field) -> &'static str {
@@ -1348,13 +1349,39 @@ impl Hit {
         self.matches.iter().max_by(|a, b| rank(a).total_cmp(&rank(b)))
     }
 
-    /// The text to show for the hit: its best match's field cut to about `width` columns around the
-    /// match, on one line, with the match ranges moved into it.
+    /// The text to show for the hit, on one line of about `width` columns, with the match ranges moved
+    /// into it: for an overview, its best match's field cut around the match; for an item, the item's
+    /// own text (see [`own_text`]) with the matches in it, followed, when the words matched only
+    /// elsewhere (its quote, its claimant), by that field: "text — quote: …Kirby said."
     pub fn snippet(&self, b: &Briefing, width: usize) -> Option<(String, Vec<Range<usize>>)> {
         let best = self.best_match()?;
-        let (_, text) = fields(b, self.target).into_iter().find(|(f, _)| *f == best.field)?;
-        // One byte for one: the ranges stay valid.
-        Some(snippet(&text.replace(['\n', '\r', '\t'], " "), &best.ranges, width))
+        let one_line = |text: &str| text.replace(['\n', '\r', '\t'], " ");
+        let field_text =
+            || fields(b, self.target).into_iter().find(|(f, _)| *f == best.field).map(|(_, t)| t);
+        let Target::Item(item) = self.target else {
+            // One byte for one: the ranges stay valid.
+            return Some(snippet(&one_line(&field_text()?), &best.ranges, width));
+        };
+        let (own, places) = own_text(b, item);
+        let own = one_line(&own);
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        for m in &self.matches {
+            if let Some(&(_, at)) = places.iter().find(|(f, _)| *f == m.field) {
+                ranges.extend(m.ranges.iter().map(|r| r.start + at..r.end + at));
+            }
+        }
+        ranges.sort_by_key(|r| r.start);
+        // A number or an id matched: the item's text says what it is.
+        if !ranges.is_empty() || matches!(best.field, Field::Value | Field::Id) {
+            return Some(snippet(&own, &ranges, width));
+        }
+        let label = format!(" — {}: ", best.field.name());
+        let (tail, tail_ranges) = snippet(&one_line(&field_text()?), &best.ranges, (width / 3).max(24));
+        let head_width = width.saturating_sub(columns(&tail) + columns(&label)).max(8);
+        let (head, _) = snippet(&own, &[], head_width);
+        let shift = head.len() + label.len();
+        let ranges = tail_ranges.into_iter().map(|r| r.start + shift..r.end + shift).collect();
+        Some((format!("{head}{label}{tail}"), ranges))
     }
 
     /// The section the hit belongs to, named after its best field for an overview.
@@ -1362,6 +1389,33 @@ impl Hit {
         let best = self.matches.iter().map(|m| m.field).max_by(|a, b| a.weight().total_cmp(&b.weight()));
         section(self.target, best.unwrap_or(Field::Title))
     }
+}
+
+/// An item's own text as a hit shows it, with where each of its fields that appear in it starts: a
+/// figure's words and unit (as [`crate::model::Figure::phrase`] puts them), a claim's or question's
+/// text, an actor's name.
+fn own_text(b: &Briefing, item: ItemRef) -> (String, Vec<(Field, usize)>) {
+    match item {
+        ItemRef::Actor(i) => (b.actors[i].name.clone(), vec![(Field::Name, 0)]),
+        ItemRef::Figure(i) => {
+            let f = &b.figures[i];
+            let phrase = f.phrase();
+            let mut places = vec![(Field::Figure, 0)];
+            if phrase == format!("{} {}", f.text, f.unit) {
+                places.push((Field::Unit, f.text.len() + 1));
+            } else if phrase == format!("{} ({})", f.text, f.unit) {
+                places.push((Field::Unit, f.text.len() + 2));
+            }
+            (phrase, places)
+        }
+        ItemRef::Claim(i) => (b.claims[i].text.clone(), vec![(Field::Text, 0)]),
+        ItemRef::Question(i) => (b.questions[i].text.clone(), vec![(Field::Text, 0)]),
+    }
+}
+
+/// The columns a text takes on a terminal.
+fn columns(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
 }
 
 /// The hits of a query: the best `limit`, and how many matched in all.

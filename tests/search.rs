@@ -116,3 +116,64 @@ fn results_are_deterministic_and_limited() {
     assert_eq!(first, addresses(&store, "russia", 7));
     assert_eq!(first[..3], addresses(&store, "russia", 3)[..]);
 }
+
+/// The snippet of the first hit of `query` whose address is `address`, at 80 columns.
+fn snippet_of(store: &Store, query: &str, address_wanted: &str) -> String {
+    let briefings = store.briefings();
+    let index = SearchIndex::build(&briefings, &Registry::build(briefings.iter().copied()));
+    let results = index.query(&briefings, query, 100).unwrap();
+    let hit = results
+        .hits
+        .iter()
+        .find(|h| address(briefings[h.briefing], h.target) == address_wanted)
+        .unwrap_or_else(|| panic!("{query}: no hit on {address_wanted}"));
+    let (text, ranges) = hit.snippet(briefings[hit.briefing], 80).unwrap();
+    // Every range marks a match of the query's word in the text shown.
+    for r in &ranges {
+        assert!(text[r.clone()].to_lowercase().contains(query.rsplit(':').next().unwrap()), "{text:?} {r:?}");
+    }
+    text
+}
+
+#[test]
+fn hits_on_items_show_the_items_own_text() {
+    let store = seeds();
+    // A figure matched by its unit shows its words and unit, the unit marked.
+    assert_eq!(
+        snippet_of(&store, "shells", "trilateral-nsa-seoul-2023-12#shells-delivered"),
+        "more than a million shells"
+    );
+    // A claim found by its claimant shows the claim, then the claimant.
+    let by_claimant = snippet_of(&store, "actor:kirby", "arms-talks-advancing-2023-08#letters-exchanged");
+    assert!(by_claimant.starts_with("After Shoigu's trip to Pyongyang"), "{by_claimant}");
+    assert!(by_claimant.ends_with(" — claimant: John Kirby"), "{by_claimant}");
+    // A claim found in its quote shows the claim, then the quote around the match.
+    let by_quote = snippet_of(&store, "kirby", "arms-talks-advancing-2023-08#gunfight");
+    assert!(by_quote.starts_with("Both sides in the war"), "{by_quote}");
+    assert!(by_quote.contains(" — quote: ") && by_quote.contains("Kirby"), "{by_quote}");
+    assert!(unicode_width::UnicodeWidthStr::width(by_quote.as_str()) <= 80, "{by_quote}");
+}
+
+#[test]
+fn items_that_say_the_words_rank_above_briefings_tagged_with_them() {
+    let store = seeds();
+    for query in ["arms transfers", "sanctions", "satellite"] {
+        let first = &addresses(&store, query, 1)[0];
+        assert!(first.contains('#'), "{query}: {first} (a briefing) ranks first");
+    }
+    // A tag that only one briefing carries, and a claim of another that says its words in a long sentence.
+    let mut briefings: Vec<Briefing> = store.briefings().into_iter().cloned().collect();
+    briefings[0].tags.push("grain-exports".into());
+    briefings[1].claims[0].text =
+        format!("{} Grain exports were also discussed at length.", briefings[1].claims[0].text);
+    let refs: Vec<&Briefing> = briefings.iter().collect();
+    let index = SearchIndex::build(&refs, &Registry::build(refs.iter().copied()));
+    let hits: Vec<String> = index
+        .query(&refs, "grain exports", 10)
+        .unwrap()
+        .hits
+        .iter()
+        .map(|h| address(refs[h.briefing], h.target))
+        .collect();
+    assert_eq!(hits, [format!("{}#{}", refs[1].id, refs[1].claims[0].id), refs[0].id.clone()]);
+}
