@@ -1,9 +1,12 @@
 //! A briefing as plain, wrapped text (`brief show`), the small phrases other outputs share, and the text
 //! each command prints (one module per command).
 
+pub mod actors;
 pub mod figures;
 pub mod hits;
 pub mod list;
+pub mod questions;
+pub mod timeline;
 pub mod xref;
 
 use std::fmt::Write;

@@ -425,3 +425,13 @@ fn boards_follow_a_change_of_the_folder() {
     assert_eq!(app.folder.questions.len(), before - 2);
     assert!(!screen(&mut app, 160, 48).contains("How did The Washington Post arrive"));
 }
+
+#[test]
+fn a_hostile_briefing_draws_on_every_board() {
+    let mut app = open(Path::new("tests/fixtures/hostile"));
+    for board in Board::ALL {
+        press(&mut app, &[Action::ShowBoard(board), Action::FocusDetail]);
+        let shown = screen(&mut app, 100, 30);
+        assert!(!shown.contains('\u{1b}'), "{board:?}:\n{shown}");
+    }
+}

@@ -75,6 +75,44 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Every question of the folder, newest first, and whether a later briefing addresses it (and why)
+    /// or it is still open.
+    Questions {
+        /// Only the questions still open.
+        #[arg(long)]
+        open: bool,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every actor of the folder once (its spellings joined), with kind, roles over time, the briefings
+    /// it appears in, its claims by stance and the claims of others that name it.
+    Actors {
+        /// Only actors whose name or an alias holds every word (case and accents ignored).
+        words: Vec<String>,
+        /// Only actors of this kind: person, state, organisation, outlet, place, group.
+        #[arg(long, value_name = "KIND")]
+        kind: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Briefings and their claims month by month, oldest first: the whole folder, one actor's
+    /// appearances and claims (--actor), or the hits of a search query.
+    Timeline {
+        /// A search query (the language of `brief search`): only its hits.
+        query: Vec<String>,
+        /// Only this actor (any of its names or aliases): the briefings it appears in, the claims it
+        /// makes and the claims that name it.
+        #[arg(long, value_name = "NAME")]
+        actor: Option<String>,
+        /// Only claims of this stance (asserts, denies, warns, urges, estimates); may be repeated.
+        #[arg(long, value_name = "STANCE")]
+        stance: Vec<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Draft a briefing from plain-text articles (status = "draft", to review before use).
     Convert(ConvertArgs),
     /// Export briefings to Markdown: one to a file, several (or --all) to a folder with an index.md.

@@ -4,7 +4,9 @@ use std::process::ExitCode;
 
 use super::args::{Cli, Command};
 use super::folder::{find, load};
-use super::{Failure, check, convert, export, figures, list, search, show, xref};
+use super::{
+    Failure, actors, check, convert, export, figures, list, questions, search, show, timeline, xref,
+};
 use crate::tui;
 
 pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
@@ -22,6 +24,17 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             search::run(&cli.dir, cached, &query.join(" "), json, limit)
         }
         Some(Command::Xref { target, json }) => xref::run(&load(&cli.dir)?, &target, json),
+        Some(Command::Questions { open, json }) => questions::run(&load(&cli.dir)?, open, json),
+        Some(Command::Actors { words, kind, json }) => {
+            actors::run(&load(&cli.dir)?, &words, kind.as_deref(), json)
+        }
+        Some(Command::Timeline { query, actor, stance, json }) => timeline::run(
+            super::folder::load(&cli.dir, cached)?,
+            &query.join(" "),
+            actor.as_deref(),
+            &stance,
+            json,
+        ),
         Some(Command::Figures { json }) => figures::run(&load(&cli.dir)?, json),
         command @ (Some(Command::Read { .. }) | None) => {
             let store = load(&cli.dir)?;

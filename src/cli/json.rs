@@ -6,7 +6,11 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use crate::catalog::Row;
-use crate::model::{Briefing, Date, Qualifier, Status};
+use crate::folder::Month;
+use crate::folder::actors::{ActorEntry, Role, StanceCounts};
+use crate::folder::questions::QuestionEntry;
+use crate::folder::timeline::{Row as TimelineRow, Timeline};
+use crate::model::{ActorKind, Briefing, Date, Qualifier, Stance, Status};
 use crate::render::figures::{figure_at, values_differ};
 use crate::render::hits::item_id;
 use crate::render::item_address;
@@ -208,5 +212,157 @@ impl<'a> FigureGroupJson<'a> {
                 .collect(),
             values_differ: values_differ(briefings, group),
         }
+    }
+}
+
+/// One question of `brief questions --json`.
+#[derive(Serialize)]
+pub struct QuestionJson<'a> {
+    item: String,
+    text: &'a str,
+    date: Option<Date>,
+    /// "open", "addressed", or "open-as-far-as-compared" (a folder too large to compare every claim).
+    status: &'static str,
+    addressed_by: Option<AddressedJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct AddressedJson<'a> {
+    item: String,
+    text: String,
+    date: Option<Date>,
+    reason: &'a str,
+}
+
+impl<'a> QuestionJson<'a> {
+    pub fn new(briefings: &[&'a Briefing], q: &'a QuestionEntry) -> Self {
+        let b = briefings[q.at.briefing];
+        QuestionJson {
+            item: item_address(briefings, q.at),
+            text: &b.questions[q.at.item.index()].text,
+            date: q.date,
+            status: match (&q.addressed, q.complete) {
+                (Some(_), _) => "addressed",
+                (None, true) => "open",
+                (None, false) => "open-as-far-as-compared",
+            },
+            addressed_by: q.addressed.as_ref().map(|a| AddressedJson {
+                item: item_address(briefings, a.by),
+                text: briefings[a.by.briefing].item_label(a.by.item),
+                date: a.date,
+                reason: &a.reason,
+            }),
+        }
+    }
+}
+
+/// One actor of `brief actors --json`.
+#[derive(Serialize)]
+pub struct ActorJson<'a> {
+    name: &'a str,
+    kind: ActorKind,
+    aliases: &'a [String],
+    roles: &'a [Role],
+    /// Ids of the briefings it appears in, oldest first.
+    briefings: Vec<&'a str>,
+    stances: StanceCounts,
+    /// The claims it makes, oldest first.
+    claims: Vec<String>,
+    /// Claims of others that name it, oldest first.
+    named_in: Vec<String>,
+    months: Vec<MonthJson>,
+    undated: u32,
+}
+
+#[derive(Serialize)]
+struct MonthJson {
+    month: Month,
+    briefings: u32,
+}
+
+impl<'a> ActorJson<'a> {
+    pub fn new(briefings: &[&'a Briefing], a: &'a ActorEntry) -> Self {
+        let address = |at: &ItemAt| item_address(briefings, *at);
+        ActorJson {
+            name: &a.name,
+            kind: a.kind,
+            aliases: &a.aliases,
+            roles: &a.roles,
+            briefings: a.briefings.iter().map(|&b| briefings[b].id.as_str()).collect(),
+            stances: a.stances,
+            claims: a.claims.iter().map(address).collect(),
+            named_in: a.about.iter().map(address).collect(),
+            months: a.months.iter().map(|&(month, briefings)| MonthJson { month, briefings }).collect(),
+            undated: a.undated,
+        }
+    }
+}
+
+/// `brief timeline --json`: the months in order, each with its briefings and their claims shown.
+#[derive(Serialize)]
+pub struct TimelineJson<'a> {
+    months: Vec<TimelineMonthJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct TimelineMonthJson<'a> {
+    /// `null` for the undated briefings, which come last.
+    month: Option<Month>,
+    briefings: Vec<TimelineBriefingJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct TimelineBriefingJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    outlet: &'a str,
+    published: Option<Date>,
+    claims: Vec<TimelineClaimJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct TimelineClaimJson<'a> {
+    item: String,
+    stance: Stance,
+    claimed_by: &'a str,
+    text: &'a str,
+}
+
+impl<'a> TimelineJson<'a> {
+    pub fn new(briefings: &[&'a Briefing], t: &Timeline) -> Self {
+        let mut months: Vec<TimelineMonthJson> = Vec::new();
+        for row in &t.rows {
+            match *row {
+                TimelineRow::Month(month) => months.push(TimelineMonthJson { month, briefings: Vec::new() }),
+                TimelineRow::Briefing(i) => {
+                    let b = briefings[i];
+                    let briefing = TimelineBriefingJson {
+                        id: &b.id,
+                        title: &b.title,
+                        outlet: &b.source.outlet,
+                        published: b.source.published,
+                        claims: Vec::new(),
+                    };
+                    if let Some(m) = months.last_mut() {
+                        m.briefings.push(briefing);
+                    }
+                }
+                TimelineRow::Claim(at) => {
+                    let b = briefings[at.briefing];
+                    let c = &b.claims[at.item.index()];
+                    let claim = TimelineClaimJson {
+                        item: item_address(briefings, at),
+                        stance: c.stance,
+                        claimed_by: b.actor_name(&c.claimed_by),
+                        text: &c.text,
+                    };
+                    let last = months.last_mut().and_then(|m| m.briefings.last_mut());
+                    if let Some(b) = last {
+                        b.claims.push(claim);
+                    }
+                }
+            }
+        }
+        TimelineJson { months }
     }
 }

@@ -3,6 +3,7 @@
 //!
 //! Exit status: 0 success, 1 invalid data or a failed operation, 2 usage error.
 
+mod actors;
 mod args;
 mod check;
 mod convert;
@@ -12,8 +13,10 @@ mod figures;
 mod folder;
 mod json;
 mod list;
+mod questions;
 mod search;
 mod show;
+mod timeline;
 mod xref;
 
 use std::io::{self, Write};

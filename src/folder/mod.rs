@@ -74,6 +74,22 @@ impl Serialize for Month {
     }
 }
 
+/// Text lower-cased with accents and typographic variants folded, for filters that ignore both.
+pub fn fold(text: &str) -> String {
+    text.chars().map(crate::text::fold_char).flat_map(char::to_lowercase).collect()
+}
+
+/// The words of a filter as the user typed it, folded.
+pub fn filter_words(filter: &str) -> Vec<String> {
+    fold(filter).split_whitespace().map(str::to_string).collect()
+}
+
+/// Whether every word of a filter is in `folded` (a text passed through [`fold`]): "jong-un" finds
+/// "Kim Jong-Un", "erdogan" finds "Erdoğan".
+pub fn matches(folded: &str, words: &[String]) -> bool {
+    words.iter().all(|w| folded.contains(w.as_str()))
+}
+
 /// Whether `later` comes after `earlier` at the precision both have: 2023-09 is after 2023-08-30, but
 /// 2023-08-30 is not after 2023-08 (that month may have meant its last day).
 pub fn after(later: Date, earlier: Date) -> bool {

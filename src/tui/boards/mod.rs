@@ -121,19 +121,11 @@ impl Input {
 
     /// The words to look for, folded (see [`fold`]).
     pub fn words(&self) -> Vec<String> {
-        fold(&self.text).split_whitespace().map(str::to_string).collect()
+        crate::folder::filter_words(&self.text)
     }
 }
 
-/// Text lower-cased with accents and typographic variants folded, for filters that ignore both.
-pub fn fold(text: &str) -> String {
-    text.chars().map(crate::text::fold_char).flat_map(char::to_lowercase).collect()
-}
-
-/// Whether every word is in `folded` (a text passed through [`fold`]).
-pub fn matches(folded: &str, words: &[String]) -> bool {
-    words.iter().all(|w| folded.contains(w.as_str()))
-}
+pub use crate::folder::{fold, matches};
 
 /// The body of the screen, between the title bar and the status bar: where a board is drawn.
 pub fn body((width, height): (u16, u16)) -> Rect {
