@@ -24,7 +24,7 @@ use crate::sanitize::{neutralize, neutralize_multiline};
 pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
 /// A briefing that loaded, with where it came from.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     pub path: PathBuf,
     pub briefing: Briefing,
@@ -66,20 +66,53 @@ impl Store {
     /// or whose linked article changed: see [`Seen::recheck`] for the exact rule), keeps what it knew of
     /// the others, and checks the folder as a whole again. Returns which files changed.
     pub fn refresh(&mut self) -> Result<Changes, FolderError> {
+        let reread = self.reread()?;
+        Ok(self.apply(reread))
+    }
+
+    /// The reading half of [`Store::refresh`]: lists the folder, rechecks every file and reads again
+    /// those that changed, leaving this store as it is. [`Store::apply`] then makes the store of it
+    /// without touching the disk, so that the reader does the reading in its event loop and the change
+    /// of its state in `update`.
+    pub fn reread(&self) -> Result<Reread, FolderError> {
         // Listed first: a folder that cannot be read leaves the store as it was.
         let paths = briefing_paths(&self.dir)?;
+        let earlier: HashMap<&Path, &FileRecord> = self.files.iter().map(|r| (r.path.as_path(), r)).collect();
+        let rechecked = parallel_map(&paths, |p| earlier.get(p.as_path()).and_then(|r| r.recheck()));
+        let loaded: std::collections::HashSet<&Path> =
+            self.entries.iter().map(|e| e.path.as_path()).collect();
+        // Read again: what changed, and an unchanged file that loaded but lost to another with the same
+        // id (it has no entry), as the other may be gone.
+        let stale: Vec<usize> = (0..paths.len())
+            .filter(|&i| match &rechecked[i] {
+                None => true,
+                Some(record) => record.placed.is_some() && !loaded.contains(paths[i].as_path()),
+            })
+            .collect();
+        let read = parallel_map(&stale, |&i| load_file(&paths[i]));
+        Ok(Reread { paths, rechecked, read: stale.into_iter().zip(read).collect() })
+    }
+
+    /// The other half of [`Store::refresh`]: the store the folder makes now, from what [`Store::reread`]
+    /// read of this store, reading nothing. Returns which files changed.
+    pub fn apply(&mut self, reread: Reread) -> Changes {
+        let Reread { paths, rechecked, read } = reread;
         let mut entries: HashMap<PathBuf, Entry> =
             std::mem::take(&mut self.entries).into_iter().map(|e| (e.path.clone(), e)).collect();
         let earlier = std::mem::take(&mut self.files);
-        // A file that loaded but lost to another with the same id has no entry: it is read again, as the
-        // other may be gone.
-        let (store, changes) =
-            Self::load_listed(&self.dir, paths, earlier, |record| match entries.remove(&record.path) {
-                Some(entry) => Some(Some(entry)),
-                None => record.placed.is_none().then_some(None),
-            });
+        let mut read: HashMap<usize, LoadedFile> = read.into_iter().collect();
+        let files = paths
+            .iter()
+            .zip(rechecked)
+            .enumerate()
+            .map(|(i, (path, fresh))| {
+                let reused = fresh.map(|record| LoadedFile { entry: entries.remove(path), record });
+                (fresh_or_read(reused, read.remove(&i)), path)
+            })
+            .collect();
+        let (store, changes) = Self::assemble(&self.dir, earlier, files);
         *self = store;
-        Ok(changes)
+        changes
     }
 
     /// Loads the folder, taking from `earlier` (what a previous load saw) every file that has not changed
@@ -100,35 +133,50 @@ impl Store {
         earlier: Vec<FileRecord>,
         mut entry_of: impl FnMut(&FileRecord) -> Option<Option<Entry>>,
     ) -> (Store, Changes) {
-        let mut earlier: HashMap<PathBuf, FileRecord> =
+        let earlier: HashMap<PathBuf, FileRecord> =
             earlier.into_iter().map(|r| (r.path.clone(), r)).collect();
         let rechecked: Vec<Option<FileRecord>> = {
             let candidates: Vec<(&PathBuf, Option<&FileRecord>)> =
                 paths.iter().map(|p| (p, earlier.get(p))).collect();
             parallel_map(&candidates, |(_, record)| record.and_then(FileRecord::recheck))
         };
-        let mut changes = Changes::default();
-        let mut files: Vec<Option<LoadedFile>> = Vec::with_capacity(paths.len());
-        let mut stale: Vec<usize> = Vec::new();
-        for (i, (path, fresh)) in paths.iter().zip(rechecked).enumerate() {
-            let known = earlier.remove(path).is_some();
-            if fresh.is_none() {
-                if known { &mut changes.modified } else { &mut changes.added }.push(path.clone());
-            }
-            // An unchanged file whose briefing cannot be had is read again, but has not changed.
-            let reused = fresh.and_then(|record| Some(LoadedFile { entry: entry_of(&record)?, record }));
-            if reused.is_none() {
-                stale.push(i);
-            }
-            files.push(reused);
-        }
+        // An unchanged file whose briefing cannot be had is read again, but has not changed.
+        let mut files: Vec<(Option<LoadedFile>, bool)> = rechecked
+            .into_iter()
+            .map(|fresh| {
+                let changed = fresh.is_none();
+                (fresh.and_then(|record| Some(LoadedFile { entry: entry_of(&record)?, record })), changed)
+            })
+            .collect();
+        let stale: Vec<usize> = (0..files.len()).filter(|&i| files[i].0.is_none()).collect();
         let reloaded = parallel_map(&stale, |&i| load_file(&paths[i]));
         for (i, file) in stale.into_iter().zip(reloaded) {
-            files[i] = Some(file);
+            files[i].0 = Some(file);
         }
-        changes.removed = earlier.into_keys().collect();
+        Self::assemble(dir, earlier.into_values().collect(), files.into_iter().zip(&paths).collect())
+    }
+
+    /// The store of the folder's files, each with what was had of it — the file (its record and, if it
+    /// loaded, its briefing) and whether it changed since `earlier` (what a previous load saw) — and
+    /// which files were added, modified and removed.
+    fn assemble(
+        dir: &Path,
+        earlier: Vec<FileRecord>,
+        files: Vec<((Option<LoadedFile>, bool), &PathBuf)>,
+    ) -> (Store, Changes) {
+        let mut earlier: std::collections::HashSet<PathBuf> = earlier.into_iter().map(|r| r.path).collect();
+        let mut changes = Changes::default();
+        let mut loaded = Vec::with_capacity(files.len());
+        for ((file, changed), path) in files {
+            let known = earlier.remove(path);
+            if changed {
+                if known { &mut changes.modified } else { &mut changes.added }.push(path.clone());
+            }
+            loaded.extend(file);
+        }
+        changes.removed = earlier.into_iter().collect();
         changes.removed.sort();
-        (Self::from_files(dir, files.into_iter().flatten().collect()), changes)
+        (Self::from_files(dir, loaded), changes)
     }
 
     fn from_files(dir: &Path, files: Vec<LoadedFile>) -> Store {
@@ -448,7 +496,27 @@ impl FileRecord {
     }
 }
 
+/// What [`Store::reread`] found: the folder's files now, the record of each that did not change, and
+/// the files read again (by their position in `paths`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reread {
+    paths: Vec<PathBuf>,
+    rechecked: Vec<Option<FileRecord>>,
+    read: Vec<(usize, LoadedFile)>,
+}
+
+/// A file as [`Store::apply`] has it: the unchanged one with its briefing, or the one read again, which
+/// also says whether it changed (an unchanged file that lost an id contest is read again unchanged).
+fn fresh_or_read(reused: Option<LoadedFile>, read: Option<LoadedFile>) -> (Option<LoadedFile>, bool) {
+    match (reused, read) {
+        (Some(_), Some(file)) => (Some(file), false),
+        (None, file) => (file, true),
+        (reused, None) => (reused, false),
+    }
+}
+
 /// What loading one file produced.
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct LoadedFile {
     pub record: FileRecord,
     pub entry: Option<Entry>,
@@ -956,6 +1024,24 @@ mod tests {
         assert!(store.failed.is_empty());
         assert_eq!(store.get("a").unwrap().path, path("d.toml"));
         assert_eq!(contents(&store), contents(&Store::load(dir.path()).unwrap()));
+    }
+
+    #[test]
+    fn a_reread_reads_without_changing_the_store_and_apply_reads_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| fs::write(dir.path().join(name), text).unwrap();
+        write("a.toml", &briefing_text("a", "one"));
+        write("a.txt", "Shells were sent.");
+        let mut store = Store::load(dir.path()).unwrap();
+        write("a.toml", &briefing_text("a", "two"));
+        let reread = store.reread().unwrap();
+        assert_eq!(store.get("a").unwrap().briefing.summary, "one", "read, not applied");
+        // What was read is applied even if the file changes again or goes meanwhile.
+        fs::remove_file(dir.path().join("a.toml")).unwrap();
+        let changes = store.apply(reread);
+        assert_eq!(changes.modified, [dir.path().join("a.toml")]);
+        assert_eq!(store.get("a").unwrap().briefing.summary, "two");
+        assert_eq!(store.refresh().unwrap().removed, [dir.path().join("a.toml")]);
     }
 
     #[test]

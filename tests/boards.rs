@@ -418,7 +418,7 @@ fn boards_follow_a_change_of_the_folder() {
     let cut = text.find("[[question]]").unwrap();
     std::fs::write(&file, &text[..cut]).unwrap();
     let Some(Effect::Reload { keep }) = update(&mut app, Action::FilesChanged) else { panic!("a reload") };
-    let outcome = app.store.refresh().map_err(|e| e.to_string());
+    let outcome = app.store.reread().map(Box::new).map_err(|e| e.to_string());
     press(&mut app, &[Action::Reloaded { keep, outcome }]);
     assert_eq!(app.boards.open, Some(Board::Questions), "the board stays open");
     assert_eq!(app.boards.questions.rows.len(), before - 2);

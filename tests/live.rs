@@ -75,7 +75,7 @@ impl Folder {
 /// What the event loop does with a reload effect.
 fn perform_reload(app: &mut App, effect: Option<Effect>) {
     let Some(Effect::Reload { keep }) = effect else { panic!("a reload was asked for: {effect:?}") };
-    let outcome = app.store.refresh().map_err(|e| e.to_string());
+    let outcome = app.store.reread().map(Box::new).map_err(|e| e.to_string());
     assert_eq!(update_now(app, Action::Reloaded { keep, outcome }), None);
 }
 

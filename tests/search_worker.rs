@@ -95,7 +95,7 @@ fn results_made_on_an_index_a_reload_replaced_are_dropped() {
     let first = app.store.entries[0].path.clone();
     fs::remove_file(&first).unwrap();
     let Some(Effect::Reload { keep }) = update(&mut app, Action::FilesChanged) else { panic!("a reload") };
-    let outcome = app.store.refresh().map_err(|e| e.to_string());
+    let outcome = app.store.reread().map(Box::new).map_err(|e| e.to_string());
     let Some(Effect::Search(again)) = update(&mut app, Action::Reloaded { keep, outcome }) else {
         panic!("the open box is searched again on the new index")
     };

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use crate::model::{Briefing, ItemRef};
 use crate::search::{Hit, Query, RankedHit, Ranking, SearchIndex, Target};
-use crate::store::{Changes, Store};
+use crate::store::{Changes, Reread, Store};
 use crate::xref::{CrossRef, ItemAt, Link};
 
 use super::boards::{Board, Boards};
@@ -117,10 +117,11 @@ pub enum Action {
     FilesChanged,
     /// The folder is not watched, and why: changes show only after `E`.
     WatchFailed(String),
-    /// The store was refreshed (or could not be), with where the reader was before it.
+    /// The folder was read again (or could not be): what changed, to apply to the store here, with
+    /// where the reader was before it.
     Reloaded {
         keep: Box<Anchor>,
-        outcome: Result<Changes, String>,
+        outcome: Result<Box<Reread>, String>,
     },
     Resize {
         width: u16,
@@ -1052,7 +1053,10 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             app.status = format!("not watching the folder ({why}): changes show after E");
         }
         Action::Reloaded { keep, outcome } => match outcome {
-            Ok(changes) => return search_effect(app.reloaded(*keep, &changes)),
+            Ok(reread) => {
+                let changes = app.store.apply(*reread);
+                return search_effect(app.reloaded(*keep, &changes));
+            }
             Err(why) => app.status = format!("reload failed: {why}"),
         },
         Action::Resize { width, height } => {

@@ -291,7 +291,8 @@ fn perform(
             Action::Edited(outcome)
         }
         Effect::Reload { keep } => {
-            Action::Reloaded { keep, outcome: app.store.refresh().map_err(|e| e.to_string()) }
+            // Only read here: the store changes in `update`, with everything made from it.
+            Action::Reloaded { keep, outcome: app.store.reread().map(Box::new).map_err(|e| e.to_string()) }
         }
         Effect::Suspend => {
             // The whole job stops, as it does when the terminal sends Ctrl-Z; our part of it goes through
