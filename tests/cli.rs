@@ -556,3 +556,45 @@ fn xref_text_shows_the_best_inferred_links_and_counts_the_rest() {
     }
     assert!(cut > 0, "some item of {id} has more than 10 inferred links: {text}");
 }
+
+#[test]
+fn completions_are_valid_scripts_naming_every_command() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = brief(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}: {}", stderr(&out));
+        let script = stdout(&out);
+        for command in
+            ["read", "check", "list", "show", "search", "xref", "figures", "convert", "export", "man"]
+        {
+            assert!(script.contains(command), "{shell}: {command} missing");
+        }
+    }
+    // bash itself parses the bash script, and completing `brief ex` offers `export`.
+    let script = stdout(&brief(&["completions", "bash"]));
+    let check = Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "{script}\nCOMP_WORDS=(brief ex); COMP_CWORD=1; _brief brief ex brief; echo \"${{COMPREPLY[@]}}\""
+        ))
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    assert_eq!(stdout(&check).trim(), "export", "{}", stderr(&check));
+    assert_eq!(brief(&["completions", "tcsh"]).status.code(), Some(2), "an unknown shell is a usage error");
+}
+
+#[test]
+fn man_prints_the_page_and_writes_one_per_command() {
+    let page = stdout(&brief(&["man"]));
+    assert!(page.contains(".TH brief 1"), "{page}");
+    assert!(page.contains("brief\\-export(1)"), "the page refers to the command pages");
+    let work = tempfile::tempdir().unwrap();
+    let out = brief_in(work.path(), &["man", "--out", "man1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for name in ["brief.1", "brief-export.1", "brief-search.1", "brief-completions.1"] {
+        let text = fs::read_to_string(work.path().join("man1").join(name)).unwrap();
+        assert!(text.starts_with(".ie"), "{name}: {text}");
+    }
+    let export = fs::read_to_string(work.path().join("man1/brief-export.1")).unwrap();
+    assert!(export.contains("\\fB\\-\\-all\\fR") && export.contains("index.md"), "{export}");
+}

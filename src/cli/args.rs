@@ -115,6 +115,18 @@ pub enum Command {
     },
     /// Draft a briefing from plain-text articles (status = "draft", to review before use).
     Convert(ConvertArgs),
+    /// Print a completion script for a shell, e.g. `brief completions bash >
+    /// ~/.local/share/bash-completion/completions/brief` (see README.md for zsh and fish).
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), or with --out write it and a page per command (brief-export.1, …).
+    Man {
+        /// Folder for every page, e.g. ~/.local/share/man/man1 (created if missing; pages replaced).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
     /// Export briefings to Markdown: one to a file, several (or --all) to a folder with an index.md.
     Export {
         /// Briefing ids (see `brief list`); with several, each is written to `ID.md` in the folder.

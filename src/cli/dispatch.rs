@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use super::args::{Cli, Command};
 use super::folder::{find, load};
 use super::{
-    Failure, actors, check, convert, export, figures, list, questions, search, show, timeline, xref,
+    Failure, actors, check, convert, export, figures, list, manual, questions, search, show, timeline, xref,
 };
 use crate::tui;
 
@@ -20,6 +20,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             export::run(&load(&cli.dir)?, &ids, all, output.as_deref(), force)
         }
         Some(Command::Convert(args)) => convert::run(args, &cli.dir),
+        Some(Command::Completions { shell }) => manual::completions(shell),
+        Some(Command::Man { out }) => manual::man(out.as_deref()),
         Some(Command::Search { query, json, limit }) => {
             search::run(&cli.dir, cached, &query.join(" "), json, limit)
         }

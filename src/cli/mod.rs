@@ -13,6 +13,7 @@ mod figures;
 mod folder;
 mod json;
 mod list;
+mod manual;
 mod questions;
 mod search;
 mod show;
