@@ -95,7 +95,9 @@ fn broken_files_never_hide_the_valid_ones() {
     let out = brief(&["list", "--json", "--dir", "tests/fixtures/broken"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let rows: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let ids: Vec<&str> = rows.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(rows["version"], 1);
+    let ids: Vec<&str> =
+        rows["briefings"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["dangling-ref", "valid-one"]);
     assert!(stderr(&out).contains("14 file(s) failed to load; `brief check` shows the details"));
 }
@@ -402,6 +404,29 @@ fn search_prints_ranked_hits_plainly_when_piped() {
 }
 
 #[test]
+fn every_json_output_is_an_object_with_the_schema_version() {
+    for args in [
+        &["list", "--json"][..],
+        &["search", "shells", "--json"],
+        &["xref", "blinken-seoul-2023-11", "--json"],
+        &["figures", "--json"],
+    ] {
+        let mut args = args.to_vec();
+        let dir = seeds();
+        args.extend(["--dir", &dir]);
+        let out = brief(&args);
+        let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!(json["version"], 1, "{args:?}");
+        let key = ["briefings", "hits", "items", "groups"].into_iter().find(|k| json[k].is_array());
+        assert!(key.is_some(), "{args:?}: {json}");
+        // docs/json.md describes every output.
+        let doc = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/json.md")).unwrap();
+        assert!(doc.contains(&format!("## `brief {}", args[0])), "docs/json.md lacks {}", args[0]);
+        assert!(doc.contains(&format!("`{}`", key.unwrap())), "docs/json.md lacks {key:?}");
+    }
+}
+
+#[test]
 fn search_json_carries_byte_ranges_of_the_matches() {
     let out = brief(&["search", "--json", "\"artillery shells\""]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -499,7 +524,7 @@ fn xref_text_shares_one_line_per_actor_and_json_lists_every_link() {
         "arms-talks-advancing-2023-08",
     ])))
     .unwrap();
-    let items = json.as_array().unwrap();
+    let items = json["items"].as_array().unwrap();
     let north_korea = items.iter().find(|i| i["item"] == "arms-talks-advancing-2023-08#north-korea").unwrap();
     let same_actor: Vec<&serde_json::Value> =
         north_korea["related"].as_array().unwrap().iter().filter(|l| l["relation"] == "same actor").collect();
@@ -539,7 +564,7 @@ fn xref_text_shows_the_best_inferred_links_and_counts_the_rest() {
         serde_json::from_str(&stdout(&brief(&["--dir", &dir, "xref", "--json", id]))).unwrap();
     let text = stdout(&brief(&["--dir", &dir, "xref", id]));
     let mut cut = 0;
-    for item in json.as_array().unwrap() {
+    for item in json["items"].as_array().unwrap() {
         let related = item["related"].as_array().unwrap();
         let shown_apart = related.iter().filter(|l| l["relation"] != "same actor").count();
         let explicit = related.iter().filter(|l| l["explicit"] == true).count();

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use super::json::FigureGroupJson;
+use super::json::{FigureGroupJson, FiguresJson};
 use super::{Failure, print_json, print_out};
 use crate::render;
 use crate::store::Store;
@@ -12,9 +12,8 @@ pub fn run(store: &Store, json: bool) -> Result<ExitCode, Failure> {
     let briefings = store.briefings();
     let table = CrossRef::build(&briefings).figure_table(&briefings);
     if json {
-        let value: Vec<FigureGroupJson> =
-            table.iter().map(|group| FigureGroupJson::new(&briefings, group)).collect();
-        return print_json(&value);
+        let groups = table.iter().map(|group| FigureGroupJson::new(&briefings, group)).collect();
+        return print_json(&FiguresJson { groups });
     }
     print_out(&render::figures::table_text(&briefings, &table))
 }

@@ -18,6 +18,36 @@ use crate::render::xref::Related;
 use crate::search::{self, Results};
 use crate::xref::{ItemAt, figure_date};
 
+/// The version of the `--json` schema, raised when a field changes meaning or goes away (new fields may
+/// appear without it).
+pub const VERSION: u32 = 1;
+
+/// Every `--json` output: `{"version": 1, ...the command's fields}`.
+#[derive(Serialize)]
+pub struct Versioned<'a, T: Serialize> {
+    pub version: u32,
+    #[serde(flatten)]
+    pub body: &'a T,
+}
+
+/// `brief list --json`.
+#[derive(Serialize)]
+pub struct ListJson<'a> {
+    pub briefings: Vec<ListRow<'a>>,
+}
+
+/// `brief xref --json`.
+#[derive(Serialize)]
+pub struct XrefJson<'a> {
+    pub items: Vec<XrefItemJson<'a>>,
+}
+
+/// `brief figures --json`.
+#[derive(Serialize)]
+pub struct FiguresJson<'a> {
+    pub groups: Vec<FigureGroupJson<'a>>,
+}
+
 /// One briefing of `brief list --json`.
 #[derive(Serialize)]
 pub struct ListRow<'a> {

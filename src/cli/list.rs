@@ -4,7 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::folder::{load, report_load_errors};
-use super::json::ListRow;
+use super::json::{ListJson, ListRow};
 use super::{Failure, print_json, print_out};
 use crate::{cache, catalog, render};
 
@@ -18,7 +18,7 @@ pub fn run(dir: &Path, cached: bool, json: bool) -> Result<ExitCode, Failure> {
         None => catalog::rows(&load(dir, cached)?.store),
     };
     if json {
-        return print_json(&rows.iter().map(ListRow::new).collect::<Vec<_>>());
+        return print_json(&ListJson { briefings: rows.iter().map(ListRow::new).collect() });
     }
     print_out(&render::list::table(&rows))
 }

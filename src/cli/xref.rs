@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use super::folder::find;
-use super::json::XrefItemJson;
+use super::json::{XrefItemJson, XrefJson};
 use super::{Failure, print_json, print_out};
 use crate::model::ItemRef;
 use crate::render::xref::{Related, report_text};
@@ -38,8 +38,8 @@ pub fn run(store: &Store, target: &str, json: bool) -> Result<ExitCode, Failure>
         report.push(Related { from, links, support });
     }
     if json {
-        let value: Vec<XrefItemJson> = report.iter().map(|r| XrefItemJson::new(&briefings, r)).collect();
-        return print_json(&value);
+        let items = report.iter().map(|r| XrefItemJson::new(&briefings, r)).collect();
+        return print_json(&XrefJson { items });
     }
     print_out(&report_text(&briefings, &report, tui::output_width()))
 }
