@@ -410,6 +410,9 @@ fn every_json_output_is_an_object_with_the_schema_version() {
         &["search", "shells", "--json"],
         &["xref", "blinken-seoul-2023-11", "--json"],
         &["figures", "--json"],
+        &["questions", "--json"],
+        &["actors", "--json"],
+        &["timeline", "--json"],
     ] {
         let mut args = args.to_vec();
         let dir = seeds();
@@ -417,7 +420,9 @@ fn every_json_output_is_an_object_with_the_schema_version() {
         let out = brief(&args);
         let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
         assert_eq!(json["version"], 1, "{args:?}");
-        let key = ["briefings", "hits", "items", "groups"].into_iter().find(|k| json[k].is_array());
+        let key = ["briefings", "hits", "items", "groups", "questions", "actors", "months"]
+            .into_iter()
+            .find(|k| json[k].is_array());
         assert!(key.is_some(), "{args:?}: {json}");
         // docs/json.md describes every output.
         let doc = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/json.md")).unwrap();

@@ -41,7 +41,8 @@ fn questions_say_what_addresses_them_and_why() {
     assert!(!open.contains("addressed"));
 
     let all = json(&["questions", "--json"]);
-    let all = all.as_array().unwrap();
+    assert_eq!(all["version"], 1);
+    let all = all["questions"].as_array().unwrap();
     assert_eq!(all.len(), 16);
     let basis = all.iter().find(|q| q["item"] == "trilateral-nsa-seoul-2023-12#shell-count-basis").unwrap();
     assert_eq!(basis["status"], "addressed");
@@ -68,10 +69,10 @@ fn actors_are_joined_across_spellings_and_filtered_by_kind_and_name() {
     );
     assert!(text.ends_with("\n1 actor(s)\n"));
     let outlets = json(&["actors", "--kind", "outlet", "--json"]);
-    let outlets = outlets.as_array().unwrap();
+    let outlets = outlets["actors"].as_array().unwrap();
     assert!(outlets.len() >= 3 && outlets.iter().all(|a| a["kind"] == "outlet"));
     let all = json(&["actors", "--json"]);
-    let kirby = all.as_array().unwrap().iter().find(|a| a["name"] == "John Kirby").unwrap();
+    let kirby = all["actors"].as_array().unwrap().iter().find(|a| a["name"] == "John Kirby").unwrap();
     assert_eq!(kirby["claims"].as_array().unwrap().len(), 13);
     assert_eq!(kirby["stances"]["asserts"], 8);
     assert_eq!(kirby["briefings"][0], "kirby-intelligence-shoigu-2023-08", "oldest first");

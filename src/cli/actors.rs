@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use super::json::ActorJson;
+use super::json::{ActorJson, ActorsJson};
 use super::{Failure, print_json, print_out};
 use crate::folder::{actors, filter_words, fold, matches};
 use crate::model::ActorKind;
@@ -22,7 +22,9 @@ pub fn run(store: &Store, words: &[String], kind: Option<&str>, json: bool) -> R
             && matches(&fold(&format!("{} {}", a.name, a.aliases.join(" "))), &words)
     });
     if json {
-        return print_json(&entries.iter().map(|a| ActorJson::new(&briefings, a)).collect::<Vec<_>>());
+        return print_json(&ActorsJson {
+            actors: entries.iter().map(|a| ActorJson::new(&briefings, a)).collect(),
+        });
     }
     print_out(&render::actors::text(&briefings, &entries))
 }

@@ -22,9 +22,33 @@ use crate::xref::{ItemAt, figure_date};
 /// appear without it).
 pub const VERSION: u32 = 1;
 
+/// A command's whole `--json` output: an object (a struct with named fields), which
+/// [`super::print_json`] prints after the version. Arrays are not outputs: they go in a named field.
+pub trait Output: Serialize {}
+
+impl Output for ListJson<'_> {}
+impl Output for SearchJson<'_> {}
+impl Output for XrefJson<'_> {}
+impl Output for FiguresJson<'_> {}
+impl Output for QuestionsJson<'_> {}
+impl Output for ActorsJson<'_> {}
+impl Output for TimelineJson<'_> {}
+
+/// `brief questions --json`.
+#[derive(Serialize)]
+pub struct QuestionsJson<'a> {
+    pub questions: Vec<QuestionJson<'a>>,
+}
+
+/// `brief actors --json`.
+#[derive(Serialize)]
+pub struct ActorsJson<'a> {
+    pub actors: Vec<ActorJson<'a>>,
+}
+
 /// Every `--json` output: `{"version": 1, ...the command's fields}`.
 #[derive(Serialize)]
-pub struct Versioned<'a, T: Serialize> {
+pub struct Versioned<'a, T: Output> {
     pub version: u32,
     #[serde(flatten)]
     pub body: &'a T,

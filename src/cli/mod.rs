@@ -71,7 +71,7 @@ fn print_out(text: &str) -> Result<ExitCode, Failure> {
 
 /// Pretty JSON and a newline to stdout: an object of `json::VERSION` and the fields of `value` (every
 /// `--json` output goes through here, so every one carries the version; docs/json.md).
-fn print_json(value: &impl serde::Serialize) -> Result<ExitCode, Failure> {
+fn print_json(value: &impl json::Output) -> Result<ExitCode, Failure> {
     let versioned = json::Versioned { version: json::VERSION, body: value };
     let text = serde_json::to_string_pretty(&versioned).map_err(|e| Failure::Data(e.to_string()))?;
     print_out(&format!("{text}\n"))

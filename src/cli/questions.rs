@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use super::json::QuestionJson;
+use super::json::{QuestionJson, QuestionsJson};
 use super::{Failure, print_json, print_out};
 use crate::folder::{figures, questions};
 use crate::render;
@@ -17,7 +17,9 @@ pub fn run(store: &Store, open: bool, json: bool) -> Result<ExitCode, Failure> {
         entries.retain(|q| q.addressed.is_none());
     }
     if json {
-        return print_json(&entries.iter().map(|q| QuestionJson::new(&briefings, q)).collect::<Vec<_>>());
+        return print_json(&QuestionsJson {
+            questions: entries.iter().map(|q| QuestionJson::new(&briefings, q)).collect(),
+        });
     }
     print_out(&render::questions::text(&briefings, &entries))
 }
