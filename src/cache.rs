@@ -36,7 +36,7 @@ use crate::catalog::Row;
 use crate::column::{CacheFile, Column};
 use crate::model::Briefing;
 use crate::search::{self, PostingLists, SearchIndex};
-use crate::store::{self, Changes, Entry, FileRecord, FolderError, Seen, Store, hash_bytes};
+use crate::store::{self, Changes, Entry, FileRecord, FolderError, Progress, Seen, Store, hash_bytes};
 
 const MAGIC: &[u8; 12] = b"brief-cache\0";
 /// Bumped whenever the layout below changes.
@@ -345,7 +345,9 @@ pub struct Loaded {
 /// Loads `dir`, taking every unchanged file from the cache and parsing only the others, then writes the
 /// cache again if anything changed, or if `rewrite` (a part of it was found damaged). A cache that cannot
 /// be read or written only makes this slower.
-pub fn load(dir: &Path, rewrite: bool) -> Result<Loaded, FolderError> {
+///
+/// `progress` counts the files read as it goes, for a display on another thread.
+pub fn load(dir: &Path, rewrite: bool, progress: &Progress) -> Result<Loaded, FolderError> {
     let snapshot = Snapshot::open(dir);
     let records = snapshot.as_ref().and_then(Snapshot::records);
     let mut damaged = false;
@@ -362,7 +364,7 @@ pub fn load(dir: &Path, rewrite: bool) -> Result<Loaded, FolderError> {
             let indices: Vec<usize> = (0..snapshot.entries.len()).collect();
             let mut decoded = store::parallel_map(&indices, |&i| snapshot.briefing(i));
             let as_written = snapshot.given_as_written();
-            Store::load_reusing(dir, records.clone(), |record| {
+            Store::load_reusing(dir, records.clone(), progress, |record| {
                 // Its diagnostics quote paths as another run gave the folder: read it again.
                 if !as_written && !record.diagnostics.is_empty() {
                     reread = true;
@@ -381,7 +383,7 @@ pub fn load(dir: &Path, rewrite: bool) -> Result<Loaded, FolderError> {
                 }
             })?
         }
-        _ => (Store::load(dir)?, Changes::default()),
+        _ => (Store::load_counted(dir, progress)?, Changes::default()),
     };
     // Stamps confirmed by reading their files long enough after their last change are worth recording
     // (see `Snapshot::check_fresh`).
@@ -393,6 +395,7 @@ pub fn load(dir: &Path, rewrite: bool) -> Result<Loaded, FolderError> {
     if unchanged && !rewrite && !damaged && !reread {
         return Ok(Loaded { store, index: None });
     }
+    progress.indexing.store(true, std::sync::atomic::Ordering::Relaxed);
     let briefings = store.briefings();
     let index = SearchIndex::build(&briefings, &crate::actors::Registry::build(briefings.iter().copied()));
     let _ = write(dir, &store, &index);

@@ -11,6 +11,7 @@ use std::fs;
 use std::io::{self, Read};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -57,8 +58,15 @@ pub struct FolderError {
 impl Store {
     /// Loads every `*.toml` file of `dir` (not recursing, skipping dot-files), on two threads.
     pub fn load(dir: &Path) -> Result<Store, FolderError> {
+        Self::load_counted(dir, &Progress::default())
+    }
+
+    /// [`Store::load`], counting the files read in `progress` as it goes (read on another thread to show
+    /// how far a long load has got).
+    pub fn load_counted(dir: &Path, progress: &Progress) -> Result<Store, FolderError> {
         let paths = briefing_paths(dir)?;
-        let files = parallel_map(&paths, |p| load_file(p));
+        progress.to_read.store(paths.len(), Ordering::Relaxed);
+        let files = parallel_map(&paths, |p| progress.counted(load_file(p)));
         Ok(Self::from_files(dir, files))
     }
 
@@ -121,9 +129,10 @@ impl Store {
     pub(crate) fn load_reusing(
         dir: &Path,
         earlier: Vec<FileRecord>,
+        progress: &Progress,
         entry_of: impl FnMut(&FileRecord) -> Option<Option<Entry>>,
     ) -> Result<(Store, Changes), FolderError> {
-        Ok(Self::load_listed(dir, briefing_paths(dir)?, earlier, entry_of))
+        Ok(Self::load_listed(dir, briefing_paths(dir)?, earlier, progress, entry_of))
     }
 
     /// [`Store::load_reusing`] over the briefing files `paths` of `dir`, already listed.
@@ -131,6 +140,7 @@ impl Store {
         dir: &Path,
         paths: Vec<PathBuf>,
         earlier: Vec<FileRecord>,
+        progress: &Progress,
         mut entry_of: impl FnMut(&FileRecord) -> Option<Option<Entry>>,
     ) -> (Store, Changes) {
         let earlier: HashMap<PathBuf, FileRecord> =
@@ -149,7 +159,8 @@ impl Store {
             })
             .collect();
         let stale: Vec<usize> = (0..files.len()).filter(|&i| files[i].0.is_none()).collect();
-        let reloaded = parallel_map(&stale, |&i| load_file(&paths[i]));
+        progress.to_read.store(stale.len(), Ordering::Relaxed);
+        let reloaded = parallel_map(&stale, |&i| progress.counted(load_file(&paths[i])));
         for (i, file) in stale.into_iter().zip(reloaded) {
             files[i].0 = Some(file);
         }
@@ -280,6 +291,23 @@ impl Store {
 
     pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
         self.diagnostics.iter().filter(|d| !d.is_error())
+    }
+}
+
+/// How far a load has got, shared with a thread that shows it: the files to read (those not taken from
+/// the cache), how many are read, and what comes after.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub to_read: AtomicUsize,
+    pub read: AtomicUsize,
+    /// Set when every file is read and the search index is being built (to write the cache).
+    pub indexing: AtomicBool,
+}
+
+impl Progress {
+    fn counted<T>(&self, value: T) -> T {
+        self.read.fetch_add(1, Ordering::Relaxed);
+        value
     }
 }
 
