@@ -22,25 +22,25 @@ brief=${BRIEF:-target/release/brief}
 cache=$(realpath -m "target/bench-scale-cache-$n")
 out=target/bench-scale-$n.md
 id=$(ls "$dir" | sed -n "$((n / 2 + 1))p" | sed 's/\.toml$//')   # the middle briefing
-run() { env BRIEF_CACHE_DIR="$cache" "$brief" --dir "$dir" "$@"; }
+run=(env BRIEF_CACHE_DIR="$cache" "$brief" --dir "$dir")
 
 {
   echo "## $n briefings ($(date -u +%F), $brief, load $(cut -d' ' -f1 /proc/loadavg))"
   echo
   rm -rf "$cache"
   # The first run: every file parsed, the index built, the cache written.
-  /usr/bin/time -f "%e s, peak RSS %M KB" -o target/bench-scale-time run list >/dev/null 2>&1
+  /usr/bin/time -f "%e s, peak RSS %M KB" -o target/bench-scale-time "${run[@]}" list >/dev/null 2>&1
   folder=$(du -s --apparent-size --block-size=1 "$dir/" | cut -f1)
   file=$(du -s --apparent-size --block-size=1 "$cache" | cut -f1)
   echo "- folder $((folder / 1000000)) MB; cache $((file / 1000000)) MB ($(awk "BEGIN {printf \"%.2f\", $file / $folder}")x the folder)"
   echo "- first run (\`brief list\`, no cache): $(cat target/bench-scale-time)"
   for what in "list" "search shells" "show $id" "xref $id"; do
-    /usr/bin/time -f "%e s, peak RSS %M KB" -o target/bench-scale-time run $what >/dev/null 2>&1
+    /usr/bin/time -f "%e s, peak RSS %M KB" -o target/bench-scale-time "${run[@]}" $what >/dev/null 2>&1
     echo "- warm \`brief $what\`: $(cat target/bench-scale-time)"
   done
   echo
 } | tee "$out"
-hyperfine -N --warmup 1 --min-runs 5 --export-markdown target/bench-scale-hf.md \
+hyperfine -N --warmup 1 --min-runs 3 --export-markdown target/bench-scale-hf.md \
   -n "brief list" "env BRIEF_CACHE_DIR=$cache $brief --dir $dir list" \
   -n "brief search shells" "env BRIEF_CACHE_DIR=$cache $brief --dir $dir search shells" \
   -n "rg -i -l shells" "rg -i -l shells $dir" \

@@ -267,24 +267,61 @@ impl Snapshot {
 
     /// The briefing at `index` in `Store::entries` order, checked against its checksum.
     pub fn briefing(&self, index: usize) -> Option<Briefing> {
-        let &[_, offset, len, hash, raw_len] = self.entries.get(index)?;
-        let blobs = &self.header.sections[Section::Blobs as usize];
-        let start = blobs.start.checked_add(usize::try_from(offset).ok()?)?;
+        let blob = self.blob_range(index)?;
+        let start = self.header.sections[Section::Blobs as usize].start;
+        let bytes = self.file.read(start + blob.start..start + blob.end)?;
+        self.decode(index, &bytes, &mut self.decompressor()?)
+    }
+
+    /// Every briefing, in `Store::entries` order (`None` for one that fails its checksum): the section
+    /// read in one go, then decoded on two threads, each with one decompressor.
+    fn all_briefings(&self) -> Vec<Option<Briefing>> {
+        let count = self.entries.len();
+        let Some(blobs) = self.file.read(self.header.sections[Section::Blobs as usize].clone()) else {
+            return (0..count).map(|_| None).collect();
+        };
+        let chunks: Vec<Range<usize>> = (0..count).step_by(512).map(|s| s..(s + 512).min(count)).collect();
+        let decoded = store::parallel_map(&chunks, |chunk| {
+            let mut decompressor = self.decompressor();
+            chunk
+                .clone()
+                .map(|i| {
+                    let bytes = blobs.get(self.blob_range(i)?)?;
+                    self.decode(i, bytes, decompressor.as_mut()?)
+                })
+                .collect::<Vec<_>>()
+        });
+        decoded.into_iter().flatten().collect()
+    }
+
+    /// Where the briefing at `index` is in the Blobs section.
+    fn blob_range(&self, index: usize) -> Option<Range<usize>> {
+        let &[_, offset, len, _, _] = self.entries.get(index)?;
+        let start = usize::try_from(offset).ok()?;
         let end = start.checked_add(usize::try_from(len).ok()?)?;
-        if end > blobs.end {
-            return None;
-        }
-        let blob = self.file.read(start..end)?;
-        if hash_bytes(&blob) != hash {
-            return None;
-        }
+        (end <= self.header.sections[Section::Blobs as usize].len()).then_some(start..end)
+    }
+
+    fn decompressor(&self) -> Option<zstd::bulk::Decompressor<'_>> {
         let dictionary = self.dictionary.get_or_init(|| {
             let bytes = self.section(Section::Dictionary)?;
             Some(zstd::dict::DecoderDictionary::copy(&bytes))
         });
-        let mut decompressor =
-            zstd::bulk::Decompressor::with_prepared_dictionary(dictionary.as_ref()?).ok()?;
-        let json = decompressor.decompress(&blob, usize::try_from(raw_len).ok()?).ok()?;
+        zstd::bulk::Decompressor::with_prepared_dictionary(dictionary.as_ref()?).ok()
+    }
+
+    /// The briefing at `index` from its compressed bytes, checked against its checksum.
+    fn decode(
+        &self,
+        index: usize,
+        blob: &[u8],
+        decompressor: &mut zstd::bulk::Decompressor<'_>,
+    ) -> Option<Briefing> {
+        let &[_, _, _, hash, raw_len] = self.entries.get(index)?;
+        if hash_bytes(blob) != hash {
+            return None;
+        }
+        let json = decompressor.decompress(blob, usize::try_from(raw_len).ok()?).ok()?;
         serde_json::from_slice(&json).ok()
     }
 
@@ -361,8 +398,7 @@ pub fn load(dir: &Path, rewrite: bool, progress: &Progress) -> Result<Loaded, Fo
                 })
                 .collect();
             // Decoded on two threads up front: nearly every file is unchanged.
-            let indices: Vec<usize> = (0..snapshot.entries.len()).collect();
-            let mut decoded = store::parallel_map(&indices, |&i| snapshot.briefing(i));
+            let mut decoded = snapshot.all_briefings();
             let as_written = snapshot.given_as_written();
             Store::load_reusing(dir, records.clone(), progress, |record| {
                 // Its diagnostics quote paths as another run gave the folder: read it again.
