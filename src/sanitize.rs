@@ -57,7 +57,8 @@ fn is_safe(text: &str, keep_newlines: bool) -> bool {
     true
 }
 
-fn needs_replacement(c: char) -> bool {
+/// Whether a character must not reach a terminal raw: controls (C0, DEL, C1) and bidirectional controls.
+pub fn needs_replacement(c: char) -> bool {
     c.is_control() || is_bidi_control(c)
 }
 

@@ -8,6 +8,9 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "brief", version, about = "Read, check and export structured news briefings.")]
 #[command(after_help = "Exit status: 0 success, 1 invalid data or failed operation, 2 usage error.")]
+// No styling: clap's messages quote arguments, and they are printed through the neutraliser, which would
+// show clap's own escape sequences as text.
+#[command(styles = clap::builder::Styles::plain())]
 pub struct Cli {
     /// Folder of briefing files.
     #[arg(long, global = true, env = "BRIEF_DIR", default_value = "briefings", value_name = "DIR")]

@@ -212,7 +212,37 @@ pub fn read_article(input: &Input) -> Result<String, String> {
 }
 
 /// Runs one job: read, convert, write.
-pub fn run_job(job: &Job, force: bool) -> Outcome {
+/// The ids of the briefings already in a folder, each with its file: a draft written there must not take
+/// one, or the reviewed briefing would lose the duplicate-id contest and drop out of every command. Files
+/// that do not parse are left out (they hold no briefing to hide).
+pub fn ids_in(folder: &Path) -> std::collections::HashMap<String, PathBuf> {
+    #[derive(serde::Deserialize)]
+    struct IdOnly {
+        id: String,
+    }
+    let Ok(entries) = fs::read_dir(folder) else { return Default::default() };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| Some(e.ok()?.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .filter(|p| p.file_name().is_some_and(|n| !n.to_string_lossy().starts_with('.')))
+        .collect();
+    files.sort();
+    let mut ids = std::collections::HashMap::new();
+    for path in files {
+        let mut text = String::new();
+        let read = fs::File::open(&path)
+            .and_then(|f| f.take(crate::store::MAX_FILE_SIZE).read_to_string(&mut text))
+            .is_ok();
+        if let Some(found) = read.then(|| toml::from_str::<IdOnly>(&text).ok()).flatten() {
+            ids.entry(found.id).or_insert(path);
+        }
+    }
+    ids
+}
+
+/// Converts one article and writes its draft. `taken` holds the ids already in the draft's folder
+/// ([`ids_in`]): a draft whose id is one of them is refused, naming both files, unless `force`.
+pub fn run_job(job: &Job, force: bool, taken: &std::collections::HashMap<String, PathBuf>) -> Outcome {
     let text = match read_article(&job.input) {
         Ok(text) => text,
         Err(e) => return Outcome::Failed(e),
@@ -244,6 +274,15 @@ pub fn run_job(job: &Job, force: bool) -> Outcome {
         Ok(b) => b,
         Err(e) => return Outcome::Failed(e.to_string()),
     };
+    if let (Some(path), Some(existing), false) = (destination(&briefing.id), taken.get(&briefing.id), force) {
+        return Outcome::Failed(format!(
+            "the draft's id `{}` is already the id of {}; the draft would be {}: choose another id with \
+             --id, or write it anyway with --force",
+            briefing.id,
+            existing.display(),
+            path.display()
+        ));
+    }
     let toml = to_toml(&briefing, &job.input.describe());
     match destination(&briefing.id) {
         None => Outcome::Printed(toml),
@@ -262,6 +301,14 @@ pub fn run_all(
     threads: usize,
     mut progress: impl FnMut(usize, usize),
 ) -> Vec<Outcome> {
+    // Every job of a batch writes into the same folder.
+    let folder = jobs.first().and_then(|job| match &job.output {
+        Output::Stdout => None,
+        Output::File(p) => Some(p.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))),
+        Output::Folder(dir) => Some(dir.as_path()),
+    });
+    let taken = folder.map(ids_in).unwrap_or_default();
+    let taken = &taken;
     let next = AtomicUsize::new(0);
     let results: Vec<Mutex<Option<Outcome>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
     let (done_tx, done_rx) = mpsc::channel::<()>();
@@ -275,7 +322,7 @@ pub fn run_all(
                     let Some(job) = jobs.get(i) else { break };
                     // A panic in one conversion is that article's failure, not the batch's.
                     let outcome =
-                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_job(job, force)))
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_job(job, force, taken)))
                             .unwrap_or_else(|_| {
                                 Outcome::Failed("internal error while converting (please report it)".into())
                             });
