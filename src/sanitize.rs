@@ -17,6 +17,15 @@ pub fn neutralize_multiline(text: &str) -> Cow<'_, str> {
     neutralize_with(text, true)
 }
 
+/// The URL if it is a plain http(s) address made only of URL-safe characters (no spaces, quotes, angle
+/// brackets or control characters), which can be linked in Markdown or handed to the system's opener;
+/// `None` for anything else (`javascript:`, `file:`, an option-like `-x`, ...).
+pub fn http_url(url: &str) -> Option<&str> {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c);
+    let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
+    (scheme_ok && url.len() > 8 && url.chars().all(allowed)).then_some(url)
+}
+
 fn neutralize_with(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     if is_safe(text, keep_newlines) {
         return Cow::Borrowed(text);
@@ -79,6 +88,17 @@ fn stand_in(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_clean_http_urls_pass() {
+        assert_eq!(http_url("https://www.rferl.org/a/x/1.html"), Some("https://www.rferl.org/a/x/1.html"));
+        assert_eq!(http_url("javascript:alert(1)"), None);
+        assert_eq!(http_url("file:///etc/passwd"), None);
+        assert_eq!(http_url("https://a.b/<script>"), None);
+        assert_eq!(http_url("https://a.b/x y"), None);
+        assert_eq!(http_url("https://a.b/\u{1b}[2J"), None);
+        assert_eq!(http_url("-https://a.b"), None);
+    }
 
     #[test]
     fn escape_sequences_become_visible() {

@@ -355,7 +355,9 @@ fn search_jump_export_and_quit_in_a_real_terminal() {
     for action in keys {
         update_now(&mut app, action);
     }
-    let Some(Effect::Export { briefing }) = update(&mut app, Action::Export) else { panic!("e exports") };
+    let Some(Effect::Export { briefing, force: false }) = update(&mut app, Action::Export) else {
+        panic!("e exports")
+    };
     let id = app.briefings()[briefing].id.clone();
     let title = app.briefings()[briefing].title.clone();
     let expected = export::to_markdown(briefing, &app.briefings(), &app.xref, &|_| true);

@@ -95,11 +95,67 @@ fn cross_reference_jump_and_back() {
 #[test]
 fn export_is_an_effect_and_its_outcome_shows_in_the_status_bar() {
     let mut app = seeds();
-    assert_eq!(press(&mut app, &[Action::Export]), [Effect::Export { briefing: 0 }]);
+    assert_eq!(press(&mut app, &[Action::Export]), [Effect::Export { briefing: 0, force: false }]);
     press(&mut app, &[Action::Exported(Ok("./x.md".into()))]);
     assert_eq!(app.status, "exported to ./x.md");
     press(&mut app, &[Action::Exported(Err("x.md already exists".into()))]);
     assert_eq!(app.status, "export failed: x.md already exists");
+}
+
+#[test]
+fn an_existing_export_asks_before_it_is_overwritten() {
+    let mut app = seeds();
+    let path = std::path::PathBuf::from("./x.md");
+    press(&mut app, &[Action::ExportExists { briefing: 0, path: path.clone() }]);
+    assert_eq!(app.status, "./x.md exists: overwrite it? (y/n)");
+    assert!(
+        screen(&mut app, 100, 30).contains("./x.md exists: overwrite it? (y/n)"),
+        "asked in the status bar"
+    );
+    assert_eq!(press(&mut app, &[Action::Confirm(true)]), [Effect::Export { briefing: 0, force: true }]);
+    assert_eq!(app.prompt, None);
+    press(&mut app, &[Action::ExportExists { briefing: 0, path }]);
+    assert_eq!(press(&mut app, &[Action::Confirm(false)]), []);
+    assert_eq!(app.status, "not exported: the file is left as it was");
+    assert_eq!(press(&mut app, &[Action::Confirm(true)]), [], "no question pending: nothing happens");
+}
+
+#[test]
+fn status_messages_clear_at_the_next_key_or_when_their_time_is_up() {
+    let mut app = seeds();
+    press(&mut app, &[Action::Exported(Ok("./x.md".into()))]);
+    assert_eq!(app.status, "exported to ./x.md");
+    press(&mut app, &[Action::Down]);
+    assert_eq!(app.status, "", "the next key clears it");
+    press(&mut app, &[Action::Exported(Ok("./x.md".into())), Action::Resize { width: 90, height: 30 }]);
+    assert_eq!(app.status, "exported to ./x.md", "a resize is not the user acting on it");
+    press(&mut app, &[Action::ExpireStatus]);
+    assert_eq!(app.status, "");
+    // A key that says something new shows it.
+    press(&mut app, &[Action::FocusDetail, Action::ShowPane(Pane::Claims), Action::CrossReference]);
+    assert!(app.status.ends_with("related item(s)"), "{}", app.status);
+}
+
+#[test]
+fn o_opens_only_an_http_source_and_y_copies_the_selected_quote() {
+    let mut app = seeds();
+    let url = app.current_briefing().unwrap().source.url.clone().unwrap();
+    assert_eq!(press(&mut app, &[Action::OpenSource]), [Effect::Open(url)]);
+    app.store.entries[0].briefing.source.url = Some("javascript:alert(1)".into());
+    assert_eq!(press(&mut app, &[Action::OpenSource]), []);
+    assert!(app.status.contains("not a plain http(s) address"), "{}", app.status);
+    app.store.entries[0].briefing.source.url = None;
+    assert_eq!(press(&mut app, &[Action::OpenSource]), []);
+    assert_eq!(app.status, "this briefing gives no source URL");
+
+    assert_eq!(press(&mut app, &[Action::Copy]), [], "nothing selected in the list");
+    press(&mut app, &[Action::FocusDetail, Action::ShowPane(Pane::Claims)]);
+    let quote = app.current_briefing().unwrap().claims[0].quote.clone();
+    assert_eq!(press(&mut app, &[Action::Copy]), [Effect::Copy(quote)]);
+    assert!(app.status.starts_with("copied the quote"), "{}", app.status);
+    // The text is neutralised before it goes to the clipboard.
+    app.store.entries[0].briefing.claims[0].quote = "a\u{1b}]0;x\u{7}b".into();
+    assert_eq!(press(&mut app, &[Action::Copy]), [Effect::Copy("a␛]0;x␇b".into())]);
 }
 
 #[test]

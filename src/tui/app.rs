@@ -109,6 +109,21 @@ pub enum Action {
     Export,
     /// The export finished: the path written, or why not.
     Exported(Result<PathBuf, String>),
+    /// The export's file exists: ask whether to overwrite it.
+    ExportExists {
+        briefing: usize,
+        path: PathBuf,
+    },
+    /// The answer to the question in the status bar (y, or any other key for no).
+    Confirm(bool),
+    /// The status message has been shown long enough.
+    ExpireStatus,
+    /// Open the briefing's source URL with the system's opener.
+    OpenSource,
+    /// The opener started (the URL), or why not.
+    Opened(Result<String, String>),
+    /// Copy the selected item's quote to the clipboard (OSC 52).
+    Copy,
     /// Open the selected briefing's file (or the file that failed to load) in the user's editor.
     Edit,
     /// The editor closed: cleanly, or why not (not found, a non-zero exit).
@@ -150,20 +165,55 @@ pub enum Action {
     },
 }
 
+impl Action {
+    /// Whether the user did this (a key, a click), as opposed to something finishing or changing.
+    pub fn is_from_user(&self) -> bool {
+        !matches!(
+            self,
+            Action::Searched { .. }
+                | Action::Exported(_)
+                | Action::ExportExists { .. }
+                | Action::Edited(_)
+                | Action::FilesChanged
+                | Action::WatchFailed(_)
+                | Action::Reloaded { .. }
+                | Action::Resize { .. }
+                | Action::ExpireStatus
+                | Action::Opened(_)
+        )
+    }
+}
+
+/// A question the status bar asks, answered by [`Action::Confirm`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Prompt {
+    /// The export of this briefing would overwrite its file.
+    Overwrite { briefing: usize },
+}
+
+/// The sentence an item quotes: a figure's or claim's quote, a question's source; actors have none.
+fn quote_of(b: &Briefing, item: ItemRef) -> Option<&str> {
+    match item {
+        ItemRef::Figure(i) => Some(&b.figures[i].quote),
+        ItemRef::Claim(i) => Some(&b.claims[i].quote),
+        ItemRef::Question(i) => b.questions[i].source.as_deref(),
+        ItemRef::Actor(_) => None,
+    }
+}
+
 /// I/O that `update` asks the event loop to do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    Export {
-        briefing: usize,
-    },
+    /// Write the briefing's export; over an existing file only when `force` (the user said yes).
+    Export { briefing: usize, force: bool },
+    /// Start the system's opener on an http(s) URL.
+    Open(String),
+    /// Put text on the terminal's clipboard (OSC 52).
+    Copy(String),
     /// Hand the terminal to the editor on this file, wait for it, take the terminal back.
-    Edit {
-        path: PathBuf,
-    },
+    Edit { path: PathBuf },
     /// Refresh the store from the folder (reading only changed files), then report `Action::Reloaded`.
-    Reload {
-        keep: Box<Anchor>,
-    },
+    Reload { keep: Box<Anchor> },
     /// Give the terminal back and stop the process until it is continued (`fg`), as Ctrl-Z does in a
     /// cooked terminal.
     Suspend,
@@ -344,6 +394,8 @@ pub struct App {
     pub selection: [usize; 5],
     pub overlay: Option<Overlay>,
     pub status: String,
+    /// A question waiting in the status bar for y or n.
+    pub prompt: Option<Prompt>,
     pub viewport: (u16, u16),
     pub theme: super::view::Theme,
     pub quit: bool,
@@ -382,6 +434,7 @@ impl App {
             selection: [0; 5],
             overlay: None,
             status,
+            prompt: None,
             viewport: (80, 24),
             theme: super::view::Theme::from_env(),
             quit: false,
@@ -856,6 +909,10 @@ fn moved(current: usize, len: usize, delta: isize, to_end: Option<bool>) -> usiz
 /// Applies an action, then re-wraps what it changed (`panes::rewrap`). Returns the I/O the event loop
 /// must do, if any.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    // A message lasts until the next thing the user does (which may say something new).
+    if action.is_from_user() {
+        app.status.clear();
+    }
     let effect = apply(app, action);
     super::panes::rewrap(app);
     super::boards::prepare(app);
@@ -1030,9 +1087,41 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::PrevHit => app.step_hit(false),
         Action::Searched { id, purpose, ranking } => app.searched(id, purpose, ranking),
         Action::Export => match app.current() {
-            Some(briefing) => return Some(Effect::Export { briefing }),
+            Some(briefing) => return Some(Effect::Export { briefing, force: false }),
             None => app.status = "nothing to export: this file failed to load".into(),
         },
+        Action::ExportExists { briefing, path } => {
+            app.status = format!("{} exists: overwrite it? (y/n)", path.display());
+            app.prompt = Some(Prompt::Overwrite { briefing });
+        }
+        Action::Confirm(yes) => match app.prompt.take() {
+            Some(Prompt::Overwrite { briefing }) if yes => {
+                return Some(Effect::Export { briefing, force: true });
+            }
+            Some(Prompt::Overwrite { .. }) => app.status = "not exported: the file is left as it was".into(),
+            None => {}
+        },
+        Action::ExpireStatus => app.status.clear(),
+        Action::OpenSource => match app.current_briefing().and_then(|b| b.source.url.as_deref()) {
+            Some(url) => match crate::sanitize::http_url(url) {
+                Some(url) => return Some(Effect::Open(url.to_string())),
+                None => app.status = "the source URL is not a plain http(s) address: not opened".into(),
+            },
+            None => app.status = "this briefing gives no source URL".into(),
+        },
+        Action::Opened(Ok(url)) => app.status = format!("opened {url}"),
+        Action::Opened(Err(why)) => app.status = format!("cannot open the source: {why}"),
+        Action::Copy => {
+            match app.current_briefing().zip(app.selected_item()).and_then(|(b, at)| quote_of(b, at.item)) {
+                Some(quote) => {
+                    let quote = crate::sanitize::neutralize(quote).into_owned();
+                    app.status =
+                        format!("copied the quote ({} characters) to the clipboard", quote.chars().count());
+                    return Some(Effect::Copy(quote));
+                }
+                None => app.status = "select a figure, claim or question to copy its quote".into(),
+            }
+        }
         Action::Exported(Ok(path)) => app.status = format!("exported to {}", path.display()),
         Action::Exported(Err(message)) => app.status = format!("export failed: {message}"),
         Action::Edit => match app.selected_path() {

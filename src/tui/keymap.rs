@@ -136,7 +136,7 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[(KeyCode::Char('e'), NONE)],
         action: Action::Export,
-        help: "export the briefing to Markdown (never overwrites)",
+        help: "export the briefing to ./ID.md (asks before overwriting: y/n)",
     },
     Binding {
         keys: &[(KeyCode::Char('E'), SHIFT), (KeyCode::Char('E'), NONE)],
@@ -172,6 +172,16 @@ pub const KEYMAP: &[Binding] = &[
         keys: &[(KeyCode::Char('S'), SHIFT), (KeyCode::Char('S'), NONE)],
         action: Action::ShowBoard(Board::Sources),
         help: "Sources board: outlets and claimants, their grades, claims corroborated and contradicted",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('O'), SHIFT), (KeyCode::Char('O'), NONE)],
+        action: Action::OpenSource,
+        help: "open the briefing's source URL in the browser (http and https only)",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('y'), NONE)],
+        action: Action::Copy,
+        help: "copy the selected item's quote to the clipboard (OSC 52)",
     },
     Binding {
         keys: &[(KeyCode::Char('f'), NONE)],

@@ -10,17 +10,19 @@ pub mod boards;
 pub mod editor;
 pub mod keymap;
 pub mod list;
+pub mod outside;
 pub mod panes;
 pub mod searcher;
 pub mod view;
 pub mod watch;
 pub mod wrap;
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write as _};
 use std::path::Path;
 use std::sync::atomic::{AtomicI32, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Mutex, OnceLock};
+use std::time::Instant;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
@@ -211,14 +213,20 @@ fn event_loop(mut terminal: DefaultTerminal, mut app: App) -> io::Result<()> {
     let size = terminal.size()?;
     update(&mut app, Action::Resize { width: size.width, height: size.height });
     let mut redraw = true;
+    let mut status_shown = outside::StatusTimer::default();
     while !app.quit {
         if redraw {
             // Not while a signal gives the terminal back: a frame would land on the main screen.
             let _terminal = TERMINAL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             terminal.draw(|frame| view::draw(frame, &app))?;
         }
-        // Blocks until input or a file change: an idle reader uses no CPU.
-        let (action, from_input) = match messages.recv() {
+        // Blocks until input or a file change (or a message's time is up): an idle reader uses no CPU.
+        let received = match status_shown.deadline(&app) {
+            Some(deadline) => messages.recv_timeout(deadline.saturating_duration_since(Instant::now())),
+            None => messages.recv().map_err(|_| RecvTimeoutError::Disconnected),
+        };
+        let (action, from_input) = match received {
+            Err(RecvTimeoutError::Timeout) => (Some(Action::ExpireStatus), false),
             Ok(Message::Input(event)) => (action_for_event(&app, event), true),
             Ok(Message::FilesChanged) => (Some(Action::FilesChanged), false),
             Ok(Message::Searched(done)) => (Some(done), false),
@@ -229,13 +237,14 @@ fn event_loop(mut terminal: DefaultTerminal, mut app: App) -> io::Result<()> {
                 continue;
             }
             Ok(Message::InputFailed(e)) => return Err(e),
-            Err(_) => return Err(io::Error::other("the terminal input closed")),
+            Err(RecvTimeoutError::Disconnected) => return Err(io::Error::other("the terminal input closed")),
         };
         redraw = action.is_some();
         if let Some(action) = action {
             dispatch(&mut terminal, &mut app, &searcher, action)?;
         }
         if from_input {
+            status_shown.restart();
             // The input thread may read again: the editor, if this input started one, is gone.
             let _ = ack.send(());
         }
@@ -245,6 +254,10 @@ fn event_loop(mut terminal: DefaultTerminal, mut app: App) -> io::Result<()> {
 
 fn action_for_event(app: &App, event: Event) -> Option<Action> {
     match event {
+        // A question in the status bar takes the next key press: y is yes, anything else no.
+        Event::Key(key) if app.prompt.is_some() && key.kind != event::KeyEventKind::Release => {
+            Some(Action::Confirm(matches!(key.code, event::KeyCode::Char('y' | 'Y'))))
+        }
         Event::Key(key) => keymap::action_for_key(key, app.typing()),
         Event::Mouse(mouse) => keymap::action_for_mouse(mouse),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
@@ -278,11 +291,25 @@ fn perform(
     effect: Effect,
 ) -> io::Result<Option<Action>> {
     Ok(Some(match effect {
-        Effect::Export { briefing } => {
+        Effect::Export { briefing, force } => {
             let briefings = app.briefings();
-            let markdown = export::to_markdown(briefing, &briefings, &app.xref, &|_| true);
             let path = Path::new(".").join(export::file_name(&briefings[briefing].id));
-            Action::Exported(export::write_file(&path, &markdown, false).map_err(|e| e.to_string()))
+            if !force && path.symlink_metadata().is_ok() {
+                return Ok(Some(Action::ExportExists { briefing, path }));
+            }
+            let markdown = export::to_markdown(briefing, &briefings, &app.xref, &|_| true);
+            match export::write_file(&path, &markdown, force) {
+                // Created meanwhile: ask, as if it had been there.
+                Err(export::WriteError::Exists(path)) => Action::ExportExists { briefing, path },
+                written => Action::Exported(written.map_err(|e| e.to_string())),
+            }
+        }
+        Effect::Open(url) => Action::Opened(outside::open(&url).map(|()| url)),
+        Effect::Copy(text) => {
+            let _terminal = TERMINAL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            io::stdout().write_all(outside::osc52(&text).as_bytes())?;
+            io::stdout().flush()?;
+            return Ok(None);
         }
         Effect::Edit { path } => {
             let outcome = edit(terminal, &path)?;

@@ -284,11 +284,14 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
         .iter()
         .filter_map(|(action, what)| Some(format!("{} {what}", keymap::key_for(action)?)))
         .collect();
+    // A question waiting for y/n stands out; an empty message leaves no gap.
+    let status_style = if app.prompt.is_some() { app.theme.selected() } else { Style::new() };
+    let gap = if app.status.is_empty() { "" } else { "  " };
     let line = Line::from(vec![
         Span::styled(format!(" {mode} "), app.theme.selected()),
         Span::raw(format!(" {position}  ")),
-        Span::raw(app.status.clone()),
-        Span::styled(format!("  {}", hints.join("  ")), app.theme.dim()),
+        Span::styled(app.status.clone(), status_style),
+        Span::styled(format!("{gap}{}", hints.join("  ")), app.theme.dim()),
     ]);
     frame.render_widget(Paragraph::new(line), area);
 }

@@ -1,0 +1,98 @@
+//! What the reader hands to the world outside the terminal window: the system's opener for a source URL,
+//! the clipboard through the terminal (OSC 52), and when a status message has been shown long enough.
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use super::app::App;
+
+/// How long a status message stays when nothing else happens.
+pub const STATUS_SHOWN: Duration = Duration::from_secs(5);
+
+/// Starts the system's opener (`xdg-open`, `open` on macOS) on an http(s) URL that
+/// [`crate::sanitize::http_url`] accepted, without waiting for the browser: a thread reaps it.
+pub fn open(url: &str) -> Result<(), String> {
+    let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+    let mut child = Command::new(opener)
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("{opener}: {e}"))?;
+    std::thread::spawn(move || child.wait());
+    Ok(())
+}
+
+/// The escape sequence that asks the terminal to put `text` on the system clipboard: OSC 52 with the text
+/// in base64, so nothing in it can end the sequence or start another.
+pub fn osc52(text: &str) -> String {
+    format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(DIGITS[(n >> (18 - 6 * i)) as usize & 63]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// When the shown status message expires: [`STATUS_SHOWN`] after it first appeared, kept while the same
+/// message stays, never while a question waits for its answer.
+#[derive(Debug, Default)]
+pub struct StatusTimer {
+    shown: Option<(String, Instant)>,
+}
+
+impl StatusTimer {
+    /// Counts the shown message as new (the user acted, and it may have been said again).
+    pub fn restart(&mut self) {
+        self.shown = None;
+    }
+
+    pub fn deadline(&mut self, app: &App) -> Option<Instant> {
+        if app.status.is_empty() || app.prompt.is_some() {
+            self.shown = None;
+            return None;
+        }
+        match &self.shown {
+            Some((text, since)) if *text == app.status => Some(*since + STATUS_SHOWN),
+            _ => {
+                let now = Instant::now();
+                self.shown = Some((app.status.clone(), now));
+                Some(now + STATUS_SHOWN)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_the_standard_alphabet_and_padding() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64("“Kim” 김정은".as_bytes()), "4oCcS2lt4oCdIOq5gOygleydgA==");
+    }
+
+    #[test]
+    fn the_clipboard_sequence_carries_no_control_character_of_the_text() {
+        let sequence = osc52("a\x07b\x1b]0;x");
+        assert!(sequence.starts_with("\x1b]52;c;") && sequence.ends_with('\x07'));
+        let payload = &sequence["\x1b]52;c;".len()..sequence.len() - 1];
+        assert!(payload.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b)), "{payload}");
+    }
+}
