@@ -909,8 +909,9 @@ fn moved(current: usize, len: usize, delta: isize, to_end: Option<bool>) -> usiz
 /// Applies an action, then re-wraps what it changed (`panes::rewrap`). Returns the I/O the event loop
 /// must do, if any.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
-    // A message lasts until the next thing the user does (which may say something new).
-    if action.is_from_user() {
+    // A message lasts until the next thing the user does (which may say something new); while a box is
+    // typed into, its hint stays.
+    if action.is_from_user() && !app.typing() {
         app.status.clear();
     }
     let effect = apply(app, action);

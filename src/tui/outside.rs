@@ -47,7 +47,7 @@ fn base64(bytes: &[u8]) -> String {
 }
 
 /// When the shown status message expires: [`STATUS_SHOWN`] after it first appeared, kept while the same
-/// message stays, never while a question waits for its answer.
+/// message stays, never while a question waits for its answer or a box is being typed into.
 #[derive(Debug, Default)]
 pub struct StatusTimer {
     shown: Option<(String, Instant)>,
@@ -60,7 +60,7 @@ impl StatusTimer {
     }
 
     pub fn deadline(&mut self, app: &App) -> Option<Instant> {
-        if app.status.is_empty() || app.prompt.is_some() {
+        if app.status.is_empty() || app.prompt.is_some() || app.typing() {
             self.shown = None;
             return None;
         }
