@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Captures docs/reader.png, the README's screenshot: the reader running in a real terminal (xterm, on a
-# virtual X display), after searching the seed briefings for "shells", jumping to the best hit and
-# turning to the Claims pane.
+# Captures the README's screenshots: the reader running in a real terminal (xterm, on a virtual X
+# display). docs/reader.png after searching the seed briefings for "shells", jumping to the best hit and
+# turning to the Claims pane; docs/board.png the Actors board on North Korea, its claims column focused.
 #
 # Not needed by CI. Tools (Debian): apt-get install -y xvfb xterm xdotool x11-utils imagemagick \
 #   fonts-dejavu-core fonts-noto-cjk
-# Usage: scripts/screenshot.sh [OUTPUT.png]
+# Usage: scripts/screenshot.sh [READER.png [BOARD.png]]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-docs/reader.png}
+board=${2:-docs/board.png}
 for tool in Xvfb xterm xdotool xwininfo import; do
   command -v "$tool" >/dev/null || { echo "screenshot.sh: $tool is missing (see the header)" >&2; exit 1; }
 done
@@ -50,5 +51,9 @@ sleep 0.5
 # highlighted.
 keys '4jjjjjj'
 import -window "$window" -colors 32 "$out"
+# The Actors board: North Korea (second in the list), its own claims and the claims that name it.
+keys 'A'
+keys 'jl'
+import -window "$window" -colors 32 "$board"
 xdotool type q
-echo "wrote $out ($(du -k "$out" | cut -f1) KB)"
+echo "wrote $out ($(du -k "$out" | cut -f1) KB) and $board ($(du -k "$board" | cut -f1) KB)"

@@ -384,6 +384,34 @@ fn search_jump_export_and_quit_in_a_real_terminal() {
     assert_eq!(exported, expected, "the same Markdown as `brief export`");
 }
 
+#[test]
+fn a_board_opens_filters_jumps_and_comes_back_by_keys_and_mouse() {
+    let (temp, dir, work) = seed_folder();
+    let mut reader = Reader::start(&dir, &work, &temp.path().join("cache"));
+    reader.wait_for_text(" LIST ");
+    reader.type_keys("Q");
+    reader.wait_for_text("Questions 16 · 11 open");
+    reader.type_keys("f");
+    reader.type_keys("basis");
+    reader.wait_for_text("filter: basis");
+    reader.wait_for_text("Addressed later (l goes there)");
+    // Enter keeps the filter, Enter again goes to the question, Esc comes back to the board.
+    reader.type_keys("\r");
+    reader.type_keys("\r");
+    reader.wait_for_text(" READ ");
+    reader.wait_for_text("Questions 3/3");
+    reader.type_keys("\x1b");
+    reader.wait_for_text("filter: basis");
+    // A click on the name of the timeline in the title bar (SGR mouse report, 1-based cells).
+    let (_, x, _) =
+        brief::tui::boards::tabs(COLUMNS).into_iter().find(|(b, ..)| b.title() == "Timeline").unwrap();
+    reader.type_keys(&format!("\x1b[<0;{};1M\x1b[<0;{};1m", x + 2, x + 2));
+    reader.wait_for_text("Briefings and claims by month");
+    reader.type_keys("q");
+    let status = reader.finish();
+    assert!(status.success(), "{status:?}");
+}
+
 /// Writes `count` briefings whose summaries hold `per` distinct words beginning with `z` each, every
 /// one `times` times.
 fn write_z_words(dir: &Path, count: usize, per: usize, times: usize) {
