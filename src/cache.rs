@@ -438,9 +438,10 @@ pub fn load(dir: &Path, rewrite: bool, progress: &Progress) -> Result<Loaded, Fo
     Ok(Loaded { store, index: Some(index) })
 }
 
-/// Level 3, zstd's default: at 10k briefings, with a dictionary, 37 MB of JSON become 4.1 MB (see
-/// docs/performance.md for the other encodings measured).
-const LEVEL: i32 = 3;
+/// zstd's fastest level: the cache is written on every first run, and with the dictionary the briefings
+/// are a small part of it (at 10k, 4.1 MB at level 3 of a 23 MB file), so speed matters more than the
+/// last bytes.
+const LEVEL: i32 = 1;
 
 /// The briefings as JSON, each compressed on its own (so one can be read alone) with a dictionary
 /// trained on a sample of them: the dictionary, the blobs one after another, and the entry table.
