@@ -435,3 +435,30 @@ fn a_hostile_briefing_draws_on_every_board() {
         assert!(!shown.contains('\u{1b}'), "{board:?}:\n{shown}");
     }
 }
+
+#[test]
+fn an_actors_timeline_follows_a_change_of_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir("briefings").unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let mut app = open(dir.path());
+    press(&mut app, &[Action::ShowBoard(Board::Actors), Action::Filter]);
+    typed(&mut app, "kirby");
+    press(&mut app, &[Action::Open, Action::ShowBoard(Board::Timeline)]);
+    assert_eq!(app.boards.timeline.timeline.claims(), 13);
+    // One of the two briefings Kirby speaks in goes.
+    std::fs::remove_file(dir.path().join("arms-talks-advancing-2023-08.toml")).unwrap();
+    let Some(Effect::Reload { keep }) = update(&mut app, Action::FilesChanged) else { panic!("a reload") };
+    let outcome = app.store.reread().map(Box::new).map_err(|e| e.to_string());
+    press(&mut app, &[Action::Reloaded { keep, outcome }]);
+    let Scope::Items { what, .. } = &app.boards.timeline.scope else { panic!("still Kirby's timeline") };
+    assert_eq!(what, "John Kirby");
+    let t = &app.boards.timeline.timeline;
+    assert_eq!(t.briefings(), 1);
+    let kirby = app.store.position("kirby-intelligence-shoigu-2023-08").unwrap();
+    let his =
+        app.store.entries[kirby].briefing.claims.iter().filter(|c| c.claimed_by == "john-kirby").count();
+    assert_eq!(t.claims(), his, "his claims in the briefing left, found again by his name");
+}

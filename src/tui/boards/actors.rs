@@ -209,9 +209,8 @@ pub fn scroll(app: &mut App, down: bool) {
 /// Shows the selected actor on the timeline: the briefings it appears in, its claims and those naming it.
 pub fn timeline(app: &mut App) {
     let Some(a) = actor(app) else { return };
-    let (what, briefings) = (a.name.clone(), a.briefings.clone());
-    let claims = a.claims.iter().chain(&a.about).copied().collect();
-    super::timeline::show_items(app, what, briefings, claims);
+    let name = a.name.clone();
+    super::timeline::show_items(app, name.clone(), super::timeline::Of::Actor(name));
 }
 
 /// The board's boxes: the actors (left); the selected one's details, its strip of months and its

@@ -91,7 +91,7 @@ pub fn sort(app: &mut App) {
 /// its claims on the timeline.
 pub fn open(app: &mut App) {
     let Some(source) = source(app) else { return };
-    let (kind, group, name, items) = (source.kind, source.group, source.name.clone(), source.items.clone());
+    let (kind, group, name) = (source.kind, source.group, source.name.clone());
     if kind == SourceKind::Claimant && group.is_some_and(|g| super::actors::select_group(app, g)) {
         super::show(app, Board::Actors);
         return;
@@ -100,7 +100,7 @@ pub fn open(app: &mut App) {
         SourceKind::Outlet => format!("carried by {name}"),
         SourceKind::Claimant => format!("made by {name}"),
     };
-    super::timeline::show_items(app, what, Vec::new(), items);
+    super::timeline::show_items(app, what, super::timeline::Of::Source(kind, name));
 }
 
 pub fn click(app: &mut App, _column: u16, row: u16) {

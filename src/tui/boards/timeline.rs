@@ -12,8 +12,9 @@ use ratatui::text::{Line, Span};
 
 use super::actors::{Strip, draw_strip};
 use super::{Input, Movement, moved};
-use crate::folder::Month;
+use crate::folder::sources::SourceKind;
 use crate::folder::timeline::{self, Row, Selection, Timeline};
+use crate::folder::{Folder, Month};
 use crate::model::{ItemRef, Stance};
 use crate::search::{Ranking, Target};
 use crate::tui::app::{App, SearchFor, SearchRequest};
@@ -26,7 +27,37 @@ pub enum Scope {
     #[default]
     Folder,
     /// The items of one actor or source, said as "North Korea" / "carried by Reuters".
-    Items { what: String, briefings: Vec<usize>, claims: Vec<ItemAt> },
+    Items { what: String, of: Of, briefings: Vec<usize>, claims: Vec<ItemAt> },
+}
+
+/// Whose items a scope holds, to find them again in the folder after a reload.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Of {
+    /// An actor, by its name in the folder.
+    Actor(String),
+    Source(SourceKind, String),
+}
+
+impl Scope {
+    /// The items of `of` in `folder` as it is now, or the whole folder when it has none any more.
+    fn of(folder: &Folder, what: String, of: Of) -> Scope {
+        let items = match &of {
+            Of::Actor(name) => folder
+                .actors
+                .iter()
+                .find(|a| a.name == *name)
+                .map(|a| (a.briefings.clone(), a.claims.iter().chain(&a.about).copied().collect())),
+            Of::Source(kind, name) => folder
+                .sources
+                .iter()
+                .find(|s| s.kind == *kind && s.name == *name)
+                .map(|s| (Vec::new(), s.items.clone())),
+        };
+        match items {
+            Some((briefings, claims)) => Scope::Items { what, of, briefings, claims },
+            None => Scope::Folder,
+        }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -60,24 +91,23 @@ pub fn ensure(app: &mut App) {
     }
 }
 
-/// The folder was loaded again: the timeline is made again when next shown, and any scope by item
-/// positions is dropped (the positions are the old folder's).
+/// The folder was loaded again: the timeline is made again when next shown, an actor's or a source's
+/// items found again by its name (the positions held are the old folder's), the query searched again.
 pub fn reload(app: &mut App) {
     let state = &mut app.boards.timeline;
-    // Positions in the old folder: the query is searched again.
     (state.built, state.hits, state.pending) = (false, None, None);
-    if matches!(state.scope, Scope::Items { .. }) {
-        state.scope = Scope::Folder;
+    if let Scope::Items { what, of, .. } = std::mem::take(&mut state.scope) {
+        state.scope = Scope::of(&app.folder, what, of);
     }
     if app.boards.open == Some(super::Board::Timeline) {
         refresh(app);
     }
 }
 
-/// Shows the timeline of some items of the folder: an actor's, a source's.
-pub fn show_items(app: &mut App, what: String, briefings: Vec<usize>, claims: Vec<ItemAt>) {
+/// Shows the timeline of an actor's or a source's items, said as `what`.
+pub fn show_items(app: &mut App, what: String, of: Of) {
     let state = &mut app.boards.timeline;
-    state.scope = Scope::Items { what, briefings, claims };
+    state.scope = Scope::of(&app.folder, what, of);
     state.filter = Input::default();
     state.selected = 0;
     refresh(app);
