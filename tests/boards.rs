@@ -301,6 +301,9 @@ fn the_list_filters_as_you_type_sorts_and_narrows() {
     press(&mut app, &[Action::ListWidth]);
     assert_eq!(app.list.width, Width::Narrow);
     assert!(app.regions().list.width < view::layout(app.viewport).list.width);
+    press(&mut app, &[Action::ShowPane(Pane::Claims)]);
+    insta::assert_snapshot!("list_narrow_claims_80x24", screen(&mut app, 80, 24));
+    press(&mut app, &[Action::FocusList]);
     press(&mut app, &[Action::ListWidth]);
     assert_eq!((app.list.width, app.regions().list.width, app.focus), (Width::Hidden, 0, Focus::Detail));
     press(&mut app, &[Action::ShowPane(Pane::Claims)]);
