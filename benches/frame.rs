@@ -61,7 +61,7 @@ fn synthetic(store: &Store) -> Entry {
 
 fn app(store: Store, briefing: usize) -> App {
     let mut app = App::new(store);
-    app.theme = Theme { color: true };
+    app.theme = Theme::default();
     app.list_selected = briefing;
     update(&mut app, Action::Resize { width: WIDTH, height: HEIGHT });
     update(&mut app, Action::Open);

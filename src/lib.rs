@@ -9,6 +9,7 @@ pub mod cache;
 pub mod catalog;
 pub mod cli;
 mod column;
+pub mod config;
 pub mod convert;
 pub mod diagnostic;
 pub mod engine;

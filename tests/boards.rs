@@ -15,7 +15,7 @@ use ratatui::backend::TestBackend;
 fn open(dir: &Path) -> App {
     let store = Store::load(dir).unwrap();
     let mut app = App::new(store);
-    app.theme = Theme { color: false };
+    app.theme = Theme::PLAIN;
     update(&mut app, Action::Resize { width: 80, height: 24 });
     app
 }

@@ -17,6 +17,24 @@ fn brief_in(cwd: &Path, args: &[&str]) -> Output {
         .current_dir(cwd)
         .env_remove("BRIEF_DIR")
         .env("BRIEF_CACHE_DIR", cache_dir())
+        .env("BRIEF_CONFIG", no_settings())
+        .output()
+        .expect("run brief")
+}
+
+/// A settings file that does not exist: these runs do not read the user's.
+fn no_settings() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-such-settings.toml")
+}
+
+/// `brief` in `cwd` with the settings file `settings`.
+fn brief_with_settings(cwd: &Path, settings: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("BRIEF_DIR")
+        .env("BRIEF_CACHE_DIR", cache_dir())
+        .env("BRIEF_CONFIG", settings)
         .output()
         .expect("run brief")
 }
@@ -130,7 +148,9 @@ fn missing_folder_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out)
-            .starts_with("brief: cannot read briefing folder no/such/folder: No such file or directory")
+            .starts_with("brief: the briefing folder no/such/folder does not exist. Name another with"),
+        "{}",
+        stderr(&out)
     );
 }
 
@@ -627,4 +647,83 @@ fn man_prints_the_page_and_writes_one_per_command() {
     }
     let export = fs::read_to_string(work.path().join("man1/brief-export.1")).unwrap();
     assert!(export.contains("\\fB\\-\\-all\\fR") && export.contains("index.md"), "{export}");
+}
+
+#[test]
+fn settings_name_the_folder_and_the_export_folder() {
+    let work = tempfile::tempdir().unwrap();
+    let settings = work.path().join("config.toml");
+    fs::write(
+        &settings,
+        format!("folder = {:?}\nexport_folder = \"out\"\n[theme]\nname = \"light\"\n", seeds()),
+    )
+    .unwrap();
+    let list = brief_with_settings(work.path(), &settings, &["list"]);
+    assert_eq!(list.status.code(), Some(0), "{}", stderr(&list));
+    assert_eq!(stdout(&list).lines().count(), 6, "the folder from the settings: {}", stdout(&list));
+    fs::create_dir(work.path().join("out")).unwrap();
+    let export = brief_with_settings(work.path(), &settings, &["export", "blinken-seoul-2023-11"]);
+    assert_eq!(export.status.code(), Some(0), "{}", stderr(&export));
+    assert!(work.path().join("out/blinken-seoul-2023-11.md").is_file());
+    // --dir and BRIEF_DIR still come first.
+    let elsewhere = brief_with_settings(work.path(), &settings, &["list", "--dir", "out"]);
+    assert_eq!(stdout(&elsewhere).lines().count(), 1, "{}", stdout(&elsewhere));
+}
+
+#[test]
+fn bad_settings_are_located_and_the_defaults_serve() {
+    let work = tempfile::tempdir().unwrap();
+    let settings = work.path().join("config.toml");
+    fs::write(&settings, "[theme]\nname = \"neon\"\n").unwrap();
+    let out = brief_with_settings(work.path(), &settings, &["list", "--dir", &seeds()]);
+    assert_eq!(out.status.code(), Some(0), "the command still runs");
+    assert_eq!(stdout(&out).lines().count(), 6);
+    let err = stderr(&out);
+    assert!(err.contains("config.toml:2:8: error: unknown theme `neon`"), "{err}");
+    assert!(err.contains("name = \"neon\""), "the line is shown: {err}");
+    assert!(err.contains("using the default settings"), "{err}");
+    fs::write(&settings, "folder = [\n").unwrap();
+    let err = stderr(&brief_with_settings(work.path(), &settings, &["list", "--dir", &seeds()]));
+    assert!(err.contains("config.toml:1:"), "{err}");
+}
+
+#[test]
+fn brief_config_prints_the_path_and_every_setting_commented() {
+    let work = tempfile::tempdir().unwrap();
+    let settings = work.path().join("config.toml");
+    let shown = stdout(&brief_with_settings(work.path(), &settings, &["config"]));
+    assert!(
+        shown.starts_with(&format!("# settings file: {} (not created yet)\n", settings.display())),
+        "{shown}"
+    );
+    assert!(
+        shown.lines().skip(1).all(|l| l.is_empty() || l.starts_with('#') || l.starts_with('[')),
+        "{shown}"
+    );
+    for key in ["folder", "export_folder", "name", "accent", "warn", "matched"] {
+        assert!(shown.contains(&format!("# {key} = ")), "{key}: {shown}");
+    }
+    // What it prints is a valid settings file.
+    fs::write(&settings, &shown).unwrap();
+    let again = stdout(&brief_with_settings(work.path(), &settings, &["config"]));
+    assert!(again.starts_with(&format!("# settings file: {} (in use)", settings.display())), "{again}");
+    fs::write(&settings, "colour = 1\n").unwrap();
+    let bad = stdout(&brief_with_settings(work.path(), &settings, &["config"]));
+    assert!(bad.contains("(has errors"), "{bad}");
+}
+
+#[test]
+fn a_missing_folder_says_how_to_name_one() {
+    let work = tempfile::tempdir().unwrap();
+    for args in [&["list"][..], &["search", "shells"], &["check"], &["show", "x"]] {
+        let out = brief_in(work.path(), args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = stderr(&out);
+        assert!(err.contains("the briefing folder briefings does not exist"), "{args:?}: {err}");
+        for way in
+            ["--dir DIR", "BRIEF_DIR", "no-such-settings.toml", "brief --dir briefings convert ARTICLE"]
+        {
+            assert!(err.contains(way), "{args:?} lacks {way}: {err}");
+        }
+    }
 }

@@ -58,7 +58,7 @@ impl Folder {
 
     fn app(&self) -> App {
         let mut app = App::new(Store::load(&self.dir).unwrap());
-        app.theme = Theme { color: false };
+        app.theme = Theme::PLAIN;
         app
     }
 

@@ -14,7 +14,7 @@ fn app(dir: &str) -> App {
     // Relative to the crate root (the test working directory), so snapshots do not contain the checkout path.
     let store = Store::load(Path::new(dir)).unwrap();
     let mut app = App::new(store);
-    app.theme = Theme { color: false };
+    app.theme = Theme::PLAIN;
     app
 }
 
@@ -473,4 +473,28 @@ fn snapshots_of_wide_and_combining_characters() {
     insta::assert_snapshot!("wide_claims_80x24", screen(&mut app, 80, 24));
     press(&mut app, &[Action::ShowPane(Pane::Summary)]);
     insta::assert_snapshot!("wide_summary_44x16", screen(&mut app, 44, 16));
+}
+
+#[test]
+fn an_empty_folder_says_how_to_add_briefings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(Store::load(dir.path()).unwrap());
+    app.theme = Theme::PLAIN;
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("No briefings in"), "{shown}");
+    assert!(shown.contains("convert ARTICLE"), "{shown}");
+}
+
+#[test]
+fn the_settings_choose_the_palette_and_no_color_keeps_its_word() {
+    use brief::config::Theme as Settings;
+    use ratatui::style::Color;
+    let light = Theme::from_settings(&Settings { light: true, ..Settings::default() });
+    assert_eq!(light.palette.accent, Color::Blue);
+    let custom = Theme::from_settings(&Settings { matched: Some("#ff8800".into()), ..Settings::default() });
+    assert_eq!(custom.palette.matched, Color::Rgb(0xff, 0x88, 0x00));
+    assert_eq!(custom.palette.accent, Color::Cyan, "the rest from the dark theme");
+    assert_eq!(custom.color, Theme::from_env().color, "NO_COLOR decides whether there is colour at all");
+    assert_eq!(Theme { color: true, ..custom }.matched().fg, Some(Color::Rgb(0xff, 0x88, 0x00)));
+    assert_eq!(Theme { color: false, ..custom }.matched().fg, None);
 }

@@ -12,9 +12,9 @@ use clap::{Parser, Subcommand};
 // show clap's own escape sequences as text.
 #[command(styles = clap::builder::Styles::plain())]
 pub struct Cli {
-    /// Folder of briefing files.
-    #[arg(long, global = true, env = "BRIEF_DIR", default_value = "briefings", value_name = "DIR")]
-    pub dir: PathBuf,
+    /// Folder of briefing files [default: `folder` in the settings (see `brief config`), else briefings].
+    #[arg(long, global = true, env = "BRIEF_DIR", value_name = "DIR")]
+    pub dir: Option<PathBuf>,
     /// Read every briefing file instead of the cache of parsed briefings and search index (see
     /// README.md); `check` never uses the cache.
     #[arg(long, global = true, env = "BRIEF_NO_CACHE", value_parser = clap::builder::BoolishValueParser::new())]
@@ -118,6 +118,9 @@ pub enum Command {
     },
     /// Draft a briefing from plain-text articles (status = "draft", to review before use).
     Convert(ConvertArgs),
+    /// Print where the settings file is and every setting, commented out at its default
+    /// (`brief config > FILE` starts one).
+    Config,
     /// Print a completion script for a shell, e.g. `brief completions bash >
     /// ~/.local/share/bash-completion/completions/brief` (see README.md for zsh and fish).
     Completions {

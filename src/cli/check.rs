@@ -8,6 +8,7 @@ use crate::sanitize::neutralize;
 use crate::store::Store;
 
 pub fn run(dir: &Path) -> Result<ExitCode, Failure> {
+    super::folder::exists(dir)?;
     let store = Store::load(dir).map_err(|e| Failure::Data(e.to_string()))?;
     let total = store.entries.len() + store.failed.len();
     for error in store.errors() {

@@ -18,6 +18,7 @@ pub fn load(dir: &Path, cached: bool) -> Result<cache::Loaded, Failure> {
 
 /// [`load`], writing the cache again when `rewrite` (it was found damaged).
 pub fn load_and_report(dir: &Path, cached: bool, rewrite: bool) -> Result<cache::Loaded, Failure> {
+    exists(dir)?;
     let progress = Progress::default();
     let loaded = with_progress(&progress, || {
         if cached {
@@ -30,6 +31,23 @@ pub fn load_and_report(dir: &Path, cached: bool, rewrite: bool) -> Result<cache:
     let errors: Vec<String> = loaded.store.errors().map(|e| e.headline()).collect();
     report_load_errors(&errors, loaded.store.failed.len());
     Ok(loaded)
+}
+
+/// The first thing a new user meets when there is no folder: where brief looked, and the three ways to
+/// name another (the option, the variable, the settings file) or make briefings.
+pub fn exists(dir: &Path) -> Result<(), Failure> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let settings =
+        crate::config::Config::path().map_or("the settings file".to_string(), |p| p.display().to_string());
+    let what = if dir.exists() { "is not a folder" } else { "does not exist" };
+    Err(Failure::Data(format!(
+        "the briefing folder {} {what}. Name another with --dir DIR, the BRIEF_DIR variable, or `folder = \"DIR\"` in {settings} (`brief config` shows every setting); or start one: mkdir {}, then brief --dir {} convert ARTICLE.txt",
+        dir.display(),
+        dir.display(),
+        dir.display()
+    )))
 }
 
 /// Runs `work`, and meanwhile, when stderr is a terminal and the work lasts longer than a warm run

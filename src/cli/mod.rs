@@ -16,6 +16,7 @@ mod list;
 mod manual;
 mod questions;
 mod search;
+mod settings;
 mod show;
 mod timeline;
 mod xref;

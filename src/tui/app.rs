@@ -396,6 +396,8 @@ pub struct App {
     pub status: String,
     /// A question waiting in the status bar for y or n.
     pub prompt: Option<Prompt>,
+    /// Where `e` writes (the current folder unless the settings say otherwise).
+    pub export_folder: PathBuf,
     pub viewport: (u16, u16),
     pub theme: super::view::Theme,
     pub quit: bool,
@@ -435,6 +437,7 @@ impl App {
             overlay: None,
             status,
             prompt: None,
+            export_folder: PathBuf::from("."),
             viewport: (80, 24),
             theme: super::view::Theme::from_env(),
             quit: false,

@@ -32,6 +32,7 @@ use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
+use crate::config::Config;
 use crate::export;
 use crate::store::Store;
 use app::{Action, App, Effect, update};
@@ -63,7 +64,9 @@ pub enum Message {
 
 /// Runs the reader until the user quits, on the briefing at `selected` (with its detail focused) when
 /// given. The terminal is restored whatever happens.
-pub fn run(store: Store, selected: Option<usize>) -> io::Result<()> {
+/// Runs the reader on `store`, opened on the briefing at `selected`, with the user's `settings` (theme,
+/// export folder); `note` is said in the status bar first (the settings were bad, say).
+pub fn run(store: Store, selected: Option<usize>, settings: &Config, note: Option<String>) -> io::Result<()> {
     if !io::stdout().is_terminal() {
         return Err(io::Error::other(
             "the reader needs a terminal; use `brief list` or `brief show ID` in scripts",
@@ -80,6 +83,13 @@ pub fn run(store: Store, selected: Option<usize>) -> io::Result<()> {
         previous_hook(info);
     }));
     let mut app = App::new(store);
+    app.theme = view::Theme::from_settings(&settings.theme);
+    if let Some(folder) = &settings.export_folder {
+        app.export_folder = folder.clone();
+    }
+    if let Some(note) = note {
+        app.status = note;
+    }
     if let Some(position) = selected {
         app.select_briefing(position);
     }
@@ -293,7 +303,7 @@ fn perform(
     Ok(Some(match effect {
         Effect::Export { briefing, force } => {
             let briefings = app.briefings();
-            let path = Path::new(".").join(export::file_name(&briefings[briefing].id));
+            let path = app.export_folder.join(export::file_name(&briefings[briefing].id));
             if !force && path.symlink_metadata().is_ok() {
                 return Ok(Some(Action::ExportExists { briefing, path }));
             }

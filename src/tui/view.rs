@@ -102,27 +102,68 @@ pub fn tab_at(x: u16) -> Option<Pane> {
     None
 }
 
-/// Colours only where they read on dark and light backgrounds; `NO_COLOR` turns them off.
-#[derive(Debug, Clone, Copy)]
+/// The reader's styles: bold, dim and reversed text everywhere, and three colours (dark or light
+/// theme, or the user's) unless `NO_COLOR` is set, which always wins.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Theme {
     pub color: bool,
+    pub palette: Palette,
+}
+
+/// The colours a theme uses.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Palette {
+    pub accent: Color,
+    pub warn: Color,
+    pub matched: Color,
+}
+
+impl Palette {
+    /// Readable on a dark background.
+    pub const DARK: Palette = Palette { accent: Color::Cyan, warn: Color::Red, matched: Color::Yellow };
+    /// Readable on a light background (yellow and cyan are not).
+    pub const LIGHT: Palette = Palette { accent: Color::Blue, warn: Color::Red, matched: Color::Magenta };
+}
+
+impl Default for Theme {
+    fn default() -> Theme {
+        Theme { color: true, palette: Palette::DARK }
+    }
 }
 
 impl Theme {
+    /// Without colour: what `NO_COLOR` gives (and the tests' snapshots use).
+    pub const PLAIN: Theme = Theme { color: false, palette: Palette::DARK };
+
     pub fn from_env() -> Theme {
-        Theme { color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) }
+        Theme { color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()), palette: Palette::DARK }
+    }
+
+    /// The theme the settings name, with their colours over it; `NO_COLOR` still turns colour off.
+    pub fn from_settings(settings: &crate::config::Theme) -> Theme {
+        let mut palette = if settings.light { Palette::LIGHT } else { Palette::DARK };
+        // The settings checked each colour when they were read.
+        let colour = |name: &Option<String>| name.as_deref().and_then(|n| n.parse::<Color>().ok());
+        palette.accent = colour(&settings.accent).unwrap_or(palette.accent);
+        palette.warn = colour(&settings.warn).unwrap_or(palette.warn);
+        palette.matched = colour(&settings.matched).unwrap_or(palette.matched);
+        Theme { palette, ..Theme::from_env() }
     }
 
     pub fn accent(self) -> Style {
         if self.color {
-            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+            Style::new().fg(self.palette.accent).add_modifier(Modifier::BOLD)
         } else {
             Style::new().add_modifier(Modifier::BOLD)
         }
     }
 
     pub fn warn(self) -> Style {
-        if self.color { Style::new().fg(Color::Red) } else { Style::new().add_modifier(Modifier::UNDERLINED) }
+        if self.color {
+            Style::new().fg(self.palette.warn)
+        } else {
+            Style::new().add_modifier(Modifier::UNDERLINED)
+        }
     }
 
     pub fn dim(self) -> Style {
@@ -140,7 +181,7 @@ impl Theme {
     /// Words a search matched.
     pub fn matched(self) -> Style {
         let style = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
-        if self.color { style.fg(Color::Yellow) } else { style }
+        if self.color { style.fg(self.palette.matched) } else { style }
     }
 }
 
@@ -206,6 +247,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         draw_tabs(frame, app, regions.tabs);
         match app.current_briefing() {
             Some(_) => panes::draw_pane(frame, app, regions),
+            None if app.store.entries.is_empty() && app.store.failed.is_empty() => {
+                draw_empty(frame, app, regions.pane.union(regions.detail));
+            }
             None => panes::list::draw_failure(frame, app, regions.pane.union(regions.detail)),
         }
     }
@@ -217,6 +261,28 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Article(view)) => panes::article::draw(frame, app, view, area),
         None => {}
     }
+}
+
+/// A folder without briefings: how to add one.
+fn draw_empty(frame: &mut Frame, app: &App, area: Rect) {
+    let dir = crate::sanitize::neutralize(&app.store.dir.display().to_string()).into_owned();
+    let text = [
+        format!("No briefings in {dir} yet."),
+        String::new(),
+        "Draft one from a plain-text article (a file, a folder of them, or - for standard input):".into(),
+        format!("    brief --dir {dir} convert ARTICLE"),
+        String::new(),
+        "It appears here at once, marked ✎ as a draft: review it, fix what is wrong, and set status = \"reviewed\". \
+         docs/briefing-format.md describes every field, to write one by hand."
+            .into(),
+    ];
+    let width = area.width.saturating_sub(4).max(1) as usize;
+    let mut lines = vec![Line::default()];
+    for (n, paragraph) in text.iter().enumerate() {
+        let style = if n == 0 { app.theme.heading() } else { Style::new() };
+        lines.extend(wrap(paragraph, width).into_iter().map(|l| Line::styled(format!("  {l}"), style)));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect) {
