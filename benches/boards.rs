@@ -41,7 +41,7 @@ fn store() -> Store {
 
 fn app() -> App {
     let mut app = App::new(store());
-    app.theme = Theme { color: true };
+    app.theme = Theme::default();
     update(&mut app, Action::Resize { width: WIDTH, height: HEIGHT });
     app
 }
