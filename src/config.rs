@@ -26,6 +26,12 @@ pub const COMMENTED_DEFAULT: &str = r##"# brief's settings. Every line is option
 # accent = "cyan"     # titles, the focused pane
 # warn = "red"        # files that failed to load, errors
 # matched = "yellow"  # words a search matched
+
+[keys]
+# An action's keys instead of its own; the help (?) ends each line with the action's name.
+# Keys: x, E, Ctrl-x, F2, Tab, Shift-Tab, Enter, Esc, Backspace, Up, Down, Left, Right, PgUp, PgDn, Home, End.
+# quit = "q"
+# cross-reference = ["x", "Ctrl-x"]
 "##;
 
 /// The settings, each `None` when not set.
@@ -34,6 +40,26 @@ pub struct Config {
     pub folder: Option<PathBuf>,
     pub export_folder: Option<PathBuf>,
     pub theme: Theme,
+    /// The reader's keys the user chose, checked against the actions when the reader starts.
+    pub keys: Vec<KeySetting>,
+    /// The file and its text, to locate a problem found later (in `keys`).
+    pub source: Option<(PathBuf, String)>,
+}
+
+/// `action = "key"` or `action = ["key", ...]` in the `[keys]` table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeySetting {
+    pub action: String,
+    pub keys: Vec<String>,
+    /// Where the value is in the settings file.
+    pub span: std::ops::Range<usize>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Keys {
+    One(String),
+    Many(Vec<String>),
 }
 
 /// The reader's colours: a named theme, with custom colours over it.
@@ -52,6 +78,8 @@ struct File {
     export_folder: Option<PathBuf>,
     #[serde(default)]
     theme: ThemeFile,
+    #[serde(default)]
+    keys: std::collections::BTreeMap<String, Spanned<Keys>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -158,14 +186,26 @@ impl Config {
         if !problems.is_empty() {
             return (Config::default(), problems);
         }
-        (
-            Config {
-                folder: file.folder.map(expand_home),
-                export_folder: file.export_folder.map(expand_home),
-                theme,
-            },
-            problems,
-        )
+        let keys = file
+            .keys
+            .into_iter()
+            .map(|(action, keys)| {
+                let span = keys.span();
+                let keys = match keys.into_inner() {
+                    Keys::One(key) => vec![key],
+                    Keys::Many(keys) => keys,
+                };
+                KeySetting { action, keys, span }
+            })
+            .collect();
+        let config = Config {
+            folder: file.folder.map(expand_home),
+            export_folder: file.export_folder.map(expand_home),
+            theme,
+            keys,
+            source: Some((path.to_path_buf(), text.to_string())),
+        };
+        (config, problems)
     }
 }
 
@@ -188,7 +228,8 @@ mod tests {
 
     #[test]
     fn the_commented_default_is_the_default() {
-        assert_eq!(parse(COMMENTED_DEFAULT), (Config::default(), vec![]));
+        let (config, problems) = parse(COMMENTED_DEFAULT);
+        assert_eq!((Config { source: None, ..config }, problems), (Config::default(), vec![]));
         let uncommented: String = COMMENTED_DEFAULT
             .lines()
             .map(|l| {

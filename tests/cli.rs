@@ -682,6 +682,9 @@ fn bad_settings_are_located_and_the_defaults_serve() {
     assert!(err.contains("config.toml:2:8: error: unknown theme `neon`"), "{err}");
     assert!(err.contains("name = \"neon\""), "the line is shown: {err}");
     assert!(err.contains("using the default settings"), "{err}");
+    fs::write(&settings, "[keys]\nquit = \"Q\"\nfly = \"z\"\n").unwrap();
+    let err = stderr(&brief_with_settings(work.path(), &settings, &["list", "--dir", &seeds()]));
+    assert!(err.contains("config.toml:3:7: error: no action `fly`"), "{err}");
     fs::write(&settings, "folder = [\n").unwrap();
     let err = stderr(&brief_with_settings(work.path(), &settings, &["list", "--dir", &seeds()]));
     assert!(err.contains("config.toml:1:"), "{err}");

@@ -16,7 +16,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let cached = !cli.no_cache;
     let (settings, problems) = Config::load();
     // Bad settings are said and set aside: the defaults serve, and the command still runs.
-    let note = settings::report(&problems);
+    let note = settings::report(&problems).or_else(|| settings::apply_keys(&settings));
     let dir = match (&cli.dir, &settings.folder) {
         (Some(dir), _) | (None, Some(dir)) => dir.clone(),
         (None, None) => PathBuf::from("briefings"),

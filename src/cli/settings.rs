@@ -21,6 +21,24 @@ pub fn report(problems: &[Diagnostic]) -> Option<String> {
     Some(format!("{}: using the default settings", neutralize(&problems[0].headline())))
 }
 
+/// Puts the reader's keys from the settings in force; a name or key it does not know is reported like
+/// any bad setting (located, on stderr), the default keys kept, and the note for the status bar returned.
+pub fn apply_keys(settings: &Config) -> Option<String> {
+    let problems = match crate::tui::keymap::remapped(&settings.keys) {
+        Ok(table) => {
+            crate::tui::keymap::remap(table);
+            return None;
+        }
+        Err(problems) => problems,
+    };
+    let (path, text) = settings.source.clone().unwrap_or_default();
+    let problems: Vec<Diagnostic> = problems
+        .into_iter()
+        .map(|(message, span)| Diagnostic::error(&path, message).at(&text, Some(span)))
+        .collect();
+    report(&problems)
+}
+
 /// `brief config`: where the settings live, whether that file is there and sound, then every setting at
 /// its default, commented out.
 pub fn show() -> Result<ExitCode, Failure> {

@@ -5,7 +5,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, M
 
 use super::app::{Action, Pane};
 use super::boards::Board;
+use std::sync::OnceLock;
 
+#[derive(Debug)]
 pub struct Binding {
     pub keys: &'static [(KeyCode, KeyModifiers)],
     pub action: Action,
@@ -225,13 +227,116 @@ pub const SEARCH_KEYMAP: &[Binding] = &[
     Binding { keys: &[(KeyCode::Char('z'), CTRL)], action: Action::Suspend, help: "suspend" },
 ];
 
+/// The reader's bindings in force: [`KEYMAP`], with the keys the user's settings give some actions.
+/// Set once, before the reader starts (see [`remap`]); the help, the status bar's hints and dispatch all
+/// read it, so they agree.
+static ACTIVE: OnceLock<Vec<Binding>> = OnceLock::new();
+
+/// The bindings in force.
+pub fn active() -> &'static [Binding] {
+    ACTIVE.get().map_or(KEYMAP, Vec::as_slice)
+}
+
+/// An action's name in the settings' `[keys]` table and in help: its variant in kebab case
+/// (`quit`, `toggle-help`, `show-pane-claims`, `show-board-figures`).
+pub fn action_name(action: &Action) -> String {
+    let mut name = String::new();
+    for c in format!("{action:?}").chars() {
+        if c.is_ascii_uppercase() {
+            if !name.is_empty() && !name.ends_with('-') {
+                name.push('-');
+            }
+            name.push(c.to_ascii_lowercase());
+        } else if c.is_ascii_alphanumeric() {
+            name.push(c);
+        } else if !name.ends_with('-') {
+            name.push('-');
+        }
+    }
+    name.trim_end_matches('-').to_string()
+}
+
+/// A key as the settings write it: a character (`x`, `E`), or `Ctrl-x`, `F1`, `Tab`, `Shift-Tab`,
+/// `Enter`, `Esc`, `Backspace`, `Up`, `Down`, `Left`, `Right`, `PgUp`, `PgDn`, `Home`, `End`. An upper-case
+/// letter is bound with and without Shift, as terminals report it either way.
+pub fn parse_key(text: &str) -> Option<Vec<(KeyCode, KeyModifiers)>> {
+    let (mods, name) = match text.strip_prefix("Ctrl-").or_else(|| text.strip_prefix("ctrl-")) {
+        Some(rest) => (CTRL, rest),
+        None => (NONE, text),
+    };
+    let code = match name.to_ascii_lowercase().as_str() {
+        _ if name.chars().count() == 1 => KeyCode::Char(name.chars().next()?),
+        "tab" => KeyCode::Tab,
+        "shift-tab" => return Some(vec![(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE)]),
+        "enter" => KeyCode::Enter,
+        "esc" => KeyCode::Esc,
+        "backspace" => KeyCode::Backspace,
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        "pgup" => KeyCode::PageUp,
+        "pgdn" => KeyCode::PageDown,
+        "home" => KeyCode::Home,
+        "end" => KeyCode::End,
+        f => KeyCode::F(f.strip_prefix('f')?.parse().ok().filter(|n| (1..=12).contains(n))?),
+    };
+    match code {
+        KeyCode::Char(c) if c.is_ascii_uppercase() && mods == NONE => Some(vec![(code, SHIFT), (code, NONE)]),
+        _ => Some(vec![(code, mods)]),
+    }
+}
+
+/// The bindings with the user's `keys` (an action's name, its keys as written, and where that is in the
+/// settings file): each named action gets those keys instead of its own, and a key it takes is taken
+/// from whichever action had it. Problems come back with their place; the bindings are then the defaults.
+pub fn remapped(
+    keys: &[crate::config::KeySetting],
+) -> Result<Vec<Binding>, Vec<(String, std::ops::Range<usize>)>> {
+    let mut table: Vec<Binding> =
+        KEYMAP.iter().map(|b| Binding { keys: b.keys, action: b.action.clone(), help: b.help }).collect();
+    let mut problems = Vec::new();
+    for setting in keys {
+        let Some(at) = table.iter().position(|b| action_name(&b.action) == setting.action) else {
+            problems.push((
+                format!("no action `{}` (the help, ?, lists each action's name)", setting.action),
+                setting.span.clone(),
+            ));
+            continue;
+        };
+        let mut bound = Vec::new();
+        for key in &setting.keys {
+            match parse_key(key) {
+                Some(parsed) => bound.extend(parsed),
+                None => problems.push((
+                    format!("`{key}` is not a key brief knows (write e.g. x, Ctrl-x, F2, Tab, PgDn)"),
+                    setting.span.clone(),
+                )),
+            }
+        }
+        for (i, binding) in table.iter_mut().enumerate() {
+            if i != at && binding.keys.iter().any(|k| bound.contains(k)) {
+                let kept: Vec<_> = binding.keys.iter().filter(|k| !bound.contains(k)).copied().collect();
+                binding.keys = Box::leak(kept.into_boxed_slice());
+            }
+        }
+        table[at].keys = Box::leak(bound.into_boxed_slice());
+    }
+    if problems.is_empty() { Ok(table) } else { Err(problems) }
+}
+
+/// Puts `table` in force for the rest of the process (the reader calls it once, before it starts).
+pub fn remap(table: Vec<Binding>) {
+    let _ = ACTIVE.set(table);
+}
+
 /// The action bound to a key press, if any, in the reader or (`searching`) in the search box or a
 /// filter. Key releases are ignored.
 pub fn action_for_key(key: KeyEvent, searching: bool) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    let table = if searching { SEARCH_KEYMAP } else { KEYMAP };
+    let table = if searching { SEARCH_KEYMAP } else { active() };
     let bound = table
         .iter()
         .find(|b| b.keys.iter().any(|&(code, mods)| code == key.code && mods == key.modifiers))
@@ -288,13 +393,52 @@ pub fn keys_label(binding: &Binding) -> String {
 
 /// The first key bound to an action, for hints in the status bar.
 pub fn key_for(action: &Action) -> Option<String> {
-    let binding = KEYMAP.iter().find(|b| b.action == *action)?;
+    let binding = active().iter().find(|b| b.action == *action)?;
     binding.keys.first().map(|&(code, mods)| key_label(code, mods))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn actions_have_kebab_names_and_the_settings_remap_them() {
+        assert_eq!(action_name(&Action::Quit), "quit");
+        assert_eq!(action_name(&Action::ToggleHelp), "toggle-help");
+        assert_eq!(action_name(&Action::ShowPane(Pane::Claims)), "show-pane-claims");
+        let names: Vec<String> = KEYMAP.iter().map(|b| action_name(&b.action)).collect();
+        let mut unique = names.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len(), "every action has its own name: {names:?}");
+
+        // The example in `brief config`'s output, uncommented, is accepted.
+        let example: String = crate::config::COMMENTED_DEFAULT
+            .lines()
+            .skip_while(|l| *l != "[keys]")
+            .map(|l| l.strip_prefix("# ").filter(|l| l.contains(" = ")).unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let (settings, problems) = crate::config::Config::parse(std::path::Path::new("c.toml"), &example);
+        assert!(problems.is_empty() && settings.keys.len() == 2, "{example}");
+        assert!(remapped(&settings.keys).is_ok());
+
+        let key = |action: &str, keys: &[&str]| crate::config::KeySetting {
+            action: action.into(),
+            keys: keys.iter().map(|k| k.to_string()).collect(),
+            span: 0..1,
+        };
+        let table = remapped(&[key("cross-reference", &["Ctrl-x", "X"]), key("quit", &["x"])]).unwrap();
+        let bound = |action: Action| table.iter().find(|b| b.action == action).unwrap().keys.to_vec();
+        assert_eq!(
+            bound(Action::CrossReference),
+            [(KeyCode::Char('x'), CTRL), (KeyCode::Char('X'), SHIFT), (KeyCode::Char('X'), NONE)]
+        );
+        assert_eq!(bound(Action::Quit), [(KeyCode::Char('x'), NONE)]);
+        let problems = remapped(&[key("fly", &["z"]), key("quit", &["Hyper-q"])]).unwrap_err();
+        assert!(problems[0].0.starts_with("no action `fly`"), "{problems:?}");
+        assert!(problems[1].0.starts_with("`Hyper-q` is not a key"), "{problems:?}");
+    }
 
     /// README's table of keys is written by hand: every binding's first key must be in it, so that it
     /// cannot silently fall behind this table ("`1`–`5`" stands for the keys between).

@@ -6,17 +6,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use crate::tui::keymap::{KEYMAP, SEARCH_KEYMAP, keys_label};
+use crate::tui::keymap::{SEARCH_KEYMAP, action_name, active, keys_label};
 use crate::tui::view::{self, Theme};
 
 /// The help's lines, long ones wrapped so that the box (borders included) fits in `max_width` columns.
 fn lines(theme: Theme, max_width: u16) -> Vec<Line<'static>> {
-    let keys: Vec<String> = KEYMAP.iter().map(keys_label).collect();
+    let keys: Vec<String> = active().iter().map(keys_label).collect();
     let key_width = keys.iter().map(|k| k.width()).max().unwrap_or(0);
     let text_width = usize::from(max_width.saturating_sub(2)).saturating_sub(key_width + 4).max(10);
     let mut lines: Vec<Line> = Vec::new();
-    for (binding, keys) in KEYMAP.iter().zip(&keys) {
-        for (i, part) in view::wrap(binding.help, text_width).into_iter().enumerate() {
+    for (binding, keys) in active().iter().zip(&keys) {
+        // The action's name, which the settings' [keys] table uses, ends its description.
+        let help = format!("{} [{}]", binding.help, action_name(&binding.action));
+        for (i, part) in view::wrap(&help, text_width).into_iter().enumerate() {
             let label = if i == 0 { keys.as_str() } else { "" };
             let pad = " ".repeat(key_width - label.width());
             lines.push(Line::from(vec![
