@@ -1,13 +1,15 @@
 //! From raw article text to the story's paragraphs: line endings, BOM and control characters handled,
 //! whitespace folded, hard-wrapped lines joined, and what is not the story set apart (headline, byline,
-//! photo captions and credits, share/subscribe lines, a lone "COMMENTS", source notes).
+//! photo captions and credits, share/subscribe lines, a lone "COMMENTS", source notes), and the outlets
+//! that furniture names as the story's origin (a dateline's "(Reuters)", "(UrduPoint News / Sputnik - ...)",
+//! a copyright line, a credit "--IANS", "Source: ...", "From TIME", a masthead).
 //!
 //! The characters of the story are kept as written (curly quotes included), so that every sentence the
 //! draft quotes occurs verbatim in the article file; rules compare folded forms instead.
 
 use std::ops::Range;
 
-use super::gazetteer::Gazetteer;
+use super::lexicon::Lexicon;
 use crate::sanitize::neutralize_multiline;
 
 /// The article once cleaned.
@@ -21,8 +23,9 @@ pub struct Cleaned {
     pub author: Option<String>,
     /// "With reporting by Reuters" and the like, joined.
     pub note: Option<String>,
-    /// The wire service of a dateline ("OTTAWA, March 6 (Reuters) -").
-    pub wire: Option<String>,
+    /// Outlets the furniture names as the story's origin, dateline first: "OTTAWA, March 6 (Reuters) -",
+    /// "Copyright The Financial Times Limited", "--IANS", "By Yonhap", a masthead line.
+    pub outlets: Vec<String>,
     /// Lines set apart as not part of the story (captions, credits, share lines ...), for tests and docs.
     pub dropped: Vec<String>,
 }
@@ -39,7 +42,7 @@ const WRAP_MAX_LINE: usize = 100;
 /// lower case.
 const WRAP_MIN_FILLED: usize = 50;
 
-pub fn clean(raw: &str, gaz: &Gazetteer) -> Cleaned {
+pub fn clean(raw: &str, gaz: &Lexicon) -> Cleaned {
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
     let unified =
         if raw.contains('\r') { raw.replace("\r\n", "\n").replace('\r', "\n") } else { raw.to_string() };
@@ -61,7 +64,17 @@ pub fn clean(raw: &str, gaz: &Gazetteer) -> Cleaned {
             continue;
         }
         if story.is_empty() && out.author.is_none() && is_byline(&paragraph) {
-            out.author = Some(paragraph["By ".len()..].trim().to_string());
+            let by = paragraph["By ".len()..].trim().to_string();
+            // "By Yonhap": a byline that names a news organisation is the outlet, not an author.
+            match gaz.outlets.iter().find(|o| o.eq_ignore_ascii_case(&by)) {
+                Some(outlet) => push_outlet(&mut out.outlets, outlet),
+                None => out.author = Some(by),
+            }
+            continue;
+        }
+        if let Some(outlet) = credited_outlet(&paragraph, words, story.is_empty(), gaz) {
+            push_outlet(&mut out.outlets, &outlet);
+            out.dropped.push(paragraph);
             continue;
         }
         if is_boilerplate(&paragraph, &lower, words, gaz) {
@@ -75,19 +88,30 @@ pub fn clean(raw: &str, gaz: &Gazetteer) -> Cleaned {
         }
         // A short unpunctuated line inside a punctuated story is a subheading or page furniture
         // ("July 1, 2013 / 12:33 PM / 4 years ago", "1 Min Read").
-        if punctuated > 0 && !ends_sentence(&paragraph) && words <= 12 {
+        if punctuated > 0 && !ends_sentence(&paragraph) && (words <= 12 || title_case(&paragraph)) {
             out.dropped.push(paragraph);
             continue;
         }
         if story.is_empty()
-            && let Some((rest, wire)) = dateline(&paragraph, gaz)
+            && let Some((rest, wires)) = dateline(&paragraph, gaz)
         {
             out.dropped.push(paragraph[..paragraph.len() - rest.len()].trim().to_string());
-            out.wire = wire;
+            for wire in wires {
+                push_outlet(&mut out.outlets, &wire);
+            }
             story.push(rest.to_string());
             continue;
         }
         story.push(paragraph);
+    }
+    // "With reporting by Reuters": the agencies a source note names are outlets of the story too.
+    if let Some(note) = &out.note {
+        for outlet in &gaz.outlets {
+            let words = note.split(|c: char| !c.is_alphanumeric() && c != '/').collect::<Vec<_>>().join(" ");
+            if format!(" {words} ").contains(&format!(" {outlet} ")) {
+                push_outlet(&mut out.outlets, outlet);
+            }
+        }
     }
     if story.is_empty()
         && let Some(headline) = out.headline.take()
@@ -174,7 +198,7 @@ pub fn ends_sentence(line: &str) -> bool {
     trimmed.ends_with(['.', '!', '?', '…', ':', ';'])
 }
 
-fn source_note(paragraph: &str, lower: &str, words: usize, gaz: &Gazetteer) -> Option<String> {
+fn source_note(paragraph: &str, lower: &str, words: usize, gaz: &Lexicon) -> Option<String> {
     let b = &gaz.boilerplate;
     let starts =
         words <= NOTE_MAX_WORDS && b.source_note_prefixes.iter().any(|p| lower.starts_with(p.as_str()));
@@ -182,33 +206,170 @@ fn source_note(paragraph: &str, lower: &str, words: usize, gaz: &Gazetteer) -> O
     (starts || contains).then(|| paragraph.trim().to_string())
 }
 
-/// A dateline opening the story: "OTTAWA, March 6 (Reuters) - The bank ..." gives the rest of the paragraph
-/// and the wire service named in brackets, if it is a known outlet.
-fn dateline<'p>(paragraph: &'p str, gaz: &Gazetteer) -> Option<(&'p str, Option<String>)> {
+/// A dateline opening the story: "OTTAWA, March 6 (Reuters) - The bank ..." or "(Bloomberg) -- OpenAI ..."
+/// gives the rest of the paragraph and the outlets named in its brackets ("(UrduPoint News / Sputnik -
+/// 06th May, 2022)" names two).
+fn dateline<'p>(paragraph: &'p str, gaz: &Lexicon) -> Option<(&'p str, Vec<String>)> {
     let head = &paragraph[..paragraph.floor_char_boundary(120)];
-    // After "(Reuters)" any lone mark stands for the dash: scraped text turns "—" into "?" or "�".
-    let after_wire = head.find(") ").and_then(|close| {
-        let mark = head[close + 2..].chars().next()?;
-        let end = close + 2 + mark.len_utf8();
-        (!mark.is_alphanumeric() && head[end..].starts_with(' ')).then_some((close + 1, end - close))
-    });
-    let dash = [" - ", " – ", " — "]
-        .iter()
-        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
-        .chain(after_wire)
-        .min()?;
-    let prefix = &paragraph[..dash.0];
-    let first = prefix.split([' ', ',']).next().unwrap_or("");
-    let place_in_capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && first.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-    if !place_in_capitals || prefix.split_whitespace().count() > 12 {
+    let all_caps_place = |prefix: &str| {
+        let first = prefix.split([' ', ',']).next().unwrap_or("");
+        let letters = || first.chars().filter(|c| c.is_alphabetic());
+        letters().count() >= 3 && letters().all(char::is_uppercase)
+    };
+    // A bracket naming the source: "(Reuters)", "(UPI) --", "(UrduPoint News / Sputnik - 6th May, 2022)".
+    let bracket = head.find('(').and_then(|open| Some((open, open + head[open..].find(')')? + 1)));
+    let (prefix, inside, rest) = match bracket {
+        Some((open, close)) if open <= 80 => {
+            let after = &paragraph[close..];
+            // After the bracket a dash, or any lone mark standing for one ("?" where "—" was mangled).
+            let trimmed = after.trim_start();
+            let mark_len = trimmed
+                .chars()
+                .take_while(|c| !c.is_alphanumeric() && !c.is_whitespace() && !matches!(c, '"' | '“' | '('))
+                .map(char::len_utf8)
+                .sum::<usize>();
+            let has_dash = mark_len > 0 && trimmed[mark_len..].starts_with(' ');
+            let prefix = paragraph[..open].trim();
+            let prefix_ok = prefix.is_empty()
+                || all_caps_place(prefix)
+                || (has_dash
+                    && prefix.starts_with(char::is_uppercase)
+                    && prefix.split_whitespace().count() <= 8);
+            if !prefix_ok
+                || (!has_dash && !all_caps_place(prefix) && !prefix.is_empty())
+                || (prefix.is_empty() && !has_dash)
+            {
+                return None;
+            }
+            let rest = if has_dash { trimmed[mark_len..].trim_start() } else { trimmed };
+            (prefix, &paragraph[open + 1..close - 1], rest)
+        }
+        _ => {
+            // "NEW YORK - ...", "CAMBRIDGE, Md.- A man ...".
+            let glued = head.find(".- ").map(|i| (i + 1, 2));
+            let dash = [" -- ", " - ", " – ", " — "]
+                .iter()
+                .filter_map(|d| head.find(d).map(|i| (i, d.len())))
+                .chain(glued)
+                .min()?;
+            let prefix = &paragraph[..dash.0];
+            if !all_caps_place(prefix) || prefix.split_whitespace().count() > 8 {
+                return None;
+            }
+            (prefix, "", paragraph[dash.0 + dash.1..].trim_start())
+        }
+    };
+    if prefix.split_whitespace().count() > 14 || rest.is_empty() {
         return None;
     }
-    let wire = prefix.rfind('(').and_then(|open| {
-        let inside = prefix[open + 1..].split(')').next()?.trim();
-        gaz.outlets.iter().find(|o| o.eq_ignore_ascii_case(inside)).cloned()
-    });
-    Some((paragraph[dash.0 + dash.1..].trim_start(), wire))
+    let mut wires = Vec::new();
+    for part in inside.split(['/', ',']).map(|p| p.split(" - ").next().unwrap_or("").trim()) {
+        if is_outlet_name(part, gaz) {
+            wires.push(canonical_outlet(part, gaz));
+        }
+    }
+    Some((rest, wires))
+}
+
+/// Whether a short phrase can be an outlet's name: a known outlet, or one to four capitalised words (or an
+/// initialism) with no sentence in it, not a date.
+fn is_outlet_name(phrase: &str, gaz: &Lexicon) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    if gaz.outlets.iter().any(|o| o.eq_ignore_ascii_case(phrase)) {
+        return true;
+    }
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(*w, "of" | "the" | "&")
+        })
+        && words.iter().any(|w| w.chars().any(char::is_alphabetic))
+        && !words.iter().any(|w| gaz.months.contains_key(&w.trim_end_matches('.').to_lowercase()))
+        && !words.iter().all(|w| w.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// A known outlet's own spelling ("AFP" for "afp"), else the phrase.
+fn canonical_outlet(phrase: &str, gaz: &Lexicon) -> String {
+    gaz.outlets.iter().find(|o| o.eq_ignore_ascii_case(phrase)).cloned().unwrap_or_else(|| phrase.to_string())
+}
+
+fn push_outlet(outlets: &mut Vec<String>, outlet: &str) {
+    if !outlets.iter().any(|o| o.eq_ignore_ascii_case(outlet)) {
+        outlets.push(outlet.to_string());
+    }
+}
+
+/// The outlet a furniture line names as the story's origin: a copyright line ("Copyright The Financial
+/// Times Limited 2024", "©2024 Bloomberg L.P."), a credit ("--IANS", "Source: Agence X", "From TIME -
+/// April 12, 2018", "Continue reading at TIME »", "Fibre2Fashion News Desk (DS)"), a line that is only a
+/// known outlet ("AFP"), or a masthead opening the page ("Belfast Telegraph").
+fn credited_outlet(line: &str, words: usize, at_start: bool, gaz: &Lexicon) -> Option<String> {
+    if words > 12 {
+        return None;
+    }
+    let lower = line.to_lowercase();
+    let strip_year = |s: &str| -> String {
+        s.split_whitespace()
+            .filter(|w| !w.chars().all(|c| c.is_ascii_digit() || c == ','))
+            .filter(|w| {
+                !matches!(
+                    w.to_lowercase().trim_end_matches('.'),
+                    "limited" | "ltd" | "l.p" | "lp" | "inc" | "llc" | "plc"
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let name = |s: &str| {
+        let s = strip_year(s.trim_matches(|c: char| !c.is_alphanumeric()));
+        let s =
+            s.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.').trim_end_matches('.').to_string();
+        is_outlet_name(&s, gaz).then(|| canonical_outlet(&s, gaz))
+    };
+    // Copyright: "Copyright ...", "© 2024 ...", "(c) ...", and a © mangled to "?" before a year.
+    let mangled = line.starts_with('?') && line[1..].starts_with(|c: char| c.is_ascii_digit());
+    if lower.starts_with("copyright") || line.starts_with('©') || lower.starts_with("(c)") || mangled {
+        let rest = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let rest = rest.strip_prefix("Copyright").or_else(|| rest.strip_prefix("copyright")).unwrap_or(rest);
+        let rest = rest.split(['.', '|']).next().unwrap_or(rest);
+        let rest = rest.split("All rights").next().unwrap_or(rest);
+        return name(rest);
+    }
+    if ends_sentence(line) && !line.starts_with("--") && !line.starts_with('—') {
+        return None;
+    }
+    for prefix in
+        ["source:", "from ", "continue reading at ", "read more at ", "courtesy of ", "--", "—", "-- "]
+    {
+        if lower.starts_with(prefix) && (prefix != "from " || at_start) {
+            let rest = &line[prefix.len()..];
+            let rest = rest.split(" - ").next().unwrap_or(rest).split(['»', '|']).next().unwrap_or(rest);
+            return name(rest);
+        }
+    }
+    // "Fibre2Fashion News Desk (DS)", "The Kyiv Independent news desk".
+    if let Some(at) = lower.find(" news desk") {
+        let name_part = line[..at].trim_start_matches("Authors:").trim();
+        let name_part = name_part.rsplit([',', '&']).next().unwrap_or(name_part).trim();
+        let name_part = name_part.rsplit(" and ").next().unwrap_or(name_part);
+        return name(name_part);
+    }
+    // A line that is only an outlet: a known one anywhere, a masthead at the start.
+    let bare = line.trim();
+    if gaz.outlets.iter().any(|o| o.eq_ignore_ascii_case(bare)) {
+        return Some(canonical_outlet(bare, gaz));
+    }
+    let masthead_head =
+        bare.split_whitespace().last().is_some_and(|w| gaz.outlet_name_heads.contains(&w.to_lowercase()));
+    (at_start && words <= 4 && masthead_head).then(|| name(bare)).flatten()
+}
+
+/// Whether a line is written in title case (most of its longer words capitalised): a headline, here of
+/// another story linked from the page.
+fn title_case(line: &str) -> bool {
+    let long: Vec<&str> = line.split_whitespace().filter(|w| w.len() >= 4).collect();
+    long.len() >= 4
+        && long.iter().filter(|w| w.starts_with(char::is_uppercase)).count() * 10 >= long.len() * 7
 }
 
 fn is_byline(paragraph: &str) -> bool {
@@ -221,7 +382,7 @@ fn is_byline(paragraph: &str) -> bool {
             .all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "and" | "de" | "van" | "von" | "al"))
 }
 
-fn is_boilerplate(paragraph: &str, lower: &str, words: usize, gaz: &Gazetteer) -> bool {
+fn is_boilerplate(paragraph: &str, lower: &str, words: usize, gaz: &Lexicon) -> bool {
     let b = &gaz.boilerplate;
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
     if b.lines.contains(bare) {
@@ -246,14 +407,14 @@ fn is_boilerplate(paragraph: &str, lower: &str, words: usize, gaz: &Gazetteer) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::convert::gazetteer;
+    use crate::convert::lexicon;
 
     #[test]
     fn drops_captions_credits_and_comments_and_keeps_the_note() {
         let raw = "\u{feff}\r\nPutin (right) and Kim pose for a photo. | Pool Photo by A. B.\r\n\
                    The story starts here.\r\nIt goes on.\r\nCOMMENTS\r\nShare this article\r\n\
                    With reporting by Reuters";
-        let c = clean(raw, gazetteer::get());
+        let c = clean(raw, lexicon::get());
         assert_eq!(c.text, "The story starts here.\nIt goes on.");
         assert_eq!(c.paragraphs.len(), 2);
         assert_eq!(c.note.as_deref(), Some("With reporting by Reuters"));
@@ -265,19 +426,22 @@ mod tests {
     fn headline_byline_and_hard_wrapped_paragraphs() {
         let raw = "Quake Hits Coastal Towns\n\nBy Jane Doe\n\nA strong earthquake struck the coast on\n\
                    Monday, officials said, and rescue teams were\nsent to the area.\n\nMore text follows here.";
-        let c = clean(raw, gazetteer::get());
+        let c = clean(raw, lexicon::get());
         assert_eq!(c.headline.as_deref(), Some("Quake Hits Coastal Towns"));
         assert_eq!(c.author.as_deref(), Some("Jane Doe"));
-        let wire = clean("OTTAWA, March 6 (Reuters) - The bank held rates.", gazetteer::get());
-        assert_eq!((wire.text.as_str(), wire.wire.as_deref()), ("The bank held rates.", Some("Reuters")));
+        let wire = clean("OTTAWA, March 6 (Reuters) - The bank held rates.", lexicon::get());
+        assert_eq!(
+            (wire.text.as_str(), wire.outlets.first().map(String::as_str)),
+            ("The bank held rates.", Some("Reuters"))
+        );
         // A time stamp line before the dateline is furniture, and the dateline is still found.
         let stamped = clean(
             "Rates Held\n\nMarch 6, 2024 / 10:15 AM / Updated 2 hours ago\n\nOTTAWA (Reuters) - The bank held \
              rates. It said so.",
-            gazetteer::get(),
+            lexicon::get(),
         );
         assert_eq!(stamped.text, "The bank held rates. It said so.");
-        assert_eq!(stamped.wire.as_deref(), Some("Reuters"));
+        assert_eq!(stamped.outlets, ["Reuters"]);
         assert_eq!(
             c.text,
             "A strong earthquake struck the coast on Monday, officials said, and rescue teams were sent to the area.\nMore text follows here."
@@ -289,7 +453,7 @@ mod tests {
         let raw = "Heat Could Rise Faster\n\nTemperatures could rise faster than expected, scientists said.\n\n\
                    7 PHOTOS\nFoods that could go extinct due to climate change\nSee Gallery\n\n\
                    The study was published on Wednesday.";
-        let c = clean(raw, gazetteer::get());
+        let c = clean(raw, lexicon::get());
         assert_eq!(
             c.text,
             "Temperatures could rise faster than expected, scientists said.\nThe study was published on Wednesday."
@@ -298,19 +462,35 @@ mod tests {
 
     #[test]
     fn datelines_with_a_mangled_dash_and_wide_characters_near_the_cut() {
-        let wire = clean("KINSHASA (Reuters) ? Opposition parties rejected the results.", gazetteer::get());
+        let wire = clean("KINSHASA (Reuters) ? Opposition parties rejected the results.", lexicon::get());
         assert_eq!(
-            (wire.text.as_str(), wire.wire.as_deref()),
+            (wire.text.as_str(), wire.outlets.first().map(String::as_str)),
             ("Opposition parties rejected the results.", Some("Reuters"))
         );
         // The dateline is looked for in the first 120 bytes, which here end inside a Hangul syllable.
         let text = format!("SEOUL, {} - rest.", "가".repeat(50));
-        assert_eq!(clean(&text, gazetteer::get()).text, text);
+        assert_eq!(clean(&text, lexicon::get()).text, text);
+    }
+
+    #[test]
+    fn outlets_named_by_datelines_credits_copyright_lines_and_mastheads() {
+        let c = clean(
+            "Harbour Gazette\n\nWASHINGTON (Tarvo News / Nordwire - 6th May, 2022) Employers added jobs.\n\n\
+             --IANS\n\nCopyright The Evening Ledger Limited 2024. All rights reserved.",
+            lexicon::get(),
+        );
+        assert_eq!(c.text, "Employers added jobs.");
+        assert_eq!(c.outlets, ["Harbour Gazette", "Tarvo News", "Nordwire", "IANS", "The Evening Ledger"]);
+        let b = clean("(Bloomberg) -- Investors rushed in, people said.", lexicon::get());
+        assert_eq!(
+            (b.text.as_str(), b.outlets.as_slice()),
+            ("Investors rushed in, people said.", &["Bloomberg".to_string()][..])
+        );
     }
 
     #[test]
     fn control_characters_are_neutralised_and_a_lone_unpunctuated_line_is_kept() {
-        let c = clean("evil \x1b[2J text without punctuation", gazetteer::get());
+        let c = clean("evil \x1b[2J text without punctuation", lexicon::get());
         assert_eq!(c.text, "evil ␛[2J text without punctuation");
         assert!(c.headline.is_none());
     }

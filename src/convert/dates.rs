@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::gazetteer::Gazetteer;
+use super::lexicon::Lexicon;
 use super::tokens::{Kind, Tokens};
 use crate::model::Date;
 
@@ -39,7 +39,7 @@ fn number(t: &Tokens, i: usize) -> Option<u32> {
         .then(|| t.raw(i).parse().ok())?
 }
 
-fn month(t: &Tokens, i: usize, gaz: &Gazetteer) -> Option<u8> {
+fn month(t: &Tokens, i: usize, gaz: &Lexicon) -> Option<u8> {
     let tok = t.toks.get(i)?;
     if tok.kind != Kind::Word || !tok.cap {
         return None;
@@ -52,7 +52,7 @@ pub fn is_year(value: u32) -> bool {
 }
 
 /// Every date in the sentence, with its tokens, in order.
-pub fn find(t: &Tokens, gaz: &Gazetteer) -> Vec<(Range<usize>, Written)> {
+pub fn find(t: &Tokens, gaz: &Lexicon) -> Vec<(Range<usize>, Written)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
@@ -66,7 +66,7 @@ pub fn find(t: &Tokens, gaz: &Gazetteer) -> Vec<(Range<usize>, Written)> {
     out
 }
 
-fn date_at(t: &Tokens, i: usize, gaz: &Gazetteer) -> Option<(usize, Written)> {
+fn date_at(t: &Tokens, i: usize, gaz: &Lexicon) -> Option<(usize, Written)> {
     // "June 24", "Dec. 9", "April 25, 2019", "August 2023"
     if let Some(m) = month(t, i, gaz) {
         let mut j = i + 1;
@@ -131,12 +131,12 @@ pub fn sentence_date(t: &Tokens, dates: &[(Range<usize>, Written)], published: O
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::convert::gazetteer;
+    use crate::convert::lexicon;
 
     fn dates(text: &str, published: Option<&str>) -> Vec<String> {
         let t = Tokens::new(text);
         let published = published.map(|p| Date::parse(p).unwrap());
-        find(&t, gazetteer::get())
+        find(&t, lexicon::get())
             .into_iter()
             .map(|(_, w)| w.resolve(published).map_or("-".into(), |d| d.to_string()))
             .collect()
@@ -157,7 +157,7 @@ mod tests {
     #[test]
     fn relative_years_count_from_the_publication() {
         let t = Tokens::new("It tried twice this year.");
-        let d = sentence_date(&t, &find(&t, gazetteer::get()), Some(Date::parse("2023-11").unwrap()));
+        let d = sentence_date(&t, &find(&t, lexicon::get()), Some(Date::parse("2023-11").unwrap()));
         assert_eq!(d.map(|d| d.to_string()).as_deref(), Some("2023"));
     }
 }

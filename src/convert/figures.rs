@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::gazetteer::Gazetteer;
+use super::lexicon::Lexicon;
 use super::tokens::{Kind, Tokens};
 use super::{dates, plain};
 use crate::model::Qualifier;
@@ -49,7 +49,7 @@ const SPAN_OPENERS: &[&str] =
     &["past", "last", "next", "coming", "previous", "first", "final", "few", "recent"];
 
 /// The figures of a sentence; `dates` are its dates from `dates::find`.
-pub fn find(t: &Tokens, dates: &[(Range<usize>, dates::Written)], gaz: &Gazetteer) -> Vec<Found> {
+pub fn find(t: &Tokens, dates: &[(Range<usize>, dates::Written)], gaz: &Lexicon) -> Vec<Found> {
     let mut excluded = vec![false; t.len()];
     for (range, _) in dates {
         excluded[range.clone()].iter_mut().for_each(|e| *e = true);
@@ -77,7 +77,7 @@ pub fn find(t: &Tokens, dates: &[(Range<usize>, dates::Written)], gaz: &Gazettee
 
 /// The figure a number makes, if it is one. `previous` is the sentence's figure before it, whose unit a
 /// number with none of its own shares when the two are coordinated ("killing 4 people and injuring 30").
-fn figure(t: &Tokens, n: &Number, previous: Option<&Found>, gaz: &Gazetteer) -> Option<Found> {
+fn figure(t: &Tokens, n: &Number, previous: Option<&Found>, gaz: &Lexicon) -> Option<Found> {
     let (start, end) = (n.tokens.start, n.tokens.end);
     let before = start.checked_sub(1).map(|b| t.key(b)).unwrap_or("");
     if n.bare_digits
@@ -191,7 +191,7 @@ fn figure(t: &Tokens, n: &Number, previous: Option<&Found>, gaz: &Gazetteer) -> 
     })
 }
 
-fn qualifier_before(t: &Tokens, start: usize, gaz: &Gazetteer) -> Option<(Qualifier, usize)> {
+fn qualifier_before(t: &Tokens, start: usize, gaz: &Lexicon) -> Option<(Qualifier, usize)> {
     (start.saturating_sub(4)..start).find_map(|k| match gaz.qualifiers.longest_at(t, k) {
         Some((end, q)) if end == start => Some((*q, k)),
         _ => None,
@@ -199,7 +199,7 @@ fn qualifier_before(t: &Tokens, start: usize, gaz: &Gazetteer) -> Option<(Qualif
 }
 
 /// The number starting at token `i`, if one does.
-fn number_at(t: &Tokens, i: usize, gaz: &Gazetteer) -> Option<Number> {
+fn number_at(t: &Tokens, i: usize, gaz: &Lexicon) -> Option<Number> {
     let tok = t.toks.get(i)?;
     // A currency sign before the number: "$61 billion", "US$ 5", "€2m".
     let (currency, first) = match tok.kind {
@@ -290,12 +290,12 @@ fn number_at(t: &Tokens, i: usize, gaz: &Gazetteer) -> Option<Number> {
 }
 
 /// The figure unit of a currency sign or word ("$" → "US dollars"), if it is one.
-fn currency_unit(gaz: &Gazetteer, key: &str) -> Option<String> {
+fn currency_unit(gaz: &Lexicon, key: &str) -> Option<String> {
     gaz.currencies.get(key).cloned()
 }
 
 /// The value of a digit word ("1,000,000", "1.6", "5bn") and the scale of its letter suffix, if any.
-fn digits(raw: &str, gaz: &Gazetteer) -> Option<(f64, Option<f64>)> {
+fn digits(raw: &str, gaz: &Lexicon) -> Option<(f64, Option<f64>)> {
     let split = raw.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(raw.len());
     let (number, suffix) = raw.split_at(split);
     let plain: String = number.chars().filter(|&c| c != ',').collect();
@@ -326,7 +326,7 @@ fn is_participle(word: &str) -> bool {
 /// What a count is of, when the text says more than the unit: the unit with the phrase that qualifies it
 /// ("artillery shells to Moscow", "entities tied to a network", "residents evacuated from six villages"),
 /// up to a clause boundary and at most ten words. None when nothing qualifies the unit.
-fn counted_subject(t: &Tokens, unit_start: usize, unit_end: usize, gaz: &Gazetteer) -> Option<String> {
+fn counted_subject(t: &Tokens, unit_start: usize, unit_end: usize, gaz: &Lexicon) -> Option<String> {
     const OPENERS: &[&str] =
         &["of", "from", "to", "in", "for", "on", "at", "against", "with", "by", "across"];
     const BOUNDARIES: &[&str] =
@@ -344,7 +344,7 @@ fn counted_subject(t: &Tokens, unit_start: usize, unit_end: usize, gaz: &Gazette
     };
     let modifier_at = k + skip;
     let opens = OPENERS.contains(&t.key(modifier_at))
-        || (t.is_word(modifier_at) && is_participle(t.key(modifier_at)) && !gaz.verbs.at(t, modifier_at));
+        || (t.is_word(modifier_at) && is_participle(t.key(modifier_at)) && !gaz.cues.at(t, modifier_at));
     if !opens || (skip > 0 && !is_participle(t.key(modifier_at))) {
         return None;
     }
@@ -352,7 +352,7 @@ fn counted_subject(t: &Tokens, unit_start: usize, unit_end: usize, gaz: &Gazette
     let mut end = k;
     while end < t.len() && end - k < 10 {
         let key = t.key(end);
-        if !t.is_word(end) && key != "-" && key != "'" || BOUNDARIES.contains(&key) || gaz.verbs.at(t, end) {
+        if !t.is_word(end) && key != "-" && key != "'" || BOUNDARIES.contains(&key) || gaz.cues.at(t, end) {
             break;
         }
         // A date or time ends it: "since the beginning of August" is when, not what.
@@ -373,7 +373,7 @@ fn counted_subject(t: &Tokens, unit_start: usize, unit_end: usize, gaz: &Gazette
 
 /// The noun phrase counted after a number: up to four words, stopping at punctuation, function words,
 /// verbs and participles ("artillery shells", "entities" in "three entities tied to").
-fn noun_phrase(t: &Tokens, start: usize, gaz: &Gazetteer) -> Option<(String, usize)> {
+fn noun_phrase(t: &Tokens, start: usize, gaz: &Lexicon) -> Option<(String, usize)> {
     let mut end = start;
     while end < t.len() && end - start < 7 {
         let tok = &t.toks[end];
@@ -390,7 +390,7 @@ fn noun_phrase(t: &Tokens, start: usize, gaz: &Gazetteer) -> Option<(String, usi
         // Measures of time are stop words elsewhere but count here ("up to 10 years in prison").
         let is_noun_like = tok.kind == Kind::Word
             && (!gaz.is_stop(key) || (end == start && gaz.measure_words.contains(key)))
-            && !gaz.verbs.at(t, end)
+            && !gaz.cues.at(t, end)
             && !gaz.months.contains_key(key)
             && !gaz.weekdays.contains(key)
             // A participle ends the phrase ("shells fired"), unless it is part of a compound ("water-dropping").
@@ -427,7 +427,7 @@ fn is_plural(word: &str) -> bool {
 }
 
 /// "of X" after a number: what a share or a vague plural counts.
-fn of_phrase(t: &Tokens, start: usize, gaz: &Gazetteer) -> Option<(String, usize)> {
+fn of_phrase(t: &Tokens, start: usize, gaz: &Lexicon) -> Option<(String, usize)> {
     if t.key(start) != "of" {
         return None;
     }
@@ -439,7 +439,7 @@ fn of_phrase(t: &Tokens, start: usize, gaz: &Gazetteer) -> Option<(String, usize
 }
 
 /// What an amount of money is for: "$61 billion in military aid", "$2 million worth of grain".
-fn money_subject(t: &Tokens, start: usize, gaz: &Gazetteer) -> Option<String> {
+fn money_subject(t: &Tokens, start: usize, gaz: &Lexicon) -> Option<String> {
     let mut j = start;
     if t.key(j) == "worth" {
         j += 1;
@@ -457,11 +457,11 @@ fn money_subject(t: &Tokens, start: usize, gaz: &Gazetteer) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::convert::gazetteer;
+    use crate::convert::lexicon;
 
     fn figures(text: &str) -> Vec<(f64, Qualifier, String, String)> {
         let t = Tokens::new(text);
-        let g = gazetteer::get();
+        let g = lexicon::get();
         find(&t, &dates::find(&t, g), g).into_iter().map(|f| (f.value, f.qualifier, f.text, f.unit)).collect()
     }
 
@@ -506,7 +506,7 @@ mod tests {
         assert_eq!(figures("It had 40 aftershocks, the strongest measuring 5.6.").len(), 1);
         let t =
             Tokens::new("North Korea has sent more than a million artillery shells to Moscow since August.");
-        let g = gazetteer::get();
+        let g = lexicon::get();
         let found = find(&t, &dates::find(&t, g), g);
         assert_eq!(found[0].subject.as_deref(), Some("artillery shells to Moscow"));
         let t = Tokens::new("Revenue was $8.2 billion.");
@@ -516,7 +516,7 @@ mod tests {
     #[test]
     fn money_and_percentages() {
         let t = Tokens::new("Congress approved $61 billion in military aid, 30% of the total.");
-        let found = find(&t, &dates::find(&t, gazetteer::get()), gazetteer::get());
+        let found = find(&t, &dates::find(&t, lexicon::get()), lexicon::get());
         assert_eq!(found[0].value, 61e9);
         assert_eq!(found[0].unit, "US dollars");
         assert_eq!(found[0].subject.as_deref(), Some("military aid"));

@@ -1,23 +1,28 @@
 //! An article's plain text → a draft briefing (`status = "draft"`), offline and deterministic.
 //!
-//! The data flows through small rule-based stages, each a module with its own tests:
-//! `clean` (the story's paragraphs, headline, byline, source note) → `sentences` → `tokens` (per sentence)
-//! → first pass: `actors::scan` fills the actor `Registry` and `summary::Stats` count terms → second
-//! pass, per sentence: `claims`, `figures` (with `dates`), `questions`, summary candidates → the
-//! `Briefing`. What the rules know about the world and about news English (countries, titles, attribution
-//! verbs, hedges, boilerplate) is the `gazetteer`, read from `assets/gazetteer.toml`.
+//! A pipeline of passes, each a module with its own tests, each reading the results of the passes before
+//! it and returning its own:
 //!
-//! Every pass is linear in the article: each sentence is tokenised once per pass and compared with the
-//! article's totals, never with every other sentence.
+//! `clean` (the story's paragraphs, headline, byline, outlets named in datelines and credits) →
+//! `sentences` → `doc` (tokens with word classes, quotations) → `names` (mentions: people, bodies,
+//! states, outlets, places) → `coref` (entities: which mentions name one actor) → `attribution` (claims and
+//! their speakers) → `figures` (with `dates`) → `open_points` → `summary` → the `Briefing`, assembled here.
+//! What the passes know about the world and about news English is the `lexicon`, read from
+//! `assets/lexicon.toml`, `assets/gazetteer.toml` and `assets/given-names.txt`.
+//!
+//! Every pass is linear in the article: each sentence is tokenised once, and no pass compares every
+//! sentence with every other.
 
-pub mod actors;
+mod attribution;
 pub mod batch;
-mod claims;
 mod clean;
+mod coref;
 mod dates;
+mod doc;
 mod figures;
-pub mod gazetteer;
-mod questions;
+pub mod lexicon;
+mod names;
+mod open_points;
 mod sentences;
 mod summary;
 mod tokens;
@@ -30,7 +35,8 @@ use crate::model::{
 };
 use crate::sanitize::neutralize;
 use crate::text::fold_char;
-use tokens::Tokens;
+use attribution::{Attributions, Speaker};
+use coref::Entities;
 
 /// Articles larger than this are refused rather than read into memory.
 pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
@@ -38,9 +44,7 @@ pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
 pub const MAX_ACTORS: usize = 40;
 pub const MAX_FIGURES: usize = 30;
 pub const MAX_CLAIMS: usize = 60;
-pub const MAX_QUESTIONS: usize = 10;
-/// Sentences whose tokens the first pass keeps for the second (memory stays bounded on long texts).
-const KEPT_SENTENCES: usize = 2_000;
+pub const MAX_QUESTIONS: usize = 12;
 /// Questions raised only by a modal verb ("may", "could"): at most this many.
 pub const MAX_WEAK_QUESTIONS: usize = 4;
 
@@ -96,17 +100,17 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, ConvertError> {
     Ok(text)
 }
 
-/// Claims, figures and questions found in one sentence, before ids are given.
-struct SentenceItems {
-    quote: String,
-    claims: Vec<claims::Found>,
-    figures: Vec<(figures::Found, Option<usize>, Option<Date>)>,
-    question: Option<questions::Found>,
+/// A figure found in one sentence, with its claimant and date.
+struct SentenceFigure {
+    sentence: usize,
+    found: figures::Found,
+    claimant: Option<Speaker>,
+    as_of: Option<Date>,
 }
 
 /// Converts an article's text into a draft briefing.
 pub fn convert(raw: &str, options: &Options) -> Result<Briefing, ConvertError> {
-    let gaz = gazetteer::get();
+    let lex = lexicon::get();
     if let Some(id) = &options.id
         && !is_slug(id)
     {
@@ -117,101 +121,41 @@ pub fn convert(raw: &str, options: &Options) -> Result<Briefing, ConvertError> {
     if raw.chars().all(invisible) {
         return Err(ConvertError::Empty);
     }
-    let cleaned = clean::clean(raw, gaz);
+    let cleaned = clean::clean(raw, lex);
     if cleaned.text.is_empty() {
         return Err(ConvertError::OnlyBoilerplate);
     }
-    let sentences = sentences::split(&cleaned.text, &cleaned.paragraphs, gaz);
+    let sentences = sentences::split(&cleaned.text, &cleaned.paragraphs, lex);
+    let doc = doc::Doc::new(&cleaned.text, &sentences, lex);
+    let mentions = names::find(&doc, lex);
+    let entities = Entities::resolve(&doc, &mentions, lex);
+    let attributions = attribution::find(&doc, &mentions, &entities, lex);
 
-    // First pass: who is mentioned, and which words the article is about.
-    let mut registry = actors::Registry::default();
-    let mut stats = summary::Stats::default();
-    // The first sentences' tokens are kept for the second pass, which rarely goes further.
-    let mut kept: Vec<Option<(Tokens, Vec<actors::Mention>)>> = Vec::new();
-    let mut terms: Vec<summary::Counted> = Vec::new();
-    for (s, sentence) in sentences.iter().enumerate() {
-        let t = Tokens::new(&cleaned.text[sentence.range.clone()]);
-        let mentions = actors::scan(&t, gaz);
-        registry.add_sentence(s, &t, &mentions, gaz);
-        let counted = stats.add(&summary::terms(&t, gaz));
-        if s < summary::CANDIDATES {
-            terms.push(counted);
-        }
-        if s < KEPT_SENTENCES {
-            kept.push(Some((t, mentions)));
-        }
-    }
-    // "With reporting by Reuters": the agency is an actor of the story too.
-    if let Some(note) = &cleaned.note {
-        let t = Tokens::new(note);
-        let mentions = actors::scan(&t, gaz);
-        registry.add_sentence(sentences.len(), &t, &mentions, gaz);
-    }
-    registry.finish(gaz);
-
-    // Second pass: claims, figures, questions and summary candidates, sentence by sentence.
-    let mut context = claims::Context::default();
-    let mut items: Vec<SentenceItems> = Vec::new();
-    let mut candidates = Vec::new();
-    let (mut claim_count, mut figure_count) = (0, 0);
-    for (s, sentence) in sentences.iter().enumerate() {
-        // Past the caps and the summary's candidates there is nothing left to find: a long text stops here.
-        if claim_count >= MAX_CLAIMS && figure_count >= MAX_FIGURES && s >= summary::CANDIDATES {
+    // Figures, with the claimant of their sentence's first claim and the date it gives.
+    let mut figures = Vec::new();
+    for s in &doc.sents {
+        if figures.len() >= MAX_FIGURES {
             break;
         }
-        let text = &cleaned.text[sentence.range.clone()];
-        let (t, mentions) = match kept.get_mut(s).and_then(Option::take) {
-            Some(pair) => pair,
-            None => {
-                let t = Tokens::new(text);
-                let mentions = actors::scan(&t, gaz);
-                (t, mentions)
-            }
-        };
-        let actors: Vec<Option<usize>> = mentions.iter().map(|m| registry.resolve(m, &t, gaz)).collect();
-        let (earlier, mut found): (Vec<_>, Vec<_>) =
-            claims::find(&t, &mentions, &actors, &mut registry, &mut context, s, gaz)
-                .into_iter()
-                .partition(|f| f.earlier);
-        if let Some(previous) = items.last_mut() {
-            claim_count += earlier.len();
-            previous.claims.extend(earlier);
+        let written = dates::find(&s.t, lex);
+        let date = dates::sentence_date(&s.t, &written, options.published);
+        let claimant = attributions.claims.iter().find(|c| c.sentence == s.index).map(|c| c.speaker);
+        for found in figures::find(&s.t, &written, lex) {
+            figures.push(SentenceFigure { sentence: s.index, found, claimant, as_of: date });
         }
-        claims::remember_named(&mut context, &registry, actors.iter().flatten().copied());
-        for (m, actor) in mentions.iter().zip(&actors) {
-            if let Some(actor) = *actor
-                && m.kind == actors::MentionKind::Single
-            {
-                registry.note_spelling(actor, m.written(&t), gaz);
-            }
-        }
-        for f in &found {
-            claims::remember(&mut context, &registry, f.claimant);
-        }
-        found.truncate(MAX_CLAIMS.saturating_sub(claim_count));
-        claim_count += found.len();
-        let claimant = found.first().map(|f| f.claimant);
-        let mut figures: Vec<_> = if figure_count < MAX_FIGURES {
-            let written = dates::find(&t, gaz);
-            let date = dates::sentence_date(&t, &written, options.published);
-            figures::find(&t, &written, gaz).into_iter().map(|f| (f, claimant, date)).collect()
-        } else {
-            Vec::new()
-        };
-        figures.truncate(MAX_FIGURES - figure_count);
-        figure_count += figures.len();
-        let question = questions::find(&t, found.first().map(|f| f.text.as_str()), gaz);
-        if let Some(counted) = terms.get(s)
-            && let Some(c) = summary::candidate(s, s, &t, counted, &stats)
-        {
-            candidates.push(c);
-        }
-        items.push(SentenceItems { quote: text.to_string(), claims: found, figures, question });
     }
+    figures.truncate(MAX_FIGURES);
 
-    if let Some(last) = items.last_mut() {
-        last.claims.extend(claims::unsettled(&mut context));
-    }
+    // The summary: the most central sentences, the lead first.
+    let mut stats = summary::Stats::default();
+    let counted: Vec<summary::Counted> =
+        doc.sents.iter().map(|s| stats.add(&summary::terms(&s.t, lex))).collect();
+    let candidates = doc
+        .sents
+        .iter()
+        .take(summary::CANDIDATES)
+        .filter_map(|s| summary::candidate(s.index, s.index, &s.t, &counted[s.index], &stats))
+        .collect();
     let summary_sentences = summary::pick(candidates);
     let summary = summary_text(&cleaned.text, &sentences, &summary_sentences);
     let title = match (&cleaned.headline, summary_sentences.first()) {
@@ -226,11 +170,11 @@ pub fn convert(raw: &str, options: &Options) -> Result<Briefing, ConvertError> {
             if s.is_empty() { "article".to_string() } else { s }
         }),
     };
-    // "By Yonhap": a byline that names a news organisation is the outlet, not an author.
-    let byline_outlet = cleaned
-        .author
-        .as_deref()
-        .and_then(|a| gaz.outlets.iter().find(|o| o.eq_ignore_ascii_case(a)).cloned());
+    let outlet = match (&options.outlet, cleaned.outlets.first()) {
+        (Some(outlet), _) => neutralize(outlet).into_owned(),
+        (None, Some(outlet)) => outlet.clone(),
+        (None, None) => "unknown".into(),
+    };
     let mut briefing = Briefing {
         schema: SCHEMA_VERSION,
         id,
@@ -239,15 +183,10 @@ pub fn convert(raw: &str, options: &Options) -> Result<Briefing, ConvertError> {
         tags: Vec::new(),
         status: Status::Draft,
         source: Source {
-            outlet: match (&options.outlet, &cleaned.wire, &byline_outlet) {
-                (Some(outlet), _, _) => neutralize(outlet).into_owned(),
-                (None, Some(wire), _) => wire.clone(),
-                (None, None, Some(outlet)) => outlet.clone(),
-                (None, None, None) => "unknown".into(),
-            },
+            outlet,
             url: None,
             published: options.published,
-            author: cleaned.author.clone().filter(|_| byline_outlet.is_none()),
+            author: cleaned.author.clone(),
             article: options.article.as_deref().map(|a| neutralize(a).into_owned()),
             note: cleaned.note.clone(),
         },
@@ -256,100 +195,201 @@ pub fn convert(raw: &str, options: &Options) -> Result<Briefing, ConvertError> {
         claims: Vec::new(),
         questions: Vec::new(),
     };
-    assemble(&mut briefing, &registry, items);
+    let parts = Parts {
+        doc: &doc,
+        entities: &entities,
+        attributions: &attributions,
+        figures,
+        outlets: &cleaned.outlets,
+    };
+    assemble(&mut briefing, parts, lex);
     Ok(briefing)
 }
 
-/// Turns what the sentences gave into the briefing's items, with ids, actors chosen and capped.
-fn assemble(b: &mut Briefing, registry: &actors::Registry, items: Vec<SentenceItems>) {
+/// The results of the passes, for assembly.
+struct Parts<'a> {
+    doc: &'a doc::Doc<'a>,
+    entities: &'a Entities,
+    attributions: &'a Attributions,
+    figures: Vec<SentenceFigure>,
+    /// Outlets named in datelines, credits and copyright lines.
+    outlets: &'a [String],
+}
+
+/// An actor of the draft before it gets its id.
+struct Draft {
+    name: String,
+    kind: ActorKind,
+    role: Option<String>,
+    aliases: Vec<String>,
+    first: (usize, usize),
+    mentions: usize,
+}
+
+/// Turns what the passes found into the briefing's items, with ids, actors chosen and capped.
+fn assemble(b: &mut Briefing, p: Parts, lex: &lexicon::Lexicon) {
     let mut ids = Ids::default();
-    // Actors: everyone a claim or figure needs, then the most mentioned, shown in order of appearance.
-    let mut needed: Vec<usize> = Vec::new();
-    for item in &items {
-        for c in &item.claims {
-            needed.push(c.claimant);
-            needed.extend(c.reported_by);
+    let ents = p.entities;
+    let att = p.attributions;
+    // Actors: every entity that is one, the outlets of the credits, and the unnamed speakers claims need.
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut of_entity: Vec<Option<usize>> = vec![None; ents.list.len()];
+    let speaks: HashSet<Speaker> =
+        att.claims.iter().flat_map(|c| std::iter::once(c.speaker).chain(c.reported_by)).collect();
+    for (i, e) in ents.list.iter().enumerate() {
+        if !e.is_actor() && !speaks.contains(&Speaker::Entity(i)) {
+            continue;
         }
-        needed.extend(item.figures.iter().filter_map(|(_, by, _)| *by));
-    }
-    let mut chosen: Vec<usize> = Vec::new();
-    for a in needed {
-        if !chosen.contains(&a) {
-            chosen.push(a);
-        }
-    }
-    let mut others: Vec<usize> = (0..registry.records.len())
-        .filter(|a| registry.records[*a].confirmed && !chosen.contains(a))
-        .collect();
-    others.sort_by_key(|&a| (std::cmp::Reverse(registry.records[a].mentions), registry.records[a].first));
-    chosen.extend(others.into_iter().take(MAX_ACTORS.saturating_sub(chosen.len())));
-    chosen.sort_by_key(|&a| (registry.records[a].first, a));
-    let mut actor_id = vec![String::new(); registry.records.len()];
-    for &a in &chosen {
-        let r = &registry.records[a];
-        let id = ids.unique(&slug(&r.name, 6), "actor");
-        actor_id[a].clone_from(&id);
-        b.actors.push(Actor {
-            id,
-            name: r.name.clone(),
-            kind: r.kind,
-            role: r.role.clone(),
-            aliases: r.aliases.clone(),
+        of_entity[i] = Some(drafts.len());
+        drafts.push(Draft {
+            name: plain(&e.name),
+            kind: e.actor_kind(),
+            role: e.role.as_deref().map(plain),
+            aliases: e.aliases.iter().map(|a| plain(a)).filter(|a| *a != plain(&e.name)).collect(),
+            first: e.first(),
+            mentions: e.mentions.len() + 2 * usize::from(speaks.contains(&Speaker::Entity(i))),
         });
     }
+    let mut of_unnamed: Vec<Option<usize>> = vec![None; att.unnamed.len()];
+    for (i, u) in att.unnamed.iter().enumerate() {
+        if !speaks.contains(&Speaker::Unnamed(i)) {
+            continue;
+        }
+        of_unnamed[i] = Some(drafts.len());
+        drafts.push(Draft {
+            name: u.name.clone(),
+            kind: u.kind,
+            role: None,
+            aliases: u.aliases.clone(),
+            first: u.first,
+            mentions: 2,
+        });
+    }
+    for outlet in p.outlets {
+        let key = coref::key(outlet, lex);
+        let known = drafts
+            .iter()
+            .any(|d| coref::key(&d.name, lex) == key || d.aliases.iter().any(|a| coref::key(a, lex) == key));
+        if !known {
+            drafts.push(Draft {
+                name: outlet.clone(),
+                kind: ActorKind::Outlet,
+                role: None,
+                aliases: Vec::new(),
+                first: (usize::MAX, 0),
+                mentions: 1,
+            });
+        }
+    }
+    let draft_of = |sp: Speaker| match sp {
+        Speaker::Entity(e) => of_entity[e],
+        Speaker::Unnamed(u) => of_unnamed[u],
+    };
+    // Everyone a claim or figure needs, then the most mentioned, shown in order of appearance.
+    let mut chosen: Vec<usize> = Vec::new();
+    let claims: Vec<&attribution::Claim> = att.claims.iter().take(MAX_CLAIMS).collect();
+    for c in &claims {
+        for d in std::iter::once(c.speaker).chain(c.reported_by).filter_map(draft_of) {
+            if !chosen.contains(&d) {
+                chosen.push(d);
+            }
+        }
+    }
+    for f in &p.figures {
+        if let Some(d) = f.claimant.and_then(draft_of)
+            && !chosen.contains(&d)
+        {
+            chosen.push(d);
+        }
+    }
+    let mut others: Vec<usize> = (0..drafts.len()).filter(|d| !chosen.contains(d)).collect();
+    others.sort_by_key(|&d| (std::cmp::Reverse(drafts[d].mentions), drafts[d].first));
+    chosen.extend(others.into_iter().take(MAX_ACTORS.saturating_sub(chosen.len())));
+    chosen.sort_by_key(|&d| (drafts[d].first, d));
+    let mut actor_id = vec![String::new(); drafts.len()];
+    for &d in &chosen {
+        let draft = &drafts[d];
+        let id = ids.unique(&slug(&draft.name, 6), "actor");
+        actor_id[d].clone_from(&id);
+        b.actors.push(Actor {
+            id,
+            name: draft.name.clone(),
+            kind: draft.kind,
+            role: draft.role.clone(),
+            aliases: draft.aliases.clone(),
+        });
+    }
+    let id_of = |sp: Speaker| draft_of(sp).map(|d| actor_id[d].clone()).filter(|id| !id.is_empty());
     let mut tags: Vec<(usize, &str)> = chosen
         .iter()
-        .map(|&a| &registry.records[a])
-        .filter(|r| matches!(r.kind, ActorKind::State | ActorKind::Organisation) && !r.described)
-        .map(|r| (r.mentions, r.name.as_str()))
+        .map(|&d| &drafts[d])
+        .filter(|d| matches!(d.kind, ActorKind::State | ActorKind::Organisation))
+        .map(|d| (d.mentions, d.name.as_str()))
         .collect();
     tags.sort_by_key(|(mentions, _)| std::cmp::Reverse(*mentions));
     b.tags = tags.into_iter().take(4).map(|(_, name)| slug(name, 4)).filter(|t| !t.is_empty()).collect();
 
+    // Items sentence by sentence: claims, figures, then the sentence's open point.
     let mut weak_questions = 0;
-    for item in items {
+    let mut figures = p.figures.into_iter().peekable();
+    let mut claims = claims.into_iter().peekable();
+    let mut differing: Vec<(String, String, Option<String>)> = Vec::new();
+    for s in &p.doc.sents {
+        let quote = s.text().to_string();
         let mut about = Vec::new();
-        for c in item.claims {
-            let speaker =
-                registry.records[c.claimant].name.split_whitespace().last().unwrap_or("claim").to_string();
+        let mut first_claim: Option<String> = None;
+        while let Some(c) = claims.next_if(|c| c.sentence == s.index) {
+            let Some(claimed_by) = id_of(c.speaker) else { continue };
+            let speaker = b.actors.iter().find(|a| a.id == claimed_by).map_or("claim", |a| a.name.as_str());
+            let speaker = speaker.split_whitespace().last().unwrap_or("claim").to_string();
             let id = ids.unique(&slug(&format!("{speaker} {}", keywords(&c.text, 3)), 6), "claim");
             about.push(id.clone());
+            first_claim.get_or_insert_with(|| c.text.clone());
             b.claims.push(Claim {
                 id,
-                text: c.text,
-                claimed_by: actor_id[c.claimant].clone(),
-                reported_by: c.reported_by.map(|r| actor_id[r].clone()),
+                text: c.text.clone(),
+                claimed_by,
+                reported_by: c.reported_by.and_then(id_of),
                 stance: c.stance,
-                quote: item.quote.clone(),
+                quote: quote.clone(),
                 reliability: None,
                 credibility: None,
                 refs: Vec::new(),
             });
         }
-        for (f, by, as_of) in item.figures {
-            let id = ids.unique(&slug(&f.unit, 4), "figure");
+        while let Some(f) = figures.next_if(|f| f.sentence == s.index) {
+            let id = ids.unique(&slug(&f.found.unit, 4), "figure");
             about.push(id.clone());
+            let claimed_by = f.claimant.and_then(id_of);
+            differing.push((f.found.text.clone(), f.found.unit.clone(), claimed_by.clone()));
             b.figures.push(Figure {
                 id,
-                value: f.value,
-                unit: f.unit,
-                subject: f.subject,
-                qualifier: f.qualifier,
-                text: f.text,
-                claimed_by: by.map(|a| actor_id[a].clone()),
-                as_of,
-                quote: item.quote.clone(),
+                value: f.found.value,
+                unit: f.found.unit,
+                subject: f.found.subject,
+                qualifier: f.found.qualifier,
+                text: f.found.text,
+                claimed_by,
+                as_of: f.as_of,
+                quote: quote.clone(),
                 refs: Vec::new(),
             });
         }
-        let Some(q) = item.question else { continue };
+        let Some(q) = open_points::find(s, first_claim.as_deref(), lex) else { continue };
         let weak_allowed = !about.is_empty() && weak_questions < MAX_WEAK_QUESTIONS;
         if b.questions.len() >= MAX_QUESTIONS || (!q.strong && !weak_allowed) {
             continue;
         }
         weak_questions += usize::from(!q.strong);
         let id = ids.unique(&slug(&keywords(&q.text, 4), 5), "question");
-        b.questions.push(Question { id, text: q.text, about, source: Some(item.quote), refs: Vec::new() });
+        b.questions.push(Question { id, text: q.text, about, source: Some(quote), refs: Vec::new() });
+    }
+    for text in open_points::differing_figures(&differing) {
+        if b.questions.len() >= MAX_QUESTIONS {
+            break;
+        }
+        let id = ids.unique(&slug(&keywords(&text, 4), 5), "question");
+        b.questions.push(Question { id, text, about: Vec::new(), source: None, refs: Vec::new() });
     }
 }
 
@@ -482,7 +522,7 @@ pub fn slug(text: &str, max_words: usize) -> String {
 
 /// The first `n` content words of a text, for ids.
 fn keywords(text: &str, n: usize) -> String {
-    let gaz = gazetteer::get();
+    let gaz = lexicon::get();
     text.split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| w.len() > 2 && !gaz.is_stop(&w.to_lowercase()))
         .take(n)

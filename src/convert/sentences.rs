@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::gazetteer::Gazetteer;
+use super::lexicon::Lexicon;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
@@ -27,7 +27,7 @@ const OTHER_ABBREVIATIONS: &[&str] = &[
     "vs", "inc", "corp", "co", "ltd", "dept", "est", "approx", "fig", "jr", "sr", "etc", "al", "ft", "mt",
 ];
 
-pub fn split(text: &str, paragraphs: &[Range<usize>], gaz: &Gazetteer) -> Vec<Sentence> {
+pub fn split(text: &str, paragraphs: &[Range<usize>], gaz: &Lexicon) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (index, p) in paragraphs.iter().enumerate() {
         let para = &text[p.clone()];
@@ -83,7 +83,7 @@ const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
 const OPENERS: &[char] = &['"', '\'', '“', '‘', '(', '[', '«'];
 
 /// Byte offsets (in the paragraph) where a sentence ends.
-fn boundaries(para: &str, gaz: &Gazetteer) -> Vec<usize> {
+fn boundaries(para: &str, gaz: &Lexicon) -> Vec<usize> {
     let mut out = Vec::new();
     for (at, c) in para.char_indices() {
         if !matches!(c, '.' | '!' | '?' | '…') {
@@ -94,6 +94,11 @@ fn boundaries(para: &str, gaz: &Gazetteer) -> Vec<usize> {
         // A boundary needs a space, then a capital, a digit or an opening quote.
         let after = &para[end..];
         if !after.starts_with(char::is_whitespace) {
+            // "their homes.Immediately after", "centre said..“The current": a full stop glued to the next
+            // sentence, where a lower-case word ends and a capitalised word or an opening quote starts.
+            if c == '.' && glued_boundary(para, at, end) {
+                out.push(end);
+            }
             continue;
         }
         let next_at = para.len() - after.trim_start().len();
@@ -109,8 +114,25 @@ fn boundaries(para: &str, gaz: &Gazetteer) -> Vec<usize> {
     out
 }
 
+/// Whether the full stop at `dot`, with no space after it, still ends a sentence: the word before is a
+/// lower-case word of three letters or more (not a domain or an initialism), and an opening quotation mark or
+/// a capitalised word of two letters or more follows.
+fn glued_boundary(para: &str, dot: usize, end: usize) -> bool {
+    let before: String = para[..dot].chars().rev().take_while(|c| c.is_alphabetic() || *c == '.').collect();
+    let word = before.trim_start_matches('.');
+    let lower_word = word.chars().count() >= 3 && word.chars().all(char::is_lowercase);
+    let after = &para[end..];
+    let unquoted = after.trim_start_matches(['“', '"']);
+    let opening_quote = unquoted.len() < after.len() && unquoted.starts_with(char::is_uppercase);
+    let next_word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    let capitalised = next_word.chars().count() >= 2
+        && next_word.starts_with(char::is_uppercase)
+        && next_word.chars().skip(1).all(char::is_lowercase);
+    lower_word && (opening_quote || capitalised)
+}
+
 /// Whether the full stop at `dot` ends the sentence, given the word before it and the word at `next`.
-fn ends_after_abbreviation(para: &str, dot: usize, next: usize, gaz: &Gazetteer) -> bool {
+fn ends_after_abbreviation(para: &str, dot: usize, next: usize, gaz: &Lexicon) -> bool {
     let before = &para[..dot];
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || OPENERS.contains(&c))
@@ -140,7 +162,7 @@ fn ends_after_abbreviation(para: &str, dot: usize, next: usize, gaz: &Gazetteer)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::convert::gazetteer;
+    use crate::convert::lexicon;
 
     fn sentences(text: &str) -> Vec<&str> {
         let paragraphs: Vec<Range<usize>> = {
@@ -153,7 +175,7 @@ mod tests {
                 })
                 .collect()
         };
-        split(text, &paragraphs, gazetteer::get()).into_iter().map(|s| &text[s.range]).collect()
+        split(text, &paragraphs, lexicon::get()).into_iter().map(|s| &text[s.range]).collect()
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use foldhash::HashMap;
 
-use super::gazetteer::Gazetteer;
+use super::lexicon::Lexicon;
 use super::tokens::{Kind, Tokens};
 use crate::text::{shared_terms, stem};
 
@@ -18,7 +18,7 @@ pub const CANDIDATES: usize = 400;
 const NEAR_DUPLICATE: f64 = 0.5;
 
 /// The content words of a sentence, stemmed, sorted (so equal terms are neighbours).
-pub fn terms<'t>(t: &'t Tokens, gaz: &Gazetteer) -> Vec<&'t str> {
+pub fn terms<'t>(t: &'t Tokens, gaz: &Lexicon) -> Vec<&'t str> {
     let mut terms: Vec<&str> = (0..t.len())
         .filter(|&k| t.toks[k].kind == Kind::Word && t.key(k).len() > 2 && !gaz.is_stop(t.key(k)))
         .map(|k| stem(t.key(k)))
@@ -151,11 +151,11 @@ fn jaccard(a: &[u32], b: &[u32]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::convert::gazetteer;
+    use crate::convert::lexicon;
 
     #[test]
     fn central_lead_sentences_win_and_duplicates_are_skipped() {
-        let g = gazetteer::get();
+        let g = lexicon::get();
         let texts = [
             "North Korea sent artillery shells to Russia for the war in Ukraine, officials said.",
             "North Korea sent artillery shells to Russia for the war in Ukraine, officials say.",

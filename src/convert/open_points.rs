@@ -1,16 +1,22 @@
-//! Open questions: sentences that say something is not known ("It's not clear what ...", "did not
-//! elaborate", "has not yet responded", "refrained from detailing how ...", "remains uncertain") or hedge
-//! it ("may", "could", "possibly"). The question is asked in the article's words where a wh-clause allows
-//! ("What can the United States and its allies do ...?"), otherwise the gap is stated with a label.
+//! Open points: sentences that say something is not known or not shown ("It's not clear what ...", "could
+//! not be verified", "reportedly"), that a party would not say ("declined to comment"), that something is
+//! not settled ("has yet to", "is expected to", "if approved", "pending"), that a party denies or contests
+//! it ("denied", "objected"), or that hedge it ("is believed to", "likely"; modal verbs only beside a claim
+//! or figure). Input: one sentence's tokens and the statement of its claim; output: the question, asked in
+//! the article's words where a wh-clause allows ("What can the United States and its allies do ...?"),
+//! otherwise the gap stated with a label of its kind. Two figures of one thing that differ are an open
+//! point too ([`differing_figures`]).
 
-use super::gazetteer::Gazetteer;
+use super::doc::{Sent, Tags};
+use super::lexicon::{Lexicon, OpenKind};
 use super::tokens::Tokens;
 use super::{plain, sentence_case};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
     pub text: String,
-    /// Raised by a strong hedge ("not clear"), not only a modal verb.
+    pub kind: OpenKind,
+    /// Raised by a phrase of `[open_points]`, not only a modal verb.
     pub strong: bool,
 }
 
@@ -20,22 +26,47 @@ const AUXILIARIES: &[&str] = &[
     "have", "had",
 ];
 
-/// The question a sentence raises, if it raises one. `claim` is the statement of a claim made in the
+/// The open point a sentence raises, if it raises one. `claim` is the statement of a claim made in the
 /// same sentence, which a "did not elaborate" is about.
-pub fn find(t: &Tokens, claim: Option<&str>, gaz: &Gazetteer) -> Option<Found> {
-    if let Some((range, _)) = gaz.strong_hedges.find(t, 0..t.len()) {
-        let hedge: String = range.clone().map(|k| t.key(k)).collect::<Vec<_>>().join(" ");
-        let label = label(&hedge);
+pub fn find(s: &Sent, claim: Option<&str>, gaz: &Lexicon) -> Option<Found> {
+    let t = &s.t;
+    if !(0..t.len()).any(|k| s.has(k, Tags::OPEN_PHRASE)) {
+        return None;
+    }
+    // The first phrase of the sentence, the kinds that say more first: what is not known, not said,
+    // contested, not settled, then hedged.
+    let mut best: Option<(std::ops::Range<usize>, OpenKind)> = None;
+    let mut k = 0;
+    while k < t.len() {
+        if !s.has(k, Tags::OPEN_PHRASE) {
+            k += 1;
+            continue;
+        }
+        if let Some((end, kind)) = gaz.open_points.longest_at(t, k) {
+            if best.as_ref().is_none_or(|(_, b)| *kind < *b) {
+                best = Some((k..end, *kind));
+            }
+            k = end;
+        } else {
+            k += 1;
+        }
+    }
+    if let Some((range, kind)) = best {
+        let phrase: String = range.clone().map(|k| t.key(k)).collect::<Vec<_>>().join(" ");
+        let label = label(kind, &phrase);
         // "not clear what ...", "refrained from detailing how ...".
-        if let Some(wh) = (range.end..t.len().min(range.end + 4)).find(|&k| WH.contains(&t.key(k))) {
+        if kind == OpenKind::Unknown
+            && let Some(wh) = (range.end..t.len().min(range.end + 4)).find(|&k| WH.contains(&t.key(k)))
+        {
             let clause = clause_text(t, wh..t.len());
             return Some(Found {
                 text: invert(t, wh).unwrap_or_else(|| format!("{label}: {clause}.")),
+                kind,
                 strong: true,
             });
         }
         // "the duration of the war remains uncertain".
-        if hedge.starts_with("remain") && range.start > 0 {
+        if phrase.starts_with("remain") && range.start > 0 {
             let start = (0..range.start)
                 .rev()
                 .find(|&k| t.key(k) == "that" || t.is_punct(k, ","))
@@ -43,22 +74,59 @@ pub fn find(t: &Tokens, claim: Option<&str>, gaz: &Gazetteer) -> Option<Found> {
             if range.start > start + 1 {
                 return Some(Found {
                     text: format!("{label}: {}.", clause_text(t, start..range.start)),
+                    kind,
                     strong: true,
                 });
             }
         }
-        let what =
-            claim.map(|c| c.trim_end_matches('.').to_string()).unwrap_or_else(|| clause_text(t, 0..t.len()));
-        return Some(Found { text: format!("{label}: {what}."), strong: true });
+        let what = match (kind, claim) {
+            (OpenKind::Unknown | OpenKind::Hedged, Some(c)) => c.trim_end_matches('.').to_string(),
+            _ => clause_text(t, 0..t.len()),
+        };
+        return Some(Found { text: format!("{label}: {what}."), kind, strong: true });
     }
     gaz.weak_hedges.find(t, 0..t.len())?;
     let what =
         claim.map(|c| c.trim_end_matches('.').to_string()).unwrap_or_else(|| clause_text(t, 0..t.len()));
-    Some(Found { text: format!("Unconfirmed: {what}."), strong: false })
+    Some(Found { text: format!("Unconfirmed: {what}."), kind: OpenKind::Hedged, strong: false })
 }
 
-/// The kind of gap a strong hedge states.
-fn label(hedge: &str) -> &'static str {
+/// An open point for two figures of one thing given differently: "Disputed: 1,000 (the ministry) against
+/// 1,200 (the Red Cross)". `figures` are (value as written, what it counts, who gives it).
+pub fn differing_figures(figures: &[(String, String, Option<String>)]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, (a_text, a_unit, a_by)) in figures.iter().enumerate() {
+        for (b_text, b_unit, b_by) in &figures[i + 1..] {
+            let same_thing = !a_unit.is_empty() && a_unit == b_unit;
+            let two_sources = a_by.is_some() && b_by.is_some() && a_by != b_by;
+            if same_thing && two_sources && a_text != b_text {
+                let (a_by, b_by) = (a_by.as_deref().unwrap_or_default(), b_by.as_deref().unwrap_or_default());
+                out.push(format!("Disputed: {a_unit}: {a_text} ({a_by}) against {b_text} ({b_by})."));
+            }
+        }
+    }
+    out
+}
+
+/// The label of an open point of that kind and phrase.
+fn label(kind: OpenKind, hedge: &str) -> &'static str {
+    match kind {
+        OpenKind::Declined
+            if hedge.contains("respond") || hedge.contains("reached") || hedge.contains("return") =>
+        {
+            return "No response yet";
+        }
+        OpenKind::Declined => return "No comment",
+        OpenKind::Pending
+            if hedge.contains("investigat") || hedge.contains("looking into") || hedge.contains("review") =>
+        {
+            return "Under investigation";
+        }
+        OpenKind::Pending => return "Pending",
+        OpenKind::Disputed => return "Disputed",
+        OpenKind::Hedged => return "Unconfirmed",
+        OpenKind::Unknown => {}
+    }
     if hedge.contains("respond") {
         "No response yet"
     } else if ["verif", "unconfirmed", "citing", "anonymity", "familiar", "reportedly", "allegedly"]
@@ -163,10 +231,13 @@ fn invert(t: &Tokens, wh: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::convert::gazetteer;
+    use crate::convert::lexicon;
 
     fn question(text: &str, claim: Option<&str>) -> Option<String> {
-        find(&Tokens::new(text), claim, gazetteer::get()).map(|q| q.text)
+        let lex = lexicon::get();
+        let sentences = [crate::convert::sentences::Sentence { range: 0..text.len(), paragraph: 0 }];
+        let doc = crate::convert::doc::Doc::new(text, &sentences, lex);
+        find(&doc.sents[0], claim, lex).map(|q| q.text)
     }
 
     #[test]
