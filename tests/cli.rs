@@ -661,10 +661,9 @@ fn settings_name_the_folder_and_the_export_folder() {
     let list = brief_with_settings(work.path(), &settings, &["list"]);
     assert_eq!(list.status.code(), Some(0), "{}", stderr(&list));
     assert_eq!(stdout(&list).lines().count(), 6, "the folder from the settings: {}", stdout(&list));
-    fs::create_dir(work.path().join("out")).unwrap();
     let export = brief_with_settings(work.path(), &settings, &["export", "blinken-seoul-2023-11"]);
     assert_eq!(export.status.code(), Some(0), "{}", stderr(&export));
-    assert!(work.path().join("out/blinken-seoul-2023-11.md").is_file());
+    assert!(work.path().join("out/blinken-seoul-2023-11.md").is_file(), "into the folder, made for it");
     // --dir and BRIEF_DIR still come first.
     let elsewhere = brief_with_settings(work.path(), &settings, &["list", "--dir", "out"]);
     assert_eq!(stdout(&elsewhere).lines().count(), 1, "{}", stdout(&elsewhere));

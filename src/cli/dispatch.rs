@@ -26,13 +26,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Check { folder }) => check::run(folder.as_deref().unwrap_or(&dir)),
         Some(Command::List { json }) => list::run(&dir, cached, json),
         Some(Command::Show { id }) => show::run(&load(&dir)?, &id),
-        Some(Command::Export { ids, all, output, force }) => export::run(
-            &load(&dir)?,
-            &ids,
-            all,
-            output.as_deref().or(settings.export_folder.as_deref()),
-            force,
-        ),
+        Some(Command::Export { ids, all, output, force }) => {
+            export::run(&load(&dir)?, &ids, all, output.as_deref(), settings.export_folder.as_deref(), force)
+        }
         Some(Command::Convert(args)) => convert::run(args, &dir),
         Some(Command::Config) => settings::show(),
         Some(Command::Completions { shell }) => manual::completions(shell),

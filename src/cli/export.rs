@@ -13,16 +13,29 @@ use crate::sanitize::neutralize;
 use crate::store::Store;
 use crate::xref::CrossRef;
 
+/// `output` is the `-o` given; without it, files go to `folder` (the settings' export folder), else the
+/// current folder.
 pub fn run(
     store: &Store,
     ids: &[String],
     all: bool,
     output: Option<&Path>,
+    folder: Option<&Path>,
     force: bool,
 ) -> Result<ExitCode, Failure> {
     match ids {
-        [id] if !all => one(store, id, output, force),
-        _ => several(store, ids, all, output, force),
+        // The settings name a folder, even one not made yet: `ID.md` goes inside it.
+        [id] if !all => match (output, folder) {
+            (None, Some(folder)) => {
+                find(store, id)?;
+                std::fs::create_dir_all(folder).map_err(|e| {
+                    Failure::Data(format!("cannot create the export folder {}: {e}", shown(folder)))
+                })?;
+                one(store, id, Some(&folder.join(export::file_name(id))), force)
+            }
+            _ => one(store, id, output, force),
+        },
+        _ => several(store, ids, all, output.or(folder), force),
     }
 }
 
