@@ -729,3 +729,38 @@ fn a_missing_folder_says_how_to_name_one() {
         }
     }
 }
+
+#[test]
+fn an_export_of_a_set_stopped_by_a_signal_leaves_nothing_behind() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-export-interrupted");
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    for b in corpus::corpus(1500) {
+        fs::write(dir.join(format!("{}.toml", b.id)), toml::to_string(&b).unwrap()).unwrap();
+    }
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("set");
+    for signal in [libc::SIGTERM, libc::SIGINT] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
+            .args(["export", "--all", "--no-cache", "-o"])
+            .arg(&out)
+            .arg("--dir")
+            .arg(&dir)
+            .env("BRIEF_CONFIG", no_settings())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Once files are being staged, stop it.
+        let started = std::time::Instant::now();
+        while fs::read_dir(&out).map_or(0, |d| d.count()) < 3 {
+            assert!(started.elapsed().as_secs() < 120, "no file staged");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        // SAFETY: kill(2) takes plain integers.
+        unsafe { libc::kill(child.id() as i32, signal) };
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(1), "signal {signal}: stopped with an error, not killed");
+        let left: Vec<_> = fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(left, Vec::<std::ffi::OsString>::new(), "signal {signal}: nothing left behind");
+    }
+}

@@ -4,7 +4,8 @@
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use super::folder::find;
 use super::{Failure, print_out};
@@ -124,14 +125,29 @@ fn several(
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).min(set.len());
     let progress = set.len() > 1 && io::stderr().is_terminal();
     let done = AtomicUsize::new(0);
+    // Ctrl-C, SIGTERM or SIGHUP while files are staged stops the work instead of the process, so that the
+    // staged files are removed as they are dropped: nothing is left in the folder but what was there.
+    let interrupted = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&interrupted))
+            .map_err(|e| Failure::Data(format!("cannot handle signals: {e}")))?;
+    }
+    let stopped = || {
+        interrupted.load(Ordering::Relaxed).then(|| {
+            Failure::Data("interrupted: nothing was written (the files made so far are removed)".into())
+        })
+    };
     let staged: Vec<Result<Vec<export::Staged>, Failure>> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|first| {
-                let (set, paths, briefings, xref, in_set, done) =
-                    (&set, &paths, &briefings, &xref, &in_set, &done);
+                let (set, paths, briefings, xref, in_set, done, stopped) =
+                    (&set, &paths, &briefings, &xref, &in_set, &done, &stopped);
                 scope.spawn(move || {
                     let mut staged = Vec::new();
                     for (&at, path) in set.iter().zip(paths).skip(first).step_by(threads) {
+                        if let Some(stop) = stopped() {
+                            return Err(stop);
+                        }
                         staged.push(stage(
                             path,
                             export::to_markdown(at, briefings, xref, &|other| in_set[other]),
@@ -152,6 +168,9 @@ fn several(
     }
     let mut staged: Vec<export::Staged> =
         staged.into_iter().collect::<Result<Vec<_>, _>>()?.into_iter().flatten().collect();
+    if let Some(stop) = stopped() {
+        return Err(stop);
+    }
     staged.push(stage(&index, export::index::to_markdown(&set, &briefings, &xref))?);
     export::sync_file_system(folder).map_err(|e| Failure::Data(e.to_string()))?;
     for file in staged {
