@@ -80,6 +80,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_message_expires_five_seconds_after_it_appeared_and_never_while_asking() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = App::new(crate::store::Store::load(dir.path()).unwrap());
+        let mut timer = StatusTimer::default();
+        app.status.clear();
+        assert_eq!(timer.deadline(&app), None, "nothing shown, nothing to wait for");
+        app.status = "exported".into();
+        let before = Instant::now();
+        let first = timer.deadline(&app).unwrap();
+        assert!(first >= before + STATUS_SHOWN && first <= Instant::now() + STATUS_SHOWN);
+        assert_eq!(timer.deadline(&app), Some(first), "the same message keeps its deadline");
+        timer.restart();
+        assert!(timer.deadline(&app).unwrap() >= first, "said again, it starts over");
+        app.prompt = Some(super::super::app::Prompt::Overwrite { briefing: 0 });
+        assert_eq!(timer.deadline(&app), None, "a question waits for its answer");
+    }
+
+    #[test]
     fn base64_matches_the_standard_alphabet_and_padding() {
         assert_eq!(base64(b""), "");
         assert_eq!(base64(b"f"), "Zg==");
