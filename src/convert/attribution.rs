@@ -221,7 +221,8 @@ impl Walker<'_> {
                 .pronoun_of_earlier_speaker(s, verb.start, &cues)
                 .or_else(|| self.speaker_left(s, verb.start, &cues))
                 .or_else(|| self.speaker_right(s, verb.clone()))
-                .or_else(|| participle_speaker(s, verb.clone(), &cues, ms, self.ents));
+                .or_else(|| participle_speaker(s, verb.clone(), &cues, ms, self.ents))
+                .or_else(|| self.subject_phrase(s, verb.clone()));
             let Some((speakers, speaker_tokens)) = speaker else { continue };
             let Some(content) = content(s, &verb, &speaker_tokens, self.lex) else {
                 // "He added a warning." says nothing itself, but a quotation may follow for him.
@@ -280,6 +281,16 @@ impl Walker<'_> {
             }
             if self.lex.said_where.find(t, 0..t.len()).is_some() {
                 self.documents.insert("statement".into(), first.speaker);
+            }
+            // "X reported ...": a later "the report said" is X's; likewise statements and announcements.
+            for i in (0..t.len()).filter(|&i| s.has(i, Tags::CUE)) {
+                let document = match t.key(i) {
+                    k if k.starts_with("report") => "report",
+                    k if k.starts_with("stat") => "statement",
+                    k if k.starts_with("announc") => "announcement",
+                    _ => continue,
+                };
+                self.documents.insert(document.into(), first.speaker);
             }
         }
         found
@@ -517,7 +528,7 @@ impl Walker<'_> {
             }
         }
         // "Russia once supported them, but has since implied ...": the clause's subject is the sentence's.
-        if k > 0 && matches!(t.key(k - 1), "but" | "and") && k < verb_start {
+        if k > 0 && matches!(t.key(k - 1), "but" | "and") {
             // The first name that acts, usually the subject ("the United States, a major ally, expressed
             // surprise and urged ..."), or an earlier cue's speaker.
             let ms = &self.mentions[s.index];
@@ -544,9 +555,43 @@ impl Walker<'_> {
         // An apposition: "Pak Jong Chon, one of North Korea's top military officials, said" — unless the
         // apposition ends with the name itself ("A second defendant, former director Paul Reeve, denied").
         let ms = &self.mentions[s.index];
-        let named_in_apposition = k > 1
-            && t.is_punct(k - 1, ",")
-            && ms.iter().enumerate().any(|(i, m)| {
+        // Asides between commas before the verb, peeled one by one: an apposition that names the speaker
+        // ("A second defendant, former director Paul Reeve, denied"), one that describes them ("Pak Jong
+        // Chon, one of North Korea's top military officials, said"; "Cheong In-kyo, trade minister of South
+        // Korea, a major steel producer, said"), a relative clause, a place or time ("X, in his latest
+        // statement, confirmed"), adverbs ("China, ..., meanwhile, accused").
+        // `close` is the comma that would end an aside; after one is peeled, its opening comma may end
+        // another.
+        // A name inside a phrase of another head ("the vice director of the Ministry of Defence issued",
+        // "finance minister of Tarvo"): not the speaker itself.
+        let in_phrase = |m: &Mention| {
+            let mut j = m.role_start.min(m.tokens.start);
+            while j > 0 && s.has(j - 1, Tags::DETERMINER) {
+                j -= 1;
+            }
+            j >= 2
+                && matches!(t.key(j - 1), "of" | "for" | "from" | "at")
+                && t.is_word(j - 2)
+                && !s.has(j - 2, Tags::VERB)
+                && !s.has(j - 2, Tags::CUE)
+        };
+        let mut close = k.checked_sub(1).filter(|&c| t.is_punct(c, ","));
+        let mut peeled = 0;
+        for _ in 0..3 {
+            let Some(c) = close else { break };
+            k = c + 1;
+            // After an aside, a name ending at its opening comma is the speaker ("the Bureau of Labor
+            // Statistics, a unit within the Labor Department, said").
+            if peeled > 0
+                && ms.iter().enumerate().any(|(i, m)| {
+                    m.tokens.end == c
+                        && !in_phrase(m)
+                        && self.ents.of(s.index, i).is_some_and(|e| self.ents.list[e].is_actor())
+                })
+            {
+                break;
+            }
+            let named_in_apposition = ms.iter().enumerate().any(|(i, m)| {
                 let person = self.ents.of(s.index, i).is_some_and(|e| self.ents.list[e].kind == Kind::Person);
                 let open = (k.saturating_sub(16)..m.tokens.start).rev().find(|&j| t.is_punct(j, ","));
                 let titled = open.is_some_and(|open| {
@@ -560,30 +605,42 @@ impl Walker<'_> {
                 });
                 m.tokens.end == k - 1 && person && titled
             });
-        if k > 0
-            && !named_in_apposition
-            && t.is_punct(k - 1, ",")
-            && let Some(open) = (k.saturating_sub(18)..k - 1).rev().find(|&j| t.is_punct(j, ","))
-            && ((open + 1..k - 1).any(|j| {
+            if named_in_apposition {
+                k -= 1;
+                close = None;
+                break;
+            }
+            let Some(open) = (k.saturating_sub(18)..k - 1).rev().find(|&j| t.is_punct(j, ",")) else { break };
+            let inner = open + 1..k - 1;
+            let describes = inner.clone().any(|j| {
                 s.has(j, Tags::TITLE)
                     || s.has(j, Tags::PEOPLE_NOUN)
                     || s.has(j, Tags::BODY_NOUN)
                     || s.has(j, Tags::PROFESSION)
-            }) || (s.has(open + 1, Tags::RELATIVE) && ms.iter().any(|m| m.tokens.end == open)))
-        {
+            }) && !inner.clone().any(|j| s.has(j, Tags::CUE) || s.has(j, Tags::AUXILIARY));
+            let relative = s.has(open + 1, Tags::RELATIVE) && ms.iter().any(|m| m.tokens.end == open);
+            let circumstance = (s.has(open + 1, Tags::PREPOSITION) || lex.said_where.at(t, open + 1))
+                && !inner.clone().any(|j| s.has(j, Tags::VERB) && !s.has(j, Tags::DOCUMENT));
+            let adverbs = inner.clone().all(|j| lex.speaker_gap.at(t, j) || t.key(j).ends_with("ly"));
+            // ", the largest grain exporter,": a noun phrase in apposition, with no verb.
+            let noun_phrase = s.has(open + 1, Tags::DETERMINER)
+                && !inner.clone().any(|j| {
+                    s.has(j, Tags::CUE)
+                        || s.has(j, Tags::AUXILIARY)
+                        || s.has(j, Tags::INFLECTED)
+                        || s.has(j, Tags::RELATIVE)
+                });
+            if !(describes || relative || circumstance || adverbs || noun_phrase) || inner.is_empty() {
+                break;
+            }
             k = open;
+            close = Some(open);
+            peeled += 1;
         }
-        if named_in_apposition {
+        // After an aside, the speaker ends before the comma the loop stopped at; with none peeled, a comma
+        // right before the verb means no speaker stands there (", saying ...").
+        if peeled > 0 && close.is_some_and(|c| c + 1 == k) {
             k -= 1;
-        }
-        // "X, in his latest statement, confirmed": an aside of where or when between the commas.
-        if k > 1
-            && t.is_punct(k - 1, ",")
-            && let Some(open) = (k.saturating_sub(12)..k - 1).rev().find(|&j| t.is_punct(j, ","))
-            && (s.has(open + 1, Tags::PREPOSITION) || lex.said_where.at(t, open + 1))
-            && !(open + 1..k - 1).any(|j| s.has(j, Tags::VERB) && !s.has(j, Tags::DOCUMENT))
-        {
-            k = open;
         }
         // A bracketed short form before the verb: "the Rason Special Economic Zone (SEZ) found".
         if k >= 3 && t.is_punct(k - 1, ")") && t.is_punct(k - 3, "(") {
@@ -624,38 +681,38 @@ impl Walker<'_> {
             let who = who.or_else(|| self.previous.first().copied())?;
             return Some((vec![who], last..k));
         }
-        // A name ending right before the verb, unless it is inside a phrase of another head ("the vice
-        // director of the Ministry of Defence issued"): then the phrase speaks.
-        let in_phrase = |m: &Mention| {
-            let mut j = m.role_start.min(m.tokens.start);
-            while j > 0 && s.has(j - 1, Tags::DETERMINER) {
-                j -= 1;
-            }
-            j >= 2
-                && matches!(t.key(j - 1), "of" | "for" | "from" | "at")
-                && t.is_word(j - 2)
-                && !t.toks[j - 2].cap
-                && (s.has(j - 2, Tags::TITLE)
-                    || s.has(j - 2, Tags::PEOPLE_NOUN)
-                    || s.has(j - 2, Tags::BODY_NOUN)
-                    || s.has(j - 2, Tags::PROFESSION))
-        };
-        // "Ilaria Kovač, the agency's researcher said": an apposition left open speaks for the name.
-        if let Some(comma) = (k.saturating_sub(10)..k).rev().find(|&j| t.is_punct(j, ","))
-            && (comma + 1..k).all(|j| t.is_word(j) || t.is_punct(j, "'") || t.is_punct(j, "-"))
-            && (s.has(k - 1, Tags::TITLE) || s.has(k - 1, Tags::PROFESSION))
-            && let Some(p) = ms.iter().position(|m| m.tokens.end == comma)
+        // "Ilaria Kovač, the agency's researcher said", "Abdul Rahim, the head of the agency's data,
+        // communications and information centre said": an apposition left open speaks for the name before
+        // it, when it starts with a title or ends with one and holds no verb.
+        if let Some(p) = ms
+            .iter()
+            .rposition(|m| m.tokens.end + 1 < k && t.is_punct(m.tokens.end, ",") && k - m.tokens.end <= 20)
             && let Some(e) = self.ents.of(s.index, p)
             && self.ents.list[e].kind == Kind::Person
         {
-            return Some((vec![Speaker::Entity(e)], ms[p].tokens.start..k));
+            let comma = ms[p].tokens.end;
+            let mut first = comma + 1;
+            while s.has(first, Tags::DETERMINER) {
+                first += 1;
+            }
+            let titled =
+                s.has(first, Tags::TITLE) || s.has(k - 1, Tags::TITLE) || s.has(k - 1, Tags::PROFESSION);
+            let clause = (comma + 1..k).any(|j| {
+                s.has(j, Tags::CUE)
+                    || s.has(j, Tags::AUXILIARY)
+                    || (s.has(j, Tags::INFLECTED) && !s.has(j, Tags::TITLE))
+            });
+            let plain_words = (comma + 1..k).all(|j| t.is_word(j) || matches!(t.key(j), "'" | "-" | ","));
+            if titled && !clause && plain_words {
+                return Some((vec![Speaker::Entity(e)], ms[p].tokens.start..k));
+            }
         }
         if let Some(m) = ms.iter().position(|m| m.tokens.end == k && !in_phrase(m)) {
             if let Some(author) = self.document_author(s, ms[m].tokens.start) {
                 return Some(author);
             }
             if let Some(e) = self.ents.of(s.index, m)
-                && self.ents.list[e].kind != Kind::Place
+                && (self.ents.list[e].kind != Kind::Place || self.ents.list[e].is_actor())
             {
                 return Some(self.coordination(s, m));
             }
@@ -721,7 +778,7 @@ impl Walker<'_> {
     fn noun_phrase_left(&mut self, s: &Sent, end: usize) -> Option<(Vec<Speaker>, Range<usize>)> {
         let t = &s.t;
         let mut start = end;
-        while start > 0 && end - start < 20 {
+        while start > 0 && end - start < 28 {
             let j = start - 1;
             let tok = &t.toks[j];
             let key = t.key(j);
@@ -736,7 +793,7 @@ impl Walker<'_> {
             if s.has(j, Tags::DETERMINER) && !s.has(j, Tags::PEOPLE_NOUN) {
                 start = j;
                 // "the team of researchers at the Oryx blog": a prepositional phrase inside the phrase.
-                if j >= 2 && matches!(t.key(j - 1), "of" | "at" | "from" | "for" | "with") && end - j < 18 {
+                if j >= 2 && matches!(t.key(j - 1), "of" | "at" | "from" | "for" | "with") && end - j < 26 {
                     continue;
                 }
                 break;
@@ -787,9 +844,12 @@ impl Walker<'_> {
         if head_span.is_empty() {
             return None;
         }
-        // The head: the last noun before a preposition, else the phrase's last word.
+        // The head: the last noun before a preposition ("people familiar with the matter"), else the
+        // phrase's last word.
         let head = (head_span.start + 1..head_span.end)
-            .find(|&k| matches!(t.key(k), "of" | "from" | "at" | "with" | "in" | "for"))
+            .find(|&k| {
+                matches!(t.key(k), "of" | "from" | "at" | "with" | "in" | "for" | "familiar" | "close")
+            })
             .map_or(head_span.end, |k| k)
             .checked_sub(1)?;
         if head < head_span.start || !t.is_word(head) {
@@ -846,7 +906,10 @@ impl Walker<'_> {
             )));
         }
         // "a top North Korean military official": the one person whose role holds that head and those words.
-        if s.has(head, Tags::TITLE) || s.has(head, Tags::PEOPLE_NOUN) && !head_key.ends_with('s') {
+        let article = matches!(t.key(head_span.start), "a" | "an" | "the");
+        let singular =
+            !head_key.ends_with('s') && !matches!(head_key, "police" | "people" | "staff" | "personnel");
+        if article && singular && (s.has(head, Tags::TITLE) || s.has(head, Tags::PEOPLE_NOUN)) {
             let words: Vec<String> = (head_span.start..head)
                 .filter(|&k| t.is_word(k) && !s.has(k, Tags::DETERMINER) && !s.has(k, Tags::STOP))
                 .map(|k| t.key(k).to_string())
@@ -874,10 +937,13 @@ impl Walker<'_> {
         let people_head =
             s.has(head, Tags::PEOPLE_NOUN) || s.has(head, Tags::TITLE) || s.has(head, Tags::PROFESSION);
         if !people_head
-            && let Some(e) = ms.iter().enumerate().filter(|(_, m)| inside(m)).find_map(|(i, _)| {
-                self.ents
-                    .of(s.index, i)
-                    .filter(|&e| self.ents.list[e].is_actor() && self.ents.list[e].kind != Kind::Person)
+            && let Some(e) = ms.iter().enumerate().filter(|(_, m)| inside(m)).find_map(|(i, m)| {
+                // A person's camp, team or office speaks for the person ("Mr Lekic's camp said").
+                let owned_by_person = t.toks[m.tokens.end - 1].possessive && s.has(head, Tags::BODY_NOUN);
+                self.ents.of(s.index, i).filter(|&e| {
+                    self.ents.list[e].is_actor()
+                        && (self.ents.list[e].kind != Kind::Person || owned_by_person)
+                })
             })
         {
             return Some(Speaker::Entity(e));
@@ -974,6 +1040,24 @@ impl Walker<'_> {
         Some(Speaker::Unnamed(self.unnamed(&name, head_lemma, kind, (s.index, start))))
     }
 
+    /// "Families of victims have questioned ..., calling for ...": a participle with no named subject
+    /// speaks for the phrase that opens the sentence, up to its first verb.
+    fn subject_phrase(&mut self, s: &Sent, verb: Range<usize>) -> Option<(Vec<Speaker>, Range<usize>)> {
+        let t = &s.t;
+        if !t.key(verb.start).ends_with("ing") || verb.start == 0 || !t.is_punct(verb.start - 1, ",") {
+            return None;
+        }
+        let first = s.first_word;
+        let end = (first + 1..verb.start).find(|&k| {
+            s.has(k, Tags::AUXILIARY)
+                || s.has(k, Tags::INFLECTED)
+                || s.has(k, Tags::CUE)
+                || t.is_punct(k, ",")
+        })?;
+        let speaker = self.noun_phrase(s, first..end, end)?;
+        Some((vec![speaker], first..end))
+    }
+
     /// The unnamed speaker of that head noun met before, or a new one.
     fn unnamed(&mut self, written: &str, head: String, kind: ActorKind, at: At) -> usize {
         let written = plain(written);
@@ -1036,7 +1120,10 @@ impl Walker<'_> {
         let t = &s.t;
         let after_statement =
             verb.start > 0 && (t.is_punct(verb.start - 1, ",") || t.is_punct(verb.start - 1, "\""));
-        if !after_statement || t.key(verb.start).ends_with("ing") {
+        let verb_key = t.key(verb.start);
+        // Only verbs of saying invert ("..., said Kirby"); "accused the United States of" has an object.
+        if !after_statement || verb_key.ends_with("ing") || !(saying_verb(verb_key) || bare_speech(verb_key))
+        {
             return None;
         }
         let ms = &self.mentions[s.index];
@@ -1097,8 +1184,14 @@ fn participle_speaker(
     // The sentence's subject: its first name that acts ("United boss Ten Hag defended ..., saying"), else
     // its first name that is an actor.
     let actor = |i: usize| ents.of(s.index, i).filter(|&e| ents.list[e].is_actor());
+    // "Before leaving the ISS, McClain reflected ...": the subject comes after an opening clause.
+    let opening_clause = if s.has(s.first_word, Tags::PREPOSITION) || s.has(s.first_word, Tags::STOP) {
+        (0..verb.start).find(|&k| t.is_punct(k, ",")).unwrap_or(0)
+    } else {
+        0
+    };
     let first = (0..ms.len())
-        .filter(|&i| ms[i].acts && ms[i].tokens.end < verb.start)
+        .filter(|&i| ms[i].acts && ms[i].tokens.end < verb.start && ms[i].tokens.start > opening_clause)
         .find_map(actor)
         .or_else(|| (0..ms.len()).find_map(actor))?;
     Some((vec![Speaker::Entity(first)], verb))
@@ -1180,6 +1273,15 @@ fn content(s: &Sent, verb: &Range<usize>, speaker: &Range<usize>, lex: &Lexicon)
     let inside = &s.quoted;
     let verb_key = t.key(verb.start);
     let saying = saying_verb(verb_key);
+    // "As ConservativeHome notes, more than half ...": what follows the aside is what was said.
+    let mut opener = speaker.start.min(verb.start);
+    while opener > 0 && s.has(opener - 1, Tags::DETERMINER) && t.key(opener - 1) != "as" {
+        opener -= 1;
+    }
+    if opener > 0 && opener - 1 <= s.first_word && t.key(opener - 1) == "as" && t.is_punct(verb.end, ",") {
+        let rest = trim_joiners(s, verb.end + 1..t.len());
+        return (rest.len() > 2).then_some(rest);
+    }
     // "..., said the company": the speaker stands after the verb; what was said is before it.
     let mut k = if speaker.start >= verb.end { speaker.end } else { verb.end };
     // The audience: "told reporters", "told Bloomberg", "informed the court".
@@ -1742,6 +1844,72 @@ mod tests {
     fn the_speaker_of_she_claimed_x_had_is_she() {
         let found = said("Minister Lena Okafor spoke first. She claimed Norway had broken the treaty.");
         assert_eq!(found, pairs(&[("Lena Okafor", "Norway had broken the treaty.")]));
+    }
+
+    #[test]
+    fn asides_between_speaker_and_verb_are_peeled() {
+        assert_eq!(
+            said(
+                "Tarvo, the largest grain exporter, meanwhile, accused Norway of hoarding.\n\
+                 Lena Okafor, finance minister of Tarvo, a major producer, said prices would fall.\n\
+                 \"Stocks are low,\" the Grain Statistics Office, a unit within the Tarvo Ministry, said in a release."
+            ),
+            pairs(&[
+                ("Tarvo", "Accused Norway of hoarding."),
+                ("Lena Okafor", "Prices would fall."),
+                ("Grain Statistics Office", "Stocks are low."),
+            ])
+        );
+    }
+
+    #[test]
+    fn an_apposition_left_open_speaks_for_the_name_before_it() {
+        assert_eq!(
+            said(
+                "\"Everyone must leave,\" Anna Berg, the head of the agency's data, maps and alerts centre said."
+            ),
+            pairs(&[("Anna Berg", "Everyone must leave.")])
+        );
+    }
+
+    #[test]
+    fn as_x_notes_a_person_s_camp_and_the_report_of_who_reported() {
+        assert_eq!(
+            said(
+                "As the Harbour Gazette notes, more than half of the members voted against.\n\
+                 Mr Halden's camp, however, said it had won.\n\
+                 Tarvo News reported the talks had failed. The report said a deal was unlikely."
+            ),
+            pairs(&[
+                ("Harbour Gazette", "More than half of the members voted against."),
+                ("Halden", "It had won."),
+                ("Tarvo News", "The talks had failed."),
+                ("Tarvo News", "A deal was unlikely."),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_participle_speaks_for_the_subject_after_an_opening_clause_or_for_the_opening_phrase() {
+        assert_eq!(
+            said(
+                "Before leaving the base, Captain Ines Roth thanked the crew, saying, \"We did it together.\"\n\
+                 Families of the miners questioned the company's account, calling for an inquiry."
+            ),
+            pairs(&[
+                ("Ines Roth", "We did it together."),
+                ("Families of the miners", "Calling for an inquiry.")
+            ])
+        );
+    }
+
+    #[test]
+    fn the_agent_of_a_passive_cue_speaks_and_a_place_that_acts_speaks() {
+        let found = said(
+            "Turnout was 61 percent, as announced by the Tarvo Election Board. Ohio reported two cases.",
+        );
+        assert_eq!(found[0].0, "Tarvo Election Board");
+        assert_eq!(found[1], ("Ohio".to_string(), "Two cases.".to_string()));
     }
 
     #[test]

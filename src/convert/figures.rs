@@ -90,11 +90,36 @@ fn figure(t: &Tokens, n: &Number, previous: Option<&Found>, gaz: &Lexicon) -> Op
     // Times of day ("12:33", either number), ranges of digits, identifiers glued to letters ("F-16").
     let after_colon =
         start >= 2 && t.is_punct(start - 1, ":") && t.raw(start - 2).bytes().all(|b| b.is_ascii_digit());
-    if t.is_punct(end, ":")
-        || after_colon
-        || (start > 0 && t.is_punct(start - 1, "-") && t.is_word(start.saturating_sub(2)))
-    {
+    let glued = |a: usize, b: usize| t.toks[a].range.end == t.toks[b].range.start;
+    let identifier = start >= 2
+        && t.is_punct(start - 1, "-")
+        && glued(start - 2, start - 1)
+        && t.toks[start - 2].kind == Kind::Word;
+    if t.is_punct(end, ":") || after_colon || identifier {
         return None;
+    }
+    // "462-124", "2-1": a tally or score, each side a figure.
+    let tally_left = t.is_punct(end, "-")
+        && glued(end - 1, end)
+        && t.toks
+            .get(end + 1)
+            .is_some_and(|n| n.kind == Kind::Number && n.range.start == t.toks[end].range.end);
+    let tally_right = start >= 2
+        && t.is_punct(start - 1, "-")
+        && glued(start - 2, start - 1)
+        && glued(start - 1, start)
+        && t.toks[start - 2].kind == Kind::Number;
+    if (tally_left || tally_right) && n.shape == Shape::Plain {
+        let after = if tally_left { end + 2 } else { end };
+        let unit = noun_phrase(t, after, gaz).map_or_else(|| "score".to_string(), |(u, _)| u);
+        return Some(Found {
+            value: n.value,
+            qualifier: Qualifier::Exact,
+            text: plain(t.span(start..end)),
+            unit,
+            subject: None,
+            tokens: start..end,
+        });
     }
     if n.bare_digits && start > 0 && t.is_capitalised(start - 1) && !gaz.is_stop(before) {
         return None;
@@ -116,13 +141,27 @@ fn figure(t: &Tokens, n: &Number, previous: Option<&Found>, gaz: &Lexicon) -> Op
     if n.small_word && n.value == 1.0 {
         return None;
     }
+    // "more than 1,000 tanks, 624 of which were destroyed": the count of a part of the previous figure.
+    if t.key(end) == "of" && matches!(t.key(end + 1), "which" | "whom" | "them") && n.shape == Shape::Plain {
+        let p = previous?;
+        return Some(Found {
+            value: n.value,
+            qualifier: Qualifier::Exact,
+            text: plain(t.span(start..end)),
+            unit: p.unit.clone(),
+            subject: None,
+            tokens: start..end,
+        });
+    }
     if matches!(t.key(end), "of" if n.small_word) && n.shape == Shape::Plain {
         // "two of the ships": a part of something counted elsewhere.
         return None;
     }
-    // A hyphen compound ("two-way", "three-year-old") is an adjective, not a count.
-    if t.is_punct(end, "-") && t.toks[end].range.start == t.toks[end - 1].range.end {
-        return None;
+    // A hyphen compound: "a 4-cent increase", "the 6.3-magnitude quake", "a 650-member parliament",
+    // "25-per cent tariffs"; "6- or 7-cent" takes the unit of the compound after it. Not "two-way",
+    // "one-off", "three-year-old" (an age).
+    if t.is_punct(end, "-") && glued(end - 1, end) {
+        return compound(t, n, end, gaz);
     }
 
     let (qualifier, qualifier_start) = qualifier_before(t, start, gaz)
@@ -144,22 +183,51 @@ fn figure(t: &Tokens, n: &Number, previous: Option<&Found>, gaz: &Lexicon) -> Op
         Shape::Times => ("times".to_string(), None),
         Shape::Plural => (of_phrase(t, end, gaz)?.0, None),
         Shape::Plain => {
-            // Coordinated with an earlier figure: "at least 12 people dead and 30 injured", "... and
-            // injuring more than 300".
-            let shared = previous
-                .filter(|p| (p.tokens.end..qualifier_start).any(|k| matches!(t.key(k), "and" | "or")));
-            let own = noun_phrase(t, end, gaz);
+            // "ranging in magnitude from 3.1 to 4.6": the scale named just before.
+            if (start.saturating_sub(5)..start).any(|k| t.key(k) == "magnitude")
+                && (noun_phrase(t, end, gaz).is_none() || is_participle(t.key(end)))
+            {
+                return Some(Found {
+                    value: n.value,
+                    qualifier,
+                    text: plain(t.span(qualifier_start..end)),
+                    unit: "magnitude".into(),
+                    subject: None,
+                    tokens: qualifier_start..end,
+                });
+            }
+            // Coordinated with an earlier figure ("at least 12 people dead and 30 injured", "... and
+            // injuring more than 300"), or the other end of a range or comparison with it ("from 3.1 to
+            // 4.6", "to 2.3 million bpd from a forecast of 2.2 million").
+            let shared = previous.filter(|p| {
+                (p.tokens.end..qualifier_start)
+                    .any(|k| matches!(t.key(k), "and" | "or" | "to" | "from" | "than" | "versus" | "against"))
+            });
+            // "154 confirmed dead", "4,300 reported homeless": what became of them is the unit.
+            let fate = |w: &str| {
+                matches!(
+                    w,
+                    "dead" | "missing" | "injured" | "homeless" | "killed" | "wounded" | "hurt" | "displaced"
+                )
+            };
+            let own = noun_phrase(t, end, gaz).or_else(|| {
+                (is_participle(t.key(end)) && fate(t.key(end + 1)))
+                    .then(|| (plain(t.span(end..end + 2)), end + 2))
+                    .or_else(|| fate(t.key(end)).then(|| (t.key(end).to_string(), end + 1)))
+            });
             let (unit, unit_end) = match (own, shared) {
                 (Some((unit, unit_end)), Some(p)) if is_participle(t.key(end)) => {
                     (format!("{} {unit}", p.unit), unit_end)
                 }
                 (Some(own), _) => own,
                 (None, Some(p)) => (p.unit.clone(), end),
-                (None, None) => return None,
+                // "a jobs growth of around 380,000", "a total of 59 million": what the number is of.
+                (None, None) => (of_before(t, qualifier_start, gaz)?, end),
             };
             if gaz.measure_words.contains(t.key(end))
+                && before != "for"
                 && ((n.value < 10.0 && SPAN_OPENERS.contains(&before))
-                    || matches!(t.key(unit_end), "ago" | "old" | "later" | "earlier" | "before" | "after"))
+                    || matches!(t.key(unit_end), "ago" | "old" | "later" | "earlier"))
             {
                 // "in the past two years", "three years ago", "a 58 years old man": when, not how many.
                 return None;
@@ -188,6 +256,65 @@ fn figure(t: &Tokens, n: &Number, previous: Option<&Found>, gaz: &Lexicon) -> Op
         unit,
         subject,
         tokens: qualifier_start..end,
+    })
+}
+
+/// The figure of a number in a hyphen compound, the hyphen at `hyphen`.
+fn compound(t: &Tokens, n: &Number, hyphen: usize, gaz: &Lexicon) -> Option<Found> {
+    const ADJECTIVES: &[&str] = &[
+        "way",
+        "off",
+        "on",
+        "time",
+        "sided",
+        "dimensional",
+        "party",
+        "state",
+        "star",
+        "all",
+        "fold",
+        "thirds",
+        "quarters",
+        "half",
+    ];
+    let glued = |a: usize, b: usize| t.toks[a].range.end == t.toks[b].range.start;
+    let start = n.tokens.start;
+    let mut word_at = hyphen + 1;
+    // "6- or 7-cent": the word of the next compound.
+    if t.toks.get(word_at).is_none_or(|_| !glued(hyphen, word_at)) {
+        if !matches!(t.key(word_at), "or" | "to" | "and")
+            || t.toks.get(word_at + 1).is_none_or(|next| next.kind != Kind::Number)
+            || !(t.is_punct(word_at + 2, "-") && glued(word_at + 1, word_at + 2))
+        {
+            return None;
+        }
+        word_at += 3;
+    }
+    let word = t.toks.get(word_at).filter(|w| w.kind == Kind::Word)?;
+    let key = t.key(word_at);
+    let age = t.is_punct(word_at + 1, "-") && t.key(word_at + 2) == "old";
+    if ADJECTIVES.contains(&key) || age || word.cap || gaz.months.contains_key(key) || n.shape != Shape::Plain
+    {
+        return None;
+    }
+    let (unit, value, after) = if key == "per" && t.key(word_at + 1) == "cent" {
+        ("percent".to_string(), n.value / 100.0, word_at + 2)
+    } else if key == "percent" {
+        ("percent".to_string(), n.value / 100.0, word_at + 1)
+    } else if key == "magnitude" {
+        ("magnitude".to_string(), n.value, word_at + 1)
+    } else {
+        let plural = if n.value != 1.0 && !key.ends_with('s') { "s" } else { "" };
+        (format!("{key}{plural}"), n.value, word_at + 1)
+    };
+    let qualifier = qualifier_before(t, start, gaz).map_or(Qualifier::Exact, |(q, _)| q);
+    Some(Found {
+        value,
+        qualifier,
+        text: plain(t.span(start..word_at + 1)),
+        unit,
+        subject: noun_phrase(t, after, gaz).map(|(p, _)| p),
+        tokens: start..after,
     })
 }
 
@@ -240,6 +367,20 @@ fn number_at(t: &Tokens, i: usize, gaz: &Lexicon) -> Option<Number> {
             bare_digits: false,
             small_word: false,
         });
+    } else if currency.is_none()
+        && let Some((end, v)) = gaz.fractions.longest_at(t, first)
+    {
+        // "more than half of the votes", "a third of its customers": a share, as a fraction.
+        if t.key(end) != "of" {
+            return None;
+        }
+        return Some(Number {
+            tokens: i..end,
+            value: *v,
+            shape: Shape::Percent,
+            bare_digits: false,
+            small_word: false,
+        });
     } else {
         let (end, v) = gaz.number_words.longest_at(t, first)?;
         let mut value = *v;
@@ -256,12 +397,42 @@ fn number_at(t: &Tokens, i: usize, gaz: &Lexicon) -> Option<Number> {
         small_word = value < 100.0;
         (value, end)
     };
-    // Scale words: "1.6 million", "two hundred thousand".
+    // Scale words: "1.6 million", "two hundred thousand"; a compound amount adds what follows its scale
+    // ("59 million 367,469").
     while let Some(scale) = gaz.scales.get(t.key(end)).filter(|_| t.key(end).len() > 2) {
         value *= scale;
         small_word = false;
         bare_digits = false;
         end += 1;
+        if t.toks.get(end).is_some_and(|next| next.kind == Kind::Number)
+            && t.raw(end).contains(',')
+            && let Some((rest, None)) = digits(t.raw(end), gaz)
+            && rest < *scale
+        {
+            value += rest;
+            end += 1;
+        }
+    }
+    // A minus glued to the number after a space: "as low as -0.5%".
+    let negative = ftok.kind == Kind::Number
+        && first > 0
+        && t.is_punct(first - 1, "-")
+        && t.toks[first - 1].range.end == ftok.range.start
+        && (first < 2 || t.toks[first - 2].range.end < t.toks[first - 1].range.start);
+    if negative {
+        value = -value;
+    }
+    // "86 cents": a subunit of a currency.
+    if currency.is_none()
+        && let Some((unit, factor)) = gaz.subunits.get(t.key(end))
+    {
+        return Some(Number {
+            tokens: i..end + 1,
+            value: round(value * factor),
+            shape: Shape::Currency(unit.clone()),
+            bare_digits: false,
+            small_word: false,
+        });
     }
     let has_currency = currency.is_some();
     let mut shape = match currency {
@@ -374,6 +545,8 @@ fn counted_subject(t: &Tokens, unit_start: usize, unit_end: usize, gaz: &Lexicon
 /// The noun phrase counted after a number: up to four words, stopping at punctuation, function words,
 /// verbs and participles ("artillery shells", "entities" in "three entities tied to").
 fn noun_phrase(t: &Tokens, start: usize, gaz: &Lexicon) -> Option<(String, usize)> {
+    // "around 50 such missiles": the counted noun after "such".
+    let start = if t.key(start) == "such" { start + 1 } else { start };
     let mut end = start;
     while end < t.len() && end - start < 7 {
         let tok = &t.toks[end];
@@ -390,7 +563,8 @@ fn noun_phrase(t: &Tokens, start: usize, gaz: &Lexicon) -> Option<(String, usize
         // Measures of time are stop words elsewhere but count here ("up to 10 years in prison").
         let is_noun_like = tok.kind == Kind::Word
             && (!gaz.is_stop(key) || (end == start && gaz.measure_words.contains(key)))
-            && !gaz.cues.at(t, end)
+            // Right after the number a cue word is the counted noun ("seven states", "two reports").
+            && (end == start || !gaz.cues.at(t, end))
             && !gaz.months.contains_key(key)
             && !gaz.weekdays.contains(key)
             // A participle ends the phrase ("shells fired"), unless it is part of a compound ("water-dropping").
@@ -424,6 +598,22 @@ fn is_plural(word: &str) -> bool {
             && !word.ends_with("ss")
             && !word.ends_with("us")
             && !word.ends_with("is"))
+}
+
+/// The noun before "of" ahead of a number with no noun of its own: "a jobs growth of 380,000" → "jobs
+/// growth", "the March level of 431,000" → "March level".
+fn of_before(t: &Tokens, start: usize, gaz: &Lexicon) -> Option<String> {
+    let of = start.checked_sub(1).filter(|&k| t.key(k) == "of")?;
+    let mut head_start = of;
+    while head_start > 0 && of - head_start < 3 {
+        let k = head_start - 1;
+        let tok = &t.toks[k];
+        if tok.kind != Kind::Word || gaz.is_stop(t.key(k)) || gaz.cues.at(t, k) {
+            break;
+        }
+        head_start = k;
+    }
+    (head_start < of).then(|| plain(t.span(head_start..of)))
 }
 
 /// "of X" after a number: what a share or a vague plural counts.
@@ -526,6 +716,61 @@ mod tests {
         assert_eq!(
             figures("Hundreds of people fled.")[0],
             (100.0, Qualifier::MoreThan, "Hundreds".into(), "people".into())
+        );
+    }
+
+    #[test]
+    fn hyphen_compounds_tallies_and_compound_amounts() {
+        let values = |text: &str| figures(text).into_iter().map(|f| (f.0, f.3)).collect::<Vec<_>>();
+        assert_eq!(values("The council set a 4-cent ceiling."), [(4.0, "cents".to_string())]);
+        assert_eq!(values("A 5.8-magnitude quake struck."), [(5.8, "magnitude".to_string())]);
+        assert_eq!(values("The 650-member assembly voted."), [(650.0, "members".to_string())]);
+        assert_eq!(
+            values("They proposed a 6- or 7-cent rise."),
+            [(6.0, "cents".to_string()), (7.0, "cents".to_string())]
+        );
+        assert_eq!(values("It imposed 25-per cent duties."), [(0.25, "percent".to_string())]);
+        assert!(figures("A two-way deal and a one-off fee for a three-year-old.").is_empty());
+        assert_eq!(
+            values("Lawmakers voted 301-112 for the bill."),
+            [(301.0, "score".to_string()), (112.0, "score".to_string())]
+        );
+        assert_eq!(figures("Of the 12 million 402,118 voters, most came.")[0].0, 12_402_118.0);
+    }
+
+    #[test]
+    fn signs_subunits_fractions_and_parts() {
+        let values = |text: &str| figures(text).into_iter().map(|f| (f.0, f.3)).collect::<Vec<_>>();
+        assert_eq!(values("Rates fell as low as -0.25% last year."), [(-0.0025, "percent".to_string())]);
+        assert_eq!(values("It earned 64 cents a share."), [(0.64, "US dollars".to_string())]);
+        assert_eq!(values("More than a third of the members left."), [(0.3333, "percent".to_string())]);
+        assert_eq!(
+            values("Crews found 300 boats, 120 of which had sunk."),
+            [(300.0, "boats".to_string()), (120.0, "boats".to_string())]
+        );
+    }
+
+    #[test]
+    fn numbers_without_a_noun_take_one_from_the_sentence() {
+        let values = |text: &str| figures(text).into_iter().map(|f| (f.0, f.3)).collect::<Vec<_>>();
+        assert_eq!(
+            values("Tremors ranging in magnitude from 2.2 to 3.9 followed."),
+            [(2.2, "magnitude".to_string()), (3.9, "magnitude".to_string())]
+        );
+        assert_eq!(
+            values("It lifted output to 1.4 million barrels from a forecast of 1.1 million."),
+            [(1.4e6, "barrels".to_string()), (1.1e6, "barrels".to_string())]
+        );
+        assert_eq!(
+            values("Analysts expected a jobs growth of 210,000."),
+            [(210_000.0, "jobs growth".to_string())]
+        );
+        assert_eq!(values("The toll rose to 87 confirmed dead."), [(87.0, "confirmed dead".to_string())]);
+        assert_eq!(values("Rebels fired some 40 such rockets."), [(40.0, "rockets".to_string())]);
+        assert_eq!(values("Outbreaks were found in nine states."), [(9.0, "states".to_string())]);
+        assert_eq!(
+            values("Power was cut for three months earlier this year."),
+            [(3.0, "months".to_string())]
         );
     }
 

@@ -366,6 +366,10 @@ pub struct Lexicon {
     pub qualifiers: PhraseSet<Qualifier>,
     /// Currency symbols ("$") and words ("euros") → the unit written in the figure.
     pub currencies: HashMap<String, String>,
+    /// Subunits ("cents") → their currency and value in it.
+    pub subunits: HashMap<String, (String, f64)>,
+    /// Fractions in words ("a third") → their value.
+    pub fractions: PhraseSet<f64>,
     pub not_figures_before: WordSet,
     pub measure_words: WordSet,
     pub months: HashMap<String, u8>,
@@ -518,6 +522,8 @@ struct RawNumbers {
     times: Vec<(String, f64)>,
     qualifiers: Vec<(String, Qualifier)>,
     currencies: Vec<(String, String)>,
+    subunits: Vec<(String, String, f64)>,
+    fractions: Vec<(String, f64)>,
     not_figures_before: Vec<String>,
     measure_words: Vec<String>,
 }
@@ -788,6 +794,14 @@ impl Lexicon {
             times: n.times.iter().cloned().collect(),
             qualifiers,
             currencies: n.currencies.iter().map(|(k, v)| (k.to_lowercase(), v.clone())).collect(),
+            subunits: n.subunits.iter().map(|(k, unit, f)| (k.to_lowercase(), (unit.clone(), *f))).collect(),
+            fractions: {
+                let mut set = PhraseSet::default();
+                for (w, v) in &n.fractions {
+                    set.insert(w, *v);
+                }
+                set
+            },
             not_figures_before: set(&n.not_figures_before),
             measure_words: set(&n.measure_words),
             months,

@@ -145,7 +145,7 @@ fn sentence(doc: &Doc, s: &Sent, lex: &Lexicon) -> Vec<Mention> {
 /// so there a word starts a name only if it is a gazetteer name, a given name, a title, an initialism or
 /// acronym, a word the article capitalises elsewhere, or the first of several capitalised words that the
 /// article never writes in lower case.
-fn starts_name(doc: &Doc, s: &Sent, i: usize, names: &Names) -> bool {
+fn starts_name(doc: &Doc, s: &Sent, i: usize, names: &Names, lex: &Lexicon) -> bool {
     if names.at(i).is_some() {
         return true;
     }
@@ -155,7 +155,9 @@ fn starts_name(doc: &Doc, s: &Sent, i: usize, names: &Names) -> bool {
     }
     let key = t.key(i);
     let tag = s.tag(i);
-    let next_is_name = t.is_capitalised(i + 1) && !s.has(i + 1, Tags::STOP);
+    // "Tarvo News": an outlet's last word counts though "news" is a function word elsewhere.
+    let next_is_name = t.is_capitalised(i + 1)
+        && (!s.has(i + 1, Tags::STOP) || lex.outlet_name_heads.contains(t.key(i + 1)));
     // "Ten Hag", "De Bruyne": a particle starts a surname.
     if tag.has(Tags::JOINER) && !matches!(key, "of" | "for" | "and") {
         return next_is_name;
@@ -174,8 +176,8 @@ fn starts_name(doc: &Doc, s: &Sent, i: usize, names: &Names) -> bool {
         || tok.kind == TokenKind::Initialism
         || doc.capitalises(key)
         || (next_is_name && !doc.writes_lower(key) && !tag.has(Tags::PEOPLE_NOUN))
-        // "Quorvo said": a word that speaks at once, and is no common noun the article uses.
-        || (s.has(i + 1, Tags::CUE)
+        // "Quorvo said", "Halden later told": a word that speaks, and is no common noun the article uses.
+        || (speaks_next(s, i + 1, lex)
             && !doc.writes_lower(key)
             && !tag.has(Tags::PEOPLE_NOUN)
             && !tag.has(Tags::BODY_NOUN)
@@ -185,15 +187,18 @@ fn starts_name(doc: &Doc, s: &Sent, i: usize, names: &Names) -> bool {
 }
 
 /// Whether token `k` may continue a name.
-fn part(s: &Sent, k: usize, names: &Names) -> bool {
-    names.at(k).is_some() || (s.t.is_capitalised(k) && !s.has(k, Tags::STOP) && !s.has(k, Tags::CALENDAR))
+fn part(s: &Sent, k: usize, names: &Names, lex: &Lexicon) -> bool {
+    names.at(k).is_some()
+        || (s.t.is_capitalised(k)
+            && (!s.has(k, Tags::STOP) || lex.outlet_name_heads.contains(s.key(k)))
+            && !s.has(k, Tags::CALENDAR))
 }
 
 /// The end of the capitalised run starting at `i`, if one starts there. Runs take gazetteer names whole,
 /// join words with hyphens, joiners before a capital ("of", "for", "de"), "in" after an organisation word
 /// ("Russian Embassy in Washington") and "and" between the parts of a body's name; a possessive ends them.
 fn run_end(doc: &Doc, s: &Sent, i: usize, names: &Names, lex: &Lexicon) -> Option<usize> {
-    if !starts_name(doc, s, i, names) {
+    if !starts_name(doc, s, i, names, lex) {
         return None;
     }
     let t = &s.t;
@@ -201,7 +206,7 @@ fn run_end(doc: &Doc, s: &Sent, i: usize, names: &Names, lex: &Lexicon) -> Optio
     loop {
         end = match names.at(end) {
             Some((e, _)) => e,
-            None if part(s, end, names) || (end == i && s.has(i, Tags::JOINER)) => end + 1,
+            None if part(s, end, names, lex) || (end == i && s.has(i, Tags::JOINER)) => end + 1,
             None => break,
         };
         if t.toks[end - 1].possessive {
@@ -232,7 +237,7 @@ fn run_end(doc: &Doc, s: &Sent, i: usize, names: &Names, lex: &Lexicon) -> Optio
         let and = (lower_word && t.key(end) == "and") || t.is_punct(end, "&");
         let joins_body = and && and_joins_body(s, i..end, names);
         let next = if hyphen || joiner || embassy_in || joins_body { end + 1 } else { end };
-        if !part(s, next, names) {
+        if !part(s, next, names, lex) {
             break;
         }
         end = next;
@@ -856,6 +861,8 @@ fn acts(s: &Sent, tokens: Range<usize>, lex: &Lexicon) -> bool {
     if t.is_punct(k, ",")
         && let Some(close) = (k + 1..t.len().min(k + 16)).find(|&j| t.is_punct(j, ","))
         && close + 1 < t.len()
+        // An apposition holds no verb of its own ("Before leaving the ISS, McClain reflected ..., saying").
+        && !(k + 1..close).any(|j| s.has(j, Tags::INFLECTED) || s.has(j, Tags::AUXILIARY) || s.has(j, Tags::CUE))
         && (s.has(close + 1, Tags::VERB) || s.has(close + 1, Tags::CUE) || s.has(close + 1, Tags::AUXILIARY))
     {
         return true;
