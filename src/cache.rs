@@ -648,13 +648,21 @@ impl Header {
             *hash = r.u64()?;
         }
         let expected = hash_bytes(&[&file[..PREFIX], body].concat());
-        (r.at == PREFIX + body.len() && r.u64()? == expected).then_some(Header {
-            identity,
-            folder,
-            given,
-            sections,
-            hashes,
-        })
+        if r.at != PREFIX + body.len() || r.u64()? != expected {
+            return None;
+        }
+        // The padding that aligns each section is covered by no checksum: it must be zeros, or a damaged
+        // byte there would go unnoticed.
+        let mut ranges: Vec<Range<usize>> = sections.to_vec();
+        ranges.sort_by_key(|r| (r.start, r.end));
+        let mut at = end;
+        for range in ranges {
+            if range.start > at && (range.start - at > 7 || read(at..range.start)?.iter().any(|&b| b != 0)) {
+                return None;
+            }
+            at = at.max(range.end);
+        }
+        Some(Header { identity, folder, given, sections, hashes })
     }
 }
 

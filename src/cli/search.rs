@@ -23,10 +23,13 @@ pub fn run(dir: &Path, cached: bool, query: &str, json: bool, limit: usize) -> R
         Failure::Usage(format!("cannot parse the query `{}`: {e}", neutralize(query)))
     };
     let mut damaged = false;
-    if cached
-        && let Some(snapshot) = cache::Snapshot::open(dir)
-        && snapshot.check_fresh(dir).is_some()
-        && let (Some(index), Some(summary)) = (snapshot.index(), snapshot.summary())
+    let snapshot =
+        cached.then(|| cache::Snapshot::open(dir)).flatten().filter(|s| s.check_fresh(dir).is_some());
+    // A fresh cache whose index or summary fails its checksums is damaged: the load below writes it again.
+    let parts = snapshot.as_ref().map(|s| (s.index(), s.summary()));
+    damaged |= matches!(parts, Some((None, _) | (_, None)));
+    if let Some(snapshot) = &snapshot
+        && let Some((Some(index), Some(summary))) = parts
     {
         let parsed = index.parse(query).map_err(|e| {
             report_load_errors(&summary.errors, summary.failed);
