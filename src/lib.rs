@@ -4,6 +4,10 @@
 //! `export` (Markdown) and `render` (plain text) → `cli` (commands) and `tui` (the terminal layer).
 //! See ARCHITECTURE.md.
 
+// `print!`, `println!`, `eprint!` and `eprintln!` panic when the stream is closed (`brief check DIR 2>&1 |
+// grep -m1 error`): the commands print through `cli::out`, and the reader draws through ratatui.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod actors;
 pub mod cache;
 pub mod catalog;

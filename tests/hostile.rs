@@ -5,6 +5,10 @@
 //!   and only the files the case expects were added,
 //! - that no control sequence reached stdout or stderr: no C0 control but newline, no DEL, no C1
 //!   control, no bidirectional control, raw.
+//!
+//! A case may close stdout, stderr or both before `brief` writes a byte (a pipe whose reader is gone, as
+//! in `brief check DIR 2>&1 | grep -m1 error` once grep has its line): the command must still end with
+//! its own exit status, not a panic, and what it writes to files is still written.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -28,6 +32,17 @@ struct Case {
     never: &'static [&'static str],
     /// Files (relative to the root) the case may add or change.
     writes: &'static [&'static str],
+    /// Which output is a pipe already closed by its reader (`says` and `never` look at the other).
+    closed: Closed,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Closed {
+    Neither,
+    Stdout,
+    Stderr,
+    /// Both to the same closed pipe, as `2>&1 |` does.
+    Both,
 }
 
 const DEFAULT: Case = Case {
@@ -40,6 +55,7 @@ const DEFAULT: Case = Case {
     says: &[],
     never: &[],
     writes: &[],
+    closed: Closed::Neither,
 };
 
 const ESC_TITLE: &str = "Title \u{1b}]52;c;aGVsbG8=\u{7} with \u{1b}[2J a clipboard write";
@@ -233,6 +249,20 @@ fn escape_article_name(root: &Path) {
 fn export_exists(root: &Path) {
     seeds(root);
     write(root, "out/blinken-seoul-2023-11.md", "my own notes");
+}
+
+/// The seeds and 200 files that fail to load, each a located error on stderr.
+fn many_errors(root: &Path) {
+    seeds(root);
+    for i in 0..200 {
+        write(root, &format!("briefings/bad-{i:03}.toml"), "id = \n");
+    }
+}
+
+/// A settings file with an error in it: told on stderr by every command.
+fn bad_settings(root: &Path) {
+    seeds(root);
+    write(root, "settings.toml", "theme = 7\n");
 }
 
 fn empty_folder(root: &Path) {
@@ -817,6 +847,124 @@ fn cases() -> Vec<Case> {
             says: &["status = \"draft\""],
             ..DEFAULT
         },
+        // Closed pipes: a reader that went away ends nothing but the output; never a panic (exit 101).
+        Case {
+            name: "closed stderr: check with many errors",
+            setup: many_errors,
+            args: &["check", "{dir}"],
+            code: 1,
+            says: &["200 error(s)"],
+            closed: Closed::Stderr,
+            ..DEFAULT
+        },
+        Case {
+            name: "closed stdout: check with many errors",
+            setup: many_errors,
+            args: &["check", "{dir}"],
+            code: 1,
+            says: &["bad-199.toml:1:"],
+            closed: Closed::Stdout,
+            ..DEFAULT
+        },
+        Case {
+            name: "closed stdout and stderr: check with many errors (2>&1 | grep -m1)",
+            setup: many_errors,
+            args: &["check", "{dir}"],
+            code: 1,
+            closed: Closed::Both,
+            ..DEFAULT
+        },
+        Case {
+            name: "closed stdout and stderr: list with many errors (2>&1 | head -1)",
+            setup: many_errors,
+            args: &["--dir", "{dir}", "list"],
+            code: 0,
+            closed: Closed::Both,
+            ..DEFAULT
+        },
+        Case {
+            name: "closed stdout: list with many errors",
+            setup: many_errors,
+            args: &["--dir", "{dir}", "list"],
+            code: 0,
+            says: &["200 file(s) failed to load"],
+            closed: Closed::Stdout,
+            ..DEFAULT
+        },
+        Case {
+            name: "closed stderr: list with many errors",
+            setup: many_errors,
+            args: &["--dir", "{dir}", "list"],
+            code: 0,
+            says: &["blinken-seoul-2023-11"],
+            closed: Closed::Stderr,
+            ..DEFAULT
+        },
+        Case {
+            name: "closed stderr: search with no hits",
+            args: &["--dir", "{dir}", "search", "zzqq"],
+            code: 0,
+            closed: Closed::Stderr,
+            ..DEFAULT
+        },
+        Case {
+            name: "closed stdout: search --json",
+            args: &["--dir", "{dir}", "search", "shells", "--json"],
+            code: 0,
+            closed: Closed::Stdout,
+            ..DEFAULT
+        },
+        Case {
+            name: "closed stderr: an unknown id",
+            args: &["--dir", "{dir}", "show", "nope"],
+            code: 2,
+            closed: Closed::Stderr,
+            ..DEFAULT
+        },
+        Case {
+            name: "closed stderr: an unknown argument",
+            args: &["--dir", "{dir}", "list", "--bogus"],
+            code: 2,
+            closed: Closed::Stderr,
+            ..DEFAULT
+        },
+        Case { name: "closed stdout: --help", args: &["--help"], code: 0, closed: Closed::Stdout, ..DEFAULT },
+        Case {
+            name: "closed stderr: settings with an error",
+            setup: bad_settings,
+            args: &["--dir", "{dir}", "show", "blinken-seoul-2023-11"],
+            env: &[("BRIEF_CONFIG", "{root}/settings.toml")],
+            code: 0,
+            says: &["Blinken"],
+            closed: Closed::Stderr,
+            ..DEFAULT
+        },
+        Case {
+            name: "closed stderr: convert still writes its file",
+            setup: article_file,
+            args: &["--dir", "{dir}", "convert", "{root}/in/story.txt"],
+            code: 0,
+            writes: &["briefings/story.toml"],
+            closed: Closed::Stderr,
+            ..DEFAULT
+        },
+        Case {
+            name: "closed stdout and stderr: convert a batch",
+            setup: article_file,
+            args: &["--dir", "{dir}", "convert", "{root}/in"],
+            code: 0,
+            writes: &["briefings/story.toml", "briefings/other.toml"],
+            closed: Closed::Both,
+            ..DEFAULT
+        },
+        Case {
+            name: "closed stderr: export every briefing to a folder",
+            args: &["--dir", "{dir}", "export", "--all", "-o", "{root}/out/"],
+            code: 0,
+            writes: &["out/*"],
+            closed: Closed::Stderr,
+            ..DEFAULT
+        },
     ];
     cases.sort_by_key(|c| c.name);
     cases
@@ -876,6 +1024,21 @@ fn run(case: &Case) -> Result<(), String> {
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
+    // A pipe whose reader is gone: every write to it fails with EPIPE.
+    let closed_pipe = || std::io::pipe().unwrap().1;
+    match case.closed {
+        Closed::Neither => {}
+        Closed::Stdout => {
+            command.stdout(closed_pipe());
+        }
+        Closed::Stderr => {
+            command.stderr(closed_pipe());
+        }
+        Closed::Both => {
+            let pipe = closed_pipe();
+            command.stderr(pipe.try_clone().unwrap()).stdout(pipe);
+        }
+    }
     for (key, value) in case.env {
         command.env(key, fill(value));
     }
@@ -898,7 +1061,7 @@ fn run(case: &Case) -> Result<(), String> {
             problems.push(format!("does not say {said:?}"));
         }
     }
-    for never in case.never {
+    for never in case.never.iter().chain(&["panicked"]) {
         if both.contains(&fill(never)) {
             problems.push(format!("says {never:?}"));
         }

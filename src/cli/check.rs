@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::Failure;
+use super::{Failure, print_out};
 use crate::sanitize::neutralize;
 use crate::store::Store;
 
@@ -12,13 +12,13 @@ pub fn run(dir: &Path) -> Result<ExitCode, Failure> {
     let store = Store::load(dir).map_err(|e| Failure::Data(e.to_string()))?;
     let total = store.entries.len() + store.failed.len();
     for error in store.errors() {
-        eprintln!("{error}\n");
+        say!("{error}\n");
     }
     let warnings: Vec<_> = store.warnings().collect();
     if !warnings.is_empty() {
-        eprintln!("warnings:");
+        say!("warnings:");
         for warning in &warnings {
-            eprintln!("{warning}\n");
+            say!("{warning}\n");
         }
     }
     let errors = store.errors().count();
@@ -28,6 +28,6 @@ pub fn run(dir: &Path) -> Result<ExitCode, Failure> {
         total - store.failed.len(),
         warnings.len()
     );
-    println!("{}", neutralize(&summary));
+    print_out(&format!("{}\n", neutralize(&summary)))?;
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

@@ -32,11 +32,11 @@ pub fn run(args: ConvertArgs, dir: &Path) -> Result<ExitCode, Failure> {
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     let outcomes = batch::run_all(&jobs, args.force, threads, |done, total| {
         if show_progress {
-            eprint!("\rconverting {done}/{total} ");
+            super::out::to_stderr(format_args!("\rconverting {done}/{total} "));
         }
     });
     if show_progress {
-        eprint!("\r\x1b[2K");
+        super::out::to_stderr(format_args!("\r\x1b[2K"));
     }
     let mut failed = Vec::new();
     let mut written = 0;
@@ -48,7 +48,7 @@ pub fn run(args: ConvertArgs, dir: &Path) -> Result<ExitCode, Failure> {
             Outcome::Written(path) => {
                 written += 1;
                 if !many {
-                    eprintln!("wrote {}", neutralize(&path.display().to_string()));
+                    say!("wrote {}", neutralize(&path.display().to_string()));
                 }
             }
             Outcome::Failed(message) => failed.push(format!("{}: {message}", job.input.describe())),
@@ -64,11 +64,11 @@ pub fn run(args: ConvertArgs, dir: &Path) -> Result<ExitCode, Failure> {
         batch::Output::Folder(d) | batch::Output::File(d) => d.display().to_string(),
         batch::Output::Stdout => "standard output".into(),
     };
-    eprintln!("{}", neutralize(&format!("converted {written} of {} article(s) into {into}", jobs.len())));
+    say!("{}", neutralize(&format!("converted {written} of {} article(s) into {into}", jobs.len())));
     if !failed.is_empty() {
-        eprintln!("{} failed:", failed.len());
+        say!("{} failed:", failed.len());
         for line in &failed {
-            eprintln!("  {}", neutralize(line));
+            say!("  {}", neutralize(line));
         }
         return Ok(ExitCode::from(1));
     }

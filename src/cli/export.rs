@@ -49,7 +49,7 @@ fn one(store: &Store, id: &str, output: Option<&Path>, force: bool) -> Result<Ex
         ExportTarget::File(path) => {
             let written =
                 export::write_file(&path, &markdown, force).map_err(|e| Failure::Data(e.to_string()))?;
-            eprintln!("wrote {}", shown(&written));
+            say!("wrote {}", shown(&written));
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -154,7 +154,7 @@ fn several(
                         )?);
                         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
                         if progress {
-                            eprint!("\rexporting {n}/{} ", set.len());
+                            super::out::to_stderr(format_args!("\rexporting {n}/{} ", set.len()));
                         }
                     }
                     Ok(staged)
@@ -164,7 +164,7 @@ fn several(
         workers.into_iter().map(|w| w.join().expect("an export thread panicked")).collect()
     });
     if progress {
-        eprint!("\r\x1b[2K");
+        super::out::to_stderr(format_args!("\r\x1b[2K"));
     }
     let mut staged: Vec<export::Staged> =
         staged.into_iter().collect::<Result<Vec<_>, _>>()?.into_iter().flatten().collect();
@@ -176,7 +176,7 @@ fn several(
     for file in staged {
         file.commit().map_err(|e| Failure::Data(e.to_string()))?;
     }
-    eprintln!("wrote {} briefing(s) and {} to {}", set.len(), export::index::FILE_NAME, shown(folder));
+    say!("wrote {} briefing(s) and {} to {}", set.len(), export::index::FILE_NAME, shown(folder));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -67,11 +67,11 @@ fn with_progress<T>(progress: &Progress, work: impl FnOnce() -> T) -> T {
                 if started.elapsed() < Duration::from_millis(300) || done.load(Ordering::Relaxed) {
                     continue;
                 }
-                eprint!("\r\x1b[2K{}", progress_line(progress));
+                super::out::to_stderr(format_args!("\r\x1b[2K{}", progress_line(progress)));
                 shown = true;
             }
             if shown {
-                eprint!("\r\x1b[2K");
+                super::out::to_stderr(format_args!("\r\x1b[2K"));
             }
         });
         let result = work();
@@ -98,10 +98,10 @@ fn progress_line(progress: &Progress) -> String {
 pub fn report_load_errors(headlines: &[String], failed: usize) {
     // Headlines are neutralised when made; again here, as these may come from the cache file.
     for headline in headlines {
-        eprintln!("{}", neutralize(headline));
+        say!("{}", neutralize(headline));
     }
     if failed > 0 {
-        eprintln!("brief: {failed} file(s) failed to load; `brief check` shows the details");
+        say!("brief: {failed} file(s) failed to load; `brief check` shows the details");
     }
 }
 

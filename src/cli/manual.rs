@@ -33,7 +33,7 @@ pub fn man(out: Option<&Path>) -> Result<ExitCode, Failure> {
             .map_err(|e| Failure::Data(e.to_string()))?;
         written += 1;
     }
-    eprintln!("wrote {written} pages to {}", neutralize(&folder.display().to_string()));
+    say!("wrote {written} pages to {}", neutralize(&folder.display().to_string()));
     Ok(ExitCode::SUCCESS)
 }
 

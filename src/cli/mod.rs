@@ -3,6 +3,10 @@
 //!
 //! Exit status: 0 success, 1 invalid data or a failed operation, 2 usage error.
 
+// First, so that `say!` is in scope in the modules after it.
+#[macro_use]
+mod out;
+
 mod actors;
 mod args;
 mod check;
@@ -21,13 +25,13 @@ mod show;
 mod timeline;
 mod xref;
 
-use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use crate::sanitize::{neutralize, neutralize_multiline};
 use args::{Cli, search_options_first};
+use out::print_out;
 
 /// Why a command failed, which decides the exit status.
 #[derive(Debug)]
@@ -48,7 +52,7 @@ pub fn main() -> ExitCode {
             // typed with its escapes made visible.
             let text = neutralize_multiline(&e.render().ansi().to_string()).into_owned();
             if e.use_stderr() {
-                eprint!("{text}");
+                out::to_stderr(format_args!("{text}"));
                 return ExitCode::from(2);
             }
             return print_out(&text).unwrap_or(ExitCode::from(1));
@@ -57,23 +61,13 @@ pub fn main() -> ExitCode {
     match dispatch::run(cli) {
         Ok(code) => code,
         Err(Failure::Data(message)) => {
-            eprintln!("brief: {}", neutralize(&message));
+            say!("brief: {}", neutralize(&message));
             ExitCode::from(1)
         }
         Err(Failure::Usage(message)) => {
-            eprintln!("brief: {}", neutralize(&message));
+            say!("brief: {}", neutralize(&message));
             ExitCode::from(2)
         }
-    }
-}
-
-/// Writes to stdout; a closed pipe (`brief list | head`) is a normal end, not an error.
-fn print_out(text: &str) -> Result<ExitCode, Failure> {
-    let mut stdout = io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
-        Ok(()) => Ok(ExitCode::SUCCESS),
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(e) => Err(Failure::Data(format!("cannot write to standard output: {e}"))),
     }
 }
 

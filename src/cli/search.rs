@@ -74,7 +74,7 @@ fn print_results<'b>(
     });
     let out = render::hits::results_text(results, briefing, tui::output_width(), highlight);
     if results.total == 0 {
-        eprintln!("no hits for `{}`", neutralize(query));
+        say!("no hits for `{}`", neutralize(query));
     }
     print_out(&out)
 }

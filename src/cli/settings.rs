@@ -14,10 +14,10 @@ pub fn report(problems: &[Diagnostic]) -> Option<String> {
         return None;
     }
     for problem in problems {
-        eprintln!("{problem}\n");
+        say!("{problem}\n");
     }
     let note = "the settings file has errors (above); using the default settings";
-    eprintln!("brief: {note}");
+    say!("brief: {note}");
     Some(format!("{}: using the default settings", neutralize(&problems[0].headline())))
 }
 

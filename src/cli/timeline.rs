@@ -55,7 +55,7 @@ pub fn run(
         selection = intersect(selection, hits(index, query)?);
     }
     if said.len() > 1 {
-        eprintln!(
+        say!(
             "brief: `{}` names {} actors ({}): all are shown",
             crate::sanitize::neutralize(actor.unwrap_or_default()),
             said.len(),
