@@ -6,6 +6,8 @@
 //! claim text and quote, with actor spellings folded to one token per actor), and contradictions (a denial
 //! against a similar assertion). Every link carries its reason and a score.
 
+mod same_subject;
+
 use std::collections::BTreeSet;
 
 use foldhash::{HashMap, HashSet};
@@ -399,18 +401,15 @@ impl CrossRef {
     pub fn figure_table(&self, briefings: &[&Briefing]) -> Vec<Vec<ItemAt>> {
         let mut ats: Vec<ItemAt> = self.figure_keys.keys().copied().collect();
         ats.sort();
-        let mut groups: Vec<Vec<ItemAt>> = Vec::new();
-        for at in ats {
-            let key = &self.figure_keys[&at];
-            let home = groups.iter_mut().find(|g| {
-                let k = &self.figure_keys[&g[0]];
-                k.unit_head == key.unit_head && jaccard(&k.subject, &key.subject) >= SAME_SUBJECT
-            });
-            match home {
-                Some(group) => group.push(at),
-                None => groups.push(vec![at]),
-            }
-        }
+        let keys: Vec<_> = ats
+            .iter()
+            .map(|at| (self.figure_keys[at].unit_head, &self.figure_keys[at].subject[..]))
+            .collect();
+        let same = |a: &[u32], b: &[u32]| jaccard(a, b) >= SAME_SUBJECT;
+        let mut groups: Vec<Vec<ItemAt>> = same_subject::groups(&keys, same)
+            .into_iter()
+            .map(|g| g.into_iter().map(|i| ats[i]).collect())
+            .collect();
         for group in &mut groups {
             group.sort_by_key(|at| (figure_date(briefings, *at), *at));
         }
