@@ -149,7 +149,18 @@ fn paragraphs(text: &str) -> Vec<String> {
         if wrapped {
             out.push(block.join(" "));
         } else {
-            out.append(block);
+            let mut lines: Vec<String> = Vec::with_capacity(block.len());
+            for line in block.drain(..) {
+                match lines.last_mut() {
+                    // A sentence broken off at a line's end goes on in lower case on the next line.
+                    Some(last) if breaks_off(last) && line.starts_with(|c: char| c.is_lowercase()) => {
+                        last.push(' ');
+                        last.push_str(&line);
+                    }
+                    _ => lines.push(line),
+                }
+            }
+            out.append(&mut lines);
         }
         block.clear();
     };
@@ -193,6 +204,11 @@ fn fold_spaces(line: &str) -> String {
 }
 
 /// Whether a line ends like a sentence (closing quotes and brackets aside).
+/// Whether a line stops mid-sentence: with a trailing ellipsis ("discovered and...") or no closing mark.
+fn breaks_off(line: &str) -> bool {
+    line.ends_with("...") || line.ends_with('…') || !ends_sentence(line)
+}
+
 pub fn ends_sentence(line: &str) -> bool {
     let trimmed = line.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
     trimmed.ends_with(['.', '!', '?', '…', ':', ';'])
@@ -458,6 +474,22 @@ mod tests {
             c.text,
             "Temperatures could rise faster than expected, scientists said.\nThe study was published on Wednesday."
         );
+    }
+
+    #[test]
+    fn a_sentence_broken_off_at_a_long_line_goes_on_in_lower_case() {
+        // Lines longer than a hard wrap: each is a paragraph, unless it breaks off and the next goes on.
+        let long = "The firm said that most of its clients were never affected by the outage, which lasted";
+        let raw = format!("{long} a day and...\nended at noon.\n{long} a week.\nNext came the audit.");
+        let c = clean(&raw, lexicon::get());
+        assert_eq!(
+            c.text,
+            format!("{long} a day and... ended at noon.\n{long} a week.\nNext came the audit.")
+        );
+        // Across a blank line a paragraph never goes on.
+        let text = format!("{long}\n\nrivers rose again across the valley on Monday, officials said.");
+        let c = clean(&text, lexicon::get());
+        assert!(c.text.starts_with("rivers"), "{:?}", c.text);
     }
 
     #[test]

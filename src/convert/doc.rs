@@ -154,6 +154,10 @@ fn tag(t: &Tokens, i: usize, lex: &Lexicon) -> Tags {
         tags.remove(Tags::GIVEN_NAME | Tags::FAMILY_FIRST);
         tags.add(Tags::PROFESSION, lex.is_profession(key));
     }
+    // Inside a name a cue word is part of it ("the United States", "Kim Reports"), not a verb.
+    if tok.cap && i > 0 && t.toks[i - 1].cap && t.is_word(i - 1) {
+        tags.remove(Tags::CUE | Tags::CUE_PHRASE);
+    }
     if tags.has(Tags::CUE_PHRASE) {
         tags.add(Tags::CUE, lex.cues.at(t, i));
     }

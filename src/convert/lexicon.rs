@@ -347,6 +347,8 @@ pub struct Lexicon {
     // Attribution.
     /// Cue verbs (and phrases: "called on") by the stance they give a claim.
     pub cues: PhraseSet<Stance>,
+    /// Cue verbs that report a decision rather than words ("raised its rate"): only a named actor makes one.
+    pub decisions: WordSet,
     pub warning_words: WordSet,
     pub audience: PhraseSet<()>,
     pub speaker_gap: PhraseSet<()>,
@@ -485,6 +487,7 @@ struct RawAttribution {
     warns: Vec<String>,
     urges: Vec<String>,
     estimates: Vec<String>,
+    decisions: Vec<String>,
     warning_words: Vec<String>,
     audience: Vec<String>,
     speaker_gap: Vec<String>,
@@ -667,6 +670,7 @@ impl Lexicon {
             (&a.warns, Stance::Warns),
             (&a.urges, Stance::Urges),
             (&a.estimates, Stance::Estimates),
+            (&a.decisions, Stance::Asserts),
         ] {
             for w in words {
                 cues.insert(w, stance);
@@ -769,6 +773,7 @@ impl Lexicon {
                     .collect()
             },
             cues,
+            decisions: set(&a.decisions),
             warning_words: set(&a.warning_words),
             audience: phrases(&a.audience, ()),
             speaker_gap: phrases(&a.speaker_gap, ()),

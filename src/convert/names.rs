@@ -223,6 +223,16 @@ fn run_end(doc: &Doc, s: &Sent, i: usize, names: &Names, lex: &Lexicon) -> Optio
             }
             continue;
         }
+        // "Cheong In-kyo", "Kim Do-hyun": a syllable written like a function word, hyphened to the next.
+        if t.toks.get(end).is_some_and(|tok| tok.cap && tok.kind == TokenKind::Word)
+            && t.is_punct(end + 1, "-")
+            && glued(end)
+            && glued(end + 1)
+            && name_syllable(s, end + 2, lex)
+        {
+            end += 3;
+            continue;
+        }
         // "Workers' Party", "Veterans' Affairs": a plural possessive inside a name.
         if t.is_punct(end, "'")
             && glued(end - 1)
@@ -287,7 +297,8 @@ fn name_syllable(s: &Sent, k: usize, lex: &Lexicon) -> bool {
         && !key.ends_with("ed")
         && !lex.compound_tails.contains(key)
         && !s.has(k, Tags::STOP)
-        && !s.has(k, Tags::VERB)
+        // "Jae-won", "Ji-hoon": a syllable may spell a verb; compounds end in "-ed" or a listed tail.
+        && !(s.has(k, Tags::VERB) && key.ends_with("ing"))
 }
 
 /// Whether token `i` can be part of a person's name.
@@ -347,7 +358,9 @@ fn classify(doc: &Doc, s: &Sent, run: Range<usize>, names: &Names, lex: &Lexicon
             && letters.last() == Some(&'s')
             && letters[..letters.len() - 1].iter().all(|c| c.is_uppercase());
         let plural_title = raw.ends_with('s') && lex.is_title(&raw[..raw.len() - 1].to_lowercase());
-        if ticker || letters.len() <= 1 || plural_initialism || plural_title {
+        // A bare title ("PM", "Minister") names nobody by itself.
+        let bare_title = s.has(run.start, Tags::TITLE) && names.at(run.start).is_none();
+        if ticker || letters.len() <= 1 || plural_initialism || plural_title || bare_title {
             return;
         }
         // "Japan's Cabinet": a state's body named by a head word.
@@ -399,10 +412,11 @@ fn classify(doc: &Doc, s: &Sent, run: Range<usize>, names: &Names, lex: &Lexicon
         } else if name_start >= run.start + 3
             && name_syllable(s, name_start - 1, lex)
             && t.is_punct(name_start - 2, "-")
-            && name_word(s, name_start - 3, names)
+            && (name_word(s, name_start - 3, names)
+                || (t.toks[name_start - 3].cap && t.toks[name_start - 3].kind == TokenKind::Word))
         {
-            // "Jong-un"
-            name_start -= 2;
+            // "Jong-un"; "In-kyu", whose first syllable is no name word by itself, is taken whole.
+            name_start -= if name_word(s, name_start - 3, names) { 2 } else { 3 };
         } else {
             break;
         }
@@ -706,6 +720,9 @@ fn role_start(s: &Sent, from: usize, run_has_title: bool, lex: &Lexicon) -> usiz
     };
     if !run_has_title && abbreviated(k) {
         k -= 2;
+    } else if !run_has_title && k > 0 && t.toks[k - 1].cap && t.is_word(k - 1) && s.has(k - 1, Tags::TITLE) {
+        // "Dr Karim Nassar", "Mr Lekic": a title that is also a function word is still the role.
+        k -= 1;
     }
     if !run_has_title && k == from {
         while k > 0
@@ -727,7 +744,8 @@ fn role_start(s: &Sent, from: usize, run_has_title: bool, lex: &Lexicon) -> usiz
             && !t.toks[m - 1].cap
             && !s.has(m - 1, Tags::STOP)
             && !s.has(m - 1, Tags::CUE)
-            && !s.has(m - 1, Tags::VERB)
+            // A verb's bare form may be a noun here ("fire district spokesman"), not an inflected one.
+            && !(s.has(m - 1, Tags::VERB) && (s.has(m - 1, Tags::INFLECTED) || s.has(m - 1, Tags::AUXILIARY)))
             && !t.key(m - 1).ends_with("ed")
             && !lex.role_openers.contains(t.key(m - 1))
         {
@@ -932,6 +950,11 @@ mod tests {
     fn particles_hyphenated_syllables_and_family_names_first_make_people() {
         assert_eq!(kind_of("The coach, Erik van Dam, said little.", "Erik van Dam"), Some(Kind::Person));
         assert_eq!(kind_of("Later, Park Min-jae spoke.", "Park Min-jae"), Some(Kind::Person));
+        // A syllable that spells a verb ("won") or a function word ("In") is still the name's.
+        assert_eq!(kind_of("Later, Choi Jae-won spoke.", "Choi Jae-won"), Some(Kind::Person));
+        assert_eq!(kind_of("Later, Seo In-kyu spoke.", "Seo In-kyu"), Some(Kind::Person));
+        // A compound after a name is not one: "Kremlin-run", "Tarvo-based".
+        assert_eq!(kind_of("The Tarvo-based Lumen Group said little.", "Tarvo-based"), None);
         assert_eq!(kind_of("The fans cheered as Van Dam waved.", "Van Dam"), Some(Kind::Person));
     }
 

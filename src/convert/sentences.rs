@@ -118,8 +118,9 @@ fn boundaries(para: &str, gaz: &Lexicon) -> Vec<usize> {
 /// lower-case word of three letters or more (not a domain or an initialism), and an opening quotation mark or
 /// a capitalised word of two letters or more follows.
 fn glued_boundary(para: &str, dot: usize, end: usize) -> bool {
-    let before: String = para[..dot].chars().rev().take_while(|c| c.is_alphabetic() || *c == '.').collect();
-    let word = before.trim_start_matches('.');
+    let reversed: String = para[..dot].chars().rev().take_while(|c| c.is_alphabetic() || *c == '.').collect();
+    let before: String = reversed.chars().rev().collect();
+    let word = before.trim_end_matches('.');
     let lower_word = word.chars().count() >= 3 && word.chars().all(char::is_lowercase);
     let after = &para[end..];
     let unquoted = after.trim_start_matches(['“', '"']);
@@ -128,7 +129,12 @@ fn glued_boundary(para: &str, dot: usize, end: usize) -> bool {
     let capitalised = next_word.chars().count() >= 2
         && next_word.starts_with(char::is_uppercase)
         && next_word.chars().skip(1).all(char::is_lowercase);
-    lower_word && (opening_quote || capitalised)
+    // "per the Associated Press.“Currently": after a capitalised word only a curly opening mark is sure.
+    let name_word = word.chars().count() >= 3
+        && word.starts_with(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase);
+    let curly_opening = after.starts_with('“') && unquoted.starts_with(char::is_uppercase);
+    lower_word && (opening_quote || capitalised) || name_word && curly_opening
 }
 
 /// Whether the full stop at `dot` ends the sentence, given the word before it and the word at `next`.
@@ -198,6 +204,12 @@ mod tests {
             sentences("He added a warning. “And of course, we’ll act.”"),
             ["He added a warning.", "“And of course, we’ll act.”"]
         );
+        // Glued to the next sentence: after a lower-case word, or a name before a curly opening mark.
+        assert_eq!(
+            sentences("They fled their homes.Soon after, it said, per the Harbour Post.“Roads are shut.”"),
+            ["They fled their homes.", "Soon after, it said, per the Harbour Post.", "“Roads are shut.”"]
+        );
+        assert_eq!(sentences("She works at Acme.Com today."), ["She works at Acme.Com today."]);
     }
 
     #[test]
