@@ -42,6 +42,8 @@ use coref::Entities;
 pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
 /// Caps that keep a draft reviewable however long the article is.
 pub const MAX_ACTORS: usize = 40;
+/// The role of an actor the article does not name ("a spokesperson", "economists"), made for its claims.
+pub const UNNAMED_SOURCE: &str = "unnamed source";
 pub const MAX_FIGURES: usize = 30;
 pub const MAX_CLAIMS: usize = 60;
 pub const MAX_QUESTIONS: usize = 12;
@@ -259,7 +261,8 @@ fn assemble(b: &mut Briefing, p: Parts, lex: &lexicon::Lexicon) {
         drafts.push(Draft {
             name: u.name.clone(),
             kind: u.kind,
-            role: None,
+            // Said so, for a reviewer weighing the claim: the article names no one.
+            role: Some(UNNAMED_SOURCE.to_string()),
             aliases: u.aliases.clone(),
             first: u.first,
             mentions: 2,
@@ -542,6 +545,16 @@ pub fn to_toml(b: &Briefing, from: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unnamed_speaker_is_an_actor_whose_role_says_so() {
+        let text = "The Tarvo Grain Board cut its forecast on Monday. Harvests will shrink, a board spokesperson \
+                    said. Traders said prices would rise.";
+        let b = convert(text, &Options::default()).expect("a draft");
+        let role = |name: &str| b.actors.iter().find(|a| a.name == name).map(|a| a.role.as_deref());
+        assert_eq!(role("Traders"), Some(Some(UNNAMED_SOURCE)), "{:#?}", b.actors);
+        assert_eq!(role("Tarvo Grain Board"), Some(None));
+    }
 
     #[test]
     fn slugs_and_plain_text() {
