@@ -161,6 +161,12 @@ struct Reader {
 
 impl Reader {
     fn start(dir: &Path, work: &Path, cache: &Path) -> Reader {
+        Reader::start_with(dir, work, cache, &[])
+    }
+
+    /// [`Reader::start`] with more environment variables (`BRIEF_OPENER`, `BRIEF_CONFIG`). Without
+    /// them, no settings file and no opener of the machine's are used.
+    fn start_with(dir: &Path, work: &Path, cache: &Path, env: &[(&str, &std::ffi::OsStr)]) -> Reader {
         let (master, terminal) = open_pty();
         let before = rustix::termios::tcgetattr(&terminal).expect("tcgetattr");
         assert!(
@@ -175,6 +181,9 @@ impl Reader {
             .env("TERM", "xterm-256color")
             .env("BRIEF_CACHE_DIR", cache)
             .env_remove("NO_COLOR")
+            .env_remove("BRIEF_OPENER")
+            .env("BRIEF_CONFIG", cache.join("no-settings.toml"))
+            .envs(env.iter().copied())
             .stdin(Stdio::from(terminal.try_clone().unwrap()))
             .stdout(Stdio::from(terminal.try_clone().unwrap()))
             .stderr(Stdio::from(terminal.try_clone().unwrap()));
@@ -200,6 +209,12 @@ impl Reader {
 
     fn wait_for_text(&self, text: &str) {
         self.screen.wait_for_text(text);
+    }
+
+    /// Waits until the screen no longer shows `text`.
+    fn wait_for_no_text(&self, text: &str) {
+        self.screen
+            .wait(&format!("{text:?} gone from the screen"), |output| !output.contents().contains(text));
     }
 
     fn signal(&self, signal: rustix::process::Signal) {
@@ -477,4 +492,175 @@ fn esc_and_q_are_answered_while_a_long_search_runs() {
     // once the search was done.
     assert!(esc + q < searching / 4, "Esc {esc:?} and q {q:?} against a search of {searching:?}");
     assert!(esc < Duration::from_millis(500) && q < Duration::from_millis(500), "Esc {esc:?}, q {q:?}");
+}
+
+/// The briefing the reader opens on, its file name in the export folder, and the Markdown `e` writes.
+fn first_export(dir: &Path) -> (String, String) {
+    let mut app = App::new(Store::load(dir).unwrap());
+    let Some(Effect::Export { briefing, force: false }) = update(&mut app, Action::Export) else {
+        panic!("e exports")
+    };
+    let name = export::file_name(&app.briefings()[briefing].id);
+    (name, export::to_markdown(briefing, &app.briefings(), &app.xref, &|_| true))
+}
+
+#[test]
+fn e_on_an_existing_file_asks_keeps_it_on_n_replaces_it_on_y_and_the_message_then_expires() {
+    use std::os::unix::fs::PermissionsExt;
+    let (temp, dir, work) = seed_folder();
+    let (name, expected) = first_export(&dir);
+    let existing = work.join(&name);
+    std::fs::write(&existing, "the user's own notes\n").unwrap();
+    std::fs::set_permissions(&existing, std::fs::Permissions::from_mode(0o640)).unwrap();
+
+    let mut reader = Reader::start(&dir, &work, &temp.path().join("cache"));
+    reader.wait_for_text(" LIST ");
+    let question = format!("./{name} exists: overwrite it? (y/n)");
+    reader.type_keys("e");
+    reader.wait_for_text(&question);
+    reader.type_keys("n");
+    reader.wait_for_text("not exported: the file is left as it was");
+    assert_eq!(std::fs::read_to_string(&existing).unwrap(), "the user's own notes\n", "n keeps the file");
+
+    reader.type_keys("e");
+    reader.wait_for_text(&question);
+    reader.type_keys("y");
+    let exported = format!("exported to ./{name}");
+    reader.wait_for_text(&exported);
+    let shown = Instant::now();
+    assert_eq!(std::fs::read_to_string(&existing).unwrap(), expected, "y replaces it with the export");
+    let mode = std::fs::metadata(&existing).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640, "the replaced file keeps its mode");
+
+    // No key pressed: the running loop's timer takes the message away after a few seconds.
+    reader.wait_for_no_text(&exported);
+    let gone = shown.elapsed();
+    assert!(gone >= Duration::from_secs(3), "the message went after {gone:?}, not when its time was up");
+    reader.wait_for_text(" LIST ");
+    reader.type_keys("q");
+    let status = reader.finish();
+    assert!(status.success(), "{status:?}");
+    assert_eq!(std::fs::read_dir(&work).unwrap().count(), 1, "no temporary file left behind");
+}
+
+/// The standard base64 alphabet, decoded (the test's own, to check the reader's encoder).
+fn base64_decode(text: &str) -> Vec<u8> {
+    const DIGITS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let values: Vec<u32> = text
+        .bytes()
+        .filter(|&b| b != b'=')
+        .map(|b| DIGITS.iter().position(|&d| d == b).expect("a base64 digit") as u32)
+        .collect();
+    let mut out = Vec::new();
+    for chunk in values.chunks(4) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &v)| n | v << (18 - 6 * i));
+        out.extend(n.to_be_bytes()[1..chunk.len()].iter().copied());
+    }
+    out
+}
+
+/// The texts the reader has put on the clipboard so far (OSC 52 sequences in its output), decoded.
+fn clipboard_writes(bytes: &[u8]) -> Vec<String> {
+    const START: &[u8] = b"\x1b]52;c;";
+    let mut writes = Vec::new();
+    let mut rest = bytes;
+    while let Some(at) = rest.windows(START.len()).position(|w| w == START) {
+        rest = &rest[at + START.len()..];
+        // A sequence not ended (with BEL) yet is still arriving.
+        let Some(end) = rest.iter().position(|&b| b == b'\x07') else { break };
+        let payload = std::str::from_utf8(&rest[..end]).expect("base64 is ASCII");
+        writes.push(String::from_utf8(base64_decode(payload)).expect("the quote is UTF-8"));
+        rest = &rest[end..];
+    }
+    writes
+}
+
+/// The hostile fixture alone in a folder: a `javascript:` source URL, quotes with escape sequences and
+/// line breaks.
+fn hostile_folder() -> (tempfile::TempDir, std::path::PathBuf) {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path().join("briefings");
+    copy_folder(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile"), &dir);
+    (temp, dir)
+}
+
+/// A stand-in for the system's opener: it writes the arguments it was given, one a line, to the file
+/// returned. Run through `/bin/sh`, so the fresh script is never executed itself.
+fn recording_opener(temp: &Path) -> (std::ffi::OsString, std::path::PathBuf) {
+    let script = temp.join("opener.sh");
+    let record = temp.join("opened");
+    let text = format!("printf '%s\\n' \"$@\" > '{0}.part' && mv '{0}.part' '{0}'\n", record.display());
+    std::fs::write(&script, text).unwrap();
+    (format!("/bin/sh {}", script.display()).into(), record)
+}
+
+#[test]
+fn y_puts_the_neutralised_quote_on_the_clipboard_through_osc_52() {
+    let (temp, dir) = hostile_folder();
+    let mut reader = Reader::start(&dir, temp.path(), &temp.path().join("cache"));
+    reader.wait_for_text(" LIST ");
+    let copied = |screen: &Screen, count: usize| {
+        screen.wait(&format!("{count} clipboard write(s)"), |output| {
+            clipboard_writes(&output.bytes).len() == count
+        });
+        clipboard_writes(&screen.output.0.lock().unwrap().bytes)
+    };
+    // The figure: its quote holds ESC [31m and ESC [0m.
+    reader.type_keys("l2y");
+    let writes = copied(&reader.screen, 1);
+    reader.wait_for_text("copied the quote (27 characters) to the clipboard");
+    assert_eq!(writes, ["Twelve\u{241b}[31m red\u{241b}[0m shells."]);
+    // The claim: its quote holds line breaks, which would end a one-line paste.
+    reader.type_keys("4y");
+    let writes = copied(&reader.screen, 2);
+    assert_eq!(writes[1], "``` code fence ``` <img src=x onerror=alert(1)>");
+    reader.type_keys("q");
+    let status = reader.finish();
+    assert!(status.success(), "{status:?}");
+}
+
+#[test]
+fn o_refuses_a_source_url_that_is_not_http() {
+    let (temp, dir) = hostile_folder();
+    let (opener, record) = recording_opener(temp.path());
+    let mut reader =
+        Reader::start_with(&dir, temp.path(), &temp.path().join("cache"), &[("BRIEF_OPENER", &opener)]);
+    reader.wait_for_text(" LIST ");
+    reader.type_keys("O");
+    reader.wait_for_text("the source URL is not a plain http(s) address: not opened");
+    reader.type_keys("q");
+    let status = reader.finish();
+    assert!(status.success(), "{status:?}");
+    assert!(!record.exists(), "the opener was run: {:?}", std::fs::read_to_string(&record));
+}
+
+#[test]
+fn o_hands_the_source_url_to_the_opener_and_says_when_it_cannot_start() {
+    let (temp, dir, work) = seed_folder();
+    let app = App::new(Store::load(&dir).unwrap());
+    let url = app.current_briefing().unwrap().source.url.clone().expect("the first seed has a source URL");
+    let (opener, record) = recording_opener(temp.path());
+    let mut reader =
+        Reader::start_with(&dir, &work, &temp.path().join("cache"), &[("BRIEF_OPENER", &opener)]);
+    reader.wait_for_text(" LIST ");
+    reader.type_keys("O");
+    reader.wait_for_text(&format!("opened {url}"));
+    // The opener runs on its own; its record appears whole (renamed into place) when it is done.
+    let deadline = Instant::now() + TIMEOUT;
+    while !record.exists() {
+        assert!(Instant::now() < deadline, "the opener never ran");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(std::fs::read_to_string(&record).unwrap(), format!("{url}\n"), "the URL, and only it");
+    reader.type_keys("q");
+    assert!(reader.finish().success());
+
+    let missing = std::ffi::OsString::from("/nonexistent/opener --new-tab");
+    let mut reader =
+        Reader::start_with(&dir, &work, &temp.path().join("cache"), &[("BRIEF_OPENER", &missing)]);
+    reader.wait_for_text(" LIST ");
+    reader.type_keys("O");
+    reader.wait_for_text("cannot open the source: /nonexistent/opener --new-tab: No such file");
+    reader.type_keys("q");
+    assert!(reader.finish().success());
 }

@@ -5,21 +5,38 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use super::app::App;
+use crate::sanitize::neutralize;
 
 /// How long a status message stays when nothing else happens.
 pub const STATUS_SHOWN: Duration = Duration::from_secs(5);
 
-/// Starts the system's opener (`xdg-open`, `open` on macOS) on an http(s) URL that
-/// [`crate::sanitize::http_url`] accepted, without waiting for the browser: a thread reaps it.
+/// The opener command (program and its arguments): `$BRIEF_OPENER` when set and not blank, split on
+/// whitespace like `$EDITOR` (`BRIEF_OPENER="firefox --new-tab"`; tests point it at a script), else the
+/// system's (`xdg-open`, `open` on macOS).
+pub fn opener(brief_opener: Option<&str>) -> Vec<String> {
+    let words: Vec<String> = brief_opener.unwrap_or("").split_whitespace().map(String::from).collect();
+    if words.is_empty() {
+        vec![if cfg!(target_os = "macos") { "open" } else { "xdg-open" }.to_string()]
+    } else {
+        words
+    }
+}
+
+/// Starts the [`opener`] on an http(s) URL that [`crate::sanitize::http_url`] accepted, without waiting
+/// for the browser: a thread reaps it. The URL is its last argument.
 pub fn open(url: &str) -> Result<(), String> {
-    let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
-    let mut child = Command::new(opener)
+    let value = std::env::var_os("BRIEF_OPENER").map(|v| v.to_string_lossy().into_owned());
+    let command = opener(value.as_deref());
+    let shown = neutralize(&command.join(" ")).into_owned();
+    let (program, args) = command.split_first().ok_or_else(|| "no opener".to_string())?;
+    let mut child = Command::new(program)
+        .args(args)
         .arg(url)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|e| format!("{opener}: {e}"))?;
+        .map_err(|e| format!("{shown}: {e}"))?;
     std::thread::spawn(move || child.wait());
     Ok(())
 }
@@ -95,6 +112,14 @@ mod tests {
         assert!(timer.deadline(&app).unwrap() >= first, "said again, it starts over");
         app.prompt = Some(super::super::app::Prompt::Overwrite { briefing: 0 });
         assert_eq!(timer.deadline(&app), None, "a question waits for its answer");
+    }
+
+    #[test]
+    fn brief_opener_split_on_whitespace_else_the_system_opener() {
+        let system = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+        assert_eq!(opener(Some("firefox  --new-tab")), ["firefox", "--new-tab"]);
+        assert_eq!(opener(Some(" \t")), [system], "a blank value is not an opener");
+        assert_eq!(opener(None), [system]);
     }
 
     #[test]
