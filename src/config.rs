@@ -30,6 +30,8 @@ pub const COMMENTED_DEFAULT: &str = r##"# brief's settings. Every line is option
 [keys]
 # An action's keys instead of its own; the help (?) ends each line with the action's name.
 # Keys: x, E, Ctrl-x, F2, Tab, Shift-Tab, Enter, Esc, Backspace, Up, Down, Left, Right, PgUp, PgDn, Home, End.
+# The search box and filters follow them too (and search-delete, search-clear), but there typed
+# characters stay text and Backspace deletes.
 # quit = "q"
 # cross-reference = ["x", "Ctrl-x"]
 "##;

@@ -664,3 +664,35 @@ fn o_hands_the_source_url_to_the_opener_and_says_when_it_cannot_start() {
     reader.type_keys("q");
     assert!(reader.finish().success());
 }
+
+#[test]
+fn keys_from_the_settings_work_in_the_search_box_and_typed_letters_stay_text() {
+    let (temp, dir, work) = seed_folder();
+    let settings = temp.path().join("config.toml");
+    std::fs::write(
+        &settings,
+        "[keys]\nquit = \"Q\"\nback = [\"Ctrl-g\", \"Esc\"]\nopen = [\"Ctrl-j\", \"Enter\"]\n",
+    )
+    .unwrap();
+    let mut reader = Reader::start_with(
+        &dir,
+        &work,
+        &temp.path().join("cache"),
+        &[("BRIEF_CONFIG", settings.as_os_str())],
+    );
+    reader.wait_for_text(" LIST ");
+    reader.type_keys("/");
+    reader.wait_for_text("words (all must match)");
+    // The box's hints show the keys in force.
+    reader.wait_for_text("Ctrl-j/Enter jump to the hit · Ctrl-g/Esc cancel");
+    reader.type_keys("Quiet");
+    reader.wait_for_text("/ Quiet█");
+    // Ctrl-g (back) cancels the search.
+    reader.type_keys("\x07");
+    reader.wait_for_no_text("/ Quiet");
+    reader.type_keys("f");
+    reader.wait_for_text("type to filter the list; Ctrl-j keeps it, Ctrl-g clears it");
+    reader.type_keys("Q\x07Q");
+    let status = reader.finish();
+    assert!(status.success(), "{status:?}");
+}

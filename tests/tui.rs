@@ -498,3 +498,63 @@ fn the_settings_choose_the_palette_and_no_color_keeps_its_word() {
     assert_eq!(Theme { color: true, ..custom }.matched().fg, Some(Color::Rgb(0xff, 0x88, 0x00)));
     assert_eq!(Theme { color: false, ..custom }.matched().fg, None);
 }
+
+/// Presses `keys` (characters, and `^g` for Ctrl-g) through `maps`, as the event loop does: in the search
+/// box or a filter the box's bindings, elsewhere the reader's.
+fn keys(app: &mut App, maps: &brief::tui::keymap::Keymaps, keys: &str) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut chars = keys.chars();
+    while let Some(c) = chars.next() {
+        let key = match c {
+            '^' => KeyEvent::new(KeyCode::Char(chars.next().unwrap()), KeyModifiers::CONTROL),
+            '\r' => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+            '\x1b' => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
+            '\x7f' => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
+            c if c.is_uppercase() => KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT),
+            c => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+        };
+        if let Some(action) = maps.action_for_key(key, app.typing()) {
+            update_now(app, action);
+        }
+    }
+}
+
+fn search_text(app: &App) -> Option<String> {
+    match &app.overlay {
+        Some(Overlay::Search(view)) => Some(view.input.clone()),
+        _ => None,
+    }
+}
+
+#[test]
+fn remapped_keys_reach_the_search_box_and_filters_but_typed_characters_stay_text() {
+    let settings = "[keys]\nquit = \"Q\"\nback = [\"Esc\", \"Ctrl-g\"]\nopen = [\"Enter\", \"Ctrl-j\"]\n\
+                    search-clear = \"Ctrl-w\"\n";
+    let (settings, problems) = brief::config::Config::parse(Path::new("c.toml"), settings);
+    assert!(problems.is_empty(), "{problems:?}");
+    let maps = brief::tui::keymap::remapped(&settings.keys).unwrap();
+    let mut app = seeds();
+
+    // Q is quit, but in the box it is a letter of the query; Ctrl-w clears it, Ctrl-g cancels.
+    keys(&mut app, &maps, "/Quiet");
+    assert_eq!(search_text(&app).as_deref(), Some("Quiet"));
+    assert!(!app.quit);
+    keys(&mut app, &maps, "^wshells");
+    assert_eq!(search_text(&app).as_deref(), Some("shells"));
+    keys(&mut app, &maps, "^g");
+    assert_eq!(search_text(&app), None, "Ctrl-g (back) cancels the search");
+    assert!(app.highlight.is_none());
+    // Ctrl-j (open) jumps to the hit.
+    keys(&mut app, &maps, "/shells^j");
+    assert_eq!(search_text(&app), None);
+    assert!(app.highlight.is_some(), "jumped to a hit");
+    keys(&mut app, &maps, "^g^g");
+
+    // The list's filter: the same keys.
+    keys(&mut app, &maps, "fQ");
+    assert!(app.typing() && !app.quit);
+    keys(&mut app, &maps, "^g");
+    assert!(!app.typing(), "Ctrl-g clears the filter and leaves it");
+    keys(&mut app, &maps, "Q");
+    assert!(app.quit, "outside the boxes Q quits");
+}

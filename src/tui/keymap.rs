@@ -227,14 +227,63 @@ pub const SEARCH_KEYMAP: &[Binding] = &[
     Binding { keys: &[(KeyCode::Char('z'), CTRL)], action: Action::Suspend, help: "suspend" },
 ];
 
-/// The reader's bindings in force: [`KEYMAP`], with the keys the user's settings give some actions.
-/// Set once, before the reader starts (see [`remap`]); the help, the status bar's hints and dispatch all
-/// read it, so they agree.
-static ACTIVE: OnceLock<Vec<Binding>> = OnceLock::new();
+/// The bindings in force: the reader's and the text boxes', each as the user's settings give them.
+#[derive(Debug)]
+pub struct Keymaps {
+    /// [`KEYMAP`], remapped.
+    pub reader: Vec<Binding>,
+    /// [`SEARCH_KEYMAP`], remapped: in the search box and the filters.
+    pub boxes: Vec<Binding>,
+}
 
-/// The bindings in force.
+impl Default for Keymaps {
+    fn default() -> Keymaps {
+        Keymaps { reader: copy(KEYMAP), boxes: copy(SEARCH_KEYMAP) }
+    }
+}
+
+fn copy(table: &[Binding]) -> Vec<Binding> {
+    table.iter().map(|b| Binding { keys: b.keys, action: b.action.clone(), help: b.help }).collect()
+}
+
+impl Keymaps {
+    /// The action bound to a key press in these bindings (see [`action_for_key`]).
+    pub fn action_for_key(&self, key: KeyEvent, typing: bool) -> Option<Action> {
+        action_in(if typing { &self.boxes } else { &self.reader }, key, typing)
+    }
+}
+
+/// The action `table` binds to a key press, if any; in the search box or a filter (`typing`) a character
+/// without Ctrl or Alt that is not bound is text. Key releases are ignored.
+fn action_in(table: &[Binding], key: KeyEvent, typing: bool) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let bound = table
+        .iter()
+        .find(|b| b.keys.iter().any(|&(code, mods)| code == key.code && mods == key.modifiers))
+        .map(|b| b.action.clone());
+    match (bound, key.code) {
+        (Some(action), _) => Some(action),
+        (None, KeyCode::Char(c)) if typing && !key.modifiers.intersects(CTRL | KeyModifiers::ALT) => {
+            Some(Action::SearchInput(c))
+        }
+        _ => None,
+    }
+}
+
+/// The bindings in force. Set once, before the reader starts (see [`remap`]); the help, the status bar's
+/// hints and dispatch all read it, so they agree.
+static ACTIVE: OnceLock<Keymaps> = OnceLock::new();
+
+/// The reader's bindings in force.
 pub fn active() -> &'static [Binding] {
-    ACTIVE.get().map_or(KEYMAP, Vec::as_slice)
+    ACTIVE.get().map_or(KEYMAP, |maps| maps.reader.as_slice())
+}
+
+/// The search box's and the filters' bindings in force.
+pub fn active_in_boxes() -> &'static [Binding] {
+    ACTIVE.get().map_or(SEARCH_KEYMAP, |maps| maps.boxes.as_slice())
 }
 
 /// An action's name in the settings' `[keys]` table and in help: its variant in kebab case
@@ -287,23 +336,50 @@ pub fn parse_key(text: &str) -> Option<Vec<(KeyCode, KeyModifiers)>> {
     }
 }
 
+/// Whether a key edits the text of a box: a character (without Ctrl or Alt) or Backspace. In the search
+/// box and the filters such keys always type and delete, whatever the settings give them.
+fn edits_text(&(code, mods): &(KeyCode, KeyModifiers)) -> bool {
+    match code {
+        KeyCode::Char(_) => !mods.intersects(CTRL | KeyModifiers::ALT),
+        KeyCode::Backspace => true,
+        _ => false,
+    }
+}
+
+/// Gives the action at `at` in `table` the keys `bound`, and takes them from every other action.
+fn rebind(table: &mut [Binding], at: usize, bound: Vec<(KeyCode, KeyModifiers)>) {
+    for (i, binding) in table.iter_mut().enumerate() {
+        if i != at && binding.keys.iter().any(|k| bound.contains(k)) {
+            let kept: Vec<_> = binding.keys.iter().filter(|k| !bound.contains(k)).copied().collect();
+            binding.keys = Box::leak(kept.into_boxed_slice());
+        }
+    }
+    table[at].keys = Box::leak(bound.into_boxed_slice());
+}
+
 /// The bindings with the user's `keys` (an action's name, its keys as written, and where that is in the
 /// settings file): each named action gets those keys instead of its own, and a key it takes is taken
 /// from whichever action had it. Problems come back with their place; the bindings are then the defaults.
+///
+/// The search box and the filters follow the same settings for the actions they have (open, back, up,
+/// down, quit, suspend, and their own `search-delete` and `search-clear`), with the keys that edit text
+/// left out: there a character is always typed and Backspace always deletes. An action given only such
+/// keys keeps the box's own (`back = "b"`: Esc still cancels a search).
 pub fn remapped(
     keys: &[crate::config::KeySetting],
-) -> Result<Vec<Binding>, Vec<(String, std::ops::Range<usize>)>> {
-    let mut table: Vec<Binding> =
-        KEYMAP.iter().map(|b| Binding { keys: b.keys, action: b.action.clone(), help: b.help }).collect();
+) -> Result<Keymaps, Vec<(String, std::ops::Range<usize>)>> {
+    let mut maps = Keymaps::default();
     let mut problems = Vec::new();
     for setting in keys {
-        let Some(at) = table.iter().position(|b| action_name(&b.action) == setting.action) else {
+        let find = |table: &[Binding]| table.iter().position(|b| action_name(&b.action) == setting.action);
+        let (in_reader, in_boxes) = (find(&maps.reader), find(&maps.boxes));
+        if in_reader.is_none() && in_boxes.is_none() {
             problems.push((
                 format!("no action `{}` (the help, ?, lists each action's name)", setting.action),
                 setting.span.clone(),
             ));
             continue;
-        };
+        }
         let mut bound = Vec::new();
         for key in &setting.keys {
             match parse_key(key) {
@@ -314,40 +390,29 @@ pub fn remapped(
                 )),
             }
         }
-        for (i, binding) in table.iter_mut().enumerate() {
-            if i != at && binding.keys.iter().any(|k| bound.contains(k)) {
-                let kept: Vec<_> = binding.keys.iter().filter(|k| !bound.contains(k)).copied().collect();
-                binding.keys = Box::leak(kept.into_boxed_slice());
+        if let Some(at) = in_boxes {
+            let commands: Vec<_> = bound.iter().filter(|k| !edits_text(k)).copied().collect();
+            if !commands.is_empty() {
+                let editing = maps.boxes[at].keys.iter().filter(|k| edits_text(k)).copied();
+                rebind(&mut maps.boxes, at, editing.chain(commands).collect());
             }
         }
-        table[at].keys = Box::leak(bound.into_boxed_slice());
-    }
-    if problems.is_empty() { Ok(table) } else { Err(problems) }
-}
-
-/// Puts `table` in force for the rest of the process (the reader calls it once, before it starts).
-pub fn remap(table: Vec<Binding>) {
-    let _ = ACTIVE.set(table);
-}
-
-/// The action bound to a key press, if any, in the reader or (`searching`) in the search box or a
-/// filter. Key releases are ignored.
-pub fn action_for_key(key: KeyEvent, searching: bool) -> Option<Action> {
-    if key.kind == KeyEventKind::Release {
-        return None;
-    }
-    let table = if searching { SEARCH_KEYMAP } else { active() };
-    let bound = table
-        .iter()
-        .find(|b| b.keys.iter().any(|&(code, mods)| code == key.code && mods == key.modifiers))
-        .map(|b| b.action.clone());
-    match (bound, key.code) {
-        (Some(action), _) => Some(action),
-        (None, KeyCode::Char(c)) if searching && !key.modifiers.intersects(CTRL | KeyModifiers::ALT) => {
-            Some(Action::SearchInput(c))
+        if let Some(at) = in_reader {
+            rebind(&mut maps.reader, at, bound);
         }
-        _ => None,
     }
+    if problems.is_empty() { Ok(maps) } else { Err(problems) }
+}
+
+/// Puts `maps` in force for the rest of the process (the reader calls it once, before it starts).
+pub fn remap(maps: Keymaps) {
+    let _ = ACTIVE.set(maps);
+}
+
+/// The action bound to a key press, if any, in the reader or (`typing`) in the search box or a filter,
+/// by the bindings in force.
+pub fn action_for_key(key: KeyEvent, typing: bool) -> Option<Action> {
+    action_in(if typing { active_in_boxes() } else { active() }, key, typing)
 }
 
 /// Clicks and the wheel are resolved against the layout by `update`.
@@ -393,7 +458,17 @@ pub fn keys_label(binding: &Binding) -> String {
 
 /// The first key bound to an action, for hints in the status bar.
 pub fn key_for(action: &Action) -> Option<String> {
-    let binding = active().iter().find(|b| b.action == *action)?;
+    first_key(active(), action)
+}
+
+/// "Enter keeps it, Esc clears it", with the keys in force.
+pub fn filter_hint() -> String {
+    let key = |action| first_key(active_in_boxes(), &action).unwrap_or_else(|| "no key".into());
+    format!("{} keeps it, {} clears it", key(Action::Open), key(Action::Back))
+}
+
+fn first_key(table: &[Binding], action: &Action) -> Option<String> {
+    let binding = table.iter().find(|b| b.action == *action)?;
     binding.keys.first().map(|&(code, mods)| key_label(code, mods))
 }
 
@@ -428,7 +503,8 @@ mod tests {
             keys: keys.iter().map(|k| k.to_string()).collect(),
             span: 0..1,
         };
-        let table = remapped(&[key("cross-reference", &["Ctrl-x", "X"]), key("quit", &["x"])]).unwrap();
+        let table =
+            remapped(&[key("cross-reference", &["Ctrl-x", "X"]), key("quit", &["x"])]).unwrap().reader;
         let bound = |action: Action| table.iter().find(|b| b.action == action).unwrap().keys.to_vec();
         assert_eq!(
             bound(Action::CrossReference),
@@ -438,6 +514,49 @@ mod tests {
         let problems = remapped(&[key("fly", &["z"]), key("quit", &["Hyper-q"])]).unwrap_err();
         assert!(problems[0].0.starts_with("no action `fly`"), "{problems:?}");
         assert!(problems[1].0.starts_with("`Hyper-q` is not a key"), "{problems:?}");
+    }
+
+    #[test]
+    fn the_boxes_follow_the_settings_but_characters_and_backspace_stay_text() {
+        let settings = |text: &str| {
+            let (settings, problems) = crate::config::Config::parse(std::path::Path::new("c.toml"), text);
+            assert!(problems.is_empty(), "{problems:?}");
+            remapped(&settings.keys).unwrap()
+        };
+        let maps = settings(
+            "[keys]\nback = [\"Esc\", \"Ctrl-g\", \"b\"]\nquit = \"Q\"\nopen = [\"Enter\", \"Ctrl-j\"]\n\
+             search-clear = \"Ctrl-w\"\nsearch-delete = \"Ctrl-h\"\ndown = [\"j\", \"Ctrl-u\"]\n",
+        );
+        let in_box = |code, mods| maps.action_for_key(KeyEvent::new(code, mods), true);
+        let in_reader = |code, mods| maps.action_for_key(KeyEvent::new(code, mods), false);
+        // Typed characters stay text, even those the settings gave to actions.
+        assert_eq!(in_box(KeyCode::Char('Q'), SHIFT), Some(Action::SearchInput('Q')));
+        assert_eq!(in_box(KeyCode::Char('b'), NONE), Some(Action::SearchInput('b')));
+        assert_eq!(in_box(KeyCode::Char('j'), NONE), Some(Action::SearchInput('j')));
+        // The other keys follow the settings.
+        assert_eq!(in_box(KeyCode::Char('g'), CTRL), Some(Action::Back));
+        assert_eq!(in_box(KeyCode::Esc, NONE), Some(Action::Back));
+        assert_eq!(in_box(KeyCode::Char('j'), CTRL), Some(Action::Open));
+        assert_eq!(in_box(KeyCode::Enter, NONE), Some(Action::Open));
+        assert_eq!(in_box(KeyCode::Char('w'), CTRL), Some(Action::SearchClear));
+        assert_eq!(in_box(KeyCode::Char('u'), CTRL), Some(Action::Down), "taken from search-clear");
+        assert_eq!(in_box(KeyCode::Down, NONE), None, "down's own keys replaced");
+        assert_eq!(in_box(KeyCode::Char('h'), CTRL), Some(Action::SearchDelete));
+        assert_eq!(in_box(KeyCode::Backspace, NONE), Some(Action::SearchDelete), "Backspace still deletes");
+        // quit was given only a character: the box keeps its own.
+        assert_eq!(in_box(KeyCode::Char('c'), CTRL), Some(Action::Quit));
+        // In the reader, the same settings; the boxes' own actions stay in the boxes.
+        assert_eq!(in_reader(KeyCode::Char('Q'), SHIFT), Some(Action::Quit));
+        assert_eq!(in_reader(KeyCode::Char('b'), NONE), Some(Action::Back));
+        assert_eq!(in_reader(KeyCode::Char('g'), CTRL), Some(Action::Back));
+        assert_eq!(in_reader(KeyCode::Char('w'), CTRL), None);
+
+        let maps = settings("[keys]\nquit = \"Ctrl-q\"\nback = \"Backspace\"\n");
+        let in_box = |code, mods| maps.action_for_key(KeyEvent::new(code, mods), true);
+        assert_eq!(in_box(KeyCode::Char('q'), CTRL), Some(Action::Quit));
+        assert_eq!(in_box(KeyCode::Char('c'), CTRL), None, "quit's keys replaced in the box too");
+        assert_eq!(in_box(KeyCode::Backspace, NONE), Some(Action::SearchDelete));
+        assert_eq!(in_box(KeyCode::Esc, NONE), Some(Action::Back), "back given only Backspace keeps Esc");
     }
 
     /// README's table of keys is written by hand: every binding's first key must be in it, so that it

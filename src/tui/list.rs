@@ -142,7 +142,7 @@ pub fn apply(app: &mut App, action: &Action) -> Option<()> {
             if app.list.width == Width::Hidden {
                 app.list.width = Width::Full;
             }
-            app.status = "type to filter the list; Enter keeps it, Esc clears it".into();
+            app.status = format!("type to filter the list; {}", super::keymap::filter_hint());
         }
         Action::Sort => {
             (app.list.order, app.status) = match app.list.order {

@@ -240,7 +240,7 @@ pub fn apply(app: &mut App, action: &Action) -> Option<Option<Effect>> {
         }
         Action::Filter => {
             app.boards.filter_mut(board).typing = true;
-            app.status = "type to filter; Enter keeps it, Esc clears it".into();
+            app.status = format!("type to filter; {}", super::keymap::filter_hint());
         }
         Action::Open => match board {
             Board::Figures => figures::open(app),

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use crate::tui::keymap::{SEARCH_KEYMAP, action_name, active, keys_label};
+use crate::tui::keymap::{action_name, active, active_in_boxes, keys_label};
 use crate::tui::view::{self, Theme};
 
 /// The help's lines, long ones wrapped so that the box (borders included) fits in `max_width` columns.
@@ -28,10 +28,14 @@ fn lines(theme: Theme, max_width: u16) -> Vec<Line<'static>> {
         }
     }
     lines.push(Line::raw(""));
-    let search_keys: Vec<String> =
-        SEARCH_KEYMAP.iter().map(|b| format!("{} {}", keys_label(b), b.help)).collect();
+    // Named too: the settings' [keys] reach the boxes (typed characters and Backspace stay text).
+    let box_keys: Vec<String> = active_in_boxes()
+        .iter()
+        .filter(|b| !b.keys.is_empty())
+        .map(|b| format!("{} {} [{}]", keys_label(b), b.help, action_name(&b.action)))
+        .collect();
     let notes = [
-        format!("In the search box: {}.", search_keys.join(" · ")),
+        format!("In the search box and filters: {}.", box_keys.join(" · ")),
         "Mouse: click a briefing, tab or row; the wheel scrolls (the details, over their box).".to_string(),
     ];
     let note_width = usize::from(max_width.saturating_sub(4)).max(10);

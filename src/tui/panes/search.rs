@@ -8,14 +8,18 @@ use ratatui::widgets::Paragraph;
 
 use crate::search::Target;
 use crate::tui::app::{App, SearchView};
-use crate::tui::keymap::{SEARCH_KEYMAP, keys_label};
+use crate::tui::keymap::{active_in_boxes, keys_label};
 use crate::tui::view;
 
 pub fn draw(frame: &mut Frame, app: &App, search: &SearchView, area: Rect) {
     let box_area = view::centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
     view::clear(frame, box_area);
     let theme = app.theme;
-    let keys: Vec<String> = SEARCH_KEYMAP.iter().map(|b| format!("{} {}", keys_label(b), b.help)).collect();
+    let keys: Vec<String> = active_in_boxes()
+        .iter()
+        .filter(|b| !b.keys.is_empty())
+        .map(|b| format!("{} {}", keys_label(b), b.help))
+        .collect();
     let block = view::block(" Search ".to_string(), true, theme);
     let width = usize::from(box_area.width.saturating_sub(2)).max(1);
     let mut lines: Vec<Line> = vec![Line::from(vec![
