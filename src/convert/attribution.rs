@@ -89,6 +89,8 @@ struct Cue {
     /// Found by "according to": an outlet here relays the sentence's other speakers.
     according_to: bool,
     content: Range<usize>,
+    /// The statement's second half when the attribution interrupts it ("X, he said, Y").
+    rest: Option<Range<usize>>,
 }
 
 /// What the pass remembers from sentence to sentence.
@@ -211,6 +213,7 @@ impl Walker<'_> {
                     speaker_tokens: agent.1,
                     according_to: false,
                     content: trim_joiners(s, 0..t.len()),
+                    rest: None,
                 });
                 continue;
             }
@@ -238,7 +241,16 @@ impl Walker<'_> {
             if content.start == verb.start && speaker_tokens.end == verb.start {
                 content.start = speaker_tokens.start;
             }
-            cues.push(Cue { verb, stance: *stance, speakers, speaker_tokens, according_to: false, content });
+            let rest = interrupted(s, &verb, &speaker_tokens, &content, self.lex);
+            cues.push(Cue {
+                verb,
+                stance: *stance,
+                speakers,
+                speaker_tokens,
+                according_to: false,
+                content,
+                rest,
+            });
         }
         let has_quote = (0..t.len()).any(|i| t.is_punct(i, "\""));
         let previous_quoted = std::mem::replace(&mut self.previous_quoted, has_quote);
@@ -372,7 +384,11 @@ impl Walker<'_> {
                 continue;
             }
             let content = a.content.start..cut_ends[i].max(a.content.start);
-            let text = statement(s, content.clone());
+            let rest = a.rest.clone().filter(|_| cut_ends[i] == a.content.end && cues.len() == 1);
+            let text = match rest {
+                Some(rest) => statement_of(s, &[content.clone(), rest]),
+                None => statement(s, content.clone()),
+            };
             if text.is_empty() {
                 continue;
             }
@@ -424,6 +440,7 @@ impl Walker<'_> {
             speaker_tokens: from..end,
             according_to: true,
             content,
+            rest: None,
         })
     }
 
@@ -1265,7 +1282,14 @@ fn is_finite_use(s: &Sent, verb: Range<usize>, lex: &Lexicon) -> bool {
     if key.starts_with("agree") && matches!(after, "with" | "to" | "on") {
         return false;
     }
-    !lex.cues.at(t, verb.end)
+    // "confirmed increased transfers": a decision verb right after a verb is an adjective, and no cue.
+    let decision_after = lex.decisions.contains(t.key(verb.end));
+    let after_verb =
+        verb.start > 0 && (s.has(verb.start - 1, Tags::CUE) || s.has(verb.start - 1, Tags::VERB));
+    if lex.decisions.contains(key) && after_verb {
+        return false;
+    }
+    !lex.cues.at(t, verb.end) || decision_after
 }
 
 /// How many tokens at `k` say on which day something was said: "Monday", "on Monday", "on March 6",
@@ -1702,9 +1726,52 @@ fn stance_of(verb: Stance, s: &Sent, span: Range<usize>, lex: &Lexicon) -> Stanc
 
 /// The statement's words as a sentence of the claim's own: straight quotes, no outer quotation marks, no
 /// trailing aside after a dash, a capital first letter and a full stop.
-fn statement(s: &Sent, span: Range<usize>) -> String {
+/// The second half of a statement that an attribution interrupts: "Along with the trials, he said,
+/// earnings reports can move the price." A clause must follow the attribution's closing comma, not a
+/// participle ("..., he said, adding ..."), a source ("according to") or a circumstance ("on Monday").
+fn interrupted(
+    s: &Sent,
+    verb: &Range<usize>,
+    speaker: &Range<usize>,
+    content: &Range<usize>,
+    lex: &Lexicon,
+) -> Option<Range<usize>> {
     let t = &s.t;
-    let span = trim_joiners(s, span);
+    let attribution_end = verb.end.max(speaker.end);
+    let before_attribution = content.end <= speaker.start.min(verb.start);
+    if !before_attribution || !t.is_punct(attribution_end, ",") || s.quoted.iter().any(|&q| q) {
+        return None;
+    }
+    let rest = trim_joiners(s, attribution_end + 1..t.len());
+    let words = rest.clone().filter(|&k| t.is_word(k)).count();
+    let first = rest.start;
+    let opens_aside = t.key(first).ends_with("ing")
+        || s.has(first, Tags::CUE)
+        || t.key(first) == "according"
+        || lex.subordinators.at(t, first)
+        || starts_with_circumstance(s, rest.clone(), lex);
+    let clause = rest.clone().any(|k| s.has(k, Tags::AUXILIARY) || s.has(k, Tags::VERB));
+    (words >= 3 && !opens_aside && clause && !s.has(first, Tags::CUE)).then_some(rest)
+}
+
+fn statement(s: &Sent, span: Range<usize>) -> String {
+    statement_of(s, std::slice::from_ref(&span))
+}
+
+/// A statement made of one span, or of the two halves around an attribution, joined.
+fn statement_of(s: &Sent, spans: &[Range<usize>]) -> String {
+    let t = &s.t;
+    let Some((last, first)) = spans.split_last() else { return String::new() };
+    let mut lead = String::new();
+    for span in first {
+        let span = trim_joiners(s, span.clone());
+        if !span.is_empty() {
+            // The attribution stood between commas; one of them joins the halves.
+            lead.push_str(&plain(t.span(span)));
+            lead.push_str(", ");
+        }
+    }
+    let span = trim_joiners(s, last.clone());
     if span.is_empty() {
         return String::new();
     }
@@ -1721,7 +1788,7 @@ fn statement(s: &Sent, span: Range<usize>) -> String {
         }
     }
     let span = trim_joiners(s, span.start..end);
-    let text = plain(t.span(span));
+    let text = lead + &plain(t.span(span));
     let mut text = text.trim_matches(|c: char| c == ',' || c.is_whitespace());
     // Outer quotation marks go; a quotation inside the statement keeps both of its marks.
     let quotes = text.matches('"').count();
@@ -1845,6 +1912,11 @@ mod tests {
             ])
         );
         assert_eq!(said("Some farmers raised their prices in May."), pairs(&[]));
+        // After a verb a decision word is an adjective.
+        assert_eq!(
+            said("Norland confirmed increased arms transfers to Tarvo."),
+            pairs(&[("Norland", "Increased arms transfers to Tarvo.")])
+        );
     }
 
     #[test]
@@ -1876,6 +1948,23 @@ mod tests {
         assert_eq!(
             said("“The road is covered by ash,” local rescuer Budi Hakim said, per the Harbour Post."),
             pairs(&[("Budi Hakim", "The road is covered by ash.")])
+        );
+    }
+
+    #[test]
+    fn an_attribution_that_interrupts_a_statement_keeps_both_halves() {
+        assert_eq!(
+            said(
+                "Ana Brel spoke at noon. Along with the trials, she said, earnings reports can move the price."
+            ),
+            pairs(&[("Ana Brel", "Along with the trials, earnings reports can move the price.")])
+        );
+        // Not a participle, a source or a time after it.
+        let adding = said("Ana Brel spoke at noon. The trials went well, she said, adding that sales rose.");
+        assert!(adding.iter().all(|(_, text)| !text.contains("adding")), "{adding:?}");
+        assert_eq!(
+            said("Ana Brel spoke at noon. The trials went well, she said, on Monday."),
+            pairs(&[("Ana Brel", "The trials went well.")])
         );
     }
 

@@ -41,6 +41,8 @@ const WRAP_MAX_LINE: usize = 100;
 /// Lines filled to at least this many characters look wrapped at a width even when no line starts in
 /// lower case.
 const WRAP_MIN_FILLED: usize = 50;
+/// A dateline opens one of the story's first this many paragraphs (a standfirst may come before it).
+const DATELINE_WITHIN: usize = 3;
 
 pub fn clean(raw: &str, gaz: &Lexicon) -> Cleaned {
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
@@ -52,6 +54,7 @@ pub fn clean(raw: &str, gaz: &Lexicon) -> Cleaned {
     let mut out = Cleaned::default();
     let punctuated = paragraphs.iter().filter(|p| ends_sentence(p)).count();
     let mut story: Vec<String> = Vec::new();
+    let mut dated = false;
     for paragraph in paragraphs {
         let words = word_count(&paragraph);
         // Whole-line and prefix rules concern short lines only: longer ones are not copied to be checked.
@@ -92,9 +95,12 @@ pub fn clean(raw: &str, gaz: &Lexicon) -> Cleaned {
             out.dropped.push(paragraph);
             continue;
         }
-        if story.is_empty()
+        // The dateline opens the story, or its first paragraphs after a standfirst.
+        if story.len() < DATELINE_WITHIN
+            && !dated
             && let Some((rest, wires)) = dateline(&paragraph, gaz)
         {
+            dated = true;
             out.dropped.push(paragraph[..paragraph.len() - rest.len()].trim().to_string());
             for wire in wires {
                 push_outlet(&mut out.outlets, &wire);
@@ -513,6 +519,15 @@ mod tests {
         );
         assert_eq!(c.text, "Employers added jobs.");
         assert_eq!(c.outlets, ["Harbour Gazette", "Tarvo News", "Nordwire", "IANS", "The Evening Ledger"]);
+        // After a standfirst.
+        let after = clean(
+            "Employers added jobs in May.\n\nWASHINGTON (Tarvo News) Employers added jobs.",
+            lexicon::get(),
+        );
+        assert_eq!(
+            (after.text.as_str(), after.outlets.as_slice()),
+            ("Employers added jobs in May.\nEmployers added jobs.", &["Tarvo News".to_string()][..])
+        );
         let b = clean("(Bloomberg) -- Investors rushed in, people said.", lexicon::get());
         assert_eq!(
             (b.text.as_str(), b.outlets.as_slice()),

@@ -103,6 +103,17 @@ fn sentence(doc: &Doc, s: &Sent, lex: &Lexicon) -> Vec<Mention> {
         i = end;
     }
     for m in &mut out {
+        // "Tarvair (NYSE:TV)": a name with its stock ticker is a listed company.
+        let t = &s.t;
+        let e = m.tokens.end;
+        if matches!(m.kind, Kind::Single | Kind::Unknown)
+            && t.is_punct(e, "(")
+            && t.toks.get(e + 1).is_some_and(|x| x.upper)
+            && t.is_punct(e + 2, ":")
+            && t.toks.get(e + 3).is_some_and(|x| x.upper)
+        {
+            m.kind = Kind::Organisation;
+        }
         m.locates = locates(s, m, lex);
         m.acts = acts(s, m.role_start.min(m.tokens.start)..m.tokens.end, lex);
         if m.descriptor.is_none() {
@@ -156,8 +167,12 @@ fn starts_name(doc: &Doc, s: &Sent, i: usize, names: &Names, lex: &Lexicon) -> b
     let key = t.key(i);
     let tag = s.tag(i);
     // "Tarvo News": an outlet's last word counts though "news" is a function word elsewhere.
+    // "Cheong In-kyo": a hyphened given name whose first syllable is written like a function word.
+    let hyphened_given = t.is_punct(i + 2, "-")
+        && t.toks[i + 1].range.end == t.toks[i + 2].range.start
+        && name_syllable(s, i + 3, lex);
     let next_is_name = t.is_capitalised(i + 1)
-        && (!s.has(i + 1, Tags::STOP) || lex.outlet_name_heads.contains(t.key(i + 1)));
+        && (!s.has(i + 1, Tags::STOP) || lex.outlet_name_heads.contains(t.key(i + 1)) || hyphened_given);
     // "Ten Hag", "De Bruyne": a particle starts a surname.
     if tag.has(Tags::JOINER) && !matches!(key, "of" | "for" | "and") {
         return next_is_name;
@@ -437,7 +452,9 @@ fn classify(doc: &Doc, s: &Sent, run: Range<usize>, names: &Names, lex: &Lexicon
         r.clone().any(|k| s.has(k, Tags::TITLE) || s.has(k, Tags::PROFESSION)) || portfolio(r)
     };
     // "Unity and Upper Nile states", "the Starliner spacecraft": a lower-case head word after the name.
-    let lower_after = t.toks.get(run.end).is_some_and(|next| next.kind == TokenKind::Word && !next.cap);
+    // A possessive owns what follows ("Vladimir Putin's war"): the noun is no head of the name.
+    let lower_after = t.toks.get(run.end).is_some_and(|next| next.kind == TokenKind::Word && !next.cap)
+        && !t.toks[run.end - 1].possessive;
     if lower_after && lex.is_place_head(t.key(run.end)) {
         out.push(mention(n, run, Kind::Place));
         return;
@@ -947,12 +964,27 @@ mod tests {
     }
 
     #[test]
+    fn a_name_with_its_ticker_is_a_company_and_a_possessive_owns_what_follows() {
+        assert_eq!(
+            kind_of("The black boxes from the Tarvair (NYSE:TV) jet stopped.", "Tarvair"),
+            Some(Kind::Organisation)
+        );
+        assert_eq!(
+            kind_of("Tanks were lost since Vladimir Petrov's war began.", "Vladimir Petrov"),
+            Some(Kind::Person)
+        );
+        // Without the possessive, the noun after the name is its head: a thing, no actor.
+        assert_eq!(kind_of("The Skyward spacecraft landed.", "Skyward spacecraft"), None);
+    }
+
+    #[test]
     fn particles_hyphenated_syllables_and_family_names_first_make_people() {
         assert_eq!(kind_of("The coach, Erik van Dam, said little.", "Erik van Dam"), Some(Kind::Person));
         assert_eq!(kind_of("Later, Park Min-jae spoke.", "Park Min-jae"), Some(Kind::Person));
         // A syllable that spells a verb ("won") or a function word ("In") is still the name's.
         assert_eq!(kind_of("Later, Choi Jae-won spoke.", "Choi Jae-won"), Some(Kind::Person));
         assert_eq!(kind_of("Later, Seo In-kyu spoke.", "Seo In-kyu"), Some(Kind::Person));
+        assert_eq!(kind_of("Seo In-kyu, a trade minister, spoke.", "Seo In-kyu"), Some(Kind::Person));
         // A compound after a name is not one: "Kremlin-run", "Tarvo-based".
         assert_eq!(kind_of("The Tarvo-based Lumen Group said little.", "Tarvo-based"), None);
         assert_eq!(kind_of("The fans cheered as Van Dam waved.", "Van Dam"), Some(Kind::Person));
