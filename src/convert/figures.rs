@@ -121,6 +121,29 @@ fn figure(t: &Tokens, n: &Number, previous: Option<&Found>, gaz: &Lexicon) -> Op
             tokens: start..end,
         });
     }
+    // "Dan Morrow, 24, of Dunmore": an age in apposition to a name.
+    let age = n.bare_digits
+        && start >= 2
+        && before == ","
+        && t.is_capitalised(start - 2)
+        && !gaz.is_stop(t.key(start - 2))
+        && t.is_punct(end, ",")
+        && n.value.fract() == 0.0
+        && (1.0..=120.0).contains(&n.value);
+    if age {
+        let mut name = start - 2;
+        while name > 0 && t.is_capitalised(name - 1) && t.toks[name - 1].kind == Kind::Word {
+            name -= 1;
+        }
+        return Some(Found {
+            value: n.value,
+            qualifier: Qualifier::Exact,
+            text: plain(t.span(start..end)),
+            unit: "years old".into(),
+            subject: Some(format!("age of {}", plain(t.span(name..start - 1)))),
+            tokens: start..end,
+        });
+    }
     if n.bare_digits && start > 0 && t.is_capitalised(start - 1) && !gaz.is_stop(before) {
         return None;
     }
@@ -199,9 +222,16 @@ fn figure(t: &Tokens, n: &Number, previous: Option<&Found>, gaz: &Lexicon) -> Op
             // Coordinated with an earlier figure ("at least 12 people dead and 30 injured", "... and
             // injuring more than 300"), or the other end of a range or comparison with it ("from 3.1 to
             // 4.6", "to 2.3 million bpd from a forecast of 2.2 million").
+            // "almost 50,000 above expectations", "two each": a difference from it or a share of it.
+            let relative = matches!(
+                t.key(end),
+                "above" | "below" | "more" | "fewer" | "less" | "higher" | "lower" | "short" | "each"
+            );
             let shared = previous.filter(|p| {
-                (p.tokens.end..qualifier_start)
-                    .any(|k| matches!(t.key(k), "and" | "or" | "to" | "from" | "than" | "versus" | "against"))
+                relative
+                    || (p.tokens.end..qualifier_start).any(|k| {
+                        matches!(t.key(k), "and" | "or" | "to" | "from" | "than" | "versus" | "against")
+                    })
             });
             // "154 confirmed dead", "4,300 reported homeless": what became of them is the unit.
             let fate = |w: &str| {
@@ -603,7 +633,13 @@ fn is_plural(word: &str) -> bool {
 /// The noun before "of" ahead of a number with no noun of its own: "a jobs growth of 380,000" → "jobs
 /// growth", "the March level of 431,000" → "March level".
 fn of_before(t: &Tokens, start: usize, gaz: &Lexicon) -> Option<String> {
-    let of = start.checked_sub(1).filter(|&k| t.key(k) == "of")?;
+    // "a jobs growth of just around 380,000": an adverb may stand between.
+    let mut at = start;
+    while at > 0 && start - at < 2 && matches!(t.key(at - 1), "just" | "only" | "still" | "even" | "already")
+    {
+        at -= 1;
+    }
+    let of = at.checked_sub(1).filter(|&k| t.key(k) == "of")?;
     let mut head_start = of;
     while head_start > 0 && of - head_start < 3 {
         let k = head_start - 1;
@@ -766,6 +802,21 @@ mod tests {
             [(210_000.0, "jobs growth".to_string())]
         );
         assert_eq!(values("The toll rose to 87 confirmed dead."), [(87.0, "confirmed dead".to_string())]);
+        assert_eq!(
+            values("Economists had forecast a jobs growth of just around 380,000."),
+            [(380_000.0, "jobs growth".to_string())]
+        );
+        assert_eq!(
+            values("Employers added 428,000 jobs, almost 50,000 above expectations."),
+            [(428_000.0, "jobs".to_string()), (50_000.0, "jobs".to_string())]
+        );
+        assert_eq!(
+            values("Tarvo reported four cases, and Norland reported two each."),
+            [(4.0, "cases".to_string()), (2.0, "cases".to_string())]
+        );
+        assert_eq!(values("Dan Morrow, 24, of Dunmore, was held."), [(24.0, "years old".to_string())]);
+        let (t, g) = (Tokens::new("Dan Morrow, 24, was held."), lexicon::get());
+        assert_eq!(find(&t, &dates::find(&t, g), g)[0].subject.as_deref(), Some("age of Dan Morrow"));
         assert_eq!(values("Rebels fired some 40 such rockets."), [(40.0, "rockets".to_string())]);
         assert_eq!(values("Outbreaks were found in nine states."), [(9.0, "states".to_string())]);
         assert_eq!(

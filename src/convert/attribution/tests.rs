@@ -1,0 +1,323 @@
+use super::*;
+use crate::convert::{coref, lexicon, names, sentences};
+
+/// Claims of a text, one paragraph per line, as (speaker name, reported-by name, stance, text).
+fn claims(text: &str) -> Vec<(String, Option<String>, Stance, String)> {
+    let lex = lexicon::get();
+    let mut paragraphs = Vec::new();
+    let mut at = 0;
+    for line in text.split('\n') {
+        paragraphs.push(at..at + line.len());
+        at += line.len() + 1;
+    }
+    let sentences = sentences::split(text, &paragraphs, lex);
+    let doc = Doc::new(text, &sentences, lex);
+    let mentions = names::find(&doc, lex);
+    let ents = coref::Entities::resolve(&doc, &mentions, lex);
+    let a = find(&doc, &mentions, &ents, lex);
+    let name = |sp: Speaker| match sp {
+        Speaker::Entity(e) => ents.list[e].name.clone(),
+        Speaker::Unnamed(u) => a.unnamed[u].name.clone(),
+    };
+    a.claims.iter().map(|c| (name(c.speaker), c.reported_by.map(name), c.stance, c.text.clone())).collect()
+}
+
+fn said(text: &str) -> Vec<(String, String)> {
+    claims(text).into_iter().map(|c| (c.0, c.3)).collect()
+}
+
+fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+    v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+}
+
+#[test]
+fn both_orders_inverted_and_according_to() {
+    assert_eq!(
+        said(
+            "Dana Kowalski said the plant would close.\n\
+             “It will reopen,” said Dana Kowalski.\n\
+             Prices will fall, the Halvard Institute said on Tuesday.\n\
+             According to the Halvard Institute, prices fell."
+        ),
+        pairs(&[
+            ("Dana Kowalski", "The plant would close."),
+            ("Dana Kowalski", "It will reopen."),
+            ("Halvard Institute", "Prices will fall."),
+            ("Halvard Institute", "Prices fell."),
+        ])
+    );
+}
+
+#[test]
+fn told_whoever_before_that_and_asides_of_age_and_home_town() {
+    assert_eq!(
+        said(
+            "Deputies arrested Aron Tolvik on Friday. Tolvik, 31, of Dunmore, told deputies that he hit a \
+             man."
+        ),
+        pairs(&[("Aron Tolvik", "He hit a man.")])
+    );
+    assert_eq!(
+        said("Mara Lind told the county board that the road would reopen."),
+        pairs(&[("Mara Lind", "The road would reopen.")])
+    );
+}
+
+#[test]
+fn a_cue_word_inside_a_name_is_part_of_it() {
+    // "States" and "Reports" are cue words, but not inside "the United States" or "Harbour Reports".
+    assert_eq!(
+        said("Canada, the largest supplier of steel to the United States, announced tariffs on wood."),
+        pairs(&[("Canada", "Tariffs on wood.")])
+    );
+}
+
+#[test]
+fn a_named_actor_s_decision_is_its_claim_an_unnamed_phrase_s_is_not() {
+    assert_eq!(
+        said("The Central Bank raised its main rate by 0.25 percentage points on Tuesday."),
+        pairs(&[("Central Bank", "Central Bank raised its main rate by 0.25 percentage points on Tuesday.")])
+    );
+    // A description that points back to the named body decides for it.
+    assert_eq!(
+        said(
+            "The Nordic Grain Board (NGB) said stocks fell. The Oslo-based board, in its monthly bulletin, \
+             lowered its harvest forecast to 900,000 tonnes."
+        ),
+        pairs(&[
+            ("Nordic Grain Board", "Stocks fell."),
+            ("Nordic Grain Board", "Lowered its harvest forecast to 900,000 tonnes.")
+        ])
+    );
+    assert_eq!(said("Some farmers raised their prices in May."), pairs(&[]));
+    // After a verb a decision word is an adjective.
+    assert_eq!(
+        said("Norland confirmed increased arms transfers to Tarvo."),
+        pairs(&[("Norland", "Increased arms transfers to Tarvo.")])
+    );
+}
+
+#[test]
+fn an_infinitive_or_a_warning_s_subject_is_what_was_said() {
+    assert_eq!(
+        said("The Transport Ministry of Tarvo pledged to use all the records for a full inquiry."),
+        pairs(&[(
+            "Transport Ministry of Tarvo",
+            "Transport Ministry of Tarvo pledged to use all the records for a full inquiry."
+        )])
+    );
+    assert_eq!(
+        said("Ana Brel warned of \"strong winds\" before the race."),
+        pairs(&[("Ana Brel", "Of \"strong winds\" before the race.")])
+    );
+    // "to" before a noun is still an audience or a place.
+    assert_eq!(
+        said("Ana Brel said to reporters that the race was off."),
+        pairs(&[("Ana Brel", "The race was off.")])
+    );
+}
+
+#[test]
+fn a_title_written_like_a_function_word_and_a_lower_case_description_belong_to_the_speaker() {
+    assert_eq!(
+        said("“It is a rare find,” said Dr Karim Nassar, director general of the Tarvo Museum."),
+        pairs(&[("Karim Nassar", "It is a rare find.")])
+    );
+    assert_eq!(
+        said("“The road is covered by ash,” local rescuer Budi Hakim said, per the Harbour Post."),
+        pairs(&[("Budi Hakim", "The road is covered by ash.")])
+    );
+}
+
+#[test]
+fn an_attribution_that_interrupts_a_statement_keeps_both_halves() {
+    assert_eq!(
+        said("Ana Brel spoke at noon. Along with the trials, she said, earnings reports can move the price."),
+        pairs(&[("Ana Brel", "Along with the trials, earnings reports can move the price.")])
+    );
+    // Not a participle, a source or a time after it.
+    let adding = said("Ana Brel spoke at noon. The trials went well, she said, adding that sales rose.");
+    assert!(adding.iter().all(|(_, text)| !text.contains("adding")), "{adding:?}");
+    assert_eq!(
+        said("Ana Brel spoke at noon. The trials went well, she said, on Monday."),
+        pairs(&[("Ana Brel", "The trials went well.")])
+    );
+}
+
+#[test]
+fn a_bare_verb_before_a_title_is_a_modifier() {
+    assert_eq!(
+        said("One barn has burned, fire district spokesman Carl Benning said."),
+        pairs(&[("Carl Benning", "One barn has burned.")])
+    );
+}
+
+#[test]
+fn an_inverted_description_and_told_reporters() {
+    assert_eq!(
+        said(
+            "Shares of grocer Mardell fell.\n\
+             The merger will lower prices, said the grocer.\n\
+             Mayor Ann Lee told reporters on Friday that the roads were safe."
+        ),
+        pairs(&[("Mardell", "The merger will lower prices."), ("Ann Lee", "The roads were safe.")])
+    );
+}
+
+#[test]
+fn unnamed_speakers_are_named_by_their_phrase_and_one_head_is_one_speaker() {
+    let found = said(
+        "The fund is oversubscribed, according to people familiar with the matter.\n\
+         Two banks will join, the people said.\n\
+         One of the people said that demand was strong.\n\
+         Quorvo Corp. declined to comment, but a company spokesperson said talks continue.",
+    );
+    assert_eq!(
+        found,
+        pairs(&[
+            ("People familiar with the matter", "The fund is oversubscribed."),
+            ("People familiar with the matter", "Two banks will join."),
+            ("People familiar with the matter", "Demand was strong."),
+            ("Quorvo Corp spokesperson", "Talks continue."),
+        ])
+    );
+}
+
+#[test]
+fn pronouns_point_back_by_kind() {
+    assert_eq!(
+        said(
+            "Ankara opposes the sanctions and has ties with Moscow and Kyiv.\n\
+             It has also criticised Russia's invasion.\n\
+             Minister Lena Okafor arrived late. She said the talks had failed."
+        ),
+        pairs(&[("Turkey", "Criticised Russia's invasion."), ("Lena Okafor", "The talks had failed.")])
+    );
+}
+
+#[test]
+fn a_quotation_over_two_sentences_is_its_closing_speakers() {
+    assert_eq!(
+        said(
+            "\"When the jury says guilty, the appeal goes on. When the jury says not guilty, that's the end,\" said District Attorney Jon Berg.\n\
+             \"It ties my hands,\" said Altman, who will appeal."
+        ),
+        pairs(&[
+            ("Jon Berg", "When the jury says guilty, the appeal goes on."),
+            ("Jon Berg", "When the jury says not guilty, that's the end."),
+            ("Altman", "It ties my hands."),
+        ])
+    );
+}
+
+#[test]
+fn colon_quotes_and_a_quotation_sentence_continuing_the_speaker() {
+    assert_eq!(
+        said("Coach Erik van Dam said: “We win together. We lose together.”\n“They can't be a goal.”"),
+        pairs(&[
+            ("Erik van Dam", "We win together."),
+            ("Erik van Dam", "We lose together."),
+            ("Erik van Dam", "They can't be a goal."),
+        ])
+    );
+}
+
+#[test]
+fn an_issued_statement_is_its_issuers_and_documents_speak_for_their_owner() {
+    let found = said(
+        "The Harbour Authority issued the following statement on Monday:\n\
+         The port is open to all ships.\n\
+         We have never closed it.\n\
+         Tarvo Ministry data showed exports rose.",
+    );
+    assert_eq!(
+        found,
+        pairs(&[
+            ("Harbour Authority", "The port is open to all ships."),
+            ("Harbour Authority", "We have never closed it."),
+            ("Tarvo Ministry", "Exports rose."),
+        ])
+    );
+}
+
+#[test]
+fn an_outlet_relaying_a_speaker_is_reported_by() {
+    let found = claims("Police said three bodies were found, Radio Tarvo reported.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "Police");
+    assert_eq!(found[0].1.as_deref(), Some("Radio Tarvo"));
+    assert_eq!(found[0].3, "Three bodies were found.");
+}
+
+#[test]
+fn the_speaker_of_she_claimed_x_had_is_she() {
+    let found = said("Minister Lena Okafor spoke first. She claimed Norway had broken the treaty.");
+    assert_eq!(found, pairs(&[("Lena Okafor", "Norway had broken the treaty.")]));
+}
+
+#[test]
+fn asides_between_speaker_and_verb_are_peeled() {
+    assert_eq!(
+        said(
+            "Tarvo, the largest grain exporter, meanwhile, accused Norway of hoarding.\n\
+             Lena Okafor, finance minister of Tarvo, a major producer, said prices would fall.\n\
+             \"Stocks are low,\" the Grain Statistics Office, a unit within the Tarvo Ministry, said in a release."
+        ),
+        pairs(&[
+            ("Tarvo", "Accused Norway of hoarding."),
+            ("Lena Okafor", "Prices would fall."),
+            ("Grain Statistics Office", "Stocks are low."),
+        ])
+    );
+}
+
+#[test]
+fn an_apposition_left_open_speaks_for_the_name_before_it() {
+    assert_eq!(
+        said(
+            "\"Everyone must leave,\" Anna Berg, the head of the agency's data, maps and alerts centre said."
+        ),
+        pairs(&[("Anna Berg", "Everyone must leave.")])
+    );
+}
+
+#[test]
+fn as_x_notes_a_person_s_camp_and_the_report_of_who_reported() {
+    assert_eq!(
+        said(
+            "As the Harbour Gazette notes, more than half of the members voted against.\n\
+             Mr Halden's camp, however, said it had won.\n\
+             Tarvo News reported the talks had failed. The report said a deal was unlikely."
+        ),
+        pairs(&[
+            ("Harbour Gazette", "More than half of the members voted against."),
+            ("Halden", "It had won."),
+            ("Tarvo News", "The talks had failed."),
+            ("Tarvo News", "A deal was unlikely."),
+        ])
+    );
+}
+
+#[test]
+fn a_participle_speaks_for_the_subject_after_an_opening_clause_or_for_the_opening_phrase() {
+    assert_eq!(
+        said(
+            "Before leaving the base, Captain Ines Roth thanked the crew, saying, \"We did it together.\"\n\
+             Families of the miners questioned the company's account, calling for an inquiry."
+        ),
+        pairs(&[("Ines Roth", "We did it together."), ("Families of the miners", "Calling for an inquiry.")])
+    );
+}
+
+#[test]
+fn the_agent_of_a_passive_cue_speaks_and_a_place_that_acts_speaks() {
+    let found =
+        said("Turnout was 61 percent, as announced by the Tarvo Election Board. Ohio reported two cases.");
+    assert_eq!(found[0].0, "Tarvo Election Board");
+    assert_eq!(found[1], ("Ohio".to_string(), "Two cases.".to_string()));
+}
+
+#[test]
+fn participles_passives_and_negations_are_no_statements() {
+    assert!(said("The reported talks stalled. He was accused of fraud. She did not say why.").is_empty());
+}
