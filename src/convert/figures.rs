@@ -615,6 +615,14 @@ fn noun_phrase(t: &Tokens, start: usize, gaz: &Lexicon) -> Option<(String, usize
     while end > start && t.toks[end - 1].kind == Kind::Punct {
         end -= 1;
     }
+    // "75 financial and strategic buyers": adjectives joined by "and" count the noun after them.
+    if end > start && t.key(end) == "and" && !is_plural(t.key(end - 1)) && !t.toks[end - 1].possessive {
+        let after = (end + 1..t.len().min(end + 4))
+            .take_while(|&k| t.toks[k].kind == Kind::Word && !gaz.is_stop(t.key(k)) && !t.toks[k].cap);
+        if let Some(noun) = after.clone().find(|&k| is_plural(t.key(k))) {
+            end = noun + 1;
+        }
+    }
     (end > start).then(|| (plain(t.span(start..end)), end))
 }
 
@@ -815,6 +823,10 @@ mod tests {
             [(4.0, "cases".to_string()), (2.0, "cases".to_string())]
         );
         assert_eq!(values("Dan Morrow, 24, of Dunmore, was held."), [(24.0, "years old".to_string())]);
+        assert_eq!(
+            values("It called 75 potential financial and strategic buyers, and 3 firms and banks."),
+            [(75.0, "potential financial and strategic buyers".to_string()), (3.0, "firms".to_string())]
+        );
         let (t, g) = (Tokens::new("Dan Morrow, 24, was held."), lexicon::get());
         assert_eq!(find(&t, &dates::find(&t, g), g)[0].subject.as_deref(), Some("age of Dan Morrow"));
         assert_eq!(values("Rebels fired some 40 such rockets."), [(40.0, "rockets".to_string())]);

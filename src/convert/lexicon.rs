@@ -376,6 +376,8 @@ pub struct Lexicon {
     pub measure_words: WordSet,
     pub months: HashMap<String, u8>,
     pub weekdays: WordSet,
+    /// Time zones ("EDT", "GMT"): calendar words, never a body's short form.
+    pub time_zones: WordSet,
     pub stop: WordSet,
     pub name_joiners: WordSet,
 }
@@ -536,6 +538,7 @@ struct RawNumbers {
 struct RawCalendar {
     months: Vec<(String, u8)>,
     weekdays: Vec<String>,
+    time_zones: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -811,6 +814,7 @@ impl Lexicon {
             measure_words: set(&n.measure_words),
             months,
             weekdays,
+            time_zones: set(&raw.calendar.time_zones),
             stop,
             name_joiners: set(&raw.words.name_joiners),
             word_tags: HashMap::default(),
@@ -953,7 +957,7 @@ impl Lexicon {
                 put(&plural, tags);
             }
         }
-        for w in self.weekdays.iter().chain(self.months.keys()) {
+        for w in self.weekdays.iter().chain(self.months.keys()).chain(self.time_zones.iter()) {
             put(w, Tags::CALENDAR);
         }
         for (first, single) in self.cues.first_words() {

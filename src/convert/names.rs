@@ -375,6 +375,19 @@ fn classify(doc: &Doc, s: &Sent, run: Range<usize>, names: &Names, lex: &Lexicon
         let plural_title = raw.ends_with('s') && lex.is_title(&raw[..raw.len() - 1].to_lowercase());
         // A bare title ("PM", "Minister") names nobody by itself.
         let bare_title = s.has(run.start, Tags::TITLE) && names.at(run.start).is_none();
+        // "the annual general meeting (AGM)": the short form of a lower-case term names no one.
+        let lower_term = run.start > letters.len()
+            && t.is_punct(run.start - 1, "(")
+            && t.is_punct(run.end, ")")
+            && letters.len() >= 2
+            && letters.iter().all(|c| c.is_uppercase())
+            && (run.start - 1 - letters.len()..run.start - 1).all(|k| t.is_word(k) && !t.toks[k].cap)
+            && (run.start - 1 - letters.len()..run.start - 1)
+                .zip(&letters)
+                .all(|(k, c)| t.raw(k).chars().next().is_some_and(|f| f.to_ascii_uppercase() == *c));
+        if lower_term {
+            return;
+        }
         if ticker || letters.len() <= 1 || plural_initialism || plural_title || bare_title {
             return;
         }
@@ -961,6 +974,14 @@ mod tests {
             && *k == Kind::Person
             && r.as_deref() == Some("an analyst at Acme Capital")));
         assert_eq!(kind_of("Analysts at Acme Capital disagree.", "Acme Capital"), Some(Kind::Organisation));
+    }
+
+    #[test]
+    fn the_short_form_of_a_lower_case_term_and_a_time_zone_name_no_one() {
+        assert_eq!(kind_of("They lost at the annual general meeting (AGM) in May.", "AGM"), None);
+        assert_eq!(kind_of("Shares rose by 9:35 a.m. EDT on Monday.", "EDT"), None);
+        // A body's short form still names it.
+        assert!(kind_of("The Nordic Grain Board (NGB) met.", "NGB").is_some());
     }
 
     #[test]

@@ -137,7 +137,8 @@ pub(super) fn content(
                     | "repeatedly"
                     | "previously"
             )
-            || lex.weekdays.contains(between[0]);
+            || lex.weekdays.contains(between[0])
+            || when_said(s, k, lex) > 0;
         if circumstance {
             k = that + 1;
             after_that = true;
