@@ -304,4 +304,17 @@ mod tests {
             )
         );
     }
+
+    #[test]
+    fn named_questions_inquiries_talks_and_concerns_are_open() {
+        for text in [
+            "The key question is what the council will offer in return.",
+            "Engineers are examining why the pump failed.",
+            "The two sides are negotiating a wider accord.",
+            "There are concerns that prices could stay high.",
+        ] {
+            assert!(question(text, None).is_some(), "{text}");
+        }
+        assert_eq!(question("Engineers examined the pump.", None), None);
+    }
 }
