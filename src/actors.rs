@@ -19,6 +19,8 @@ pub struct ActorGroup {
     /// Every distinct name and alias, as written, name first.
     pub spellings: Vec<String>,
     pub members: Vec<ActorAt>,
+    /// Per member, which of `spellings` is its name.
+    pub names: Vec<u32>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -113,6 +115,7 @@ impl Registry {
                     kind: actor.kind,
                     spellings: Vec::new(),
                     members: Vec::new(),
+                    names: Vec::new(),
                 });
                 name_votes.push(Vec::new());
             }
@@ -139,14 +142,53 @@ impl Registry {
             let name = group.name.clone();
             group.spellings.retain(|s| *s != name);
             group.spellings.insert(0, name);
+        }
+        // Members were added record by record: their names are too.
+        for (r, (_, actor)) in records.iter().enumerate() {
+            let group = &mut registry.groups[registry.group_of_record[r] as usize];
+            let spelling = group.spellings.iter().position(|s| *s == actor.name).unwrap_or(0);
+            group.names.push(spelling as u32);
+        }
+        registry.index_spellings();
+        registry
+    }
+
+    /// The registry of `groups` (as [`Registry::build`] made them) over briefings that have
+    /// `actors_per_briefing` actor records each: what the cache keeps of a registry.
+    pub(crate) fn from_groups(
+        groups: Vec<ActorGroup>,
+        actors_per_briefing: impl IntoIterator<Item = u32>,
+    ) -> Registry {
+        let mut registry = Registry { groups, ..Registry::default() };
+        let mut records = 0u32;
+        for count in actors_per_briefing {
+            registry.first_record.push(records);
+            records += count;
+        }
+        registry.group_of_record = vec![u32::MAX; records as usize];
+        for (g, group) in registry.groups.iter().enumerate() {
+            for &(b, a) in &group.members {
+                if let Some(&first) = registry.first_record.get(b)
+                    && let Some(slot) = registry.group_of_record.get_mut(first as usize + a)
+                {
+                    *slot = g as u32;
+                }
+            }
+        }
+        registry.index_spellings();
+        registry
+    }
+
+    /// Fills `by_spelling` from the groups' spellings.
+    fn index_spellings(&mut self) {
+        for (g, group) in self.groups.iter().enumerate() {
             for spelling in &group.spellings {
-                let users = registry.by_spelling.entry(normalize_name(spelling)).or_default();
+                let users = self.by_spelling.entry(normalize_name(spelling)).or_default();
                 if !users.contains(&g) {
                     users.push(g);
                 }
             }
         }
-        registry
     }
 
     /// The group an actor record belongs to.
@@ -253,6 +295,26 @@ mod tests {
             figures: vec![],
             claims: vec![],
             questions: vec![],
+        }
+    }
+
+    #[test]
+    fn a_registry_kept_as_its_groups_is_the_registry_built() {
+        let store =
+            crate::store::Store::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings"))
+                .unwrap();
+        let briefings = store.briefings();
+        let built = Registry::build(briefings.iter().copied());
+        let kept =
+            Registry::from_groups(built.groups.clone(), briefings.iter().map(|b| b.actors.len() as u32));
+        assert_eq!(kept.first_record, built.first_record);
+        assert_eq!(kept.group_of_record, built.group_of_record);
+        assert_eq!(kept.by_spelling, built.by_spelling);
+        for group in &built.groups {
+            assert_eq!(group.names.len(), group.members.len());
+            for (&(b, a), &name) in group.members.iter().zip(&group.names) {
+                assert_eq!(group.spellings[name as usize], briefings[b].actors[a].name);
+            }
         }
     }
 

@@ -4,7 +4,8 @@
 use crate::actors::Registry;
 use crate::model::Briefing;
 use crate::search::SearchIndex;
-use crate::xref::{CrossRef, Links};
+use crate::xref::CrossRef;
+use crate::xref::tables::Links;
 
 /// The search index and the cross-reference graph of `briefings`, the same as `SearchIndex::build` and
 /// `CrossRef::build` give one by one.
@@ -20,7 +21,7 @@ pub fn build(briefings: &[&Briefing]) -> (SearchIndex, CrossRef) {
         }
     });
     index.expand_aliases(&registry);
-    (index, links.with(registry))
+    (index, CrossRef::from_links(links, registry))
 }
 
 #[cfg(test)]
@@ -44,9 +45,9 @@ mod tests {
         for (b, briefing) in briefings.iter().enumerate() {
             for (_, item) in briefing.items() {
                 let at = ItemAt { briefing: b, item };
-                assert_eq!(xref.related(&briefings, at), graph.related(&briefings, at));
+                assert_eq!(xref.related(at), graph.related(at));
             }
         }
-        assert!(!xref.related(&briefings, ItemAt { briefing: 0, item: ItemRef::Claim(0) }).is_empty());
+        assert!(!xref.related(ItemAt { briefing: 0, item: ItemRef::Claim(0) }).is_empty());
     }
 }

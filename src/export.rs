@@ -10,9 +10,9 @@ use std::io::{self, Write as _};
 use std::os::unix::fs::PermissionsExt as _;
 use std::path::{Path, PathBuf};
 
-use crate::model::Briefing;
+use crate::model::{Briefing, Briefings};
 use crate::render::{SAME_ACTOR_SHOWN, attribution, format_value, grades, links_shown};
-use crate::xref::{CrossRef, ItemAt, LinkKind};
+use crate::xref::{CrossRef, ItemAt, LinkKind, reason};
 
 /// Escapes text so that, standing where text may stand in a Markdown document (a paragraph, a heading, a
 /// table cell, a list item, a block quote, link text, emphasis), it renders as itself and adds no element:
@@ -90,13 +90,13 @@ pub fn file_name(id: &str) -> String {
 /// The briefing at index `at` of `briefings` as Markdown; `xref` must be built over the same `briefings`.
 /// Another briefing is a link to its export (`ID.md` beside this one) when `linked(index)` says it is
 /// written there too, else its title in plain text.
-pub fn to_markdown(
+pub fn to_markdown<B: Briefings + ?Sized>(
     at: usize,
-    briefings: &[&Briefing],
+    briefings: &B,
     xref: &CrossRef,
     linked: &dyn Fn(usize) -> bool,
 ) -> String {
-    let b = briefings[at];
+    let b = briefings.briefing(at);
     let mut md = String::new();
     let _ = writeln!(md, "# {}\n", escape(&b.title));
     let _ = writeln!(md, "{}\n", source_paragraph(b));
@@ -203,19 +203,19 @@ fn source_paragraph(b: &Briefing) -> String {
 
 /// One line per related item in other briefings (explicit refs first, then inferred links), each naming
 /// the other briefing (a link to its export when `linked`). An actor's appearances elsewhere share one line.
-fn cross_references(
+fn cross_references<B: Briefings + ?Sized>(
     at: usize,
-    briefings: &[&Briefing],
+    briefings: &B,
     xref: &CrossRef,
     linked: &dyn Fn(usize) -> bool,
 ) -> Vec<String> {
-    let b = briefings[at];
-    let link_to = |other: usize| briefing_link(briefings[other], linked(other));
+    let b = briefings.briefing(at);
+    let link_to = |other: usize| briefing_link(briefings.briefing(other), linked(other));
     let mut lines = Vec::new();
     for (_, item) in b.items() {
         let label = escape(&b.item_label(item));
         let (same_actor, links): (Vec<_>, Vec<_>) = xref
-            .related(briefings, ItemAt { briefing: at, item })
+            .related(ItemAt { briefing: at, item })
             .into_iter()
             .partition(|link| link.kind == LinkKind::SameActor);
         if !same_actor.is_empty() {
@@ -228,9 +228,12 @@ fn cross_references(
         }
         let (shown, total) = (links_shown(&links), links.len());
         for link in links.into_iter().take(shown) {
-            let other = briefings[link.to.briefing];
-            let inferred =
-                if link.kind.is_explicit() { String::new() } else { format!(" ({})", escape(&link.reason)) };
+            let other = briefings.briefing(link.to.briefing);
+            let inferred = if link.kind.is_explicit() {
+                String::new()
+            } else {
+                format!(" ({})", escape(&reason(briefings, ItemAt { briefing: at, item }, &link)))
+            };
             lines.push(format!(
                 "**{label}** {} {}: {}{inferred}",
                 link.kind.label(),

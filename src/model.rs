@@ -355,6 +355,32 @@ impl ItemRef {
     }
 }
 
+/// The briefings of a folder by position (as `crate::xref::ItemAt` names them): all loaded, or only
+/// those a command decoded for what it prints.
+pub trait Briefings {
+    /// The briefing at `at`; the caller asks only for one it has (a position of the folder, or one the
+    /// subset was decoded with).
+    fn briefing(&self, at: usize) -> &Briefing;
+}
+
+impl Briefings for [&Briefing] {
+    fn briefing(&self, at: usize) -> &Briefing {
+        self[at]
+    }
+}
+
+impl Briefings for Vec<&Briefing> {
+    fn briefing(&self, at: usize) -> &Briefing {
+        self[at]
+    }
+}
+
+impl<S: std::hash::BuildHasher> Briefings for std::collections::HashMap<usize, Briefing, S> {
+    fn briefing(&self, at: usize) -> &Briefing {
+        &self[&at]
+    }
+}
+
 impl Briefing {
     /// Every item id of the briefing with its place, in document order by section.
     pub fn items(&self) -> impl Iterator<Item = (&str, ItemRef)> {

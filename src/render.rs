@@ -13,7 +13,7 @@ use std::fmt::Write;
 
 use textwrap::Options;
 
-use crate::model::{Briefing, Claim, Figure, ItemRef};
+use crate::model::{Briefing, Briefings, Claim, Figure, ItemRef};
 use crate::xref::{CrossRef, ItemAt, Link};
 
 /// Inferred links listed per item in text: a claim in a large folder may resemble thousands of others.
@@ -28,11 +28,25 @@ pub fn links_shown<L: std::borrow::Borrow<Link>>(links: &[L]) -> usize {
     links.len().min(explicit + INFERRED_SHOWN)
 }
 
+/// The briefings the links of one item lead to where text prints them: those of the first
+/// [`SAME_ACTOR_SHOWN`] same-actor links and of the links [`links_shown`] keeps of the others.
+pub fn briefings_shown(links: &[Link]) -> Vec<usize> {
+    let (same_actor, others): (Vec<&Link>, Vec<&Link>) =
+        links.iter().partition(|l| l.kind == crate::xref::LinkKind::SameActor);
+    let shown = links_shown(&others);
+    (same_actor.iter().take(SAME_ACTOR_SHOWN).chain(&others[..shown])).map(|l| l.to.briefing).collect()
+}
+
 /// The briefing at index `at` of `briefings`, every line at most `width` columns wide (wide characters
 /// counted as two), with its cross-references from `xref` (built over the same `briefings`).
-pub fn briefing_text(at: usize, briefings: &[&Briefing], xref: &CrossRef, width: usize) -> String {
-    let b = briefings[at];
-    let related = |item| xref.related(briefings, ItemAt { briefing: at, item });
+pub fn briefing_text<B: Briefings + ?Sized>(
+    at: usize,
+    briefings: &B,
+    xref: &CrossRef,
+    width: usize,
+) -> String {
+    let b = briefings.briefing(at);
+    let related = |item| xref.related(ItemAt { briefing: at, item });
     let mut out = String::new();
     let title = wrap(&b.title, width, "", "");
     let rule_width = title.lines().map(unicode_width::UnicodeWidthStr::width).max().unwrap_or(0);
@@ -108,14 +122,14 @@ fn section(out: &mut String, name: &str) {
 }
 
 /// A bulleted item: its line, notes on lines of their own, its quote, then its links.
-fn item(
+fn item<B: Briefings + ?Sized>(
     out: &mut String,
     width: usize,
     line: &str,
     notes: &[String],
     quote: Option<&str>,
     links: &[Link],
-    briefings: &[&Briefing],
+    briefings: &B,
 ) {
     out.push_str(&wrap(line, width, "  • ", "    "));
     out.push('\n');
@@ -216,15 +230,15 @@ pub fn format_value(value: f64) -> String {
 }
 
 /// "Title of the other briefing (Outlet, date): label of the item".
-pub fn link_target(link: &Link, briefings: &[&Briefing]) -> String {
-    let other = briefings[link.to.briefing];
+pub fn link_target<B: Briefings + ?Sized>(link: &Link, briefings: &B) -> String {
+    let other = briefings.briefing(link.to.briefing);
     let date = other.source.published.map_or(String::new(), |d| format!(", {d}"));
     format!("{} ({}{date}): {}", other.title, other.source.outlet, other.item_label(link.to.item))
 }
 
 /// `briefing#item` for an item anywhere in the folder.
-pub fn item_address(briefings: &[&Briefing], at: ItemAt) -> String {
-    let b = briefings[at.briefing];
+pub fn item_address<B: Briefings + ?Sized>(briefings: &B, at: ItemAt) -> String {
+    let b = briefings.briefing(at.briefing);
     let id = b.items().find(|(_, item)| *item == at.item).map_or("", |(id, _)| id);
     format!("{}#{id}", b.id)
 }
@@ -247,12 +261,7 @@ mod tests {
 
     #[test]
     fn every_explicit_ref_and_the_best_inferred_links_are_listed() {
-        let link = |kind| Link {
-            to: ItemAt { briefing: 0, item: ItemRef::Claim(0) },
-            kind,
-            score: 1.0,
-            reason: String::new(),
-        };
+        let link = |kind| Link { to: ItemAt { briefing: 0, item: ItemRef::Claim(0) }, kind, score: 1.0 };
         let mut links = vec![link(LinkKind::Ref(Relation::Corroborates)); 12];
         assert_eq!(links_shown(&links), 12, "explicit refs are never cut");
         links.extend(std::iter::repeat_with(|| link(LinkKind::SimilarClaim)).take(30));

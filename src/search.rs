@@ -607,7 +607,7 @@ fn decode_postings(bytes: &[u8]) -> Option<Vec<Posting>> {
     Some(out)
 }
 
-fn put_varint(out: &mut Vec<u8>, mut value: u32) {
+pub(crate) fn put_varint(out: &mut Vec<u8>, mut value: u32) {
     while value >= 0x80 {
         out.push((value as u8) | 0x80);
         value >>= 7;
@@ -615,7 +615,7 @@ fn put_varint(out: &mut Vec<u8>, mut value: u32) {
     out.push(value as u8);
 }
 
-fn varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
+pub(crate) fn varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
     let mut value: u32 = 0;
     for shift in (0..35).step_by(7) {
         let byte = *bytes.get(*at)?;

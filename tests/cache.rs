@@ -68,13 +68,19 @@ fn generated(dir: &Path, count: usize) {
 }
 
 /// Every read command answers the same without the cache, with a cold one and with a warm one.
-fn assert_same_with_and_without_cache(dir: &Path, ids: &[&str]) {
+/// `items` are `briefing#item` addresses of some of the briefings of `ids`.
+fn assert_same_with_and_without_cache(dir: &Path, ids: &[&str], items: &[&str]) {
     let cache = tempfile::tempdir().unwrap();
     let mut runs: Vec<Vec<&str>> = QUERIES.iter().map(|q| vec!["search", "--json", "-n", "30", q]).collect();
     runs.extend([vec!["list", "--json"], vec!["figures", "--json"]]);
     for id in ids {
         runs.push(vec!["xref", "--json", id]);
+        runs.push(vec!["xref", id]);
         runs.push(vec!["show", id]);
+        runs.push(vec!["export", id, "-o", "-"]);
+    }
+    for item in items {
+        runs.push(vec!["xref", item]);
     }
     for args in runs {
         let uncached = outcome(brief(dir, None, &args));
@@ -84,20 +90,42 @@ fn assert_same_with_and_without_cache(dir: &Path, ids: &[&str]) {
         assert_eq!(cold, uncached, "{args:?}: cold cache");
         assert_eq!(warm, uncached, "{args:?}: warm cache");
     }
+    // Ids and items that are not there are the same usage errors, warm or not.
+    let missing: Vec<String> = ids.iter().map(|id| format!("{id}#no-such-item")).collect();
+    let mut wrong =
+        vec![vec!["show", "no-such-id"], vec!["xref", "no-such-id"], vec!["export", "no-such-id", "-o", "-"]];
+    wrong.extend(missing.iter().map(|item| vec!["xref", "--json", item]));
+    for args in wrong {
+        let uncached = outcome(brief(dir, None, &args));
+        assert_eq!(uncached.0, Some(2), "{args:?}: {}", uncached.2);
+        assert_eq!(outcome(brief(dir, Some(cache.path()), &args)), uncached, "{args:?}: warm cache");
+    }
     assert_eq!(cache_files(cache.path()).len(), 1, "one cache file per folder");
     assert!(cache_files(&dir.join("no-cache-here")).is_empty(), "nothing written with the cache off");
 }
 
 #[test]
 fn the_seeds_answer_the_same_with_and_without_the_cache() {
-    assert_same_with_and_without_cache(&seeds(), &["blinken-seoul-2023-11", "allies-condemn-pact-2024-06"]);
+    assert_same_with_and_without_cache(
+        &seeds(),
+        &["blinken-seoul-2023-11", "allies-condemn-pact-2024-06"],
+        &[
+            "blinken-seoul-2023-11#north-korea",
+            "blinken-seoul-2023-11#cooperation-growing-dangerous",
+            "allies-condemn-pact-2024-06#kim-jong-un",
+        ],
+    );
 }
 
 #[test]
 fn a_generated_folder_answers_the_same_with_and_without_the_cache() {
     let dir = tempfile::tempdir().unwrap();
     generated(dir.path(), 300);
-    assert_same_with_and_without_cache(dir.path(), &["synthetic-000007", "synthetic-000250"]);
+    assert_same_with_and_without_cache(
+        dir.path(),
+        &["synthetic-000007", "synthetic-000250"],
+        &["synthetic-000007#claim-1", "synthetic-000250#claim-0"],
+    );
 }
 
 #[test]
@@ -108,6 +136,12 @@ fn changed_added_and_removed_files_are_never_served_stale() {
     let file = |id: &str| dir.path().join(format!("{id}.toml"));
     let fresh = |query: &str| search(dir.path(), None, query);
     let cached = |query: &str| search(dir.path(), Some(cache.path()), query);
+    // A briefing and the links of another, which names it (its title) where they lead to it.
+    let links = |cache: Option<&Path>| {
+        let run = |args: &[&str]| outcome(brief(dir.path(), cache, args));
+        (run(&["show", "synthetic-000003"]), run(&["xref", "synthetic-000012"]))
+    };
+    assert_eq!(links(Some(cache.path())), links(None));
     assert_eq!(cached("shells"), fresh("shells"));
     assert_eq!(cached("shells"), fresh("shells"), "warm");
 
@@ -123,6 +157,7 @@ fn changed_added_and_removed_files_are_never_served_stale() {
     let found = cached("zanzibar*");
     assert_eq!(found, fresh("zanzibar*"));
     assert!(found.1.contains("synthetic-000003"), "{}", found.1);
+    assert_eq!(links(Some(cache.path())), links(None), "a title changed");
 
     // A new file, and one gone.
     fs::write(dir.path().join("extra.toml"), text.replace("synthetic-000003", "extra-one")).unwrap();
@@ -130,12 +165,15 @@ fn changed_added_and_removed_files_are_never_served_stale() {
     for query in ["zanzibar*", "id:extra*", "id:synthetic-00001*", "shells"] {
         assert_eq!(cached(query), fresh(query), "{query}");
     }
+    assert_eq!(links(Some(cache.path())), links(None), "a file added, one removed");
     // A file that stops parsing is reported as failed, from the cache as without it.
     fs::write(file("synthetic-000004"), "id = [").unwrap();
     let broken = cached("shells");
     assert!(broken.2.contains("1 file(s) failed to load"), "{}", broken.2);
     assert_eq!(broken, fresh("shells"));
     assert_eq!(cached("shells"), fresh("shells"), "warm, with a failed file");
+    assert_eq!(links(Some(cache.path())), links(None), "a file failed");
+    assert_eq!(links(Some(cache.path())), links(None), "a file failed, warm");
     // `list` answers from the cache's list of briefings alone, failed file included.
     let list = |cache: Option<&Path>| outcome(brief(dir.path(), cache, &["list"]));
     assert!(list(None).2.contains("1 file(s) failed to load"));
@@ -149,6 +187,8 @@ fn a_corrupt_truncated_or_foreign_cache_file_is_ignored_and_replaced() {
     let cache = tempfile::tempdir().unwrap();
     generated(dir.path(), 60);
     let expected = search(dir.path(), None, "shells");
+    let shown = |cache| outcome(brief(dir.path(), cache, &["xref", "synthetic-000007"]));
+    let expected_links = shown(None);
     assert_eq!(search(dir.path(), Some(cache.path()), "shells"), expected);
     let [cache_file] = cache_files(cache.path()).try_into().unwrap();
     let good = fs::read(&cache_file).unwrap();
@@ -172,6 +212,10 @@ fn a_corrupt_truncated_or_foreign_cache_file_is_ignored_and_replaced() {
             search(dir.path(), Some(cache.path()), "sanction*"),
             search(dir.path(), None, "sanction*")
         );
+        // So is every part of the cross-reference graph a command about one briefing reads.
+        fs::write(&cache_file, &bytes).unwrap();
+        assert_eq!(shown(Some(cache.path())), expected_links, "{what}");
+        assert_eq!(shown(Some(cache.path())), expected_links, "{what}, then warm");
     }
 }
 

@@ -25,9 +25,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command {
         Some(Command::Check { folder }) => check::run(folder.as_deref().unwrap_or(&dir)),
         Some(Command::List { json }) => list::run(&dir, cached, json),
-        Some(Command::Show { id }) => show::run(&load(&dir)?, &id),
+        Some(Command::Show { id }) => show::run(&dir, cached, &id),
         Some(Command::Export { ids, all, output, force }) => {
-            export::run(&load(&dir)?, &ids, all, output.as_deref(), settings.export_folder.as_deref(), force)
+            export::run(&dir, cached, &ids, all, output.as_deref(), settings.export_folder.as_deref(), force)
         }
         Some(Command::Convert(args)) => convert::run(args, &dir),
         Some(Command::Config) => settings::show(),
@@ -36,7 +36,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Search { query, json, limit }) => {
             search::run(&dir, cached, &query.join(" "), json, limit)
         }
-        Some(Command::Xref { target, json }) => xref::run(&load(&dir)?, &target, json),
+        Some(Command::Xref { target, json }) => xref::run(&dir, cached, &target, json),
         Some(Command::Questions { open, json }) => questions::run(&load(&dir)?, open, json),
         Some(Command::Actors { words, kind, json }) => {
             actors::run(&load(&dir)?, &words, kind.as_deref(), json)

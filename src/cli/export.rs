@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use super::folder::find;
+use super::folder::{Shown, about_briefing, find, load};
 use super::{Failure, print_out};
 use crate::export::{self, ExportTarget};
 use crate::sanitize::neutralize;
@@ -17,7 +17,8 @@ use crate::xref::CrossRef;
 /// `output` is the `-o` given; without it, files go to `folder` (the settings' export folder), else the
 /// current folder.
 pub fn run(
-    store: &Store,
+    dir: &Path,
+    cached: bool,
     ids: &[String],
     all: bool,
     output: Option<&Path>,
@@ -28,27 +29,31 @@ pub fn run(
         // The settings name a folder, even one not made yet: `ID.md` goes inside it.
         [id] if !all => match (output, folder) {
             (None, Some(folder)) => {
-                find(store, id)?;
+                let markdown = markdown(dir, cached, id)?;
                 std::fs::create_dir_all(folder).map_err(|e| {
                     Failure::Data(format!("cannot create the export folder {}: {e}", shown(folder)))
                 })?;
-                one(store, id, Some(&folder.join(export::file_name(id))), force)
+                one(&markdown, id, Some(&folder.join(export::file_name(id))), force)
             }
-            _ => one(store, id, output, force),
+            _ => one(&markdown(dir, cached, id)?, id, output, force),
         },
-        _ => several(store, ids, all, output.or(folder), force),
+        _ => several(&load(dir, cached)?.store, ids, all, output.or(folder), force),
     }
 }
 
-fn one(store: &Store, id: &str, output: Option<&Path>, force: bool) -> Result<ExitCode, Failure> {
-    let at = find(store, id)?;
-    let briefings = store.briefings();
-    let markdown = export::to_markdown(at, &briefings, &CrossRef::build(&briefings), &|_| true);
+/// The export of the briefing `id`, reading no more of the folder than it shows when the cache is fresh.
+fn markdown(dir: &Path, cached: bool, id: &str) -> Result<String, Failure> {
+    about_briefing(dir, cached, id, None, Shown::Some, |at, briefings, graph| {
+        Ok(export::to_markdown(at, briefings, graph, &|_| true))
+    })
+}
+
+fn one(markdown: &str, id: &str, output: Option<&Path>, force: bool) -> Result<ExitCode, Failure> {
     match ExportTarget::from_arg(output, id) {
-        ExportTarget::Stdout => print_out(&markdown),
+        ExportTarget::Stdout => print_out(markdown),
         ExportTarget::File(path) => {
             let written =
-                export::write_file(&path, &markdown, force).map_err(|e| Failure::Data(e.to_string()))?;
+                export::write_file(&path, markdown, force).map_err(|e| Failure::Data(e.to_string()))?;
             say!("wrote {}", shown(&written));
             Ok(ExitCode::SUCCESS)
         }

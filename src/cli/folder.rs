@@ -7,8 +7,10 @@ use std::time::{Duration, Instant};
 
 use super::Failure;
 use crate::cache;
+use crate::model::Briefings;
 use crate::sanitize::neutralize;
 use crate::store::{Progress, Store};
+use crate::xref::CrossRef;
 
 /// Loads the folder (through the cache unless told not to) and reports, on stderr, the files that did
 /// not load, so nothing fails silently.
@@ -24,7 +26,7 @@ pub fn load_and_report(dir: &Path, cached: bool, rewrite: bool) -> Result<cache:
         if cached {
             cache::load(dir, rewrite, &progress)
         } else {
-            Store::load_counted(dir, &progress).map(|store| cache::Loaded { store, index: None })
+            Store::load_counted(dir, &progress).map(|store| cache::Loaded { store, index: None, graph: None })
         }
     });
     let loaded = loaded.map_err(|e| Failure::Data(e.to_string()))?;
@@ -107,7 +109,63 @@ pub fn report_load_errors(headlines: &[String], failed: usize) {
 
 /// The position of a briefing in the store, or a usage error naming the unknown id.
 pub fn find(store: &Store, id: &str) -> Result<usize, Failure> {
-    store.position(id).ok_or_else(|| {
-        Failure::Usage(format!("no briefing with id `{id}` in {} (see `brief list`)", store.dir.display()))
-    })
+    store.position(id).ok_or_else(|| unknown(&store.dir, id))
+}
+
+/// Which briefings a command about one briefing prints something of, besides that one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// The links text shows of each item ([`crate::render::briefings_shown`]).
+    Some,
+    /// Every link's (`--json`).
+    All,
+}
+
+/// Makes the output of a command about the briefing `id` (about its `item` alone, when given) with `make`, given the briefing's position,
+/// the graph and the briefings it prints something of. From a fresh cache that is one briefing's cost:
+/// the graph's tables read for its items alone, and only the briefings `shown` names decoded. Otherwise
+/// (no cache, a stale one, a damaged part) the folder is loaded, which writes the cache again.
+pub fn about_briefing(
+    dir: &Path,
+    cached: bool,
+    id: &str,
+    item: Option<&str>,
+    shown: Shown,
+    make: impl Fn(usize, &dyn Briefings, &CrossRef) -> Result<String, Failure>,
+) -> Result<String, Failure> {
+    let mut damaged = false;
+    if cached && let Some(snapshot) = cache::Snapshot::open(dir) {
+        // Answered from the cache while another thread checks that the folder has not changed since:
+        // nothing is said until it is known to hold.
+        let answer = snapshot.while_checking(dir, || {
+            let (Some(summary), Some(graph)) = (snapshot.summary(), snapshot.graph()) else { return None };
+            let Some(at) = snapshot.position(id) else { return Some((summary, Err(unknown(dir, id)))) };
+            let shown = |links: &[crate::xref::Link]| match shown {
+                Shown::Some => crate::render::briefings_shown(links),
+                Shown::All => links.iter().map(|l| l.to.briefing).collect(),
+            };
+            let briefings = snapshot.briefings_around(&graph, at, item, shown)?;
+            let made = make(at, &briefings, &graph);
+            (!graph.found_corrupt()).then_some((summary, made))
+        });
+        match answer {
+            Some(Some((summary, made))) => {
+                report_load_errors(&summary.errors, summary.failed);
+                return made;
+            }
+            // Fresh, but a part of the cache is damaged: the folder is read, and the cache written again.
+            Some(None) => damaged = true,
+            None => {}
+        }
+    }
+    let loaded = load_and_report(dir, cached, damaged)?;
+    let at = find(&loaded.store, id)?;
+    let briefings = loaded.store.briefings();
+    let graph = loaded.graph.unwrap_or_else(|| CrossRef::build(&briefings));
+    make(at, &briefings, &graph)
+}
+
+/// The error for an id no briefing of the folder has.
+fn unknown(dir: &Path, id: &str) -> Failure {
+    Failure::Usage(format!("no briefing with id `{id}` in {} (see `brief list`)", dir.display()))
 }

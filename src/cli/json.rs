@@ -10,13 +10,13 @@ use crate::folder::Month;
 use crate::folder::actors::{ActorEntry, Role, StanceCounts};
 use crate::folder::questions::QuestionEntry;
 use crate::folder::timeline::{Row as TimelineRow, Timeline};
-use crate::model::{ActorKind, Briefing, Date, Qualifier, Stance, Status};
+use crate::model::{ActorKind, Briefing, Briefings, Date, Qualifier, Stance, Status};
 use crate::render::figures::{figure_at, values_differ};
 use crate::render::hits::item_id;
 use crate::render::item_address;
 use crate::render::xref::Related;
 use crate::search::{self, Results};
-use crate::xref::{ItemAt, figure_date};
+use crate::xref::{ItemAt, figure_date, reason};
 
 /// The version of the `--json` schema, raised when a field changes meaning or goes away (new fields may
 /// appear without it).
@@ -187,25 +187,25 @@ struct XrefLinkJson<'a> {
     label: String,
     outlet: &'a str,
     published: Option<Date>,
-    reason: &'a str,
+    reason: String,
     relation: &'static str,
     /// Widened as `json!` widened it, so scores print the same.
     score: f64,
 }
 
 impl<'a> XrefItemJson<'a> {
-    pub fn new(briefings: &[&'a Briefing], related: &'a Related) -> Self {
+    pub fn new<B: Briefings + ?Sized>(briefings: &'a B, related: &'a Related) -> Self {
         let Related { from, links, support } = related;
         XrefItemJson {
             corroboration: support
                 .as_ref()
                 .map(|s| CorroborationJson { claimants: &s.claimants, outlets: &s.outlets }),
             item: item_address(briefings, *from),
-            label: briefings[from.briefing].item_label(from.item),
+            label: briefings.briefing(from.briefing).item_label(from.item),
             related: links
                 .iter()
                 .map(|l| {
-                    let other = briefings[l.to.briefing];
+                    let other = briefings.briefing(l.to.briefing);
                     XrefLinkJson {
                         briefing_title: &other.title,
                         explicit: l.kind.is_explicit(),
@@ -213,7 +213,7 @@ impl<'a> XrefItemJson<'a> {
                         label: other.item_label(l.to.item),
                         outlet: &other.source.outlet,
                         published: other.source.published,
-                        reason: &l.reason,
+                        reason: reason(briefings, *from, l),
                         relation: l.kind.label(),
                         score: f64::from(l.score),
                     }

@@ -75,9 +75,14 @@ pub fn main() -> ExitCode {
 /// `--json` output goes through here, so every one carries the version; docs/json.md), with no control or
 /// bidirectional character raw in it (see [`json_escaped`]).
 fn print_json(value: &impl json::Output) -> Result<ExitCode, Failure> {
+    print_out(&json_text(value)?)
+}
+
+/// What [`print_json`] prints.
+fn json_text(value: &impl json::Output) -> Result<String, Failure> {
     let versioned = json::Versioned { version: json::VERSION, body: value };
     let text = serde_json::to_string_pretty(&versioned).map_err(|e| Failure::Data(e.to_string()))?;
-    print_out(&format!("{}\n", json_escaped(&text)))
+    Ok(format!("{}\n", json_escaped(&text)))
 }
 
 /// JSON text with every character the neutraliser would replace (serde_json already escapes C0 controls;

@@ -1,16 +1,16 @@
 //! `brief show`: a whole briefing as wrapped text.
 
+use std::path::Path;
 use std::process::ExitCode;
 
-use super::folder::find;
+use super::folder::{Shown, about_briefing};
 use super::{Failure, print_out};
 use crate::render;
-use crate::store::Store;
 use crate::tui;
-use crate::xref::CrossRef;
 
-pub fn run(store: &Store, id: &str) -> Result<ExitCode, Failure> {
-    let at = find(store, id)?;
-    let briefings = store.briefings();
-    print_out(&render::briefing_text(at, &briefings, &CrossRef::build(&briefings), tui::output_width()))
+pub fn run(dir: &Path, cached: bool, id: &str) -> Result<ExitCode, Failure> {
+    let text = about_briefing(dir, cached, id, None, Shown::Some, |at, briefings, graph| {
+        Ok(render::briefing_text(at, briefings, graph, tui::output_width()))
+    })?;
+    print_out(&text)
 }

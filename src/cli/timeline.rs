@@ -21,7 +21,7 @@ pub fn run(
     json: bool,
 ) -> Result<ExitCode, Failure> {
     let stances = stances.iter().map(|s| parse_stance(s)).collect::<Result<Vec<Stance>, Failure>>()?;
-    let Loaded { store, index } = loaded;
+    let Loaded { store, index, .. } = loaded;
     let briefings = store.briefings();
     let query = query.trim();
     let (index, xref) = match (index, query.is_empty()) {

@@ -99,7 +99,7 @@ fn support_within(xref: &CrossRef, mut budget: usize) -> Vec<Support> {
     let count = xref.claim_count();
     let mut support = vec![Support::default(); count];
     for (n, s) in support.iter_mut().enumerate() {
-        for link in xref.explicit_links(xref.claim(n)) {
+        for link in xref.explicit_links(xref.claim(n)).iter() {
             let ItemRef::Claim(_) = link.to.item else { continue };
             match link.kind {
                 LinkKind::Ref(Relation::Contradicts) | LinkKind::RefFrom(Relation::Contradicts) => {

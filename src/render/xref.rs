@@ -1,8 +1,8 @@
 //! `brief xref` as text.
 
 use super::{item_address, link_target, links_shown};
-use crate::model::{Briefing, ItemRef};
-use crate::xref::{Corroboration, ItemAt, Link, LinkKind};
+use crate::model::Briefings;
+use crate::xref::{Corroboration, CrossRef, ItemAt, Link, LinkKind, reason};
 
 /// One item's related items in other briefings, with how far a claim is corroborated.
 pub struct Related {
@@ -13,11 +13,16 @@ pub struct Related {
 
 /// Each item, its corroboration, its same-actor appearances on one line, then its explicit refs and
 /// best inferred links and a count of the rest, wrapped to `width`.
-pub fn report_text(briefings: &[&Briefing], report: &[Related], width: usize) -> String {
+pub fn report_text<B: Briefings + ?Sized>(
+    briefings: &B,
+    xref: &CrossRef,
+    report: &[Related],
+    width: usize,
+) -> String {
     let mut out = String::new();
     let arrow = || textwrap::Options::new(width).initial_indent("  → ").subsequent_indent("      ");
     for Related { from, links, support } in report {
-        let b = briefings[from.briefing];
+        let b = briefings.briefing(from.briefing);
         let head = format!("{}: {}", item_address(briefings, *from), b.item_label(from.item));
         out.push_str(&textwrap::fill(&head, width));
         out.push('\n');
@@ -43,12 +48,12 @@ pub fn report_text(briefings: &[&Briefing], report: &[Related], width: usize) ->
         if !same_actor.is_empty() {
             // Addresses are not split at their hyphens.
             let options = arrow().word_splitter(textwrap::WordSplitter::NoHyphenation);
-            out.push_str(&textwrap::fill(&same_actor_line(briefings, &same_actor), options));
+            out.push_str(&textwrap::fill(&same_actor_line(briefings, xref, *from, &same_actor), options));
             out.push('\n');
         }
         let shown = links_shown(&links);
         for l in &links[..shown] {
-            let source = if l.kind.is_explicit() { "ref".to_string() } else { l.reason.clone() };
+            let source = if l.kind.is_explicit() { "ref".to_string() } else { reason(briefings, *from, l) };
             let line = format!(
                 "{} {}: {} [{source}]",
                 l.kind.label(),
@@ -71,16 +76,14 @@ pub fn report_text(briefings: &[&Briefing], report: &[Related], width: usize) ->
 
 /// "same actor in N other briefings (as …): a#x, b#y, … and M more": the first few in folder order, and
 /// every name they go by there.
-fn same_actor_line(briefings: &[&Briefing], links: &[&Link]) -> String {
-    let mut names: Vec<&str> = Vec::new();
-    for l in links {
-        if let ItemRef::Actor(a) = l.to.item {
-            let name = briefings[l.to.briefing].actors[a].name.as_str();
-            if !names.contains(&name) {
-                names.push(name);
-            }
-        }
-    }
+fn same_actor_line<B: Briefings + ?Sized>(
+    briefings: &B,
+    xref: &CrossRef,
+    from: ItemAt,
+    links: &[&Link],
+) -> String {
+    // From the graph: the briefings of an actor's thousands of appearances are not read.
+    let names = xref.names_of(from, links);
     let mut places: Vec<usize> = links.iter().map(|l| l.to.briefing).collect();
     places.sort_unstable();
     places.dedup();

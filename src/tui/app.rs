@@ -843,7 +843,7 @@ impl App {
                 let from = ItemAt { briefing: briefing_now(view.from.briefing)?, item: view.from.item };
                 let b = &self.store.entries[from.briefing].briefing;
                 b.items().any(|(_, item)| item == from.item).then_some(())?;
-                let links = self.xref.related(&self.briefings(), from);
+                let links = self.xref.related(from);
                 let selected = view.selected.min(links.len().saturating_sub(1));
                 Some(Overlay::Xref(XrefView { from, links, selected }))
             }
@@ -1065,7 +1065,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::CrossReference => match app.selected_item() {
             Some(from) => {
-                let links = app.xref.related(&app.briefings(), from);
+                let links = app.xref.related(from);
                 app.status = format!("{} related item(s)", links.len());
                 app.overlay = Some(Overlay::Xref(XrefView { from, links, selected: 0 }));
             }

@@ -272,7 +272,7 @@ pub fn apply(app: &mut App, action: &Action) -> Option<Option<Effect>> {
         }
         Action::CrossReference => match selected_item(app, board) {
             Some(from) => {
-                let links = app.xref.related(&app.briefings(), from);
+                let links = app.xref.related(from);
                 app.status = format!("{} related item(s)", links.len());
                 app.overlay = Some(Overlay::Xref(XrefView { from, links, selected: 0 }));
             }

@@ -177,7 +177,7 @@ pub fn paras(fields: Vec<(&'static str, String)>) -> Vec<Para<'static>> {
 /// "3 related items (x)" for a detail box.
 fn related_hint(app: &App) -> String {
     let Some(at) = app.selected_item() else { return String::new() };
-    match app.xref.related(&app.briefings(), at).len() {
+    match app.xref.related(at).len() {
         0 => "no related items in other briefings".to_string(),
         n => format!("{n} related item(s) in other briefings: press x or Enter"),
     }

@@ -25,8 +25,11 @@ pub fn layout(area: Rect) -> (Rect, Rect) {
 pub fn selected_paras(app: &App, xref: &XrefView) -> Vec<Para<'static>> {
     let Some(link) = xref.links.get(xref.selected) else { return Vec::new() };
     let other = &app.store.entries[link.to.briefing].briefing;
-    let why =
-        if link.kind.is_explicit() { "a ref in the briefing file".to_string() } else { link.reason.clone() };
+    let why = if link.kind.is_explicit() {
+        "a ref in the briefing file".to_string()
+    } else {
+        crate::xref::reason(&app.briefings(), xref.from, link)
+    };
     let date = other.source.published.map_or(String::new(), |d| format!(", {d}"));
     let mut paras = vec![
         Para::new(format!("{}: {why}", link.kind.label()), Tone::Heading, false),

@@ -32,15 +32,18 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod graph;
+
 use crate::catalog::Row;
 use crate::column::{CacheFile, Column};
 use crate::model::Briefing;
 use crate::search::{self, PostingLists, SearchIndex};
 use crate::store::{self, Changes, Entry, FileRecord, FolderError, Progress, Seen, Store, hash_bytes};
+use crate::xref::CrossRef;
 
 const MAGIC: &[u8; 12] = b"brief-cache\0";
 /// Bumped whenever the layout below changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// The sections of a cache file, in order.
 #[derive(Debug, Clone, Copy)]
@@ -61,6 +64,34 @@ enum Section {
     Catalog,
     /// The failed-file count and error headlines `load` prints (JSON).
     Summary,
+    /// The briefing ids, sorted, with their positions: which briefing `brief show ID` means, found by
+    /// binary search (see [`encode_ids`]).
+    Ids,
+    /// The cross-reference graph's tables (`graph`): per briefing its first claim's number, then the
+    /// number of claims.
+    ClaimFirst,
+    /// Per claim: its stance, its two norms, its claimant and outlet (numbers of `SourceNames`).
+    ClaimStances,
+    ClaimNorms,
+    ClaimSources,
+    SourceNames,
+    /// Per term: how many claims use it, and the actor group it stands for.
+    TermFacts,
+    /// Per briefing, its first actor record's number, then the number of records.
+    ActorFirst,
+    /// Per briefing: its actors' groups, its figures' units, its claims' terms, its explicit refs.
+    BriefingGraph,
+    BriefingGraphIndex,
+    /// Per term, the claims that use it.
+    ClaimsByTerm,
+    ClaimsByTermIndex,
+    /// Per actor group: its kind, spellings and members.
+    Groups,
+    GroupsIndex,
+    /// Per unit key (in `UnitKeys` order), its figures and their subjects.
+    Units,
+    UnitsIndex,
+    UnitKeys,
     TermText,
     TermEnds,
     /// Where each posting list ends in `Postings`, in bytes.
@@ -76,13 +107,21 @@ enum Section {
     Spellings,
 }
 
-const SECTIONS: usize = 17;
+const SECTIONS: usize = 34;
 
 impl Section {
     /// Sections whose checksum covers the whole section; the others are checked piece by piece as they
     /// are read (a posting list, a briefing).
     fn checked_whole(self) -> bool {
-        !matches!(self, Section::Postings | Section::Blobs)
+        !matches!(
+            self,
+            Section::Postings
+                | Section::Blobs
+                | Section::BriefingGraph
+                | Section::ClaimsByTerm
+                | Section::Groups
+                | Section::Units
+        )
     }
 }
 
@@ -132,6 +171,7 @@ pub struct Snapshot {
     path: PathBuf,
 }
 
+/// A file as the manifest has it, its paths relative to the folder.
 #[derive(Debug, Clone, PartialEq)]
 struct ManifestFile {
     path: PathBuf,
@@ -174,7 +214,7 @@ impl Snapshot {
             dictionary: std::sync::OnceLock::new(),
             path,
         };
-        snapshot.manifest = decode_manifest(&snapshot.section(Section::Manifest)?, dir)?;
+        snapshot.manifest = decode_manifest(&snapshot.section(Section::Manifest)?)?;
         snapshot.entries = bytemuck::try_cast_slice(&snapshot.section(Section::Entries)?).ok()?.to_vec();
         Some(snapshot)
     }
@@ -201,38 +241,58 @@ impl Snapshot {
     /// Checks every file of the folder against the manifest: `Some(rewritten)` when the cache is fresh,
     /// where `rewritten` says that stamps confirmed by reading their files were recorded as settled.
     pub fn check_fresh(&self, dir: &Path) -> Option<bool> {
-        let files = store::briefing_files(dir).ok()?;
-        if files.len() != self.manifest.len() {
+        let listing = store::Listing::read(dir).ok()?;
+        if listing.len() != self.manifest.len() {
             return None;
         }
-        let pairs: Vec<(&fs::DirEntry, &ManifestFile)> = files.iter().zip(&self.manifest).collect();
-        let rechecked = store::parallel_map(&pairs, |&(entry, file)| {
+        let files: Vec<(usize, &ManifestFile)> = self.manifest.iter().enumerate().collect();
+        // Per file, how it is seen now and its article: paths are made only for the files to read.
+        let rechecked = store::parallel_map(&files, |&(i, file)| {
             // The listing names the same files as the manifest, in the same order.
-            if file.path.file_name() != Some(entry.file_name().as_os_str()) {
+            if file.path.as_os_str() != listing.name(i) {
                 return None;
             }
-            let seen = file.seen.recheck_stamp(&file.path, store::Stamp::of_entry(entry))?;
+            let seen = file.seen.recheck_stamp(listing.stamp(i), || self.dir.join(&file.path))?;
             let article = match &file.article {
-                Some((path, article)) => Some((path.clone(), article.recheck(path)?)),
+                Some((path, article)) => Some(article.recheck(&self.dir.join(path))?),
                 None => None,
             };
-            Some(ManifestFile { path: file.path.clone(), seen, article })
+            Some((seen, article))
         });
-        let rechecked: Option<Vec<ManifestFile>> = rechecked.into_iter().collect();
+        let rechecked: Option<Vec<(Seen, Option<Seen>)>> = rechecked.into_iter().collect();
         let rechecked = rechecked?;
-        let racy = |files: &[ManifestFile]| {
-            files
-                .iter()
-                .filter(|f| f.seen.is_racy() || f.article.as_ref().is_some_and(|(_, a)| a.is_racy()))
-                .count()
-        };
+        let racy = |seen: &Seen, article: Option<&Seen>| seen.is_racy() || article.is_some_and(Seen::is_racy);
+        let racy_now = rechecked.iter().filter(|(seen, article)| racy(seen, article.as_ref())).count();
+        let racy_before =
+            (self.manifest.iter()).filter(|f| racy(&f.seen, f.article.as_ref().map(|(_, a)| a))).count();
         // Stamps confirmed by reading the files long enough after their last change can be trusted alone
         // from now on: record that, so later runs need not read them.
-        let settled = racy(&rechecked) < racy(&self.manifest);
+        let settled = racy_now < racy_before;
         if settled {
-            let _ = self.rewrite_manifest(&rechecked);
+            let manifest: Vec<ManifestFile> = (self.manifest.iter().zip(rechecked))
+                .map(|(file, (seen, article))| ManifestFile {
+                    path: file.path.clone(),
+                    seen,
+                    article: file.article.as_ref().zip(article).map(|((path, _), seen)| (path.clone(), seen)),
+                })
+                .collect();
+            let _ = self.rewrite_manifest(&manifest);
         }
         Some(settled)
+    }
+
+    /// `work` on this snapshot while [`Snapshot::check_fresh`] runs on another thread: its result when
+    /// the cache is fresh, `None` when it is not (then `work` was done for nothing, and must have had no
+    /// effect outside).
+    pub fn while_checking<T>(&self, dir: &Path, work: impl FnOnce() -> T) -> Option<T> {
+        std::thread::scope(|scope| {
+            let fresh = scope.spawn(|| self.check_fresh(dir));
+            let value = work();
+            match fresh.join() {
+                Ok(fresh) => fresh.map(|_| value),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        })
     }
 
     /// The search index: its arrays read now, its posting lists when a query needs them.
@@ -259,6 +319,25 @@ impl Snapshot {
         index.is_consistent(self.entries.len()).then_some(index)
     }
 
+    /// The cross-reference graph, its tables read a piece at a time as its questions need them.
+    pub fn graph(&self) -> Option<CrossRef> {
+        Some(CrossRef::from_tables(Box::new(graph::StoredTables::open(self)?)))
+    }
+
+    /// The position (in `Store::entries` order) of the briefing `id`.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        find_id(&self.section(Section::Ids)?, id).filter(|&i| i < self.entries.len())
+    }
+
+    /// How many briefings the cache holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
     /// The load summary, if it holds for this run: its headlines quote paths as the writer gave them.
     pub fn summary(&self) -> Option<Summary> {
         let summary: Summary = serde_json::from_slice(&self.section(Section::Summary)?).ok()?;
@@ -271,6 +350,60 @@ impl Snapshot {
         let start = self.header.sections[Section::Blobs as usize].start;
         let bytes = self.file.read(start + blob.start..start + blob.end)?;
         self.decode(index, &bytes, &mut self.decompressor()?)
+    }
+
+    /// The briefings at `positions`, each checked against its checksum (`None` if one fails), decoded on
+    /// two threads when there are many.
+    pub fn briefings(
+        &self,
+        positions: impl IntoIterator<Item = usize>,
+    ) -> Option<std::collections::HashMap<usize, Briefing>> {
+        let positions: Vec<usize> = positions.into_iter().collect();
+        let chunks: Vec<&[usize]> = positions.chunks(512).collect();
+        let start = self.header.sections[Section::Blobs as usize].start;
+        let decoded = store::parallel_map(&chunks, |chunk| {
+            let mut decompressor = self.decompressor()?;
+            chunk
+                .iter()
+                .map(|&i| {
+                    let blob = self.blob_range(i)?;
+                    let bytes = self.file.read(start + blob.start..start + blob.end)?;
+                    Some((i, self.decode(i, &bytes, &mut decompressor)?))
+                })
+                .collect::<Option<Vec<_>>>()
+        });
+        decoded.into_iter().try_fold(std::collections::HashMap::new(), |mut all, chunk| {
+            all.extend(chunk?);
+            Some(all)
+        })
+    }
+
+    /// The briefing at `at` and, of each of its items (its `item` alone, when given), the briefings
+    /// `shown` picks of the item's links: what a command about one briefing prints. The links are kept
+    /// in `graph` ([`CrossRef::keep_related`]) for the command to list. `None` if a briefing fails its
+    /// checksum or the graph's tables were found damaged.
+    pub fn briefings_around(
+        &self,
+        graph: &CrossRef,
+        at: usize,
+        item: Option<&str>,
+        shown: impl Fn(&[crate::xref::Link]) -> Vec<usize>,
+    ) -> Option<std::collections::HashMap<usize, Briefing>> {
+        let briefing = self.briefing(at)?;
+        let items: Vec<crate::xref::ItemAt> = (briefing.items())
+            .filter(|(id, _)| item.is_none_or(|wanted| wanted == *id))
+            .map(|(_, item)| crate::xref::ItemAt { briefing: at, item })
+            .collect();
+        graph.keep_related(items.iter().copied());
+        let mut positions: Vec<usize> = items.iter().flat_map(|&item| shown(&graph.related(item))).collect();
+        if graph.found_corrupt() {
+            return None;
+        }
+        positions.sort_unstable();
+        positions.dedup();
+        let mut briefings = self.briefings(positions.into_iter().filter(|&p| p != at))?;
+        briefings.insert(at, briefing);
+        Some(briefings)
     }
 
     /// Every briefing, in `Store::entries` order (`None` for one that fails its checksum): the section
@@ -361,7 +494,7 @@ impl Snapshot {
                 hash: self.header.hashes[s as usize],
             })
             .collect();
-        sections[Section::Manifest as usize] = Piece::Bytes(Cow::Owned(encode_manifest(manifest, &self.dir)));
+        sections[Section::Manifest as usize] = Piece::Bytes(Cow::Owned(encode_manifest(manifest)));
         write_file(&self.path, &self.header.identity, &self.header.folder, &self.header.given, &sections)
     }
 }
@@ -373,10 +506,12 @@ pub fn catalog(dir: &Path) -> Option<(Vec<Row>, Summary)> {
     Some((snapshot.rows()?, snapshot.summary()?))
 }
 
-/// What [`load`] gives: the store, and the search index when it had to build one to write the cache.
+/// What [`load`] gives: the store, and the search index and cross-reference graph when it had to build
+/// them to write the cache.
 pub struct Loaded {
     pub store: Store,
     pub index: Option<SearchIndex>,
+    pub graph: Option<CrossRef>,
 }
 
 /// Loads `dir`, taking every unchanged file from the cache and parsing only the others, then writes the
@@ -429,13 +564,12 @@ pub fn load(dir: &Path, rewrite: bool, progress: &Progress) -> Result<Loaded, Fo
             .as_deref()
             .is_some_and(|r| r.len() == store.files().len() && racy(r) <= racy(store.files()));
     if unchanged && !rewrite && !damaged && !reread {
-        return Ok(Loaded { store, index: None });
+        return Ok(Loaded { store, index: None, graph: None });
     }
     progress.indexing.store(true, std::sync::atomic::Ordering::Relaxed);
-    let briefings = store.briefings();
-    let index = SearchIndex::build(&briefings, &crate::actors::Registry::build(briefings.iter().copied()));
-    let _ = write(dir, &store, &index);
-    Ok(Loaded { store, index: Some(index) })
+    let (index, graph) = crate::engine::build(&store.briefings());
+    let _ = write(dir, &store, &index, &graph);
+    Ok(Loaded { store, index: Some(index), graph: Some(graph) })
 }
 
 /// zstd's fastest level: the cache is written on every first run, and with the dictionary the briefings
@@ -511,21 +645,31 @@ fn relative<'a>(path: &'a Path, dir: &Path) -> &'a Path {
     path.strip_prefix(dir).unwrap_or(path)
 }
 
-/// Writes the cache of `dir` for this store and its index.
-pub fn write(dir: &Path, store: &Store, index: &SearchIndex) -> std::io::Result<()> {
+/// Writes the cache of `dir` for this store, its index and its cross-reference graph.
+pub fn write(dir: &Path, store: &Store, index: &SearchIndex, graph: &CrossRef) -> std::io::Result<()> {
     let path = location(dir).ok_or_else(|| std::io::Error::other("no cache location"))?;
-    write_at(&path, dir, store, index)
+    write_at(&path, dir, store, index, graph)
 }
 
 /// [`write`] to the cache file at `path`.
-fn write_at(path: &Path, dir: &Path, store: &Store, index: &SearchIndex) -> std::io::Result<()> {
+fn write_at(
+    path: &Path,
+    dir: &Path,
+    store: &Store,
+    index: &SearchIndex,
+    graph: &CrossRef,
+) -> std::io::Result<()> {
     let unavailable = || std::io::Error::other("no cache location");
     let identity = build_identity().ok_or_else(unavailable)?;
     let canonical = fs::canonicalize(dir)?;
     let files = store.files();
     let manifest: Vec<ManifestFile> = files
         .iter()
-        .map(|f| ManifestFile { path: f.path.clone(), seen: f.seen, article: f.article.clone() })
+        .map(|f| ManifestFile {
+            path: relative(&f.path, dir).to_path_buf(),
+            seen: f.seen,
+            article: f.article.as_ref().map(|(path, seen)| (relative(path, dir).to_path_buf(), *seen)),
+        })
         .collect();
     let stored_records: Vec<FileRecord> = files
         .iter()
@@ -557,14 +701,33 @@ fn write_at(path: &Path, dir: &Path, store: &Store, index: &SearchIndex) -> std:
         posting_hashes.push(hash_bytes(&postings[start..]));
     });
     let owned = |bytes: Vec<u8>| Piece::Bytes(Cow::Owned(bytes));
+    let column = |values: &[u32]| owned(bytemuck::cast_slice(values).to_vec());
+    let tables = graph::write(graph, &store.briefings());
     let sections: Vec<Piece<'_>> = vec![
-        owned(encode_manifest(&manifest, dir)),
+        owned(encode_manifest(&manifest)),
         owned(compress(&serde_json::to_vec(&stored_records).map_err(std::io::Error::other)?)?),
         owned(bytemuck::cast_slice(&entries).to_vec()),
         owned(dictionary),
         owned(blobs),
         owned(compress(&serde_json::to_vec(&rows).map_err(std::io::Error::other)?)?),
         owned(serde_json::to_vec(&summary).map_err(std::io::Error::other)?),
+        owned(encode_ids(store)),
+        column(&tables.claim_first),
+        owned(tables.stances),
+        owned(bytemuck::cast_slice(&tables.norms).to_vec()),
+        owned(bytemuck::cast_slice(&tables.sources).to_vec()),
+        owned(compress(&serde_json::to_vec(&tables.source_names).map_err(std::io::Error::other)?)?),
+        owned(bytemuck::cast_slice(&tables.term_facts).to_vec()),
+        column(&tables.actor_first),
+        owned(tables.briefings.bytes),
+        owned(bytemuck::cast_slice(&tables.briefings.index).to_vec()),
+        owned(tables.claims.bytes),
+        owned(bytemuck::cast_slice(&tables.claims.index).to_vec()),
+        owned(tables.groups.bytes),
+        owned(bytemuck::cast_slice(&tables.groups.index).to_vec()),
+        owned(tables.units.bytes),
+        owned(bytemuck::cast_slice(&tables.units.index).to_vec()),
+        column(&tables.unit_keys),
         Piece::Bytes(Cow::Borrowed(index.term_text.bytes())),
         Piece::Bytes(Cow::Borrowed(index.term_ends.bytes())),
         owned(bytemuck::cast_slice(&posting_ends).to_vec()),
@@ -581,6 +744,52 @@ fn write_at(path: &Path, dir: &Path, store: &Store, index: &SearchIndex) -> std:
     write_file(path, &identity, &given_text(&canonical), &given_text(dir), &sections)
 }
 
+/// The ids of the store's briefings, sorted: their number, then per id its position in `Store::entries`
+/// and where its text ends, then the text.
+fn encode_ids(store: &Store) -> Vec<u8> {
+    let mut sorted: Vec<(&str, u32)> =
+        store.entries.iter().enumerate().map(|(i, e)| (e.briefing.id.as_str(), i as u32)).collect();
+    sorted.sort_unstable();
+    let mut out = (sorted.len() as u64).to_le_bytes().to_vec();
+    let mut end = 0u32;
+    for &(_, position) in &sorted {
+        out.extend_from_slice(&position.to_le_bytes());
+    }
+    for &(id, _) in &sorted {
+        end += id.len() as u32;
+        out.extend_from_slice(&end.to_le_bytes());
+    }
+    for &(id, _) in &sorted {
+        out.extend_from_slice(id.as_bytes());
+    }
+    out
+}
+
+/// The position of the briefing `id` in the ids [`encode_ids`] wrote, if it is there.
+fn find_id(ids: &[u8], id: &str) -> Option<usize> {
+    let (count, rest) = ids.split_first_chunk::<8>()?;
+    let count = usize::try_from(u64::from_le_bytes(*count)).ok()?;
+    let number = |at: usize| -> Option<usize> {
+        let bytes = rest.get(at * 4..at * 4 + 4)?;
+        Some(u32::from_le_bytes(bytes.try_into().ok()?) as usize)
+    };
+    let text = rest.get(count.checked_mul(8)?..)?;
+    let id_at = |i: usize| -> Option<&[u8]> {
+        let start = if i == 0 { 0 } else { number(count + i - 1)? };
+        text.get(start..number(count + i)?)
+    };
+    let (mut low, mut high) = (0, count);
+    while low < high {
+        let middle = (low + high) / 2;
+        match id_at(middle)?.cmp(id.as_bytes()) {
+            std::cmp::Ordering::Less => low = middle + 1,
+            std::cmp::Ordering::Greater => high = middle,
+            std::cmp::Ordering::Equal => return number(middle),
+        }
+    }
+    None
+}
+
 const SECTION_ORDER: [Section; SECTIONS] = [
     Section::Manifest,
     Section::Records,
@@ -589,6 +798,23 @@ const SECTION_ORDER: [Section; SECTIONS] = [
     Section::Blobs,
     Section::Catalog,
     Section::Summary,
+    Section::Ids,
+    Section::ClaimFirst,
+    Section::ClaimStances,
+    Section::ClaimNorms,
+    Section::ClaimSources,
+    Section::SourceNames,
+    Section::TermFacts,
+    Section::ActorFirst,
+    Section::BriefingGraph,
+    Section::BriefingGraphIndex,
+    Section::ClaimsByTerm,
+    Section::ClaimsByTermIndex,
+    Section::Groups,
+    Section::GroupsIndex,
+    Section::Units,
+    Section::UnitsIndex,
+    Section::UnitKeys,
     Section::TermText,
     Section::TermEnds,
     Section::PostingEnds,
@@ -636,7 +862,7 @@ impl Header {
         if r.u64()? != length as u64 {
             return None;
         }
-        let mut sections: [Range<usize>; SECTIONS] = Default::default();
+        let mut sections: [Range<usize>; SECTIONS] = std::array::from_fn(|_| 0..0);
         let mut hashes = [0; SECTIONS];
         for (range, hash) in sections.iter_mut().zip(&mut hashes) {
             let start = usize::try_from(r.u64()?).ok()?;
@@ -765,18 +991,18 @@ fn put_seen(out: &mut Vec<u8>, seen: &Seen) {
     out.extend_from_slice(&seen.hash.to_le_bytes());
 }
 
-/// The manifest, its paths relative to the folder `dir`.
-fn encode_manifest(files: &[ManifestFile], dir: &Path) -> Vec<u8> {
+/// The manifest (its paths relative to the folder).
+fn encode_manifest(files: &[ManifestFile]) -> Vec<u8> {
     let mut out = Vec::with_capacity(files.len() * 128);
     out.extend_from_slice(&(files.len() as u64).to_le_bytes());
     for file in files {
-        put_path(&mut out, relative(&file.path, dir));
+        put_path(&mut out, &file.path);
         put_seen(&mut out, &file.seen);
         match &file.article {
             None => out.push(0),
             Some((path, seen)) => {
                 out.push(1);
-                put_path(&mut out, relative(path, dir));
+                put_path(&mut out, path);
                 put_seen(&mut out, seen);
             }
         }
@@ -784,17 +1010,17 @@ fn encode_manifest(files: &[ManifestFile], dir: &Path) -> Vec<u8> {
     out
 }
 
-/// The manifest, its paths joined to the folder `dir` as given.
-fn decode_manifest(bytes: &[u8], dir: &Path) -> Option<Vec<ManifestFile>> {
+/// The manifest [`encode_manifest`] wrote.
+fn decode_manifest(bytes: &[u8]) -> Option<Vec<ManifestFile>> {
     let mut r = Reader { data: bytes, at: 0 };
     let count = usize::try_from(r.u64()?).ok()?;
     let mut files = Vec::with_capacity(count.min(bytes.len()));
     for _ in 0..count {
-        let path = dir.join(r.path()?);
+        let path = r.path()?;
         let seen = r.seen()?;
         let article = match r.u8()? {
             0 => None,
-            _ => Some((dir.join(r.path()?), r.seen()?)),
+            _ => Some((r.path()?, r.seen()?)),
         };
         files.push(ManifestFile { path, seen, article });
     }
@@ -904,6 +1130,7 @@ fn write_file(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::xref::{ItemAt, Link, LinkKind};
 
     fn seeds() -> PathBuf {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings")
@@ -913,11 +1140,9 @@ mod tests {
     fn cache_of_seeds(cache: &Path) -> (PathBuf, Store) {
         let dir = seeds();
         let store = Store::load(&dir).unwrap();
-        let briefings = store.briefings();
-        let index =
-            SearchIndex::build(&briefings, &crate::actors::Registry::build(briefings.iter().copied()));
+        let (index, graph) = crate::engine::build(&store.briefings());
         let path = cache.join("seeds.cache");
-        write_at(&path, &dir, &store, &index).unwrap();
+        write_at(&path, &dir, &store, &index, &graph).unwrap();
         (path, store)
     }
 
@@ -959,7 +1184,8 @@ mod tests {
         }
         let cache = tempfile::tempdir().unwrap();
         let path = cache.path().join("large.cache");
-        write_at(&path, &seeds(), &store, &SearchIndex::default()).unwrap();
+        let graph = CrossRef::build(&store.briefings());
+        write_at(&path, &seeds(), &store, &SearchIndex::default(), &graph).unwrap();
         let snapshot = Snapshot::open_file(path.clone(), &seeds()).unwrap();
         assert!(!snapshot.section(Section::Dictionary).unwrap().is_empty());
         for i in [0, 1, 4321, 7999] {
@@ -967,6 +1193,114 @@ mod tests {
         }
         let json: usize = store.entries.iter().map(|e| serde_json::to_vec(&e.briefing).unwrap().len()).sum();
         assert!(snapshot.header.sections[Section::Blobs as usize].len() * 5 < json);
+    }
+
+    /// The seeds and `copies` copies of them (each with ids of its own), the copies' refs pointing at the
+    /// seeds: a folder where every claim has similar claims elsewhere.
+    fn seeds_and_copies(copies: usize) -> Store {
+        let loaded = Store::load(&seeds()).unwrap();
+        let mut store = Store::default();
+        store.entries = loaded.entries.clone();
+        for i in 0..copies {
+            let mut entry = loaded.entries[i % loaded.entries.len()].clone();
+            entry.briefing.id = format!("copy-{i}");
+            entry.briefing.title = format!("{} ({i})", entry.briefing.title);
+            entry.path = seeds().join(format!("copy-{i}.toml"));
+            store.entries.push(entry);
+        }
+        store
+    }
+
+    /// A cache file of `store` written by this test binary, with the graph built for it.
+    fn written(cache: &Path, store: &Store) -> (PathBuf, CrossRef) {
+        let (index, graph) = crate::engine::build(&store.briefings());
+        let path = cache.join("copies.cache");
+        write_at(&path, &seeds(), store, &index, &graph).unwrap();
+        (path, graph)
+    }
+
+    #[test]
+    fn the_graph_read_from_the_cache_links_as_the_graph_built() {
+        let store = seeds_and_copies(40);
+        let cache = tempfile::tempdir().unwrap();
+        let (path, built) = written(cache.path(), &store);
+        let snapshot = Snapshot::open_file(path, &seeds()).unwrap();
+        let stored = snapshot.graph().unwrap();
+        let briefings = store.briefings();
+        let mut items = 0;
+        for (b, briefing) in briefings.iter().enumerate().filter(|(b, _)| b % 4 == 0) {
+            for (_, item) in briefing.items() {
+                let at = ItemAt { briefing: b, item };
+                let links = built.related(at);
+                assert_eq!(stored.related(at), links, "{at:?}");
+                assert_eq!(stored.corroboration_from(&links), built.corroboration_from(&links), "{at:?}");
+                assert_eq!(stored.mentions(at), built.mentions(at), "{at:?}");
+                let same_actor: Vec<&Link> = links.iter().filter(|l| l.kind == LinkKind::SameActor).collect();
+                assert_eq!(stored.names_of(at, &same_actor), built.names_of(at, &same_actor), "{at:?}");
+                items += 1;
+            }
+        }
+        assert!(items > 100, "{items}");
+        assert_eq!(stored.claim_count(), built.claim_count());
+        for n in (0..built.claim_count()).step_by(7) {
+            for m in (0..built.claim_count()).step_by(11) {
+                assert_eq!(stored.claim_relation(n, m), built.claim_relation(n, m), "{n} {m}");
+            }
+        }
+        assert_eq!(stored.figure_table(&briefings), built.figure_table(&briefings));
+        let (s, b) = (stored.registry(), built.registry());
+        assert_eq!(s.groups.len(), b.groups.len());
+        for (sg, bg) in s.groups.iter().zip(&b.groups) {
+            assert_eq!(
+                (&sg.name, sg.kind, &sg.spellings, &sg.members, &sg.names),
+                (&bg.name, bg.kind, &bg.spellings, &bg.members, &bg.names)
+            );
+            for spelling in &bg.spellings {
+                assert_eq!(s.lookup(spelling), b.lookup(spelling), "{spelling}");
+            }
+        }
+        for (i, briefing) in briefings.iter().enumerate() {
+            for a in 0..briefing.actors.len() {
+                assert_eq!(s.group_of((i, a)), b.group_of((i, a)));
+            }
+        }
+        assert!(!stored.found_corrupt());
+    }
+
+    #[test]
+    fn a_command_about_one_briefing_decodes_only_the_briefings_it_shows() {
+        let store = seeds_and_copies(400);
+        let cache = tempfile::tempdir().unwrap();
+        let (path, built) = written(cache.path(), &store);
+        let at = 2;
+        let shown = |snapshot: &Snapshot, graph: &CrossRef| {
+            snapshot.briefings_around(graph, at, None, crate::render::briefings_shown)
+        };
+        let snapshot = Snapshot::open_file(path.clone(), &seeds()).unwrap();
+        let needed = shown(&snapshot, &snapshot.graph().unwrap()).unwrap();
+        assert!(needed.len() < store.entries.len() / 2, "{} of {}", needed.len(), store.entries.len());
+        // Every other briefing damaged: reading any of them would fail its checksum.
+        let mut bytes = fs::read(&path).unwrap();
+        let blobs = snapshot.header.sections[Section::Blobs as usize].start;
+        for i in (0..store.entries.len()).filter(|i| !needed.contains_key(i)) {
+            let range = snapshot.blob_range(i).unwrap();
+            bytes[blobs + range.start] ^= 0x5a;
+        }
+        fs::write(&path, &bytes).unwrap();
+        let snapshot = Snapshot::open_file(path, &seeds()).unwrap();
+        let unshown = (0..store.entries.len()).find(|i| !needed.contains_key(i)).unwrap();
+        assert!(snapshot.briefing(unshown).is_none(), "damaged");
+        let graph = snapshot.graph().unwrap();
+        let briefings = shown(&snapshot, &graph).expect("only the shown briefings are read");
+        let width = 80;
+        assert_eq!(
+            crate::render::briefing_text(at, &briefings, &graph, width),
+            crate::render::briefing_text(at, &store.briefings(), &built, width)
+        );
+        assert_eq!(
+            crate::export::to_markdown(at, &briefings, &graph, &|_| true),
+            crate::export::to_markdown(at, &store.briefings(), &built, &|_| true)
+        );
     }
 
     #[test]
