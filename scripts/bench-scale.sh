@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What a folder of N briefings costs, side by side with ripgrep: the cache's size against the folder's,
-# the first (cold) run's time and peak memory, and warm `list`, `search`, `show ID` and `xref ID`.
+# the first (cold) run's time and peak memory, and warm `list`, `search`, `show ID`, `xref ID` and
+# `export ID -o -`.
 #
 # Usage: scripts/bench-scale.sh N [DIR]   — DIR defaults to target/bench-corpus-N (generated once).
 #        BRIEF=path/to/brief scripts/bench-scale.sh ...   — time another build (e.g. an older one).
@@ -34,7 +35,7 @@ run=(env BRIEF_CACHE_DIR="$cache" "$brief" --dir "$dir")
   file=$(du -s --apparent-size --block-size=1 "$cache" | cut -f1)
   echo "- folder $((folder / 1000000)) MB; cache $((file / 1000000)) MB ($(awk "BEGIN {printf \"%.2f\", $file / $folder}")x the folder)"
   echo "- first run (\`brief list\`, no cache): $(cat target/bench-scale-time)"
-  for what in "list" "search shells" "show $id" "xref $id"; do
+  for what in "list" "search shells" "show $id" "xref $id" "export $id -o -"; do
     /usr/bin/time -f "%e s, peak RSS %M KB" -o target/bench-scale-time "${run[@]}" $what >/dev/null 2>&1
     echo "- warm \`brief $what\`: $(cat target/bench-scale-time)"
   done
@@ -45,5 +46,7 @@ hyperfine -N --warmup 1 --min-runs 3 --export-markdown target/bench-scale-hf.md 
   -n "brief search shells" "env BRIEF_CACHE_DIR=$cache $brief --dir $dir search shells" \
   -n "rg -i -l shells" "rg -i -l shells $dir" \
   -n "brief show $id" "env BRIEF_CACHE_DIR=$cache $brief --dir $dir show $id" \
-  -n "brief xref $id" "env BRIEF_CACHE_DIR=$cache $brief --dir $dir xref $id" >/dev/null
+  -n "brief xref $id" "env BRIEF_CACHE_DIR=$cache $brief --dir $dir xref $id" \
+  -n "brief export $id -o -" "env BRIEF_CACHE_DIR=$cache $brief --dir $dir export $id -o -" >/dev/null
 cat target/bench-scale-hf.md | tee -a "$out"
+echo "load average after the hyperfine run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out"

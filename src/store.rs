@@ -339,8 +339,8 @@ pub(crate) struct Listing {
     dir: rustix::fd::OwnedFd,
     /// The names, each ended by a NUL, one after another.
     names: Vec<u8>,
-    /// Where each name starts in `names`, in name order.
-    starts: Vec<u32>,
+    /// Where each name starts in `names` and its length (without the NUL), in name order.
+    spans: Vec<[u32; 2]>,
 }
 
 impl Listing {
@@ -349,33 +349,33 @@ impl Listing {
         let fd = rustix::fs::open(dir, OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC, Mode::empty())?;
         // Larger than any one entry (a name is at most 255 bytes), so `getdents` never asks for more.
         let mut buffer: Vec<u8> = Vec::with_capacity(1 << 18);
-        let (mut names, mut starts) = (Vec::new(), Vec::new());
+        let (mut names, mut spans) = (Vec::new(), Vec::new());
         let mut entries = RawDir::new(&fd, buffer.spare_capacity_mut());
         while let Some(entry) = entries.next() {
             let entry = entry?;
             let name = entry.file_name().to_bytes_with_nul();
             let bare = &name[..name.len() - 1];
             if bare.ends_with(b".toml") && bare.len() > 5 && !bare.starts_with(b".") {
-                starts.push(u32::try_from(names.len()).map_err(io::Error::other)?);
+                spans.push([u32::try_from(names.len()).map_err(io::Error::other)?, bare.len() as u32]);
                 names.extend_from_slice(name);
             }
         }
-        let name_at = |start: u32| {
-            let rest = &names[start as usize..];
-            &rest[..rest.iter().position(|&b| b == 0).unwrap_or(rest.len())]
-        };
-        starts.sort_unstable_by(|&a, &b| name_at(a).cmp(name_at(b)));
-        Ok(Listing { dir: fd, names, starts })
+        // The names as slices, compared as they are: the directory gives them in hash order, and 100,000
+        // of them sort in a few milliseconds this way (finding each one's end at every comparison took
+        // several times that).
+        let name_at = |&[start, len]: &[u32; 2]| &names[start as usize..(start + len) as usize];
+        spans.sort_unstable_by(|a, b| name_at(a).cmp(name_at(b)));
+        Ok(Listing { dir: fd, names, spans })
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.starts.len()
+        self.spans.len()
     }
 
     fn name_with_nul(&self, i: usize) -> &std::ffi::CStr {
-        let rest = &self.names[self.starts[i] as usize..];
-        let end = rest.iter().position(|&b| b == 0).map_or(rest.len(), |nul| nul + 1);
-        std::ffi::CStr::from_bytes_with_nul(&rest[..end]).unwrap_or_default()
+        let [start, len] = self.spans[i];
+        let with_nul = &self.names[start as usize..=(start + len) as usize];
+        std::ffi::CStr::from_bytes_with_nul(with_nul).unwrap_or_default()
     }
 
     /// The name of the file at `i`.

@@ -21,7 +21,7 @@ use crate::column::{CacheFile, Column};
 use crate::model::{ActorKind, Briefing, ItemRef, Relation, Stance};
 use crate::search::{put_varint, varint};
 use crate::store::hash_bytes;
-use crate::xref::tables::{Count, FigureEntry, Norms, Tables};
+use crate::xref::tables::{ClaimList, Count, FigureEntry, Norms, Tables};
 use crate::xref::{CrossRef, ItemAt, Link, LinkKind};
 
 /// Lists one after another, with per list its end and checksum: list `i` can be read alone.
@@ -103,11 +103,11 @@ pub(super) fn write(graph: &CrossRef, briefings: &[&Briefing]) -> Written {
     let mut claims = Lists::default();
     for term in 0..tables.document_frequency().len() {
         let mut previous = 0;
-        for &(claim, tf) in tables.claims_with(term as u32).iter() {
+        tables.claims_with(term as u32).for_each(|claim, tf| {
             put_varint(&mut claims.bytes, claim - previous);
             put_varint(&mut claims.bytes, count(tf));
             previous = claim;
-        }
+        });
         claims.close();
     }
     let registry = tables.registry();
@@ -397,17 +397,6 @@ fn decode_figures(bytes: &[u8]) -> Option<Vec<FigureEntry>> {
     Some(figures)
 }
 
-fn decode_claims(bytes: &[u8]) -> Option<Vec<Count>> {
-    let mut d = Decoder { bytes, at: 0 };
-    let mut claims = Vec::with_capacity(bytes.len() / 2);
-    let mut previous = 0u32;
-    while !d.done() {
-        previous = previous.checked_add(d.next()?)?;
-        claims.push((previous, d.next()? as f32));
-    }
-    Some(claims)
-}
-
 /// Records of briefings kept decoded at most: enough for a briefing and what its links touch, and a
 /// bound on what browsing a large folder keeps.
 const RECORDS_KEPT: usize = 4096;
@@ -416,8 +405,8 @@ const RECORDS_KEPT: usize = 4096;
 pub(super) struct StoredTables {
     claim_first: Vec<u32>,
     stances: Vec<Stance>,
-    norms: Vec<Norms>,
-    sources: Vec<[u32; 2]>,
+    norms: Column<Norms>,
+    sources: Column<[u32; 2]>,
     source_names: Vec<String>,
     document_frequency: Vec<u32>,
     actor_of_term: Vec<u32>,
@@ -444,8 +433,8 @@ impl StoredTables {
             serde_json::from_slice(&super::decompress(&snapshot.section(Section::SourceNames)?)?).ok()?;
         let tables = StoredTables {
             claim_first: column(Section::ClaimFirst)?,
-            norms: snapshot.column::<Norms>(Section::ClaimNorms)?.to_vec(),
-            sources: snapshot.column::<[u32; 2]>(Section::ClaimSources)?.to_vec(),
+            norms: snapshot.column(Section::ClaimNorms)?,
+            sources: snapshot.column(Section::ClaimSources)?,
             source_names,
             document_frequency: term_facts.iter().map(|f| f[0]).collect(),
             actor_of_term: term_facts.iter().map(|f| f[1]).collect(),
@@ -564,19 +553,16 @@ impl Tables for StoredTables {
         Cow::Owned(terms.unwrap_or_default())
     }
 
-    fn claims_with(&self, term: u32) -> Cow<'_, [Count]> {
+    fn claims_with(&self, term: u32) -> ClaimList<'_> {
         let term = term as usize;
         if term >= self.claims.len() {
-            return Cow::Borrowed(&[]);
+            return ClaimList::Decoded(&[]);
         }
-        let claims = self.claims.get(term).as_deref().and_then(decode_claims);
-        // Claim numbers past the last are damage that slipped through: they would index out of bounds.
-        match claims.filter(|c| c.last().is_none_or(|&(n, _)| (n as usize) < self.stances.len())) {
-            Some(claims) => Cow::Owned(claims),
-            None => Cow::Owned(self.damaged().unwrap_or_default()),
+        match self.claims.get(term) {
+            Some(bytes) => ClaimList::Coded(bytes),
+            None => self.damaged().unwrap_or(ClaimList::Decoded(&[])),
         }
     }
-
     fn sources(&self) -> &[[u32; 2]] {
         &self.sources
     }
@@ -604,5 +590,9 @@ impl Tables for StoredTables {
 
     fn found_corrupt(&self) -> bool {
         self.corrupt.load(Ordering::Relaxed)
+    }
+
+    fn found_damage(&self) {
+        self.corrupt.store(true, Ordering::Relaxed);
     }
 }

@@ -394,8 +394,12 @@ impl Snapshot {
             .filter(|(id, _)| item.is_none_or(|wanted| wanted == *id))
             .map(|(_, item)| crate::xref::ItemAt { briefing: at, item })
             .collect();
-        graph.keep_related(items.iter().copied());
-        let mut positions: Vec<usize> = items.iter().flat_map(|&item| shown(&graph.related(item))).collect();
+        let mut positions: Vec<usize> = Vec::new();
+        for item in items {
+            let links = graph.related(item);
+            positions.extend(shown(&links));
+            graph.keep_related(item, links);
+        }
         if graph.found_corrupt() {
             return None;
         }

@@ -99,9 +99,20 @@ pub struct CrossRef {
     tables: Box<dyn Tables>,
     /// Links worked out ahead by [`CrossRef::keep_related`].
     kept: std::sync::Mutex<foldhash::HashMap<ItemAt, Vec<Link>>>,
-    /// Per claim, the sums [`CrossRef::similar_claims`] adds up, kept zeroed between calls: a claim of a
-    /// large folder would otherwise allocate and zero one per claim of the folder each time.
-    sums: std::sync::Mutex<Vec<[f32; 2]>>,
+    /// What [`CrossRef::similar_claims`] works in, kept between calls: a claim of a large folder would
+    /// otherwise allocate (and the kernel zero) megabytes each time.
+    scratch: std::sync::Mutex<Scratch>,
+}
+
+/// See [`CrossRef::similar_claims`].
+#[derive(Default)]
+struct Scratch {
+    /// Per claim, its dot products with the claim at hand, zeroed between calls.
+    sums: Vec<[f32; 2]>,
+    /// The claims met.
+    touched: Vec<u32>,
+    /// Per claim linked, its sort key and its briefing.
+    ranked: Vec<(u64, u32)>,
 }
 
 impl std::fmt::Debug for CrossRef {
@@ -134,7 +145,7 @@ impl CrossRef {
 
     /// The graph over tables read from the cache.
     pub(crate) fn from_tables(tables: Box<dyn Tables>) -> CrossRef {
-        CrossRef { tables, kept: Default::default(), sums: Default::default() }
+        CrossRef { tables, kept: Default::default(), scratch: Default::default() }
     }
 
     pub(crate) fn tables(&self) -> &dyn Tables {
@@ -151,30 +162,34 @@ impl CrossRef {
         self.tables.found_corrupt()
     }
 
-    /// Works out the links of `items` and keeps them, so that [`CrossRef::related`] gives them again
-    /// for a copy: for a command that looks at what it will print (to read just those briefings) before
-    /// printing it.
-    pub fn keep_related(&self, items: impl IntoIterator<Item = ItemAt>) {
-        for at in items {
-            let links = self.related(at);
-            self.kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).insert(at, links);
-        }
+    /// Keeps `links`, the links [`CrossRef::related`] gave for `at`, so that it gives them once more
+    /// without working them out: for a command that looks at what it will print (to read just those
+    /// briefings) before printing it. They are given once (a claim's may be 100,000 links, not worth a
+    /// copy); asked again, they are worked out again.
+    pub fn keep_related(&self, at: ItemAt, links: Vec<Link>) {
+        self.kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).insert(at, links);
     }
 
     /// Every item related to `at`: explicit refs first (as written), then inferred links, best first.
     pub fn related(&self, at: ItemAt) -> Vec<Link> {
-        if let Some(links) = self.kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).get(&at) {
-            return links.clone();
+        if let Some(links) = self.kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).remove(&at) {
+            return links;
         }
-        let mut links = self.tables.explicit(at).into_owned();
+        let explicit = self.tables.explicit(at);
         let mut inferred = match at.item {
             ItemRef::Actor(a) => self.same_actor(at, a),
             ItemRef::Figure(_) => self.same_figure(at),
             ItemRef::Claim(_) => self.similar_claims(at),
             ItemRef::Question(_) => Vec::new(),
         };
-        inferred.retain(|l| !links.iter().any(|e| e.to == l.to));
+        inferred.retain(|l| !explicit.iter().any(|e| e.to == l.to));
+        // Already in this order when they are a claim's (a run the sort only checks).
         inferred.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.to.cmp(&b.to)));
+        if explicit.is_empty() {
+            return inferred;
+        }
+        let mut links = Vec::with_capacity(explicit.len() + inferred.len());
+        links.extend_from_slice(&explicit);
         links.extend(inferred);
         links
     }
@@ -214,62 +229,104 @@ impl CrossRef {
         links
     }
 
-    /// The claims of other briefings similar to, or at odds with, claim `at`: its cosine with every claim
-    /// that shares a term, added up term by term over each term's list of claims. The sums are made in
-    /// the order of the terms, of the same weights, as comparing the two vectors one pair at a time
-    /// ([`CrossRef::claim_relation`]) makes them, so both give the same scores to the last bit.
+    /// The claims of other briefings similar to, or at odds with, claim `at`, best first: its cosine with
+    /// every claim that shares a term, added up term by term over each term's list of claims. The sums
+    /// are made in the order of the terms, of the same weights, as comparing the two vectors one pair at
+    /// a time ([`CrossRef::claim_relation`]) makes them, so both give the same scores to the last bit.
+    ///
+    /// In a folder whose claims share common words a claim meets most of the folder's claims (about a
+    /// million list entries per claim at 100,000 briefings of `gen_corpus`), so the walk allocates
+    /// nothing per entry and computes no logarithm: a term's weights for the counts 1 to 8 are worked
+    /// out once per term.
     fn similar_claims(&self, at: ItemAt) -> Vec<Link> {
         let Some(n) = self.claim_number(at) else { return Vec::new() };
         let tables = &*self.tables;
         let (norms, stances) = (tables.norms(), tables.stances());
         let (frequency, actor_of_term) = (tables.document_frequency(), tables.actor_of_term());
         let first = tables.claim_first();
-        let own = first[at.briefing] as usize..first[at.briefing + 1] as usize;
+        let own_claims = first[at.briefing]..first[at.briefing + 1];
         let total = total_of(norms.len());
         let [all_norm, topic_norm] = norms[n];
-        // Per claim, its dot products with this one: of all terms, and of the topic's. Another thread using
-        // the kept ones (exports run on several) makes its own.
-        let mut kept = self.sums.try_lock();
-        let mut own_sums = Vec::new();
-        let sums = match kept.as_deref_mut() {
+        // Another thread using the kept scratch (exports run on several) makes its own.
+        let mut kept = self.scratch.try_lock();
+        let mut own = Scratch::default();
+        let Scratch { sums, touched, ranked } = match kept.as_deref_mut() {
             Ok(kept) => kept,
-            Err(_) => &mut own_sums,
+            Err(_) => &mut own,
         };
         sums.resize(norms.len(), [0.0; 2]);
-        let mut touched: Vec<u32> = Vec::new();
+        touched.clear();
+        let mut damaged = false;
         for &(term, tf) in tables.terms(n).iter() {
             let Some(&frequency) = frequency.get(term as usize) else { continue };
             let idf = idf(total, frequency);
             let w = weight(tf, idf);
             let (this_all, this_topic) = (w / all_norm, w / topic_norm);
             let plain = actor_of_term.get(term as usize) == Some(&NOT_AN_ACTOR);
-            let claims = tables.claims_with(term);
-            let own_run = run_of(&claims, own.clone(), |&(c, _)| c as usize);
-            for &(c, tf) in claims[..own_run.start].iter().chain(&claims[own_run.end..]) {
+            let weights: [f32; 9] = std::array::from_fn(|k| weight(k as f32, idf));
+            let whole = tables.claims_with(term).for_each(|c, tf| {
+                if own_claims.contains(&c) {
+                    return;
+                }
                 #[cfg(test)]
                 tests::CONSIDERED.with(|count| count.set(count.get() + 1));
                 let (Some(sum), Some(&[other_all, other_topic])) =
                     (sums.get_mut(c as usize), norms.get(c as usize))
                 else {
-                    continue;
+                    damaged = true;
+                    return;
                 };
                 if *sum == [0.0; 2] {
                     touched.push(c);
                 }
-                let w = weight(tf, idf);
+                let small = tf as usize;
+                let w = if small < weights.len() && small as f32 == tf {
+                    weights[small]
+                } else {
+                    weight(tf, idf)
+                };
                 sum[0] += this_all * (w / other_all);
                 if plain {
                     sum[1] += this_topic * (w / other_topic);
                 }
-            }
+            });
+            damaged |= !whole;
         }
-        touched.sort_unstable();
-        touched
-            .into_iter()
-            .filter_map(|c| {
-                let [all, topic] = std::mem::take(&mut sums[c as usize]);
-                let (kind, score) = relation(stances[n], stances[c as usize], all, topic)?;
-                Some(Link { to: self.claim(c as usize), kind, score })
+        if damaged {
+            tables.found_damage();
+        }
+        // The claims met, in order: sorted when they are few, else found by a walk over every sum.
+        if touched.len() > sums.len() / 16 {
+            touched.clear();
+            touched.extend((0..sums.len() as u32).filter(|&c| sums[c as usize] != [0.0; 2]));
+        } else {
+            touched.sort_unstable();
+        }
+        ranked.clear();
+        let mut briefing = 0;
+        for &c in touched.iter() {
+            let [all, topic] = std::mem::take(&mut sums[c as usize]);
+            let Some((_, score)) = relation(stances[n], stances[c as usize], all, topic) else { continue };
+            // Claims come in order: their briefing is found by walking forward, not by a search each.
+            while first.get(briefing + 1).is_some_and(|&f| f <= c) {
+                briefing += 1;
+            }
+            // Best first, then in claim order (which is `ItemAt` order): one integer to sort by.
+            ranked.push(((u64::from(!ordered_bits(score)) << 32) | u64::from(c), briefing as u32));
+        }
+        ranked.sort_unstable_by_key(|&(key, _)| key);
+        let denies = |c: usize| stances[c] == Stance::Denies;
+        (ranked.iter())
+            .map(|&(key, briefing)| {
+                let c = key as u32 as usize;
+                let score = from_ordered_bits(!((key >> 32) as u32));
+                // `relation` links claims on opposite sides of a denial as a contradiction, others as
+                // similar.
+                let kind =
+                    if denies(c) != denies(n) { LinkKind::Contradiction } else { LinkKind::SimilarClaim };
+                let briefing = briefing as usize;
+                let to = ItemAt { briefing, item: ItemRef::Claim(c - first[briefing] as usize) };
+                Link { to, kind, score }
             })
             .collect()
     }
@@ -397,7 +454,8 @@ impl CrossRef {
     /// [`CrossRef::corroboration`] from the links [`CrossRef::related`] gave for the claim, for callers
     /// that have them already (comparing a claim with every other claim twice is what they save).
     pub fn corroboration_from(&self, links: &[Link]) -> Corroboration {
-        let mut support = Corroboration::default();
+        // Numbers first, names once each: a claim of a large folder may have 100,000 similar claims.
+        let (mut claimants, mut outlets) = (Vec::new(), Vec::new());
         let sources = self.tables.sources();
         for link in links {
             let supports = matches!(
@@ -412,10 +470,15 @@ impl CrossRef {
             let Some(&[claimant, outlet]) = self.claim_number(link.to).and_then(|n| sources.get(n)) else {
                 continue;
             };
-            support.claimants.insert(self.tables.source_name(claimant).to_string());
-            support.outlets.insert(self.tables.source_name(outlet).to_string());
+            claimants.push(claimant);
+            outlets.push(outlet);
         }
-        support
+        let names = |mut ids: Vec<u32>| {
+            ids.sort_unstable();
+            ids.dedup();
+            ids.into_iter().map(|id| self.tables.source_name(id).to_string()).collect()
+        };
+        Corroboration { claimants: names(claimants), outlets: names(outlets) }
     }
 
     /// The reconciliation table: each counted thing with every value given for it across the folder.
@@ -514,6 +577,17 @@ pub fn compare_figures<B: Briefings + ?Sized>(briefings: &B, a: ItemAt, b: ItemA
         _ => None,
     };
     FigureComparison { values_differ, later }
+}
+
+/// The bits of a float as an integer that sorts as [`f32::total_cmp`] orders the floats.
+fn ordered_bits(x: f32) -> u32 {
+    let bits = x.to_bits();
+    if bits >> 31 == 1 { !bits } else { bits | 1 << 31 }
+}
+
+/// The float [`ordered_bits`] made.
+fn from_ordered_bits(bits: u32) -> f32 {
+    f32::from_bits(if bits >> 31 == 1 { bits & !(1 << 31) } else { !bits })
 }
 
 /// Jaccard similarity of two sorted sets without repeats.

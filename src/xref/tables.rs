@@ -58,7 +58,7 @@ pub(crate) trait Tables: Send + Sync {
     /// A claim's terms and their weighted counts, by term.
     fn terms(&self, claim: usize) -> Cow<'_, [Count]>;
     /// The claims that use a term, with its weighted count in each, by claim.
-    fn claims_with(&self, term: u32) -> Cow<'_, [Count]>;
+    fn claims_with(&self, term: u32) -> ClaimList<'_>;
     /// Per claim, its claimant and its outlet as the corroboration counts them (see [`source_names`]).
     fn sources(&self) -> &[[u32; 2]];
     fn source_name(&self, id: u32) -> &str;
@@ -70,6 +70,50 @@ pub(crate) trait Tables: Send + Sync {
     fn units(&self) -> Vec<u32>;
     fn found_corrupt(&self) -> bool {
         false
+    }
+    /// Says that a list read from the cache turned out damaged while it was walked.
+    fn found_damage(&self) {}
+}
+
+/// The claims that use a term, with the term's weighted count in each, by claim: in memory, or as the
+/// cache codes them, decoded while they are walked (a common term's list holds most of a folder's
+/// claims: decoding it into a vector would allocate and zero megabytes for each claim looked at).
+pub(crate) enum ClaimList<'a> {
+    Decoded(&'a [Count]),
+    /// Per claim, one varint for its number's distance from the previous claim's and one for the count
+    /// (a whole number), as `crate::cache` writes them.
+    Coded(Vec<u8>),
+}
+
+impl ClaimList<'_> {
+    /// `f` of each claim and count, in claim order; `false` when a coded list turns out malformed
+    /// (then `f` has seen only the claims before the damage).
+    pub(crate) fn for_each(&self, mut f: impl FnMut(u32, f32)) -> bool {
+        match self {
+            ClaimList::Decoded(claims) => {
+                for &(claim, tf) in *claims {
+                    f(claim, tf);
+                }
+                true
+            }
+            ClaimList::Coded(bytes) => {
+                let next = |at: &mut usize| match bytes.get(*at) {
+                    Some(&byte) if byte < 0x80 => {
+                        *at += 1;
+                        Some(u32::from(byte))
+                    }
+                    _ => crate::search::varint(bytes, at),
+                };
+                let (mut at, mut claim) = (0, 0u32);
+                while at < bytes.len() {
+                    let (Some(delta), Some(tf)) = (next(&mut at), next(&mut at)) else { return false };
+                    let Some(number) = claim.checked_add(delta) else { return false };
+                    claim = number;
+                    f(claim, tf as f32);
+                }
+                true
+            }
+        }
     }
 }
 
@@ -343,10 +387,10 @@ impl Tables for Built {
         Cow::Borrowed(&self.terms[start..self.term_ends[claim] as usize])
     }
 
-    fn claims_with(&self, term: u32) -> Cow<'_, [Count]> {
+    fn claims_with(&self, term: u32) -> ClaimList<'_> {
         let t = term as usize;
         let start = if t == 0 { 0 } else { self.claim_ends[t - 1] as usize };
-        Cow::Borrowed(self.claim_ends.get(t).map_or(&[][..], |&end| &self.claims[start..end as usize]))
+        ClaimList::Decoded(self.claim_ends.get(t).map_or(&[][..], |&end| &self.claims[start..end as usize]))
     }
 
     fn sources(&self) -> &[[u32; 2]] {
