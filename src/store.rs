@@ -368,6 +368,25 @@ impl Listing {
         Ok(Listing { dir: fd, names, spans })
     }
 
+    /// The listing of the files `names` of `dir` (in the order given, which must be by name), without
+    /// reading the folder: for a folder known to hold just these names.
+    pub(crate) fn of_names<'a>(
+        dir: &Path,
+        names: impl Iterator<Item = &'a std::ffi::OsStr>,
+    ) -> io::Result<Listing> {
+        use rustix::fs::{Mode, OFlags};
+        use std::os::unix::ffi::OsStrExt;
+        let fd = rustix::fs::open(dir, OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC, Mode::empty())?;
+        let (mut bytes, mut spans) = (Vec::new(), Vec::new());
+        for name in names {
+            let name = name.as_bytes();
+            spans.push([u32::try_from(bytes.len()).map_err(io::Error::other)?, name.len() as u32]);
+            bytes.extend_from_slice(name);
+            bytes.push(0);
+        }
+        Ok(Listing { dir: fd, names: bytes, spans })
+    }
+
     pub(crate) fn len(&self) -> usize {
         self.spans.len()
     }
@@ -381,7 +400,8 @@ impl Listing {
     /// The name of the file at `i`.
     pub(crate) fn name(&self, i: usize) -> &std::ffi::OsStr {
         use std::os::unix::ffi::OsStrExt;
-        std::ffi::OsStr::from_bytes(self.name_with_nul(i).to_bytes())
+        let [start, len] = self.spans[i];
+        std::ffi::OsStr::from_bytes(&self.names[start as usize..(start + len) as usize])
     }
 
     /// The stamp of the file at `i`, following a symlink.
@@ -494,6 +514,13 @@ impl Seen {
     /// it now, or `None` when it changed.
     pub fn recheck(&self, path: &Path) -> Option<Seen> {
         self.recheck_stamp(Stamp::of(path), || path.to_path_buf())
+    }
+
+    /// How the folder `dir` is seen now (its stamp, no hash): its modification time changes whenever a
+    /// name in it is added, removed or renamed.
+    pub fn of_folder(dir: &Path) -> Seen {
+        let at_ns = now_ns();
+        Seen { stamp: Stamp::of(dir), at_ns, hash: 0 }
     }
 
     /// [`Seen::recheck`] with the file's stamp already at hand; `path` makes the file's path, needed only

@@ -99,9 +99,9 @@ pub struct CrossRef {
     tables: Box<dyn Tables>,
     /// Links worked out ahead by [`CrossRef::keep_related`].
     kept: std::sync::Mutex<foldhash::HashMap<ItemAt, Vec<Link>>>,
-    /// What [`CrossRef::similar_claims`] works in, kept between calls: a claim of a large folder would
-    /// otherwise allocate (and the kernel zero) megabytes each time.
-    scratch: std::sync::Mutex<Scratch>,
+    /// What [`CrossRef::similar_claims`] works in, kept between calls (one per thread at work): a claim
+    /// of a large folder would otherwise allocate (and the kernel zero) megabytes each time.
+    scratch: std::sync::Mutex<Vec<Scratch>>,
 }
 
 /// See [`CrossRef::similar_claims`].
@@ -247,13 +247,10 @@ impl CrossRef {
         let own_claims = first[at.briefing]..first[at.briefing + 1];
         let total = total_of(norms.len());
         let [all_norm, topic_norm] = norms[n];
-        // Another thread using the kept scratch (exports run on several) makes its own.
-        let mut kept = self.scratch.try_lock();
-        let mut own = Scratch::default();
-        let Scratch { sums, touched, ranked } = match kept.as_deref_mut() {
-            Ok(kept) => kept,
-            Err(_) => &mut own,
-        };
+        // One scratch per thread at work (a command about one briefing splits its claims over two).
+        let pool = || self.scratch.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut scratch = pool().pop().unwrap_or_default();
+        let Scratch { sums, touched, ranked } = &mut scratch;
         sums.resize(norms.len(), [0.0; 2]);
         touched.clear();
         let mut damaged = false;
@@ -295,28 +292,33 @@ impl CrossRef {
         if damaged {
             tables.found_damage();
         }
-        // The claims met, in order: sorted when they are few, else found by a walk over every sum.
-        if touched.len() > sums.len() / 16 {
-            touched.clear();
-            touched.extend((0..sums.len() as u32).filter(|&c| sums[c as usize] != [0.0; 2]));
-        } else {
-            touched.sort_unstable();
-        }
+        // The claims met, in order (their briefings are found by walking forward, not by a search each):
+        // sorted when they are few, else found by a walk over every sum.
         ranked.clear();
         let mut briefing = 0;
-        for &c in touched.iter() {
-            let [all, topic] = std::mem::take(&mut sums[c as usize]);
-            let Some((_, score)) = relation(stances[n], stances[c as usize], all, topic) else { continue };
-            // Claims come in order: their briefing is found by walking forward, not by a search each.
+        let mut rank = |c: u32, [all, topic]: [f32; 2]| {
+            let Some((_, score)) = relation(stances[n], stances[c as usize], all, topic) else { return };
             while first.get(briefing + 1).is_some_and(|&f| f <= c) {
                 briefing += 1;
             }
             // Best first, then in claim order (which is `ItemAt` order): one integer to sort by.
             ranked.push(((u64::from(!ordered_bits(score)) << 32) | u64::from(c), briefing as u32));
+        };
+        if touched.len() > sums.len() / 16 {
+            for (c, sum) in sums.iter_mut().enumerate() {
+                if *sum != [0.0; 2] {
+                    rank(c as u32, std::mem::take(sum));
+                }
+            }
+        } else {
+            touched.sort_unstable();
+            for &c in touched.iter() {
+                rank(c, std::mem::take(&mut sums[c as usize]));
+            }
         }
         ranked.sort_unstable_by_key(|&(key, _)| key);
         let denies = |c: usize| stances[c] == Stance::Denies;
-        (ranked.iter())
+        let links = (ranked.iter())
             .map(|&(key, briefing)| {
                 let c = key as u32 as usize;
                 let score = from_ordered_bits(!((key >> 32) as u32));
@@ -328,7 +330,9 @@ impl CrossRef {
                 let to = ItemAt { briefing, item: ItemRef::Claim(c - first[briefing] as usize) };
                 Link { to, kind, score }
             })
-            .collect()
+            .collect();
+        pool().push(scratch);
+        links
     }
 
     /// How many claims the graph compares; [`CrossRef::claim`] and [`CrossRef::claim_link`] take a
