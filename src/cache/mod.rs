@@ -168,7 +168,7 @@ pub struct Snapshot {
     manifest: Vec<ManifestFile>,
     /// How the folder was seen before it was listed for the manifest.
     folder: Seen,
-    entries: Vec<[u64; 5]>,
+    entries: Column<[u64; 5]>,
     /// The dictionary the briefings are compressed with, read when the first one is.
     dictionary: std::sync::OnceLock<Option<zstd::dict::DecoderDictionary<'static>>>,
     path: PathBuf,
@@ -214,12 +214,12 @@ impl Snapshot {
             dir: dir.to_path_buf(),
             manifest: Vec::new(),
             folder: Seen { stamp: None, at_ns: 0, hash: 0 },
-            entries: Vec::new(),
+            entries: Column::default(),
             dictionary: std::sync::OnceLock::new(),
             path,
         };
         (snapshot.folder, snapshot.manifest) = decode_manifest(&snapshot.section(Section::Manifest)?)?;
-        snapshot.entries = bytemuck::try_cast_slice(&snapshot.section(Section::Entries)?).ok()?.to_vec();
+        snapshot.entries = snapshot.column(Section::Entries)?;
         Some(snapshot)
     }
 
@@ -263,7 +263,11 @@ impl Snapshot {
             return None;
         }
         let files: Vec<(usize, &ManifestFile)> = self.manifest.iter().enumerate().collect();
-        // Per file, how it is seen now and its article: paths are made only for the files to read.
+        // Per file, how it is seen now and its article when that differs from the manifest (a file whose
+        // bytes were read again), boxed: nearly every file is as the manifest has it, and 100,000 pairs of
+        // `Seen` would be 14 MB to write and zero. Paths are made only for the files to read.
+        /// A file's and its article's stamps, as seen now.
+        type Changed = Box<(Seen, Option<Seen>)>;
         let rechecked = store::parallel_map(&files, |&(i, file)| {
             // The listing names the same files as the manifest, in the same order.
             if file.path.as_os_str() != listing.name(i) {
@@ -274,14 +278,20 @@ impl Snapshot {
                 Some((path, article)) => Some(article.recheck(&self.dir.join(path))?),
                 None => None,
             };
-            Some((seen, article))
+            let kept = seen == file.seen && article == file.article.as_ref().map(|(_, a)| *a);
+            Some((!kept).then(|| Box::new((seen, article))))
         });
-        let rechecked: Option<Vec<(Seen, Option<Seen>)>> = rechecked.into_iter().collect();
+        let rechecked: Option<Vec<Option<Changed>>> = rechecked.into_iter().collect();
         let rechecked = rechecked?;
         let racy = |seen: &Seen, article: Option<&Seen>| seen.is_racy() || article.is_some_and(Seen::is_racy);
-        let racy_now = rechecked.iter().filter(|(seen, article)| racy(seen, article.as_ref())).count();
         let racy_before =
             (self.manifest.iter()).filter(|f| racy(&f.seen, f.article.as_ref().map(|(_, a)| a))).count();
+        let racy_now = (self.manifest.iter().zip(&rechecked))
+            .filter(|(file, now)| match now {
+                Some(now) => racy(&now.0, now.1.as_ref()),
+                None => racy(&file.seen, file.article.as_ref().map(|(_, a)| a)),
+            })
+            .count();
         // Stamps confirmed by reading the files long enough after their last change can be trusted alone
         // from now on: record that, so later runs need not read them; the same for the folder's stamp
         // confirmed by listing it.
@@ -289,10 +299,17 @@ impl Snapshot {
         let settled = racy_now < racy_before || folder_settled;
         if settled {
             let manifest: Vec<ManifestFile> = (self.manifest.iter().zip(rechecked))
-                .map(|(file, (seen, article))| ManifestFile {
-                    path: file.path.clone(),
-                    seen,
-                    article: file.article.as_ref().zip(article).map(|((path, _), seen)| (path.clone(), seen)),
+                .map(|(file, now)| match now {
+                    None => file.clone(),
+                    Some(now) => ManifestFile {
+                        path: file.path.clone(),
+                        seen: now.0,
+                        article: file
+                            .article
+                            .as_ref()
+                            .zip(now.1)
+                            .map(|((path, _), seen)| (path.clone(), seen)),
+                    },
                 })
                 .collect();
             let _ = self.rewrite_manifest(if folder_settled { &folder } else { &self.folder }, &manifest);
