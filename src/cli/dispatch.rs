@@ -50,13 +50,13 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         ),
         Some(Command::Figures { json }) => figures::run(&load(&dir)?, json),
         command @ (Some(Command::Read { .. }) | None) => {
-            let store = load(&dir)?;
+            let loaded = super::folder::load(&dir, cached)?;
             // An unknown id is a usage error, told before the terminal is touched.
             let selected = match command {
-                Some(Command::Read { id: Some(id) }) => Some(find(&store, &id)?),
+                Some(Command::Read { id: Some(id) }) => Some(find(&loaded.store, &id)?),
                 _ => None,
             };
-            tui::run(store, selected, &settings, note).map_err(|e| Failure::Data(format!("reader: {e}")))?;
+            tui::run(loaded, selected, &settings, note).map_err(|e| Failure::Data(format!("reader: {e}")))?;
             Ok(ExitCode::SUCCESS)
         }
     }

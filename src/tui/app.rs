@@ -419,6 +419,13 @@ pub struct App {
 impl App {
     pub fn new(store: Store) -> App {
         let (xref, search) = Self::indexes(&store);
+        App::with_indexes(store, xref, search)
+    }
+
+    /// [`App::new`] with the cross-reference graph and the search index of the store's briefings made
+    /// already (a first run makes them to write the cache: the reader takes them rather than making
+    /// them again).
+    pub fn with_indexes(store: Store, xref: CrossRef, search: Arc<SearchIndex>) -> App {
         let folder = Folder::build(&store.briefings(), &xref);
         let status = match store.failed.len() {
             0 => format!("{} briefings", store.entries.len()),

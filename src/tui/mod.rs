@@ -21,7 +21,7 @@ use std::io::{self, IsTerminal, Write as _};
 use std::path::Path;
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Instant;
 
 use ratatui::DefaultTerminal;
@@ -32,9 +32,9 @@ use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
+use crate::cache::Loaded;
 use crate::config::Config;
 use crate::export;
-use crate::store::Store;
 use app::{Action, App, Effect, update};
 use searcher::Searcher;
 
@@ -64,9 +64,15 @@ pub enum Message {
 
 /// Runs the reader until the user quits, on the briefing at `selected` (with its detail focused) when
 /// given. The terminal is restored whatever happens.
-/// Runs the reader on `store`, opened on the briefing at `selected`, with the user's `settings` (theme,
-/// export folder); `note` is said in the status bar first (the settings were bad, say).
-pub fn run(store: Store, selected: Option<usize>, settings: &Config, note: Option<String>) -> io::Result<()> {
+/// Runs the reader on the loaded folder (with the graph and index loading made, if it made them),
+/// opened on the briefing at `selected`, with the user's `settings` (theme, export folder); `note` is
+/// said in the status bar first (the settings were bad, say).
+pub fn run(
+    loaded: Loaded,
+    selected: Option<usize>,
+    settings: &Config,
+    note: Option<String>,
+) -> io::Result<()> {
     if !io::stdout().is_terminal() {
         return Err(io::Error::other(
             "the reader needs a terminal; use `brief list` or `brief show ID` in scripts",
@@ -82,7 +88,12 @@ pub fn run(store: Store, selected: Option<usize>, settings: &Config, note: Optio
         restore();
         previous_hook(info);
     }));
-    let mut app = App::new(store);
+    let mut app = match loaded {
+        Loaded { store, index: Some(index), graph: Some(graph) } => {
+            App::with_indexes(store, graph, Arc::new(index))
+        }
+        Loaded { store, .. } => App::new(store),
+    };
     app.theme = view::Theme::from_settings(&settings.theme);
     if let Some(folder) = &settings.export_folder {
         app.export_folder = folder.clone();
