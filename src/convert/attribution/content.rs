@@ -90,7 +90,7 @@ pub(super) fn content(
     // "..., said the company": the speaker stands after the verb; what was said is before it.
     let mut k = if speaker.start >= verb.end { speaker.end } else { verb.end };
     // The audience: "told reporters", "told Bloomberg", "informed the court".
-    if matches!(verb_key, "told" | "tells" | "tell" | "informed") {
+    if matches!(verb_key, "told" | "tells" | "tell" | "telling" | "informed" | "informing") {
         if let Some((end, _)) = lex.audience.longest_at(t, k) {
             k = end;
         } else if let Some(that) =
@@ -264,8 +264,9 @@ pub(super) fn content(
         && lex.cues.at(t, verb.start)
         && s.has(verb.start, Tags::CUE)
         && matches!(lex.cues.longest_at(t, verb.start), Some((_, Stance::Warns)));
-    let after_is_statement =
-        !after.is_empty() && (infinitive || warned_of || !ends_attribution(s, after.clone(), lex));
+    // After "said that" the clause is the statement whatever it starts with ("that in the absence of ...").
+    let after_is_statement = !after.is_empty()
+        && (after_that || infinitive || warned_of || !ends_attribution(s, after.clone(), lex));
     let post_posed = !after_that
         && after_speaker
         && (quoted_before

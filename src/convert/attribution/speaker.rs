@@ -57,8 +57,15 @@ impl Walker<'_> {
             // The first name that acts, usually the subject ("the United States, a major ally, expressed
             // surprise and urged ..."), or an earlier cue's speaker.
             let ms = &self.mentions[s.index];
+            // "he claimed and added": the verb before "and" is a cue, whose speaker goes on.
+            if let Some(last) = earlier.last()
+                && last.verb.end + 1 == k
+            {
+                return Some((last.speakers.clone(), last.speaker_tokens.clone()));
+            }
             if let Some((i, m)) = ms.iter().enumerate().find(|(i, m)| {
                 m.tokens.end < k
+                    && !s.quoted[m.tokens.start]
                     && m.acts
                     && self.ents.of(s.index, *i).is_some_and(|e| self.ents.list[e].is_actor())
             }) && let Some(e) = self.ents.of(s.index, i)
@@ -195,10 +202,28 @@ impl Walker<'_> {
                 Speaker::Entity(e) => Some(e),
                 Speaker::Unnamed(_) => None,
             });
-            let last_named = self.ents.person_before(at);
+            // Skipping those named only inside this sentence's quotation.
+            let mut last_named = self.ents.person_before(at);
+            for _ in 0..3 {
+                let Some(p) = last_named else { break };
+                let here: Vec<usize> = self.ents.list[p]
+                    .mentions
+                    .iter()
+                    .filter(|m| m.0 == s.index && m.1 < last)
+                    .map(|m| m.1)
+                    .collect();
+                match here.first() {
+                    Some(&first) if here.iter().all(|&m| s.quoted[m]) => {
+                        last_named = self.ents.person_before((s.index, first));
+                    }
+                    _ => break,
+                }
+            }
             // A person named in this sentence before the pronoun comes first ("Kim met Ito and he said").
-            let in_sentence = last_named
-                .filter(|&p| self.ents.list[p].mentions.iter().any(|m| m.0 == s.index && m.1 < last));
+            // Not one named inside a quotation: "“X is wrong,” he said" is not X speaking.
+            let in_sentence = last_named.filter(|&p| {
+                self.ents.list[p].mentions.iter().any(|m| m.0 == s.index && m.1 < last && !s.quoted[m.1])
+            });
             let who = match (in_sentence, spoke) {
                 (Some(p), _) => Speaker::Entity(p),
                 (None, Some(sp)) => sp,

@@ -145,6 +145,27 @@ fn an_attribution_that_interrupts_a_statement_keeps_both_halves() {
 }
 
 #[test]
+fn a_pronoun_after_a_quotation_is_not_someone_the_quotation_names() {
+    assert_eq!(
+        said("Mara Lind spoke first. “Tom Reyes is wrong,” she said."),
+        pairs(&[("Mara Lind", "Tom Reyes is wrong.")])
+    );
+    // "said that" takes the clause whatever opens it; "telling X" names the audience.
+    assert_eq!(
+        said("The Tarvo Board said that in the absence of proof, the charges would be dropped."),
+        pairs(&[("Tarvo Board", "In the absence of proof, the charges would be dropped.")])
+    );
+    assert_eq!(
+        said("Mara Lind spoke first. “Tom Reyes is lying,” she said and added, “He is wrong.”"),
+        pairs(&[("Mara Lind", "Tom Reyes is lying.")])
+    );
+    assert_eq!(
+        said("Mara Lind spoke first, telling Harbour Post, “The vote was fair.”"),
+        pairs(&[("Mara Lind", "The vote was fair.")])
+    );
+}
+
+#[test]
 fn a_bare_verb_before_a_title_is_a_modifier() {
     assert_eq!(
         said("One barn has burned, fire district spokesman Carl Benning said."),
