@@ -460,21 +460,22 @@ impl Entities {
         let outlet_word = lex.outlet_nouns.longest_at(&super::tokens::Tokens::new(&head), 0).is_some()
             || head == "agency"
             || head == "paper";
-        self.latest_before(at, fits)
+        // A body that is not a government's: what "the company" may be when nothing is described as one.
+        let business = |e: &Entity| {
+            matches!(e.kind, Kind::Organisation | Kind::Single | Kind::Unknown)
+                && e.is_actor()
+                && !e
+                    .descriptors
+                    .iter()
+                    .any(|d| lex.organisation_heads.contains(d) && !lex.company_nouns.contains(d))
+        };
+        // "Lumora got $2 billion in a round led by Thrive Capital, the company said": the body the
+        // sentence opens with.
+        let subject = company.then(|| self.subject_before(at, |e| fits(e) || business(e))).flatten();
+        subject
+            .or_else(|| self.subject_or_latest_before(at, fits))
             // "the company" with no body described as one: the last body that is not a government's.
-            .or_else(|| {
-                company
-                    .then(|| {
-                        self.latest_before(at, |e| {
-                            matches!(e.kind, Kind::Organisation | Kind::Single | Kind::Unknown)
-                                && e.is_actor()
-                                && !e.descriptors.iter().any(|d| {
-                                    lex.organisation_heads.contains(d) && !lex.company_nouns.contains(d)
-                                })
-                        })
-                    })
-                    .flatten()
-            })
+            .or_else(|| company.then(|| self.subject_or_latest_before(at, business)).flatten())
             // "the agency", "the site", "the paper": the last outlet named.
             .or_else(|| outlet_word.then(|| self.latest_before(at, |e| e.kind == Kind::Outlet)).flatten())
     }
@@ -507,6 +508,23 @@ impl Entities {
 
     fn last_before(&self, index: usize, at: At) -> At {
         self.list[index].mentions.iter().rev().find(|m| **m < at).copied().unwrap_or((0, 0))
+    }
+
+    /// The fitting entity named first in `at`'s own sentence before `at`, else the one named last before
+    /// it: "Lumora raised $2 billion in a round led by Thrive Capital, the company said" is Lumora's.
+    fn subject_or_latest_before(&self, at: At, fits: impl Fn(&Entity) -> bool) -> Option<usize> {
+        self.subject_before(at, &fits).or_else(|| self.latest_before(at, fits))
+    }
+
+    /// The fitting entity named first in `at`'s sentence before `at`.
+    fn subject_before(&self, at: At, fits: impl Fn(&Entity) -> bool) -> Option<usize> {
+        self.list
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| fits(e))
+            .filter_map(|(i, e)| e.mentions.iter().find(|m| m.0 == at.0 && m.1 < at.1).map(|m| (m.1, i)))
+            .min()
+            .map(|(_, i)| i)
     }
 
     fn latest_before(&self, at: At, fits: impl Fn(&Entity) -> bool) -> Option<usize> {

@@ -103,15 +103,19 @@ fn sentence(doc: &Doc, s: &Sent, lex: &Lexicon) -> Vec<Mention> {
         i = end;
     }
     for m in &mut out {
-        // "Tarvair (NYSE:TV)": a name with its stock ticker is a listed company.
+        // "Tarvair (NYSE:TV)": a name with its stock ticker is a listed company; so is one whose shares or
+        // stock are spoken of ("shares of Tarvair", "a stake in Tarvair").
         let t = &s.t;
         let e = m.tokens.end;
-        if matches!(m.kind, Kind::Single | Kind::Unknown)
-            && t.is_punct(e, "(")
+        let b = m.tokens.start;
+        let ticker = t.is_punct(e, "(")
             && t.toks.get(e + 1).is_some_and(|x| x.upper)
             && t.is_punct(e + 2, ":")
-            && t.toks.get(e + 3).is_some_and(|x| x.upper)
-        {
+            && t.toks.get(e + 3).is_some_and(|x| x.upper);
+        let shares = b >= 2
+            && matches!(t.key(b - 2), "shares" | "stock" | "stake" | "shareholders" | "investors")
+            && matches!(t.key(b - 1), "of" | "in");
+        if matches!(m.kind, Kind::Single | Kind::Unknown) && (ticker || shares) {
             m.kind = Kind::Organisation;
         }
         m.locates = locates(s, m, lex);
@@ -990,6 +994,7 @@ mod tests {
             kind_of("The black boxes from the Tarvair (NYSE:TV) jet stopped.", "Tarvair"),
             Some(Kind::Organisation)
         );
+        assert_eq!(kind_of("Later, shares of Tarvair rose 3%.", "Tarvair"), Some(Kind::Organisation));
         assert_eq!(
             kind_of("Tanks were lost since Vladimir Petrov's war began.", "Vladimir Petrov"),
             Some(Kind::Person)

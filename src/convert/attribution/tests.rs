@@ -166,6 +166,14 @@ fn a_pronoun_after_a_quotation_is_not_someone_the_quotation_names() {
 }
 
 #[test]
+fn the_company_after_a_statement_is_the_body_the_statement_opens_with() {
+    assert_eq!(
+        said("Lumora raised $2 billion in a round led by Thrive Capital, the company said on Wednesday."),
+        pairs(&[("Lumora", "Lumora raised $2 billion in a round led by Thrive Capital.")])
+    );
+}
+
+#[test]
 fn a_bare_verb_before_a_title_is_a_modifier() {
     assert_eq!(
         said("One barn has burned, fire district spokesman Carl Benning said."),
