@@ -242,6 +242,16 @@ fn run_end(doc: &Doc, s: &Sent, i: usize, names: &Names, lex: &Lexicon) -> Optio
             }
             continue;
         }
+        // 'Isaac "Yitzy" Schleifer': a nickname in quotation marks inside a name.
+        if t.is_punct(end, "\"")
+            && t.is_capitalised(end + 1)
+            && t.is_punct(end + 2, "\"")
+            && t.is_capitalised(end + 3)
+            && part(s, end + 3, names, lex)
+        {
+            end += 3;
+            continue;
+        }
         // "Cheong In-kyo", "Kim Do-hyun": a syllable written like a function word, hyphened to the next.
         if t.toks.get(end).is_some_and(|tok| tok.cap && tok.kind == TokenKind::Word)
             && t.is_punct(end + 1, "-")
@@ -441,6 +451,14 @@ fn classify(doc: &Doc, s: &Sent, run: Range<usize>, names: &Names, lex: &Lexicon
         {
             // "Jong-Un", "Erik ten Hag"
             name_start -= 1;
+        } else if name_start >= run.start + 4
+            && t.is_punct(name_start - 1, "\"")
+            && t.is_capitalised(name_start - 2)
+            && t.is_punct(name_start - 3, "\"")
+            && name_word(s, name_start - 4, names)
+        {
+            // 'Isaac "Ike" Brandt'
+            name_start -= 3;
         } else if name_start >= run.start + 3
             && name_syllable(s, name_start - 1, lex)
             && t.is_punct(name_start - 2, "-")
@@ -512,7 +530,12 @@ fn classify(doc: &Doc, s: &Sent, run: Range<usize>, names: &Names, lex: &Lexicon
         && names.at(run.start).is_none_or(|(e, _)| e < run.end)
         && (lex.outlet_nouns.longest_at(t, run.start).is_some_and(|(e, _)| e < run.end)
             || lex.outlet_name_heads.contains(t.key(run.end - 1)));
-    if outlet_name && !s.has(run.start, Tags::GIVEN_NAME) && !head_tag.has(Tags::TITLE) {
+    // "Yang Sun" is a person: a given or family name first says so.
+    if outlet_name
+        && !s.has(run.start, Tags::GIVEN_NAME)
+        && !s.has(run.start, Tags::FAMILY_FIRST)
+        && !head_tag.has(Tags::TITLE)
+    {
         out.push(mention(n, run, Kind::Outlet));
         return;
     }
@@ -978,6 +1001,14 @@ mod tests {
             && *k == Kind::Person
             && r.as_deref() == Some("an analyst at Acme Capital")));
         assert_eq!(kind_of("Analysts at Acme Capital disagree.", "Acme Capital"), Some(Kind::Organisation));
+    }
+
+    #[test]
+    fn a_nickname_in_quotation_marks_is_part_of_the_name() {
+        assert_eq!(
+            kind_of("Councilman Isaac \"Ike\" Brandt said the fire was out.", "Isaac \"Ike\" Brandt"),
+            Some(Kind::Person)
+        );
     }
 
     #[test]

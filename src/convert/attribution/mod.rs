@@ -453,10 +453,22 @@ impl Walker<'_> {
     /// the meeting"), a description or an unnamed speaker ("people familiar with the matter").
     fn source_in(&mut self, s: &Sent, span: Range<usize>) -> Option<Speaker> {
         let t = &s.t;
-        // Cut at a document noun's "of" ("readout of the meeting"): the owner is what precedes it.
-        let cut = (span.start..span.end).find(|&k| s.has(k, Tags::DOCUMENT)).map_or(span.end, |k| k + 1);
-        let span = span.start..cut;
         let ms = &self.mentions[s.index];
+        let document = (span.start..span.end).find(|&k| s.has(k, Tags::DOCUMENT));
+        // "a news release from EFD", "a statement by the ministry": the document's issuer follows it.
+        if let Some(d) = document
+            && matches!(t.key(d + 1), "from" | "by")
+            && let Some(e) = ms
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.tokens.start > d && m.tokens.end <= span.end)
+                .find_map(|(i, _)| self.ents.of(s.index, i).filter(|&e| self.ents.list[e].is_actor()))
+        {
+            return Some(Speaker::Entity(e));
+        }
+        // Cut at a document noun's "of" ("readout of the meeting"): the owner is what precedes it.
+        let cut = document.map_or(span.end, |k| k + 1);
+        let span = span.start..cut;
         if let Some(e) = ms
             .iter()
             .enumerate()

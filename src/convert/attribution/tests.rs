@@ -174,6 +174,24 @@ fn the_company_after_a_statement_is_the_body_the_statement_opens_with() {
 }
 
 #[test]
+fn a_nickname_in_a_name_is_no_quotation() {
+    assert_eq!(
+        said("Councilman Isaac \"Ike\" Brandt said the fire was out."),
+        pairs(&[("Isaac \"Ike\" Brandt", "The fire was out.")])
+    );
+}
+
+#[test]
+fn a_document_from_a_body_is_the_body_s() {
+    assert_eq!(
+        said(
+            "Tarvo Fire Rescue arrived at noon. The blaze began in a kitchen, according to a news release from Tarvo Fire Rescue."
+        ),
+        pairs(&[("Tarvo Fire Rescue", "The blaze began in a kitchen.")])
+    );
+}
+
+#[test]
 fn a_bare_verb_before_a_title_is_a_modifier() {
     assert_eq!(
         said("One barn has burned, fire district spokesman Carl Benning said."),
