@@ -96,11 +96,17 @@ fn results_made_on_an_index_a_reload_replaced_are_dropped() {
     fs::remove_file(&first).unwrap();
     let Some(Effect::Reload { keep }) = update(&mut app, Action::FilesChanged) else { panic!("a reload") };
     let outcome = app.store.reread().map(Box::new).map_err(|e| e.to_string());
-    let Some(Effect::Search(again)) = update(&mut app, Action::Reloaded { keep, outcome }) else {
+    let Some(Effect::Index { generation }) = update(&mut app, Action::Reloaded { keep, outcome }) else {
+        panic!("the new folder is indexed off the loop")
+    };
+    let stale = requests.last().unwrap().run(&old_index, &|| false).unwrap();
+    update(&mut app, stale.clone());
+    assert!(box_view(&app).hits.is_empty(), "results of the replaced index are not shown while indexing");
+    let indexes = brief::tui::indexer::Indexes::build(&app.store);
+    let Some(Effect::Search(again)) = update(&mut app, Action::Indexed { generation, indexes }) else {
         panic!("the open box is searched again on the new index")
     };
     assert_eq!(again.len(), 1);
-    let stale = requests.last().unwrap().run(&old_index, &|| false).unwrap();
     update(&mut app, stale);
     assert!(box_view(&app).hits.is_empty(), "results of the replaced index are not shown");
     let fresh = again[0].run(&app.search, &|| false).unwrap();

@@ -141,10 +141,11 @@ fn o_opens_only_an_http_source_and_y_copies_the_selected_quote() {
     let mut app = seeds();
     let url = app.current_briefing().unwrap().source.url.clone().unwrap();
     assert_eq!(press(&mut app, &[Action::OpenSource]), [Effect::Open(url)]);
-    app.store.entries[0].briefing.source.url = Some("javascript:alert(1)".into());
+    std::sync::Arc::get_mut(&mut app.store).unwrap().entries[0].briefing.source.url =
+        Some("javascript:alert(1)".into());
     assert_eq!(press(&mut app, &[Action::OpenSource]), []);
     assert!(app.status.contains("not a plain http(s) address"), "{}", app.status);
-    app.store.entries[0].briefing.source.url = None;
+    std::sync::Arc::get_mut(&mut app.store).unwrap().entries[0].briefing.source.url = None;
     assert_eq!(press(&mut app, &[Action::OpenSource]), []);
     assert_eq!(app.status, "this briefing gives no source URL");
 
@@ -154,7 +155,8 @@ fn o_opens_only_an_http_source_and_y_copies_the_selected_quote() {
     assert_eq!(press(&mut app, &[Action::Copy]), [Effect::Copy(quote)]);
     assert!(app.status.starts_with("copied the quote"), "{}", app.status);
     // The text is neutralised before it goes to the clipboard.
-    app.store.entries[0].briefing.claims[0].quote = "a\u{1b}]0;x\u{7}b".into();
+    std::sync::Arc::get_mut(&mut app.store).unwrap().entries[0].briefing.claims[0].quote =
+        "a\u{1b}]0;x\u{7}b".into();
     assert_eq!(press(&mut app, &[Action::Copy]), [Effect::Copy("a␛]0;x␇b".into())]);
 }
 

@@ -14,6 +14,7 @@ use crate::store::{Changes, Reread, Store};
 use crate::xref::{CrossRef, ItemAt, Link};
 
 use super::boards::{Board, Boards};
+use super::indexer::Indexes;
 use super::list::ListView;
 use super::wrap::Wrapped;
 use crate::folder::Folder;
@@ -132,6 +133,11 @@ pub enum Action {
     FilesChanged,
     /// The folder is not watched, and why: changes show only after `E`.
     WatchFailed(String),
+    /// The indexer built the search index, graph and boards of the store as of `generation`.
+    Indexed {
+        generation: u64,
+        indexes: Indexes,
+    },
     /// The folder was read again (or could not be): what changed, to apply to the store here, with
     /// where the reader was before it.
     Reloaded {
@@ -177,6 +183,7 @@ impl Action {
                 | Action::FilesChanged
                 | Action::WatchFailed(_)
                 | Action::Reloaded { .. }
+                | Action::Indexed { .. }
                 | Action::Resize { .. }
                 | Action::ExpireStatus
                 | Action::Opened(_)
@@ -217,6 +224,8 @@ pub enum Effect {
     /// Give the terminal back and stop the process until it is continued (`fg`), as Ctrl-Z does in a
     /// cooked terminal.
     Suspend,
+    /// Build the store's indexes off the loop thread, as of this generation; reports `Action::Indexed`.
+    Index { generation: u64 },
     /// Run these searches off the input path (on the index `App::search` holds now); each reports
     /// `Action::Searched`. A newer request for the same purpose supersedes an older one.
     Search(Vec<SearchRequest>),
@@ -378,8 +387,9 @@ struct Place {
 }
 
 pub struct App {
-    pub store: Store,
-    pub xref: CrossRef,
+    /// Shared with the indexer while it builds; changed (on a reload) only when it is done.
+    pub store: Arc<Store>,
+    pub xref: Arc<CrossRef>,
     /// Shared with the search worker, which may still be ranking on an index a reload replaced: such
     /// results are dropped by their request's id.
     pub search: Arc<SearchIndex>,
@@ -406,7 +416,18 @@ pub struct App {
     /// First line shown in the detail box; back to 0 whenever its text is wrapped again.
     pub detail_scroll: usize,
     /// What the folder-wide boards show, worked out once per load or reload.
-    pub folder: Folder,
+    pub folder: Arc<Folder>,
+    /// The generation of the store whose indexes are being built, while `xref`, `search` and `folder`
+    /// are empty stand-ins; `None` when they are the store's.
+    pub indexing: Option<u64>,
+    /// The store's generation: one more on every reload that changed it.
+    generation: u64,
+    /// The board open when a reload started indexing, open again when it is done.
+    reopen: Option<Board>,
+    /// The folder changed while indexing: read it again when that is done.
+    reload_waiting: bool,
+    /// The searches wait for a reload that waited for a build (see `indexed`).
+    searches_stale: bool,
     /// Which board is open, and each board's cursor and filters.
     pub boards: Boards,
     /// The briefing list's order, filter and width.
@@ -417,22 +438,28 @@ pub struct App {
 }
 
 impl App {
+    /// The reader on a store, its indexes built here (for tests and benchmarks; the reader builds them
+    /// off its loop thread: [`App::indexing`]).
     pub fn new(store: Store) -> App {
-        let (xref, search) = Self::indexes(&store);
-        App::with_indexes(store, xref, search)
+        let indexes = Indexes::build(&store);
+        App::with(store, indexes, None)
     }
 
-    /// [`App::new`] with the cross-reference graph and the search index of the store's briefings made
-    /// already (a first run makes them to write the cache: the reader takes them rather than making
-    /// them again).
-    pub fn with_indexes(store: Store, xref: CrossRef, search: Arc<SearchIndex>) -> App {
-        let folder = Folder::build(&store.briefings(), &xref);
+    /// The reader on a store whose indexes are yet to be built (generation 1: start the indexer on it).
+    /// The list and the selected briefing show at once; search, cross-references and boards say they are
+    /// indexing until `Action::Indexed` brings them.
+    pub fn indexing(store: Store) -> App {
+        App::with(store, Indexes::empty(), Some(1))
+    }
+
+    fn with(store: Store, indexes: Indexes, indexing: Option<u64>) -> App {
+        let Indexes { xref, search, folder } = indexes;
         let status = match store.failed.len() {
             0 => format!("{} briefings", store.entries.len()),
             n => format!("{} briefings; {n} file(s) failed to load (marked ✗)", store.entries.len()),
         };
         let mut app = App {
-            store,
+            store: Arc::new(store),
             xref,
             search,
             highlight: None,
@@ -451,6 +478,11 @@ impl App {
             wrapped: Wrapped::default(),
             detail_scroll: 0,
             folder,
+            indexing,
+            generation: 1,
+            reopen: None,
+            reload_waiting: false,
+            searches_stale: false,
             boards: Boards::default(),
             list: ListView::default(),
             history: Vec::new(),
@@ -462,10 +494,12 @@ impl App {
         app
     }
 
-    /// The cross-reference graph and the search index of a store's briefings.
-    fn indexes(store: &Store) -> (CrossRef, Arc<SearchIndex>) {
-        let (search, xref) = crate::engine::build(&store.briefings());
-        (xref, Arc::new(search))
+    /// Says in the status bar that `what` waits for the indexes, if they are still being built.
+    pub(super) fn still_indexing(&mut self, what: &str) -> bool {
+        if self.indexing.is_some() {
+            self.status = format!("indexing the folder: {what} when it is done");
+        }
+        self.indexing.is_some()
     }
 
     /// Opens the reader on a briefing, its detail focused.
@@ -564,7 +598,14 @@ impl App {
         self.focus = place.focus;
         self.selection = place.selection;
         self.overlay = place.overlay;
-        self.boards.open = place.board;
+        // A cross-reference list kept over a reload is worked out again for the graph now.
+        if let Some(Overlay::Xref(view)) = &mut self.overlay
+            && self.indexing.is_none()
+        {
+            view.links = self.xref.related(view.from);
+            view.selected = view.selected.min(view.links.len().saturating_sub(1));
+        }
+        self.boards.open = place.board.filter(|_| self.indexing.is_none());
     }
 
     /// Moves to an item of any briefing, remembering where we were.
@@ -599,6 +640,11 @@ impl App {
     /// user may be mid-phrase); an empty one empties the box at once.
     fn refresh_search(&mut self) -> Option<SearchRequest> {
         let Some(Overlay::Search(view)) = &mut self.overlay else { return None };
+        if self.indexing.is_some() {
+            (view.hits, view.total, view.pending) = (Vec::new(), 0, None);
+            view.error = Some("indexing the folder: the search runs when it is done".into());
+            return None;
+        }
         let query = match self.search.parse(&view.input) {
             Ok(query) => query,
             Err(e) => {
@@ -665,6 +711,10 @@ impl App {
             self.status = "no search yet: press / to search".into();
             return;
         };
+        if self.indexing.is_some() {
+            self.status = format!("indexing the folder: the hits for {} come when it is done", last.input);
+            return;
+        }
         if last.pending.is_some() {
             self.status = format!("still searching for {} (the folder changed)", last.input);
             return;
@@ -754,15 +804,19 @@ impl App {
         }
     }
 
-    /// After a refresh: indexes rebuilt when anything changed, the user kept where they were, and what
-    /// changed said in the status bar.
-    /// Returns the searches to run again on the new index.
-    fn reloaded(&mut self, keep: Anchor, changes: &Changes) -> Vec<SearchRequest> {
+    /// After a refresh that changed anything: the indexes of the store before it dropped and asked for
+    /// again (they come as `Action::Indexed`), the user kept where they were, and what changed said in
+    /// the status bar.
+    fn reloaded(&mut self, keep: Anchor, changes: &Changes) -> Option<Effect> {
         if changes.is_empty() {
-            return Vec::new();
+            // A reload that waited for a build, and found nothing new: the searches run on that build.
+            return if self.searches_stale { self.search_again() } else { None };
         }
-        (self.xref, self.search) = Self::indexes(&self.store);
-        self.folder = Folder::build(&self.briefings(), &self.xref);
+        let Indexes { xref, search, folder } = Indexes::empty();
+        (self.xref, self.search, self.folder) = (xref, search, folder);
+        self.generation += 1;
+        self.indexing = Some(self.generation);
+        self.reopen = self.boards.open.take().or(self.reopen);
         let before = (self.list_selected, self.selection);
         let row_now = |app: &App, row: usize| keep.rows.get(row).and_then(|key| app.row_now(key));
         match row_now(self, self.list_selected) {
@@ -806,28 +860,63 @@ impl App {
             None => false,
         });
         self.history = history;
-        let mut requests = Vec::new();
-        // The last search's hits are positions in the old store: run it again, and until then n/N wait.
+        // The last search's hits are positions in the old store: until it is run again, n/N wait.
         if let Some(last) = &mut self.last_search {
             last.hits.clear();
             last.pending = None;
-            if let Ok(query) = self.search.parse(&last.input) {
-                self.searches += 1;
-                last.pending = Some(self.searches);
-                requests.push(SearchRequest { id: self.searches, purpose: SearchFor::Last, query });
-            }
         }
         super::list::forget(self);
         super::list::refresh(self);
-        // The open timeline's query is searched again: `update` takes that request with these.
-        super::boards::reset(self);
-        requests.extend(self.refresh_search());
+        _ = self.refresh_search();
         let mut status = self.describe(changes);
         if let Some(note) = keep.note {
             status = format!("{status} ({note})");
         }
         self.status = status;
-        requests
+        Some(Effect::Index { generation: self.generation })
+    }
+
+    /// Takes the indexes built for the current generation (a stale build is dropped): the boards work
+    /// out their rows, the board closed for the build opens again, an open cross-reference list is
+    /// filled, and the searches waiting are asked for. A reload the folder asked for meanwhile comes
+    /// first: the searches run after its build.
+    fn indexed(&mut self, generation: u64, indexes: Indexes) -> Option<Effect> {
+        if self.indexing != Some(generation) {
+            return None;
+        }
+        let Indexes { xref, search, folder } = indexes;
+        (self.xref, self.search, self.folder, self.indexing) = (xref, search, folder, None);
+        if let Some(board) = self.reopen.take()
+            && self.overlay.is_none()
+        {
+            self.boards.open = Some(board);
+        }
+        // The open timeline's query is searched again: `update` takes that request with the others.
+        super::boards::reset(self);
+        if let Some(Overlay::Xref(view)) = &mut self.overlay {
+            view.links = self.xref.related(view.from);
+            view.selected = view.selected.min(view.links.len().saturating_sub(1));
+        }
+        if std::mem::take(&mut self.reload_waiting) {
+            self.searches_stale = true;
+            return Some(Effect::Reload { keep: self.anchor(None) });
+        }
+        self.search_again()
+    }
+
+    /// Asks for the last search and the search box's to be run on the indexes now.
+    fn search_again(&mut self) -> Option<Effect> {
+        self.searches_stale = false;
+        let mut requests = Vec::new();
+        if let Some(last) = &mut self.last_search
+            && let Ok(query) = self.search.parse(&last.input)
+        {
+            self.searches += 1;
+            last.pending = Some(self.searches);
+            requests.push(SearchRequest { id: self.searches, purpose: SearchFor::Last, query });
+        }
+        requests.extend(self.refresh_search());
+        search_effect(requests)
     }
 
     /// An overlay from before a reload, pointing at the same things now, or `None` when they went.
@@ -850,7 +939,8 @@ impl App {
                 let from = ItemAt { briefing: briefing_now(view.from.briefing)?, item: view.from.item };
                 let b = &self.store.entries[from.briefing].briefing;
                 b.items().any(|(_, item)| item == from.item).then_some(())?;
-                let links = self.xref.related(from);
+                // Filled when the new graph comes (`indexed`, or `restore` for one in the history).
+                let links = if self.indexing.is_some() { Vec::new() } else { self.xref.related(from) };
                 let selected = view.selected.min(links.len().saturating_sub(1));
                 Some(Overlay::Xref(XrefView { from, links, selected }))
             }
@@ -944,8 +1034,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
 }
 
 /// [`update`], with any search it asks for run at once on this thread and its results applied: what
-/// the reader's search worker does, without the thread (for tests and benchmarks). Returns any other
-/// effect.
+/// the reader's search worker does, without the thread (for tests and benchmarks); so is a build of the
+/// indexes (`Effect::Index`). Returns any other effect.
 pub fn update_now(app: &mut App, action: Action) -> Option<Effect> {
     match update(app, action) {
         Some(Effect::Search(requests)) => {
@@ -956,6 +1046,10 @@ pub fn update_now(app: &mut App, action: Action) -> Option<Effect> {
                 }
             }
             None
+        }
+        Some(Effect::Index { generation }) => {
+            let indexes = Indexes::build(&app.store);
+            update_now(app, Action::Indexed { generation, indexes })
         }
         other => other,
     }
@@ -1070,6 +1164,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
                 None => app.focus = Focus::List,
             }
         }
+        Action::CrossReference if app.still_indexing("cross-references show") => {}
         Action::CrossReference => match app.selected_item() {
             Some(from) => {
                 let links = app.xref.related(from);
@@ -1079,6 +1174,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             None => app.status = "select a figure, actor, claim or question to cross-reference".into(),
         },
         Action::OpenArticle => open_article(app),
+        Action::Search if app.still_indexing("search opens") => {}
         Action::Search => {
             app.overlay = Some(Overlay::Search(SearchView::new(String::new())));
             app.highlight = None;
@@ -1097,6 +1193,9 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::NextHit => app.step_hit(true),
         Action::PrevHit => app.step_hit(false),
         Action::Searched { id, purpose, ranking } => app.searched(id, purpose, ranking),
+        Action::Indexed { generation, indexes } => return app.indexed(generation, indexes),
+        // The export lists each item's cross-references.
+        Action::Export if app.current().is_some() && app.still_indexing("export works") => {}
         Action::Export => match app.current() {
             Some(briefing) => return Some(Effect::Export { briefing, force: false }),
             None => app.status = "nothing to export: this file failed to load".into(),
@@ -1146,17 +1245,28 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
                 (None, Some(path)) => format!("no changes to {}", file_name(path)),
                 (None, None) => String::new(),
             };
+            if app.indexing.is_some() {
+                app.reload_waiting = true;
+                return None;
+            }
             return Some(Effect::Reload { keep: app.anchor(note) });
         }
+        // The store changes only when no build holds it: a change meanwhile is read after the build.
+        Action::FilesChanged if app.indexing.is_some() => app.reload_waiting = true,
         Action::FilesChanged => return Some(Effect::Reload { keep: app.anchor(None) }),
         Action::WatchFailed(why) => {
             app.status = format!("not watching the folder ({why}): changes show after E");
         }
         Action::Reloaded { keep, outcome } => match outcome {
-            Ok(reread) => {
-                let changes = app.store.apply(*reread);
-                return search_effect(app.reloaded(*keep, &changes));
-            }
+            Ok(reread) => match Arc::get_mut(&mut app.store) {
+                Some(store) => {
+                    let changes = store.apply(*reread);
+                    return app.reloaded(*keep, &changes);
+                }
+                // Not asked for while a build holds the store (see `FilesChanged`); if it were, the
+                // folder is read again after the build.
+                None => app.reload_waiting = true,
+            },
             Err(why) => app.status = format!("reload failed: {why}"),
         },
         Action::Resize { width, height } => {

@@ -8,6 +8,7 @@
 pub mod app;
 pub mod boards;
 pub mod editor;
+pub mod indexer;
 pub mod keymap;
 pub mod list;
 pub mod outside;
@@ -36,6 +37,7 @@ use crate::cache::Loaded;
 use crate::config::Config;
 use crate::export;
 use app::{Action, App, Effect, update};
+use indexer::Indexer;
 use searcher::Searcher;
 
 /// The width to wrap printed text to: the terminal's when stdout is one, otherwise 80 columns.
@@ -56,8 +58,9 @@ pub enum Message {
     InputFailed(io::Error),
     /// Files of the folder changed (debounced).
     FilesChanged,
-    /// The search worker finished a search (`Action::Searched`).
-    Searched(Action),
+    /// The search worker finished a search (`Action::Searched`), or the indexer a build
+    /// (`Action::Indexed`).
+    Done(Action),
     /// The reader was stopped (Ctrl-Z) and continued: the terminal was taken again and must be repainted.
     Resumed,
 }
@@ -88,12 +91,11 @@ pub fn run(
         restore();
         previous_hook(info);
     }));
-    let mut app = match loaded {
-        Loaded { store, index: Some(index), graph: Some(graph) } => {
-            App::with_indexes(store, graph, Arc::new(index))
-        }
-        Loaded { store, .. } => App::new(store),
-    };
+    // The first frame shows the list at once: the indexes come from the indexer, over the graph and
+    // index the load made when it made them.
+    let Loaded { store, index, graph } = loaded;
+    let made = graph.zip(index);
+    let mut app = App::indexing(store);
     app.theme = view::Theme::from_settings(&settings.theme);
     if let Some(folder) = &settings.export_folder {
         app.export_folder = folder.clone();
@@ -104,7 +106,7 @@ pub fn run(
     if let Some(position) = selected {
         app.select_briefing(position);
     }
-    let result = execute!(io::stdout(), EnableMouseCapture).and_then(|()| event_loop(terminal, app));
+    let result = execute!(io::stdout(), EnableMouseCapture).and_then(|()| event_loop(terminal, app, made));
     restore();
     result
 }
@@ -217,12 +219,22 @@ fn spawn_input(messages: Sender<Message>) -> io::Result<Sender<()>> {
     Ok(ack)
 }
 
-fn event_loop(mut terminal: DefaultTerminal, mut app: App) -> io::Result<()> {
+fn event_loop(
+    mut terminal: DefaultTerminal,
+    mut app: App,
+    made: Option<(crate::xref::CrossRef, crate::search::SearchIndex)>,
+) -> io::Result<()> {
     let (sender, messages): (Sender<Message>, Receiver<Message>) = mpsc::channel();
     let ack = spawn_input(sender.clone())?;
     let _ = RESUMED.set(sender.clone());
     let found = sender.clone();
-    let searcher = Searcher::start(move |done| found.send(Message::Searched(done)).is_ok())?;
+    let searcher = Searcher::start(move |done| found.send(Message::Done(done)).is_ok())?;
+    let built = sender.clone();
+    let indexer = Indexer::new(move |done| built.send(Message::Done(done)).is_ok());
+    if let Some(generation) = app.indexing {
+        indexer.start(Arc::clone(&app.store), made, generation)?;
+    }
+    let workers = Workers { searcher, indexer };
     // Kept alive for the whole loop; dropping it stops the watching.
     let _watcher = match watch::start(&app.store.dir, move || sender.send(Message::FilesChanged).is_ok()) {
         Ok(watcher) => Some(watcher),
@@ -250,7 +262,7 @@ fn event_loop(mut terminal: DefaultTerminal, mut app: App) -> io::Result<()> {
             Err(RecvTimeoutError::Timeout) => (Some(Action::ExpireStatus), false),
             Ok(Message::Input(event)) => (action_for_event(&app, event), true),
             Ok(Message::FilesChanged) => (Some(Action::FilesChanged), false),
-            Ok(Message::Searched(done)) => (Some(done), false),
+            Ok(Message::Done(done)) => (Some(done), false),
             Ok(Message::Resumed) => {
                 let _terminal = TERMINAL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
                 repaint(&mut terminal)?;
@@ -262,7 +274,7 @@ fn event_loop(mut terminal: DefaultTerminal, mut app: App) -> io::Result<()> {
         };
         redraw = action.is_some();
         if let Some(action) = action {
-            dispatch(&mut terminal, &mut app, &searcher, action)?;
+            dispatch(&mut terminal, &mut app, &workers, action)?;
         }
         if from_input {
             status_shown.restart();
@@ -286,17 +298,23 @@ fn action_for_event(app: &App, event: Event) -> Option<Action> {
     }
 }
 
+/// The threads that work for the event loop and report back as messages.
+struct Workers {
+    searcher: Searcher,
+    indexer: Indexer,
+}
+
 /// Applies an action and carries out the effects it leads to, each outcome going back through `update`
-/// (a search's comes later, from the worker, as a message).
+/// (a search's or a build's comes later, from its worker, as a message).
 fn dispatch(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    searcher: &Searcher,
+    workers: &Workers,
     action: Action,
 ) -> io::Result<()> {
     let mut effect = update(app, action);
     while let Some(next) = effect.take() {
-        if let Some(outcome) = perform(terminal, app, searcher, next)? {
+        if let Some(outcome) = perform(terminal, app, workers, next)? {
             effect = update(app, outcome);
         }
     }
@@ -308,7 +326,7 @@ fn dispatch(
 fn perform(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    searcher: &Searcher,
+    workers: &Workers,
     effect: Effect,
 ) -> io::Result<Option<Action>> {
     Ok(Some(match effect {
@@ -353,8 +371,12 @@ fn perform(
         }
         Effect::Search(requests) => {
             for request in requests {
-                searcher.request(std::sync::Arc::clone(&app.search), request);
+                workers.searcher.request(Arc::clone(&app.search), request);
             }
+            return Ok(None);
+        }
+        Effect::Index { generation } => {
+            workers.indexer.start(Arc::clone(&app.store), None, generation)?;
             return Ok(None);
         }
     }))

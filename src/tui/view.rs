@@ -353,9 +353,12 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
     // A question waiting for y/n stands out; an empty message leaves no gap.
     let status_style = if app.prompt.is_some() { app.theme.selected() } else { Style::new() };
     let gap = if app.status.is_empty() { "" } else { "  " };
+    // Search, cross-references and the boards wait for the folder's indexes (built off the loop).
+    let indexing = if app.indexing.is_some() { "indexing…  " } else { "" };
     let line = Line::from(vec![
         Span::styled(format!(" {mode} "), app.theme.selected()),
         Span::raw(format!(" {position}  ")),
+        Span::styled(indexing, app.theme.selected()),
         Span::styled(app.status.clone(), status_style),
         Span::styled(format!("{gap}{}", hints.join("  ")), app.theme.dim()),
     ]);

@@ -166,6 +166,9 @@ pub fn show(app: &mut App, board: Board) {
         app.boards.open = None;
         return;
     }
+    if app.still_indexing("the boards open") {
+        return;
+    }
     app.boards.open = Some(board);
     app.status = match board {
         Board::Figures => format!("{} counted things", app.folder.figures.len()),

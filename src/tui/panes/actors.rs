@@ -23,8 +23,11 @@ pub fn draw(frame: &mut Frame, app: &App, regions: Regions) {
 /// The detail box's fields for actor `index` of briefing `briefing`: every spelling of it in the folder.
 pub fn detail(app: &App, briefing: usize, index: usize, a: &Actor) -> Vec<(&'static str, String)> {
     let registry = app.xref.registry();
-    let group = registry.group_of((briefing, index));
-    let spellings = group.map_or_else(String::new, |g| registry.groups[g].spellings.join(", "));
+    let spellings = match app.indexing {
+        Some(_) => "indexing the folder…".to_string(),
+        None => (registry.group_of((briefing, index)))
+            .map_or_else(String::new, |g| registry.groups[g].spellings.join(", ")),
+    };
     vec![
         ("", format!("{} ({})", a.name, a.kind)),
         ("Role", a.role.clone().unwrap_or_default()),

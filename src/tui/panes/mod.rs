@@ -177,6 +177,9 @@ pub fn paras(fields: Vec<(&'static str, String)>) -> Vec<Para<'static>> {
 /// "3 related items (x)" for a detail box.
 fn related_hint(app: &App) -> String {
     let Some(at) = app.selected_item() else { return String::new() };
+    if app.indexing.is_some() {
+        return "indexing the folder: related items show when it is done".to_string();
+    }
     match app.xref.related(at).len() {
         0 => "no related items in other briefings".to_string(),
         n => format!("{n} related item(s) in other briefings: press x or Enter"),
