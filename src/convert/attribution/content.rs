@@ -304,6 +304,25 @@ pub(super) fn content(
             || (s.has(j, Tags::INFLECTED) && !t.key(j).ends_with("ing"))
             || s.has(j, Tags::CUE)
     });
+    // "announced 20 per cent tariffs", "unveiled a plan": a verb that names an act takes an object, which
+    // reads as a statement only with its verb (and, placed later, its doer).
+    let announcing = matches!(
+        verb_key,
+        "announced"
+            | "announces"
+            | "unveiled"
+            | "unveils"
+            | "disclosed"
+            | "outlined"
+            | "detailed"
+            | "confirmed"
+    ) && !after_that
+        && !clause_follows
+        && !t.is_punct(after.start, "\"")
+        && (!t.is_capitalised(after.start) || !name_then_verb(s, after.clone()));
+    if announcing {
+        return Some(verb.start..after.end);
+    }
     if starts_clause || (finding && clause_follows) {
         return Some(after);
     }

@@ -68,7 +68,17 @@ fn a_cue_word_inside_a_name_is_part_of_it() {
     // "States" and "Reports" are cue words, but not inside "the United States" or "Harbour Reports".
     assert_eq!(
         said("Canada, the largest supplier of steel to the United States, announced tariffs on wood."),
-        pairs(&[("Canada", "Tariffs on wood.")])
+        pairs(&[("Canada", "Announced tariffs on wood.")])
+    );
+    // Without an aside the act reads with its doer.
+    assert_eq!(
+        said("Norland announced 20 per cent tariffs on wood."),
+        pairs(&[("Norland", "Norland announced 20 per cent tariffs on wood.")])
+    );
+    // A clause after it is what was announced.
+    assert_eq!(
+        said("Norland announced that tariffs would rise."),
+        pairs(&[("Norland", "Tariffs would rise.")])
     );
 }
 
