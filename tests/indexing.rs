@@ -44,9 +44,20 @@ fn the_list_and_the_briefing_show_while_indexing_and_the_indexes_arrive_through_
     // The list moves; what needs the indexes says so and opens nothing.
     update(&mut app, Action::Down);
     assert_eq!(app.list_selected, 1);
+    // The search box opens and takes what is typed; the search runs when the index comes.
     update(&mut app, Action::Search);
-    assert_eq!(app.overlay, None);
-    assert_eq!(app.status, "indexing the folder: search opens when it is done");
+    assert_eq!(update(&mut app, Action::SearchInput('s')), None);
+    let Some(Overlay::Search(view)) = &app.overlay else { panic!("the box opens: {:?}", app.overlay) };
+    assert_eq!(view.error.as_deref(), Some("indexing the folder: the search runs when it is done"));
+    let searching = built(&app, 1);
+    let Some(Effect::Search(requests)) = update(&mut app, searching) else { panic!("the box is searched") };
+    assert_eq!(requests.len(), 1);
+    let Some(Overlay::Search(view)) = &app.overlay else { panic!("the box stays open") };
+    assert_eq!((view.error.as_deref(), view.pending), (None, Some(requests[0].id)));
+    // Back to indexing, as after a reload, for what follows.
+    app = indexing(Path::new("briefings"));
+    screen(&mut app);
+    update(&mut app, Action::Down);
     update(&mut app, Action::ShowBoard(Board::Figures));
     assert_eq!(app.boards.open, None);
     assert_eq!(app.status, "indexing the folder: the boards open when it is done");

@@ -404,6 +404,8 @@ fn a_board_opens_filters_jumps_and_comes_back_by_keys_and_mouse() {
     let (temp, dir, work) = seed_folder();
     let mut reader = Reader::start(&dir, &work, &temp.path().join("cache"));
     reader.wait_for_text(" LIST ");
+    // The boards open once the folder is indexed (off the loop: the list shows before).
+    reader.wait_for_no_text("indexing…");
     reader.type_keys("Q");
     reader.wait_for_text("Questions 16 · 11 open");
     reader.type_keys("f");

@@ -1174,7 +1174,6 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             None => app.status = "select a figure, actor, claim or question to cross-reference".into(),
         },
         Action::OpenArticle => open_article(app),
-        Action::Search if app.still_indexing("search opens") => {}
         Action::Search => {
             app.overlay = Some(Overlay::Search(SearchView::new(String::new())));
             app.highlight = None;
