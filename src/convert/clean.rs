@@ -66,13 +66,28 @@ pub fn clean(raw: &str, gaz: &Lexicon) -> Cleaned {
             });
             continue;
         }
-        if story.is_empty() && out.author.is_none() && is_byline(&paragraph) {
-            let by = paragraph["By ".len()..].trim().to_string();
-            // "By Yonhap": a byline that names a news organisation is the outlet, not an author.
-            match gaz.outlets.iter().find(|o| o.eq_ignore_ascii_case(&by)) {
-                Some(outlet) => push_outlet(&mut out.outlets, outlet),
-                None => out.author = Some(by),
+        if let Some(by) = byline(&paragraph, story.is_empty(), gaz) {
+            if out.author.is_some() {
+                out.dropped.push(paragraph);
+                continue;
             }
+            // "By Yonhap", "by Jane Doe and The Tarvo Post news desk": a news organisation a byline names is
+            // an outlet of the story, the people it names its authors.
+            let mut people = Vec::new();
+            for part in by.split(" and ").flat_map(|p| p.split(", ")).map(str::trim) {
+                let desk =
+                    ["news desk", "desk", "staff"].iter().find_map(|d| part.strip_suffix(d)).map(str::trim);
+                match (desk, gaz.outlets.iter().find(|o| o.eq_ignore_ascii_case(part))) {
+                    (Some(outlet), _) if !outlet.is_empty() => push_outlet(&mut out.outlets, outlet),
+                    (_, Some(outlet)) => push_outlet(&mut out.outlets, outlet),
+                    _ if !part.is_empty() => people.push(part),
+                    _ => {}
+                }
+            }
+            if !people.is_empty() {
+                out.author = Some(people.join(" and "));
+            }
+            out.dropped.push(paragraph.clone());
             continue;
         }
         if let Some(outlet) = credited_outlet(&paragraph, words, story.is_empty(), gaz) {
@@ -394,14 +409,46 @@ fn title_case(line: &str) -> bool {
         && long.iter().filter(|w| w.starts_with(char::is_uppercase)).count() * 10 >= long.len() * 7
 }
 
-fn is_byline(paragraph: &str) -> bool {
+/// The author a byline names: "By Jane Doe" before the story; "by Jane Doe and the Tarvo Post news desk
+/// May 3, 2024 5:54 PM" (what follows the first number is the time stamp); "Authors: Jane Doe, Tarvo Post"
+/// anywhere, as pages print it at the end.
+fn byline<'p>(paragraph: &'p str, before_story: bool, gaz: &Lexicon) -> Option<&'p str> {
     let words: Vec<&str> = paragraph.split_whitespace().collect();
-    words.first() == Some(&"By")
-        && (2..=8).contains(&words.len())
-        && !ends_sentence(paragraph)
-        && words[1..]
-            .iter()
-            .all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "and" | "de" | "van" | "von" | "al"))
+    let first = words.first()?.to_lowercase();
+    let labelled = matches!(first.as_str(), "author:" | "authors:")
+        || (first == "written" && words.get(1) == Some(&"by"));
+    let by = first == "by" && before_story;
+    if !(labelled || by) || words.len() > 24 || ends_sentence(paragraph) {
+        return None;
+    }
+    let skip = if first == "written" { 2 } else { 1 };
+    let names = &words[skip..];
+    let name_word = |w: &&str| {
+        w.starts_with(char::is_uppercase)
+            || matches!(
+                *w,
+                "and" | "de" | "van" | "von" | "al" | "the" | "news" | "desk" | "staff" | "reporter"
+            )
+    };
+    // The names run up to the time stamp, if any; every word of them is a name's or a joiner.
+    let end = names.iter().position(|w| w.starts_with(|c: char| c.is_ascii_digit())).unwrap_or(names.len());
+    let mut end = end;
+    // "May 3": the month before the first number belongs to the stamp.
+    while end > 0 && gaz.months.contains_key(names[end - 1].trim_end_matches(',').to_lowercase().as_str()) {
+        end -= 1;
+    }
+    let names = &names[..end];
+    if names.is_empty()
+        || names.len() > 12
+        || !names[0].starts_with(char::is_uppercase)
+        || !names.iter().all(name_word)
+    {
+        return None;
+    }
+    let from = paragraph.find(names[0])?;
+    let last = names[names.len() - 1];
+    let to = paragraph[from..].find(last).map(|i| from + i + last.len())?;
+    Some(paragraph[from..to].trim_end_matches(','))
 }
 
 fn is_boilerplate(paragraph: &str, lower: &str, words: usize, gaz: &Lexicon) -> bool {
@@ -451,6 +498,17 @@ mod tests {
         let c = clean(raw, lexicon::get());
         assert_eq!(c.headline.as_deref(), Some("Quake Hits Coastal Towns"));
         assert_eq!(c.author.as_deref(), Some("Jane Doe"));
+        // A time-stamped byline in lower case and an authors' line at the end are furniture too.
+        let stamped = clean(
+            "Floods Hit Tarvo\n\nby Jane Doe and The Tarvo Post news desk August 27, 2024 5:54 PM 2 min read\n\n\
+             Rivers rose on Monday, officials said.\n\nAuthors: Jane Doe, The Tarvo Post news desk",
+            lexicon::get(),
+        );
+        assert_eq!(stamped.author.as_deref(), Some("Jane Doe"));
+        assert_eq!(stamped.outlets, ["The Tarvo Post"]);
+        assert_eq!(stamped.text, "Rivers rose on Monday, officials said.");
+        // "By" opening a sentence of the story is no byline.
+        assert_eq!(clean("By Monday the river had risen, officials said.", lexicon::get()).author, None);
         let wire = clean("OTTAWA, March 6 (Reuters) - The bank held rates.", lexicon::get());
         assert_eq!(
             (wire.text.as_str(), wire.outlets.first().map(String::as_str)),
