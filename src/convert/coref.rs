@@ -447,6 +447,18 @@ impl Entities {
     /// The body most recently mentioned before `at` that "the `head`" points to: one described by that noun
     /// or named with it as head word ("the agency" → International Energy Agency), or, for a noun any
     /// company answers to ("the company", "the carrier"), the last company-like body; only actors.
+    /// Whether entity `e` answers to "the <head>" ("the company", "the agency") as `description` reads it.
+    pub fn answers_to(&self, e: usize, head: &str, lex: &Lexicon) -> bool {
+        let head = Lexicon::singular(head)
+            .filter(|w| lex.body_nouns.contains(w))
+            .unwrap_or_else(|| head.to_string());
+        let ent = &self.list[e];
+        let company = lex.company_nouns.contains(&head);
+        matches!(ent.kind, Kind::Organisation | Kind::Outlet | Kind::Single | Kind::Unknown | Kind::State)
+            && (ent.descriptors.contains(&head)
+                || (company && ent.kind != Kind::State && ent.is_company_like(lex)))
+    }
+
     pub fn description(&self, at: At, head: &str, lex: &Lexicon) -> Option<usize> {
         let head = Lexicon::singular(head)
             .filter(|w| lex.body_nouns.contains(w))

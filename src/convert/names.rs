@@ -207,10 +207,13 @@ fn starts_name(doc: &Doc, s: &Sent, i: usize, names: &Names, lex: &Lexicon) -> b
 
 /// Whether token `k` may continue a name.
 fn part(s: &Sent, k: usize, names: &Names, lex: &Lexicon) -> bool {
-    names.at(k).is_some()
-        || (s.t.is_capitalised(k)
-            && (!s.has(k, Tags::STOP) || lex.outlet_name_heads.contains(s.key(k)))
-            && !s.has(k, Tags::CALENDAR))
+    // "US$39bn", "HK$5": a currency's prefix names no one.
+    let currency = s.t.is_punct(k + 1, "$") && s.t.toks[k].range.end == s.t.toks[k + 1].range.start;
+    !currency
+        && (names.at(k).is_some()
+            || (s.t.is_capitalised(k)
+                && (!s.has(k, Tags::STOP) || lex.outlet_name_heads.contains(s.key(k)))
+                && !s.has(k, Tags::CALENDAR)))
 }
 
 /// The end of the capitalised run starting at `i`, if one starts there. Runs take gazetteer names whole,
@@ -1001,6 +1004,11 @@ mod tests {
             && *k == Kind::Person
             && r.as_deref() == Some("an analyst at Acme Capital")));
         assert_eq!(kind_of("Analysts at Acme Capital disagree.", "Acme Capital"), Some(Kind::Organisation));
+    }
+
+    #[test]
+    fn a_currency_prefix_is_no_part_of_a_name() {
+        assert_eq!(kind_of("Lumora bought Alexion for US$39bn in May.", "Alexion for US"), None);
     }
 
     #[test]

@@ -232,19 +232,27 @@ pub(super) fn content(
     }
     // "“...,” local rescuer Budi Hakim said": lower-case words between a quotation and the name describe
     // the speaker.
+    // "“...,” the company's chief financial officer and executive director Marc Dunoyer said": so may a
+    // longer description with its article and possessive.
     let mut described = attribution_start;
     while described > 0
-        && attribution_start - described < 4
+        && attribution_start - described < 10
         && t.is_word(described - 1)
         && !t.toks[described - 1].cap
         && !inside[described - 1]
-        && !s.has(described - 1, Tags::STOP)
+        && (!s.has(described - 1, Tags::STOP)
+            || s.has(described - 1, Tags::DETERMINER)
+            || matches!(t.key(described - 1), "and" | "of"))
         && !s.has(described - 1, Tags::VERB)
         && !s.has(described - 1, Tags::CUE)
     {
         described -= 1;
     }
-    if described < attribution_start && described > 0 && t.is_punct(described - 1, "\"") {
+    if described < attribution_start
+        && described > 0
+        && (t.is_punct(described - 1, "\"")
+            || (t.is_punct(described - 1, ",") && t.is_punct(described.saturating_sub(2), "\"")))
+    {
         attribution_start = described;
     }
     let before = trim_joiners(s, 0..attribution_start);

@@ -71,16 +71,16 @@ struct Found {
     reported_by: Option<Speaker>,
     stance: Stance,
     text: String,
-    /// Said in the previous sentence: a quotation this sentence names the speaker of.
-    earlier: bool,
+    /// Said in an earlier sentence (this index): a quotation this sentence names the speaker of.
+    earlier: Option<usize>,
 }
 
 /// A quotation-only sentence left open, waiting for the next sentence to name its speaker.
 #[derive(Debug)]
 struct Pending {
-    text: String,
-    stance: Stance,
-    /// Who spoke before it, if the next sentence names nobody.
+    /// Each sentence of the quotation so far: its index, statement and stance.
+    said: Vec<(usize, String, Stance)>,
+    /// Who spoke before it, if the sentence that closes it names nobody.
     fallback: Vec<Speaker>,
 }
 
@@ -129,7 +129,7 @@ pub fn find(doc: &Doc, mentions: &[Vec<Mention>], ents: &Entities, lex: &Lexicon
     for s in &doc.sents {
         let found = w.sentence(s);
         for f in found {
-            let sentence = if f.earlier { s.index.saturating_sub(1) } else { s.index };
+            let sentence = f.earlier.unwrap_or(s.index);
             let claim = Claim {
                 sentence,
                 speaker: f.speaker,
@@ -143,15 +143,16 @@ pub fn find(doc: &Doc, mentions: &[Vec<Mention>], ents: &Entities, lex: &Lexicon
         }
     }
     if let Some(p) = w.pending.take() {
-        let last = doc.sents.len().saturating_sub(1);
         for speaker in p.fallback {
-            w.out.claims.push(Claim {
-                sentence: last,
-                speaker,
-                reported_by: None,
-                stance: p.stance,
-                text: p.text.clone(),
-            });
+            for (sentence, text, stance) in &p.said {
+                w.out.claims.push(Claim {
+                    sentence: *sentence,
+                    speaker,
+                    reported_by: None,
+                    stance: *stance,
+                    text: text.clone(),
+                });
+            }
         }
     }
     w.out.claims.sort_by_key(|c| c.sentence);
@@ -273,14 +274,25 @@ impl Walker<'_> {
             let mut found = Vec::new();
             if s.all_quoted() && !text.is_empty() {
                 if s.open_at_end && !previous_quoted && !s.open_at_start {
-                    self.pending = Some(Pending { text, stance, fallback: self.previous.clone() });
+                    self.pending = Some(Pending {
+                        said: vec![(s.index, text, stance)],
+                        fallback: self.previous.clone(),
+                    });
+                } else if s.open_at_end
+                    && s.open_at_start
+                    && let Some(mut p) = pending
+                {
+                    // A quotation still open: this sentence waits with the others for its speaker.
+                    p.said.push((s.index, text, stance));
+                    self.pending = Some(p);
+                    return Vec::new();
                 } else {
                     found.extend(self.previous.iter().map(|&speaker| Found {
                         speaker,
                         reported_by: None,
                         stance,
                         text: text.clone(),
-                        earlier: false,
+                        earlier: None,
                     }));
                 }
             } else if let Some(issuer) = self.issuer
@@ -288,7 +300,7 @@ impl Walker<'_> {
                 && !words.is_empty()
             {
                 // The issued statement goes on.
-                found.push(Found { speaker: issuer, reported_by: None, stance, text, earlier: false });
+                found.push(Found { speaker: issuer, reported_by: None, stance, text, earlier: None });
                 silent.push(issuer);
             }
             // A quotation that goes on keeps its speaker for the next sentence.
@@ -297,7 +309,7 @@ impl Walker<'_> {
         }
         let found = self.place(s, cues);
         let found = settle(pending, found, closes_earlier);
-        self.previous = found.iter().filter(|f| !f.earlier).map(|f| f.speaker).collect();
+        self.previous = found.iter().filter(|f| f.earlier.is_none()).map(|f| f.speaker).collect();
         if let Some(first) = found.first() {
             for i in 0..t.len() {
                 let key = t.key(i);
@@ -416,7 +428,7 @@ impl Walker<'_> {
                     reported_by: relayed_by[i],
                     stance,
                     text: text.clone(),
-                    earlier: false,
+                    earlier: None,
                 });
             }
         }
@@ -532,20 +544,24 @@ impl Walker<'_> {
     }
 }
 
-/// The claims of a quotation left open in the previous sentence: its speaker is this sentence's first when
+/// The claims of a quotation left open over earlier sentences: its speaker is this sentence's first when
 /// this sentence closes the quotation, else whoever spoke before it.
 fn settle(pending: Option<Pending>, mut found: Vec<Found>, closes_earlier: bool) -> Vec<Found> {
-    let Some(Pending { text, stance, fallback }) = pending else { return found };
+    let Some(Pending { said, fallback }) = pending else { return found };
     let speakers = match found.first() {
         Some(first) if closes_earlier => vec![first.speaker],
         _ => fallback,
     };
-    found.extend(speakers.into_iter().map(|speaker| Found {
-        speaker,
-        reported_by: None,
-        stance,
-        text: text.clone(),
-        earlier: true,
-    }));
+    for speaker in speakers {
+        for (sentence, text, stance) in &said {
+            found.push(Found {
+                speaker,
+                reported_by: None,
+                stance: *stance,
+                text: text.clone(),
+                earlier: Some(*sentence),
+            });
+        }
+    }
     found
 }

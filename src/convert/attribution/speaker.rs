@@ -186,9 +186,14 @@ impl Walker<'_> {
         if peeled > 0 && close.is_some_and(|c| c + 1 == k) {
             k -= 1;
         }
-        // A bracketed short form before the verb: "the Rason Special Economic Zone (SEZ) found".
-        if k >= 3 && t.is_punct(k - 1, ")") && t.is_punct(k - 3, "(") {
-            k -= 3;
+        // A bracketed short form or ticker before the verb: "the Rason Special Economic Zone (SEZ) found",
+        // "Tarvair PLC (LON:TVR) said".
+        if k >= 3
+            && t.is_punct(k - 1, ")")
+            && let Some(open) = (k.saturating_sub(7)..k - 1).rev().find(|&j| t.is_punct(j, "("))
+            && (open + 1..k - 1).all(|j| t.is_word(j) || t.is_punct(j, ":") || t.is_punct(j, "."))
+        {
+            k = open;
         }
         if k == 0 || !t.is_word(k - 1) {
             return None;
@@ -506,15 +511,19 @@ impl Walker<'_> {
         // unless the head is a person of it ("a T-Mobile representative" stays that person).
         let people_head =
             s.has(head, Tags::PEOPLE_NOUN) || s.has(head, Tags::TITLE) || s.has(head, Tags::PROFESSION);
+        // Only a name right before the head or after it: in "the FTSE 100 pharma giant" the index is no
+        // name of the giant.
+        let names_head = |m: &Mention| m.tokens.end >= head || t.toks[m.tokens.end - 1].possessive;
         if !people_head
-            && let Some(e) = ms.iter().enumerate().filter(|(_, m)| inside(m)).find_map(|(i, m)| {
-                // A person's camp, team or office speaks for the person ("Mr Lekic's camp said").
-                let owned_by_person = t.toks[m.tokens.end - 1].possessive && s.has(head, Tags::BODY_NOUN);
-                self.ents.of(s.index, i).filter(|&e| {
-                    self.ents.list[e].is_actor()
-                        && (self.ents.list[e].kind != Kind::Person || owned_by_person)
+            && let Some(e) =
+                ms.iter().enumerate().filter(|(_, m)| inside(m) && names_head(m)).find_map(|(i, m)| {
+                    // A person's camp, team or office speaks for the person ("Mr Lekic's camp said").
+                    let owned_by_person = t.toks[m.tokens.end - 1].possessive && s.has(head, Tags::BODY_NOUN);
+                    self.ents.of(s.index, i).filter(|&e| {
+                        self.ents.list[e].is_actor()
+                            && (self.ents.list[e].kind != Kind::Person || owned_by_person)
+                    })
                 })
-            })
         {
             return Some(Speaker::Entity(e));
         }
@@ -529,12 +538,18 @@ impl Walker<'_> {
         }
         let definite = matches!(t.key(head_span.start), "the" | "this" | "its" | "their");
         // "the company", "the agency", "the carrier": the body so described or named.
-        if definite
-            && (s.has(head, Tags::BODY_NOUN) || s.has(head, Tags::ORG_HEAD))
-            && head + 1 == span_end
-            && let Some(e) = self.ents.description((s.index, head_span.start), head_key, lex)
-        {
-            return Some(Speaker::Entity(e));
+        if definite && (s.has(head, Tags::BODY_NOUN) || s.has(head, Tags::ORG_HEAD)) && head + 1 == span_end {
+            // The body that spoke in the sentence before, if it answers to the description; else the one
+            // the description points back to.
+            let spoke = self.previous.iter().find_map(|sp| match *sp {
+                Speaker::Entity(e) if self.ents.answers_to(e, head_key, lex) => Some(e),
+                _ => None,
+            });
+            if let Some(e) =
+                spoke.or_else(|| self.ents.description((s.index, head_span.start), head_key, lex))
+            {
+                return Some(Speaker::Entity(e));
+            }
         }
         // "the information minister": the one person the article names with that title.
         if definite && s.has(head, Tags::TITLE) && head + 1 == span_end {

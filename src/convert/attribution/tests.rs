@@ -184,6 +184,44 @@ fn the_company_after_a_statement_is_the_body_the_statement_opens_with() {
 }
 
 #[test]
+fn a_long_description_after_a_quotation_and_a_modifier_name_inside_a_description() {
+    assert_eq!(
+        said(
+            "“We remain focused on the deal,” the company's finance chief and executive director Mara Lind said."
+        ),
+        pairs(&[("Mara Lind", "We remain focused on the deal.")])
+    );
+    assert_eq!(
+        said(
+            "Lumora Holdings PLC bought Tarvo Labs. The FTSE 100 drugs giant said the deal would close soon."
+        ),
+        pairs(&[("Lumora Holdings PLC", "The deal would close soon.")])
+    );
+}
+
+#[test]
+fn a_quotation_over_three_sentences_is_its_closing_speakers_and_a_description_the_last_speaker() {
+    assert_eq!(
+        said("Mara Lind spoke. “We are glad. We are ready. We will sign,” the finance chief Tom Reyes said."),
+        pairs(&[
+            ("Tom Reyes", "We are glad."),
+            ("Tom Reyes", "We are ready."),
+            ("Tom Reyes", "We will sign.")
+        ])
+    );
+    assert_eq!(
+        said(
+            "Lumora Holdings PLC (LON:LUM) said its bid for Tarvo Labs Inc was cleared. The drugs giant said more \
+             clearances were pending."
+        ),
+        pairs(&[
+            ("Lumora Holdings PLC", "Its bid for Tarvo Labs Inc was cleared."),
+            ("Lumora Holdings PLC", "More clearances were pending.")
+        ])
+    );
+}
+
+#[test]
 fn a_nickname_in_a_name_is_no_quotation() {
     assert_eq!(
         said("Councilman Isaac \"Ike\" Brandt said the fire was out."),
