@@ -324,6 +324,10 @@ pub(super) fn content(
             | "outlined"
             | "detailed"
             | "confirmed"
+            | "reported"
+            | "reports"
+            | "released"
+            | "published"
     ) && !after_that
         && !clause_follows
         && !t.is_punct(after.start, "\"")

@@ -75,6 +75,10 @@ fn a_cue_word_inside_a_name_is_part_of_it() {
         said("Norland announced 20 per cent tariffs on wood."),
         pairs(&[("Norland", "Norland announced 20 per cent tariffs on wood.")])
     );
+    assert_eq!(
+        said("Norland reported its quarterly earnings at 51 cents a share."),
+        pairs(&[("Norland", "Norland reported its quarterly earnings at 51 cents a share.")])
+    );
     // A clause after it is what was announced.
     assert_eq!(
         said("Norland announced that tariffs would rise."),
@@ -409,7 +413,7 @@ fn the_agent_of_a_passive_cue_speaks_and_a_place_that_acts_speaks() {
     let found =
         said("Turnout was 61 percent, as announced by the Tarvo Election Board. Ohio reported two cases.");
     assert_eq!(found[0].0, "Tarvo Election Board");
-    assert_eq!(found[1], ("Ohio".to_string(), "Two cases.".to_string()));
+    assert_eq!(found[1], ("Ohio".to_string(), "Ohio reported two cases.".to_string()));
 }
 
 #[test]
