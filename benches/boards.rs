@@ -6,6 +6,9 @@
 
 mod corpus;
 
+#[path = "common/peer.rs"]
+mod peer;
+
 use std::hint::black_box;
 use std::path::Path;
 
@@ -159,23 +162,7 @@ fn boards(c: &mut Criterion) {
 /// The peer: ratatui drawing a screenful of text already wrapped (a bordered paragraph of `HEIGHT - 2`
 /// full lines), the least a frame of this size costs on this backend (as in `benches/frame.rs`).
 fn floor_frame(c: &mut Criterion) {
-    use ratatui::text::Line;
-    use ratatui::widgets::{Block, Borders, Paragraph};
-    let text = "North Korea has sent more than a million artillery shells to Russia, South Korea says. ";
-    let line: String = text.chars().cycle().take(usize::from(WIDTH - 2)).collect();
-    let lines: Vec<Line> = (0..HEIGHT - 2).map(|_| Line::raw(line.clone())).collect();
-    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test terminal");
-    c.bench_function("10k boards/floor: prewrapped paragraph (peer)", |b| {
-        b.iter(|| {
-            terminal
-                .draw(|frame| {
-                    let paragraph =
-                        Paragraph::new(black_box(lines.clone())).block(Block::new().borders(Borders::ALL));
-                    frame.render_widget(paragraph, frame.area());
-                })
-                .expect("draw");
-        })
-    });
+    peer::prewrapped_paragraph(c, "10k boards/floor: prewrapped paragraph (peer)", WIDTH, HEIGHT);
 }
 
 criterion_group!(benches, floor_frame, boards, build);

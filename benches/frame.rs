@@ -3,6 +3,9 @@
 //! claims, at the top of a pane and deep in it. A frame should cost the same at any scroll depth.
 //! Run: `cargo bench --bench frame` (quicker: `-- --warm-up-time 1 --measurement-time 3`).
 
+#[path = "common/peer.rs"]
+mod peer;
+
 use std::hint::black_box;
 use std::path::Path;
 
@@ -157,23 +160,7 @@ fn long_frames(c: &mut Criterion) {
 /// The peer: ratatui drawing a screenful of text already wrapped (a bordered paragraph of `HEIGHT - 2`
 /// full lines), the least a frame of this size can cost on this backend.
 fn floor_frame(c: &mut Criterion) {
-    use ratatui::text::Line;
-    use ratatui::widgets::{Block, Borders, Paragraph};
-    let text = "North Korea has sent more than a million artillery shells to Russia, South Korea says. ";
-    let line: String = text.chars().cycle().take(usize::from(WIDTH - 2)).collect();
-    let lines: Vec<Line> = (0..HEIGHT - 2).map(|_| Line::raw(line.clone())).collect();
-    let mut terminal = terminal();
-    c.bench_function("floor/prewrapped_paragraph", |b| {
-        b.iter(|| {
-            terminal
-                .draw(|frame| {
-                    let paragraph =
-                        Paragraph::new(black_box(lines.clone())).block(Block::new().borders(Borders::ALL));
-                    frame.render_widget(paragraph, frame.area());
-                })
-                .expect("draw");
-        })
-    });
+    peer::prewrapped_paragraph(c, "floor/prewrapped_paragraph", WIDTH, HEIGHT);
 }
 
 /// The search box over the panes, its selection on the last hit listed.

@@ -449,26 +449,13 @@ impl Entities {
     /// company answers to ("the company", "the carrier"), the last company-like body; only actors.
     /// Whether entity `e` answers to "the <head>" ("the company", "the agency") as `description` reads it.
     pub fn answers_to(&self, e: usize, head: &str, lex: &Lexicon) -> bool {
-        let head = Lexicon::singular(head)
-            .filter(|w| lex.body_nouns.contains(w))
-            .unwrap_or_else(|| head.to_string());
-        let ent = &self.list[e];
-        let company = lex.company_nouns.contains(&head);
-        matches!(ent.kind, Kind::Organisation | Kind::Outlet | Kind::Single | Kind::Unknown | Kind::State)
-            && (ent.descriptors.contains(&head)
-                || (company && ent.kind != Kind::State && ent.is_company_like(lex)))
+        answers(&self.list[e], &description_head(head, lex), lex)
     }
 
     pub fn description(&self, at: At, head: &str, lex: &Lexicon) -> Option<usize> {
-        let head = Lexicon::singular(head)
-            .filter(|w| lex.body_nouns.contains(w))
-            .unwrap_or_else(|| head.to_string());
+        let head = description_head(head, lex);
         let company = lex.company_nouns.contains(&head);
-        let fits = |e: &Entity| {
-            matches!(e.kind, Kind::Organisation | Kind::Outlet | Kind::Single | Kind::Unknown | Kind::State)
-                && (e.descriptors.contains(&head)
-                    || (company && e.kind != Kind::State && e.is_company_like(lex)))
-        };
+        let fits = |e: &Entity| answers(e, &head, lex);
         let outlet_word = lex.outlet_nouns.longest_at(&super::tokens::Tokens::new(&head), 0).is_some()
             || head == "agency"
             || head == "paper";
@@ -553,6 +540,19 @@ impl Entities {
     pub fn of(&self, s: usize, m: usize) -> Option<usize> {
         self.of_mention.get(s).and_then(|v| v.get(m)).copied().flatten()
     }
+}
+
+/// A description's head word as entities record it: "companies" → "company".
+fn description_head(head: &str, lex: &Lexicon) -> String {
+    Lexicon::singular(head).filter(|w| lex.body_nouns.contains(w)).unwrap_or_else(|| head.to_string())
+}
+
+/// Whether `e` answers to "the <head>": a body described so, or any company for a company noun.
+fn answers(e: &Entity, head: &str, lex: &Lexicon) -> bool {
+    let company = lex.company_nouns.contains(head);
+    matches!(e.kind, Kind::Organisation | Kind::Outlet | Kind::Single | Kind::Unknown | Kind::State)
+        && (e.descriptors.iter().any(|d| d == head)
+            || (company && e.kind != Kind::State && e.is_company_like(lex)))
 }
 
 #[cfg(test)]
