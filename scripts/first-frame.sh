@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Time from launching the reader to its first frame, as a person sees it: the reader runs in tmux, and
-# the screen is read every 10 ms until the list's title bar shows.
+# the screen is read every 10 ms until the list's title bar shows; then, until "indexing…" leaves the
+# status bar (search, cross-references and boards ready), with the peak resident memory by then.
 #
 # Usage: scripts/first-frame.sh DIR [BRIEF]   — BRIEF defaults to target/release/brief; the cache is
 # BRIEF_CACHE_DIR as set (export it to time a warm or a cold start). Needs tmux.
@@ -17,5 +18,9 @@ done
 end=$(date +%s%N)
 pid=$(tmux list-panes -t "$session" -F '#{pane_pid}')
 rss=$(ps -o rss= -p "$pid" 2>/dev/null || echo "?")
+while tmux capture-pane -p -t "$session" 2>/dev/null | grep -q "indexing…"; do sleep 0.05; done
+indexed=$(date +%s%N)
+peak=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo "?")
 tmux kill-session -t "$session"
-echo "first frame after $(((end - start) / 1000000)) ms; resident $rss KB then"
+echo "first frame after $(((end - start) / 1000000)) ms; resident $rss KB then;" \
+  "indexed after $(((indexed - start) / 1000000)) ms; peak resident $peak KB"

@@ -646,6 +646,12 @@ fn load_file(path: &Path) -> LoadedFile {
     LoadedFile { record, entry }
 }
 
+/// One briefing file read on its own, as a load makes its entry (its own checks and its article, not the
+/// checks between files): `None` if it does not load.
+pub fn read_entry(path: &Path) -> Option<Entry> {
+    load_file(path).entry
+}
+
 /// Reads a file as UTF-8 text, refusing what is not a regular, readable, non-empty, bounded text file;
 /// also says how the file was seen.
 fn read_text(path: &Path) -> (Seen, Result<String, String>) {

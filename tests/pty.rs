@@ -517,6 +517,8 @@ fn e_on_an_existing_file_asks_keeps_it_on_n_replaces_it_on_y_and_the_message_the
 
     let mut reader = Reader::start(&dir, &work, &temp.path().join("cache"));
     reader.wait_for_text(" LIST ");
+    // Export lists cross-references: it works once the folder is loaded and indexed.
+    reader.wait_for_no_text("indexing…");
     let question = format!("./{name} exists: overwrite it? (y/n)");
     reader.type_keys("e");
     reader.wait_for_text(&question);

@@ -556,9 +556,23 @@ impl Snapshot {
 
 /// The list of `dir`'s briefings and the load summary, from the cache alone, if it is fresh.
 pub fn catalog(dir: &Path) -> Option<(Vec<Row>, Summary)> {
+    listed(dir).map(|listed| (listed.rows, listed.summary))
+}
+
+/// A fresh cache with its list read: what the reader opens on before the folder is loaded (the
+/// briefings are decoded from `snapshot` one at a time, as they are shown).
+pub struct Listed {
+    pub snapshot: Snapshot,
+    pub rows: Vec<Row>,
+    pub summary: Summary,
+}
+
+/// The cache of `dir` and its list, if it is fresh (the list is read while the files are checked).
+pub fn listed(dir: &Path) -> Option<Listed> {
     let snapshot = Snapshot::open(dir)?;
-    snapshot.check_fresh(dir)?;
-    Some((snapshot.rows()?, snapshot.summary()?))
+    let rows = snapshot.while_checking(dir, || snapshot.rows())??;
+    let summary = snapshot.summary()?;
+    Some(Listed { snapshot, rows, summary })
 }
 
 /// What [`load`] gives: the store, and the search index and cross-reference graph when it had to build

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use super::args::{Cli, Command};
-use super::folder::{find, load};
+use super::folder::{find, load, unknown};
 use super::settings;
 use super::{
     Failure, actors, check, convert, export, figures, list, manual, questions, search, show, timeline, xref,
@@ -50,13 +50,25 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         ),
         Some(Command::Figures { json }) => figures::run(&load(&dir)?, json),
         command @ (Some(Command::Read { .. }) | None) => {
-            let loaded = super::folder::load(&dir, cached)?;
+            // On a fresh cache the reader opens on its list and loads the folder behind the first frame.
+            let start = match cached.then(|| crate::cache::listed(&dir)).flatten() {
+                Some(listed) => {
+                    super::folder::report_load_errors(&listed.summary.errors, listed.summary.failed);
+                    tui::Start::Listed { dir: dir.clone(), listed: Box::new(listed) }
+                }
+                None => tui::Start::Loaded(Box::new(super::folder::load(&dir, cached)?)),
+            };
             // An unknown id is a usage error, told before the terminal is touched.
-            let selected = match command {
-                Some(Command::Read { id: Some(id) }) => Some(find(&loaded.store, &id)?),
+            let selected = match (command, &start) {
+                (Some(Command::Read { id: Some(id) }), tui::Start::Loaded(loaded)) => {
+                    Some(find(&loaded.store, &id)?)
+                }
+                (Some(Command::Read { id: Some(id) }), tui::Start::Listed { listed, .. }) => {
+                    Some(listed.rows.iter().position(|row| row.id == id).ok_or_else(|| unknown(&dir, &id))?)
+                }
                 _ => None,
             };
-            tui::run(loaded, selected, &settings, note).map_err(|e| Failure::Data(format!("reader: {e}")))?;
+            tui::run(start, selected, &settings, note).map_err(|e| Failure::Data(format!("reader: {e}")))?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -166,6 +166,6 @@ pub fn about_briefing(
 }
 
 /// The error for an id no briefing of the folder has.
-fn unknown(dir: &Path, id: &str) -> Failure {
+pub fn unknown(dir: &Path, id: &str) -> Failure {
     Failure::Usage(format!("no briefing with id `{id}` in {} (see `brief list`)", dir.display()))
 }

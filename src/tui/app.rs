@@ -10,12 +10,13 @@ use std::sync::Arc;
 
 use crate::model::{Briefing, ItemRef};
 use crate::search::{Hit, Query, RankedHit, Ranking, SearchIndex, Target};
-use crate::store::{Changes, Reread, Store};
+use crate::store::{Changes, Entry, Reread, Store};
 use crate::xref::{CrossRef, ItemAt, Link};
 
 use super::boards::{Board, Boards};
 use super::indexer::Indexes;
 use super::list::ListView;
+use super::opening::{Arrived, Opening};
 use super::wrap::Wrapped;
 use crate::folder::Folder;
 
@@ -138,6 +139,17 @@ pub enum Action {
         generation: u64,
         indexes: Indexes,
     },
+    /// The briefing at a position of the list was read while opening (`None`: it could not be).
+    Decoded {
+        position: usize,
+        entry: Option<Box<Entry>>,
+    },
+    /// The indexer loaded the folder the reader opened on (from the cache's list), with its indexes,
+    /// or could not.
+    Loaded {
+        generation: u64,
+        outcome: Result<Arrived, String>,
+    },
     /// The folder was read again (or could not be): what changed, to apply to the store here, with
     /// where the reader was before it.
     Reloaded {
@@ -184,6 +196,8 @@ impl Action {
                 | Action::WatchFailed(_)
                 | Action::Reloaded { .. }
                 | Action::Indexed { .. }
+                | Action::Decoded { .. }
+                | Action::Loaded { .. }
                 | Action::Resize { .. }
                 | Action::ExpireStatus
                 | Action::Opened(_)
@@ -226,6 +240,9 @@ pub enum Effect {
     Suspend,
     /// Build the store's indexes off the loop thread, as of this generation; reports `Action::Indexed`.
     Index { generation: u64 },
+    /// Read the briefing at this position of the list from the cache (while opening); reports
+    /// `Action::Decoded`.
+    Decode { position: usize },
     /// Run these searches off the input path (on the index `App::search` holds now); each reports
     /// `Action::Searched`. A newer request for the same purpose supersedes an older one.
     Search(Vec<SearchRequest>),
@@ -417,6 +434,9 @@ pub struct App {
     pub detail_scroll: usize,
     /// What the folder-wide boards show, worked out once per load or reload.
     pub folder: Arc<Folder>,
+    /// While the reader opens on the cache's list, before the store comes: the list and the briefings
+    /// read so far (the store is empty meanwhile).
+    pub opening: Option<Opening>,
     /// The generation of the store whose indexes are being built, while `xref`, `search` and `folder`
     /// are empty stand-ins; `None` when they are the store's.
     pub indexing: Option<u64>,
@@ -442,21 +462,37 @@ impl App {
     /// off its loop thread: [`App::indexing`]).
     pub fn new(store: Store) -> App {
         let indexes = Indexes::build(&store);
-        App::with(store, indexes, None)
+        App::with(store, indexes, None, None)
     }
 
     /// The reader on a store whose indexes are yet to be built (generation 1: start the indexer on it).
     /// The list and the selected briefing show at once; search, cross-references and boards say they are
     /// indexing until `Action::Indexed` brings them.
     pub fn indexing(store: Store) -> App {
-        App::with(store, Indexes::empty(), Some(1))
+        App::with(store, Indexes::empty(), Some(1), None)
     }
 
-    fn with(store: Store, indexes: Indexes, indexing: Option<u64>) -> App {
+    /// The reader on the cache's list of `dir` (generation 1: start the indexer loading the folder). The
+    /// list shows at once, and each briefing when it is read (`Effect::Decode`); the store and its
+    /// indexes come as `Action::Loaded`.
+    pub fn opening(dir: &Path, opening: Opening) -> App {
+        let mut store = Store::default();
+        store.dir = dir.to_path_buf();
+        let failed = opening.failed;
+        let mut app = App::with(store, Indexes::empty(), Some(1), Some(opening));
+        if failed > 0 {
+            app.status =
+                format!("{}; {failed} file(s) failed to load (listed when the folder is loaded)", app.status);
+        }
+        app
+    }
+
+    fn with(store: Store, indexes: Indexes, indexing: Option<u64>, opening: Option<Opening>) -> App {
         let Indexes { xref, search, folder } = indexes;
+        let loaded = opening.as_ref().map_or(store.entries.len(), |o| o.rows.len());
         let status = match store.failed.len() {
-            0 => format!("{} briefings", store.entries.len()),
-            n => format!("{} briefings; {n} file(s) failed to load (marked ✗)", store.entries.len()),
+            0 => format!("{loaded} briefings"),
+            n => format!("{loaded} briefings; {n} file(s) failed to load (marked ✗)"),
         };
         let mut app = App {
             store: Arc::new(store),
@@ -478,6 +514,7 @@ impl App {
             wrapped: Wrapped::default(),
             detail_scroll: 0,
             folder,
+            opening,
             indexing,
             generation: 1,
             reopen: None,
@@ -504,7 +541,7 @@ impl App {
 
     /// Opens the reader on a briefing, its detail focused.
     pub fn select_briefing(&mut self, position: usize) {
-        if position < self.store.entries.len() {
+        if position < self.loaded_len() {
             self.list_selected = position;
             self.selection = [0; 5];
             self.focus = Focus::Detail;
@@ -517,6 +554,9 @@ impl App {
 
     /// The file behind the selected row of the list: a briefing's, or one that failed to load.
     pub fn selected_path(&self) -> Option<&Path> {
+        if let Some(opening) = &self.opening {
+            return opening.rows.get(self.list_selected).map(|row| row.path.as_path());
+        }
         match self.store.entries.get(self.list_selected) {
             Some(entry) => Some(&entry.path),
             None => {
@@ -527,16 +567,58 @@ impl App {
 
     /// Rows of the list: loaded briefings, then failed files.
     pub fn list_len(&self) -> usize {
-        self.store.entries.len() + self.store.failed.len()
+        self.loaded_len() + self.store.failed.len()
+    }
+
+    /// How many briefings the list holds (the cache's list while opening, the store's after).
+    pub fn loaded_len(&self) -> usize {
+        self.opening.as_ref().map_or(self.store.entries.len(), |o| o.rows.len())
+    }
+
+    /// The briefing at `position` of the list with its file and article, if it is at hand: while
+    /// opening, only if it was read.
+    pub fn entry(&self, position: usize) -> Option<&Entry> {
+        entry_in(&self.store, self.opening.as_ref(), position)
+    }
+
+    /// What the list shows of the briefing at `position`.
+    pub fn list_row(&self, position: usize) -> Option<ListRow<'_>> {
+        if let Some(opening) = &self.opening {
+            let row = opening.rows.get(position)?;
+            return Some(ListRow {
+                id: &row.id,
+                title: &row.title,
+                outlet: &row.outlet,
+                published: row.published,
+                status: row.status,
+                tags: &[],
+            });
+        }
+        let b = &self.store.entries.get(position)?.briefing;
+        Some(ListRow {
+            id: &b.id,
+            title: &b.title,
+            outlet: &b.source.outlet,
+            published: b.source.published,
+            status: b.status,
+            tags: &b.tags,
+        })
     }
 
     /// The briefing under the list cursor, if the row is a loaded briefing.
     pub fn current(&self) -> Option<usize> {
-        (self.list_selected < self.store.entries.len()).then_some(self.list_selected)
+        (self.list_selected < self.loaded_len()).then_some(self.list_selected)
     }
 
+    /// The briefing under the list cursor, if it is at hand (while opening, once it is read).
     pub fn current_briefing(&self) -> Option<&Briefing> {
-        self.current().map(|i| &self.store.entries[i].briefing)
+        self.current().and_then(|i| self.entry(i)).map(|e| &e.briefing)
+    }
+
+    /// The briefing to read before the next frame: the selected one, while opening, if it was not.
+    fn unread(&self) -> Option<usize> {
+        let opening = self.opening.as_ref()?;
+        self.current().filter(|&i| !opening.has(i))
     }
 
     pub fn selected_in(&self, pane: Pane) -> usize {
@@ -904,6 +986,46 @@ impl App {
         self.search_again()
     }
 
+    /// Takes the folder the indexer loaded for the reader that opened on the cache's list: the store
+    /// replaces the list (the same briefings in the same order, unless the folder changed between the
+    /// two: then the selected briefing is found again by id), and its indexes are taken as a build's.
+    fn loaded(&mut self, generation: u64, outcome: Result<Arrived, String>) -> Option<Effect> {
+        if self.indexing != Some(generation) || self.opening.is_none() {
+            return None;
+        }
+        let Arrived { store, indexes } = match outcome {
+            Ok(arrived) => arrived,
+            Err(why) => {
+                self.status = format!("cannot load the folder: {why}");
+                return None;
+            }
+        };
+        let opening = self.opening.take()?;
+        let same = store.entries.len() == opening.rows.len()
+            && (store.entries.iter().zip(&opening.rows))
+                .all(|(e, row)| e.briefing.id == row.id && e.path == row.path);
+        self.store = store;
+        if !same {
+            let selected = opening.rows.get(self.list_selected).and_then(|row| self.store.position(&row.id));
+            match selected {
+                Some(position) => self.list_selected = position,
+                None => {
+                    self.list_selected = 0;
+                    self.selection = [0; 5];
+                    self.focus = Focus::List;
+                }
+            }
+            if matches!(self.overlay, Some(Overlay::Article(_))) {
+                self.overlay = None;
+            }
+            self.status = "the folder changed while it was loaded: the list is as it is now".into();
+        }
+        // The filter's texts now have the tags; the files that failed to load join the list.
+        super::list::forget(self);
+        super::list::refresh(self);
+        self.indexed(generation, indexes)
+    }
+
     /// Asks for the last search and the search box's to be run on the indexes now.
     fn search_again(&mut self) -> Option<Effect> {
         self.searches_stale = false;
@@ -976,6 +1098,26 @@ impl App {
     }
 }
 
+/// What the list shows of a briefing, from the cache's list while opening, else from the briefing.
+#[derive(Debug, Clone, Copy)]
+pub struct ListRow<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub outlet: &'a str,
+    pub published: Option<crate::model::Date>,
+    pub status: crate::model::Status,
+    /// Empty while opening (the cache's list has no tags).
+    pub tags: &'a [String],
+}
+
+/// [`App::entry`] over the two fields it reads, so that a caller may change the others meanwhile.
+pub fn entry_in<'a>(store: &'a Store, opening: Option<&'a Opening>, position: usize) -> Option<&'a Entry> {
+    match opening {
+        Some(opening) => opening.entry(position),
+        None => store.entries.get(position),
+    }
+}
+
 /// The item at a row of a pane (none for the summary).
 fn pane_item(pane: Pane, row: usize) -> Option<ItemRef> {
     match pane {
@@ -1014,7 +1156,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     if action.is_from_user() && !app.typing() {
         app.status.clear();
     }
-    let effect = apply(app, action);
+    let effect = apply(app, action).or_else(|| app.unread().map(|position| Effect::Decode { position }));
     super::panes::rewrap(app);
     super::boards::prepare(app);
     // A board's search (the timeline's query) goes with the searches the action asked for.
@@ -1050,6 +1192,10 @@ pub fn update_now(app: &mut App, action: Action) -> Option<Effect> {
         Some(Effect::Index { generation }) => {
             let indexes = Indexes::build(&app.store);
             update_now(app, Action::Indexed { generation, indexes })
+        }
+        Some(Effect::Decode { position }) => {
+            let entry = app.opening.as_ref().and_then(|o| o.read(position)).map(Box::new);
+            update_now(app, Action::Decoded { position, entry })
         }
         other => other,
     }
@@ -1193,6 +1339,15 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::PrevHit => app.step_hit(false),
         Action::Searched { id, purpose, ranking } => app.searched(id, purpose, ranking),
         Action::Indexed { generation, indexes } => return app.indexed(generation, indexes),
+        Action::Decoded { position, entry } => {
+            if let Some(opening) = &mut app.opening {
+                if entry.is_none() {
+                    app.status = "this briefing could not be read: it shows when the folder is loaded".into();
+                }
+                opening.keep(position, entry.map(|e| *e));
+            }
+        }
+        Action::Loaded { generation, outcome } => return app.loaded(generation, outcome),
         // The export lists each item's cross-references.
         Action::Export if app.current().is_some() && app.still_indexing("export works") => {}
         Action::Export => match app.current() {
@@ -1276,7 +1431,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
                 if width != view.width {
                     let briefing = view.briefing;
                     let quote = view.quote.clone();
-                    if let Some(article) = app.store.entries[briefing].article.as_deref() {
+                    if let Some(article) = app.entry(briefing).and_then(|e| e.article.as_deref()) {
                         app.overlay =
                             Some(Overlay::Article(ArticleView::new(briefing, article, quote, width)));
                     }
@@ -1310,8 +1465,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
 
 /// Opens the current briefing's article at the selected item's sentence (its quote or source).
 fn open_article(app: &mut App) {
-    let Some(briefing) = app.current() else { return };
-    let entry = &app.store.entries[briefing];
+    let Some((briefing, entry)) = app.current().and_then(|i| Some((i, app.entry(i)?))) else { return };
     let Some(article) = entry.article.as_deref() else {
         app.status = "this briefing links no readable article".into();
         return;

@@ -4,7 +4,11 @@
 //! `Action::Indexed`, which `update` takes only if that generation is still the current one.
 
 use std::io;
+use std::path::PathBuf;
 use std::sync::Arc;
+
+use crate::cache::Loaded;
+use crate::store::Progress;
 
 use crate::folder::Folder;
 use crate::search::SearchIndex;
@@ -12,6 +16,7 @@ use crate::store::Store;
 use crate::xref::CrossRef;
 
 use super::app::Action;
+use super::opening::Arrived;
 
 /// What the reader needs the whole folder indexed for: search, cross-references and the boards.
 /// Shared (cheap to clone) so that it can travel in an [`Action`]; two are equal when they are the same
@@ -88,6 +93,28 @@ impl Indexer {
             // The store goes back to the loop alone, so that a reload may change it in place.
             drop(store);
             deliver(Action::Indexed { generation, indexes });
+        })?;
+        Ok(())
+    }
+
+    /// Loads the folder `dir` through its cache (as `brief` does before any command: unchanged files from
+    /// the cache, the others parsed, the cache written again if anything changed) and builds its
+    /// indexes, then reports `Action::Loaded` for `generation`: the reader opened on the cache's list
+    /// meanwhile.
+    pub fn load(&self, dir: PathBuf, generation: u64) -> io::Result<()> {
+        let deliver = Arc::clone(&self.deliver);
+        std::thread::Builder::new().name("brief-load".into()).spawn(move || {
+            let outcome = match crate::cache::load(&dir, false, &Progress::default()) {
+                Ok(Loaded { store, index, graph }) => {
+                    let indexes = match graph.zip(index) {
+                        Some((xref, search)) => Indexes::with(&store, xref, search),
+                        None => Indexes::build(&store),
+                    };
+                    Ok(Arrived { store: Arc::new(store), indexes })
+                }
+                Err(why) => Err(why.to_string()),
+            };
+            deliver(Action::Loaded { generation, outcome });
         })?;
         Ok(())
     }

@@ -51,34 +51,32 @@ impl ListView {
 /// Works out the rows after a load, a reload, a new filter or order; the selected briefing stays
 /// selected if it is still shown, else the first row is.
 pub fn refresh(app: &mut App) {
-    let entries = &app.store.entries;
     let failed = &app.store.failed;
-    let total = entries.len() + failed.len();
+    let loaded = app.loaded_len();
+    let total = loaded + failed.len();
     let words = app.list.filter.words();
     if !words.is_empty() && app.list.folded.len() != total {
-        let mut folded: Vec<String> = (entries.iter())
-            .map(|e| {
-                let b = &e.briefing;
-                let date = b.source.published.map_or(String::new(), |d| d.to_string());
-                fold(&format!("{} {} {} {date} {}", b.title, b.source.outlet, b.id, b.tags.join(" ")))
+        let mut folded: Vec<String> = (0..loaded)
+            .filter_map(|i| app.list_row(i))
+            .map(|b| {
+                let date = b.published.map_or(String::new(), |d| d.to_string());
+                fold(&format!("{} {} {} {date} {}", b.title, b.outlet, b.id, b.tags.join(" ")))
             })
             .collect();
         folded.extend(failed.iter().map(|p| fold(&super::app::file_name(p))));
         app.list.folded = folded;
     }
-    let view = &mut app.list;
-    view.rows = (0..total).filter(|&r| words.is_empty() || matches(&view.folded[r], &words)).collect();
-    let key = |r: &usize| entries.get(*r).map(|e| &e.briefing);
-    match view.order {
+    let mut rows: Vec<usize> =
+        (0..total).filter(|&r| words.is_empty() || matches(&app.list.folded[r], &words)).collect();
+    let key = |r: &usize| app.list_row(*r);
+    match app.list.order {
         Order::Date => {}
         // Failed files stay last, in name order.
-        Order::Title => {
-            view.rows.sort_by_cached_key(|r| (key(r).is_none(), key(r).map(|b| fold(&b.title)), *r))
-        }
-        Order::Outlet => {
-            view.rows.sort_by_cached_key(|r| (key(r).is_none(), key(r).map(|b| fold(&b.source.outlet)), *r))
-        }
+        Order::Title => rows.sort_by_cached_key(|r| (key(r).is_none(), key(r).map(|b| fold(b.title)), *r)),
+        Order::Outlet => rows.sort_by_cached_key(|r| (key(r).is_none(), key(r).map(|b| fold(b.outlet)), *r)),
     }
+    let view = &mut app.list;
+    view.rows = rows;
     if view.position(app.list_selected).is_none()
         && let Some(&first) = view.rows.first()
     {

@@ -11,6 +11,7 @@ pub mod editor;
 pub mod indexer;
 pub mod keymap;
 pub mod list;
+pub mod opening;
 pub mod outside;
 pub mod panes;
 pub mod searcher;
@@ -33,7 +34,7 @@ use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-use crate::cache::Loaded;
+use crate::cache::{Listed, Loaded};
 use crate::config::Config;
 use crate::export;
 use app::{Action, App, Effect, update};
@@ -65,17 +66,19 @@ pub enum Message {
     Resumed,
 }
 
+/// What the reader starts on.
+pub enum Start {
+    /// The loaded folder, with the graph and index the load made, if it made them.
+    Loaded(Box<Loaded>),
+    /// The list of a fresh cache of the folder `dir`: the first frame comes from it, while the folder is
+    /// loaded on another thread.
+    Listed { dir: std::path::PathBuf, listed: Box<Listed> },
+}
+
 /// Runs the reader until the user quits, on the briefing at `selected` (with its detail focused) when
-/// given. The terminal is restored whatever happens.
-/// Runs the reader on the loaded folder (with the graph and index loading made, if it made them),
-/// opened on the briefing at `selected`, with the user's `settings` (theme, export folder); `note` is
-/// said in the status bar first (the settings were bad, say).
-pub fn run(
-    loaded: Loaded,
-    selected: Option<usize>,
-    settings: &Config,
-    note: Option<String>,
-) -> io::Result<()> {
+/// given, with the user's `settings` (theme, export folder); `note` is said in the status bar first
+/// (the settings were bad, say). The terminal is restored whatever happens.
+pub fn run(start: Start, selected: Option<usize>, settings: &Config, note: Option<String>) -> io::Result<()> {
     if !io::stdout().is_terminal() {
         return Err(io::Error::other(
             "the reader needs a terminal; use `brief list` or `brief show ID` in scripts",
@@ -92,10 +95,16 @@ pub fn run(
         previous_hook(info);
     }));
     // The first frame shows the list at once: the indexes come from the indexer, over the graph and
-    // index the load made when it made them.
-    let Loaded { store, index, graph } = loaded;
-    let made = graph.zip(index);
-    let mut app = App::indexing(store);
+    // index the load made when it made them; or, on the cache's list, the folder and its indexes.
+    let (mut app, first) = match start {
+        Start::Loaded(loaded) => {
+            let Loaded { store, index, graph } = *loaded;
+            (App::indexing(store), First::Index(graph.zip(index).map(Box::new)))
+        }
+        Start::Listed { dir, listed } => {
+            (App::opening(&dir, opening::Opening::new(*listed)), First::Load(dir))
+        }
+    };
     app.theme = view::Theme::from_settings(&settings.theme);
     if let Some(folder) = &settings.export_folder {
         app.export_folder = folder.clone();
@@ -106,7 +115,7 @@ pub fn run(
     if let Some(position) = selected {
         app.select_briefing(position);
     }
-    let result = execute!(io::stdout(), EnableMouseCapture).and_then(|()| event_loop(terminal, app, made));
+    let result = execute!(io::stdout(), EnableMouseCapture).and_then(|()| event_loop(terminal, app, first));
     restore();
     result
 }
@@ -219,11 +228,14 @@ fn spawn_input(messages: Sender<Message>) -> io::Result<Sender<()>> {
     Ok(ack)
 }
 
-fn event_loop(
-    mut terminal: DefaultTerminal,
-    mut app: App,
-    made: Option<(crate::xref::CrossRef, crate::search::SearchIndex)>,
-) -> io::Result<()> {
+/// What the indexer does first: build the indexes of the loaded store (over the graph and index the load
+/// made, if it made them), or load the folder the reader opened on the cache's list of.
+enum First {
+    Index(Option<Box<(crate::xref::CrossRef, crate::search::SearchIndex)>>),
+    Load(std::path::PathBuf),
+}
+
+fn event_loop(mut terminal: DefaultTerminal, mut app: App, first: First) -> io::Result<()> {
     let (sender, messages): (Sender<Message>, Receiver<Message>) = mpsc::channel();
     let ack = spawn_input(sender.clone())?;
     let _ = RESUMED.set(sender.clone());
@@ -231,9 +243,6 @@ fn event_loop(
     let searcher = Searcher::start(move |done| found.send(Message::Done(done)).is_ok())?;
     let built = sender.clone();
     let indexer = Indexer::new(move |done| built.send(Message::Done(done)).is_ok());
-    if let Some(generation) = app.indexing {
-        indexer.start(Arc::clone(&app.store), made, generation)?;
-    }
     let workers = Workers { searcher, indexer };
     // Kept alive for the whole loop; dropping it stops the watching.
     let _watcher = match watch::start(&app.store.dir, move || sender.send(Message::FilesChanged).is_ok()) {
@@ -244,7 +253,9 @@ fn event_loop(
         }
     };
     let size = terminal.size()?;
-    update(&mut app, Action::Resize { width: size.width, height: size.height });
+    dispatch(&mut terminal, &mut app, &workers, Action::Resize { width: size.width, height: size.height })?;
+    // Started once the first frame is drawn, so that the first frame has both cores.
+    let mut first = Some(first);
     let mut redraw = true;
     let mut status_shown = outside::StatusTimer::default();
     while !app.quit {
@@ -252,6 +263,14 @@ fn event_loop(
             // Not while a signal gives the terminal back: a frame would land on the main screen.
             let _terminal = TERMINAL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             terminal.draw(|frame| view::draw(frame, &app))?;
+        }
+        if let (Some(first), Some(generation)) = (first.take(), app.indexing) {
+            match first {
+                First::Index(made) => {
+                    workers.indexer.start(Arc::clone(&app.store), made.map(|m| *m), generation)?
+                }
+                First::Load(dir) => workers.indexer.load(dir, generation)?,
+            }
         }
         // Blocks until input or a file change (or a message's time is up): an idle reader uses no CPU.
         let received = match status_shown.deadline(&app) {
@@ -379,6 +398,10 @@ fn perform(
             workers.indexer.start(Arc::clone(&app.store), None, generation)?;
             return Ok(None);
         }
+        Effect::Decode { position } => Action::Decoded {
+            position,
+            entry: app.opening.as_ref().and_then(|o| o.read(position)).map(Box::new),
+        },
     }))
 }
 

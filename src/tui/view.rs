@@ -247,9 +247,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         draw_tabs(frame, app, regions.tabs);
         match app.current_briefing() {
             Some(_) => panes::draw_pane(frame, app, regions),
-            None if app.store.entries.is_empty() && app.store.failed.is_empty() => {
-                draw_empty(frame, app, regions.pane.union(regions.detail));
-            }
+            None if app.list_len() == 0 => draw_empty(frame, app, regions.pane.union(regions.detail)),
+            // Opening on the cache's list: read before the next frame, or unreadable (said in the status).
+            None if app.current().is_some() => {}
             None => panes::list::draw_failure(frame, app, regions.pane.union(regions.detail)),
         }
     }
@@ -298,7 +298,7 @@ fn draw_title(frame: &mut Frame, app: &App, area: Rect) {
     let dir = app.store.dir.display().to_string();
     // The boards' names take the right of the bar; the folder gets what is left.
     let tabs = super::boards::tabs(area.width).first().map_or(area.width, |(_, x, _)| *x);
-    let text = format!("— {} — {} briefing(s)", crate::sanitize::neutralize(&dir), app.store.entries.len());
+    let text = format!("— {} — {} briefing(s)", crate::sanitize::neutralize(&dir), app.loaded_len());
     let line = Line::from(vec![
         Span::styled(" brief ", app.theme.accent()),
         Span::raw(panes::list::truncate(&text, usize::from(tabs.saturating_sub(8)))),

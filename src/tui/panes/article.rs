@@ -13,7 +13,7 @@ use crate::tui::view;
 pub fn draw(frame: &mut Frame, app: &App, article: &ArticleView, area: Rect) {
     let box_area = view::article_area(area);
     view::clear(frame, box_area);
-    let b = &app.store.entries[article.briefing].briefing;
+    let Some(b) = app.entry(article.briefing).map(|e| &e.briefing) else { return };
     let visible = usize::from(box_area.height.saturating_sub(2));
     let scroll = article.scroll.min(article.lines.len().saturating_sub(visible));
     let title = format!(

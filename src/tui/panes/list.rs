@@ -33,14 +33,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let lines: Vec<Line> = rows[first..last]
         .iter()
         .map(|&i| {
-            let (marker, text) = match app.store.entries.get(i) {
-                Some(entry) => {
-                    let b = &entry.briefing;
+            let (marker, text) = match app.list_row(i) {
+                Some(b) => {
                     let marker = if b.status == Status::Draft { "✎ " } else { "  " };
-                    let date = b.source.published.map_or(String::new(), |d| format!("{d} "));
-                    (marker, format!("{date}{} · {}", b.title, b.source.outlet))
+                    let date = b.published.map_or(String::new(), |d| format!("{d} "));
+                    (marker, format!("{date}{} · {}", b.title, b.outlet))
                 }
-                None => ("✗ ", file_name(&app.store.failed[i - app.store.entries.len()])),
+                None => ("✗ ", file_name(&app.store.failed[i - app.loaded_len()])),
             };
             let text = truncate(&text, width.saturating_sub(2));
             let style = if i == app.list_selected { app.theme.selected() } else { Default::default() };
@@ -58,7 +57,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 
 /// The errors of a file that failed to load, where the briefing would be.
 pub fn draw_failure(frame: &mut Frame, app: &App, area: Rect) {
-    let index = app.list_selected.saturating_sub(app.store.entries.len());
+    let index = app.list_selected.saturating_sub(app.loaded_len());
     let Some(path) = app.store.failed.get(index) else { return };
     let width = usize::from(area.width.saturating_sub(2)).max(1);
     let mut lines = vec![Line::styled("This file failed to load:", app.theme.warn()), Line::raw("")];

@@ -18,7 +18,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 
-use super::app::{Action, App, Focus, Overlay, Pane};
+use super::app::{self, Action, App, Focus, Overlay, Pane};
 use super::keymap;
 use super::view::{self, Regions};
 use super::wrap::{Para, Tone};
@@ -126,7 +126,8 @@ pub fn rewrap(app: &mut App) {
     if app.pane == Pane::Summary {
         let width = inner_width(regions.pane.union(regions.detail));
         // Borrow the briefing through the field, not `&App`, so the cache beside it can change.
-        let briefing = app.current().map(|i| &app.store.entries[i].briefing);
+        let briefing = app.current().and_then(|i| app::entry_in(&app.store, app.opening.as_ref(), i));
+        let briefing = briefing.map(|e| &e.briefing);
         let paras = briefing.map(summary::paras).unwrap_or_default();
         app.wrapped.summary.set(paras, width, app.highlight.as_ref());
     } else {
@@ -153,7 +154,7 @@ fn detail_paras(app: &App) -> Vec<Para<'static>> {
 
 /// The fields that describe item `item` of briefing `briefing`, as its pane's detail box shows them.
 pub fn item_fields(app: &App, briefing: usize, item: ItemRef) -> Vec<(&'static str, String)> {
-    let b = &app.store.entries[briefing].briefing;
+    let Some(b) = app.entry(briefing).map(|e| &e.briefing) else { return Vec::new() };
     match item {
         ItemRef::Figure(i) => figures::detail(&b.figures[i]),
         ItemRef::Actor(i) => actors::detail(app, briefing, i, &b.actors[i]),

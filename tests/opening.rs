@@ -1,0 +1,206 @@
+//! The reader opening on a fresh cache's list: the first frame needs the list alone, a briefing is read
+//! when it is shown (a few are kept), a damaged cache only costs time, a stale one is never listed, and
+//! the folder the indexer loads replaces the list through `update`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use brief::cache;
+use brief::store::{Progress, Store};
+use brief::tui::app::{Action, App, update, update_now};
+use brief::tui::indexer::Indexes;
+use brief::tui::opening::{Arrived, KEPT, Opening};
+use brief::tui::view::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// One cache directory for this test binary, set before any test reads the environment.
+fn cache_dir() {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap().keep();
+        // SAFETY: set once, before any test of this binary reads the environment (each test calls
+        // this first, and the others wait for it).
+        unsafe { std::env::set_var("BRIEF_CACHE_DIR", &dir) };
+        dir
+    });
+}
+
+/// The seeds with their articles, and 20 copies of them without articles (read from the cache alone):
+/// a folder, written and cached.
+fn folder() -> (tempfile::TempDir, PathBuf) {
+    cache_dir();
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("briefings");
+    let articles = root.path().join("assets/articles");
+    fs::create_dir_all(&dir).unwrap();
+    fs::create_dir_all(&articles).unwrap();
+    for article in fs::read_dir("assets/articles").unwrap() {
+        let article = article.unwrap().path();
+        fs::copy(&article, articles.join(article.file_name().unwrap())).unwrap();
+    }
+    let mut seeds: Vec<PathBuf> = fs::read_dir("briefings").unwrap().map(|e| e.unwrap().path()).collect();
+    seeds.sort();
+    for seed in &seeds {
+        fs::copy(seed, dir.join(seed.file_name().unwrap())).unwrap();
+    }
+    for n in 0..20 {
+        let text = fs::read_to_string(&seeds[n % seeds.len()]).unwrap();
+        // The briefing's id is the file's first `id`; the actors' come later.
+        let copy: String = text
+            .lines()
+            .filter(|line| !line.starts_with("article = "))
+            .map(|line| format!("{line}\n"))
+            .collect::<String>()
+            .replacen("id = \"", &format!("id = \"copy-{n}-"), 1);
+        fs::write(dir.join(format!("copy-{n}.toml")), copy).unwrap();
+    }
+    cache::load(&dir, false, &Progress::default()).unwrap();
+    (root, dir)
+}
+
+fn opening(dir: &Path) -> App {
+    let listed = cache::listed(dir).expect("a fresh cache is listed");
+    let mut app = App::opening(dir, Opening::new(listed));
+    app.theme = Theme::PLAIN;
+    app
+}
+
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
+    terminal.draw(|frame| view::draw(frame, app)).unwrap();
+    terminal.backend().to_string()
+}
+
+fn kept(app: &App) -> usize {
+    app.opening.as_ref().map_or(0, Opening::kept)
+}
+
+#[test]
+fn the_first_frame_comes_from_the_list_and_a_briefing_is_read_when_it_is_shown() {
+    let (_root, dir) = folder();
+    let store = Store::load(&dir).unwrap();
+    let mut app = opening(&dir);
+    // Nothing decoded yet: the list alone.
+    assert!(app.store.entries.is_empty());
+    assert_eq!(app.list_len(), store.entries.len());
+    assert_eq!((app.current(), app.current_briefing(), kept(&app)), (Some(0), None, 0));
+    // The first action reads the selected briefing before anything is drawn.
+    update_now(&mut app, Action::Resize { width: 120, height: 30 });
+    assert_eq!(kept(&app), 1);
+    assert_eq!(app.current_briefing(), Some(&store.entries[0].briefing));
+    let frame = screen(&app);
+    let start = |text: &str| text.chars().take(20).collect::<String>();
+    assert!(frame.contains(" Briefings "), "{frame}");
+    assert!(frame.contains(&start(&store.entries[1].briefing.title)), "the list is drawn: {frame}");
+    assert!(frame.contains(&start(&store.entries[0].briefing.summary)), "so is the summary: {frame}");
+    assert!(frame.contains("indexing…"), "{frame}");
+    // Each briefing moved to is read, from the cache or (the seeds link articles) its file, equal to
+    // what a load gives; only the last few are kept.
+    for position in 1..store.entries.len() {
+        update_now(&mut app, Action::Down);
+        assert_eq!(app.list_selected, position);
+        assert_eq!(app.entry(position), Some(&store.entries[position]), "briefing {position}");
+    }
+    assert_eq!(kept(&app), KEPT);
+    assert!(store.entries.len() > KEPT);
+    // Back to one forgotten: read again.
+    update_now(&mut app, Action::Top);
+    assert_eq!(app.current_briefing(), Some(&store.entries[0].briefing));
+    assert_eq!(kept(&app), KEPT);
+    // The article of a seed is there to open.
+    let seed = store.entries.iter().position(|e| e.article.is_some()).unwrap();
+    app.select_briefing(seed);
+    update_now(&mut app, Action::OpenArticle);
+    assert!(matches!(app.overlay, Some(brief::tui::app::Overlay::Article(_))), "{}", app.status);
+}
+
+#[test]
+fn the_loaded_folder_replaces_the_list_through_update() {
+    let (_root, dir) = folder();
+    let mut app = opening(&dir);
+    update_now(&mut app, Action::Resize { width: 120, height: 30 });
+    update_now(&mut app, Action::Down);
+    update_now(&mut app, Action::Down);
+    let selected = app.current_briefing().unwrap().id.clone();
+    let arrive = |generation| {
+        let loaded = cache::load(&dir, false, &Progress::default()).unwrap();
+        let indexes = Indexes::build(&loaded.store);
+        Action::Loaded { generation, outcome: Ok(Arrived { store: Arc::new(loaded.store), indexes }) }
+    };
+    // Another generation's load is not taken.
+    assert_eq!(update(&mut app, arrive(2)), None);
+    assert!(app.opening.is_some());
+    update(&mut app, arrive(1));
+    assert!(app.opening.is_none());
+    assert_eq!(app.indexing, None);
+    assert_eq!(app.current_briefing().unwrap().id, selected);
+    assert_eq!(app.store.entries.len(), app.list_len());
+    // What needed the indexes works now.
+    update_now(&mut app, Action::ShowPane(brief::tui::app::Pane::Claims));
+    update_now(&mut app, Action::CrossReference);
+    assert!(app.status.ends_with("related item(s)"), "{}", app.status);
+}
+
+#[test]
+fn a_folder_changed_between_the_list_and_the_load_finds_the_briefing_again_by_id() {
+    let (_root, dir) = folder();
+    let mut app = opening(&dir);
+    update_now(&mut app, Action::Resize { width: 120, height: 30 });
+    update_now(&mut app, Action::Bottom);
+    let selected = app.current_briefing().unwrap().id.clone();
+    // A briefing newer than every other comes first now: positions move by one.
+    let text = fs::read_to_string(dir.join("copy-0.toml")).unwrap();
+    let newer =
+        text.replacen("id = \"copy-0-", "id = \"newest-", 1).replace("published = \"20", "published = \"29");
+    fs::write(dir.join("newest.toml"), newer).unwrap();
+    let loaded = cache::load(&dir, false, &Progress::default()).unwrap();
+    assert_eq!(loaded.store.entries[0].briefing.id.split('-').next(), Some("newest"));
+    let indexes = Indexes::build(&loaded.store);
+    let arrived = Arrived { store: Arc::new(loaded.store), indexes };
+    update_now(&mut app, Action::Loaded { generation: 1, outcome: Ok(arrived) });
+    assert_eq!(app.current_briefing().unwrap().id, selected);
+    assert!(app.status.starts_with("the folder changed while it was loaded"), "{}", app.status);
+}
+
+#[test]
+fn a_damaged_cache_only_costs_time() {
+    let (_root, dir) = folder();
+    let store = Store::load(&dir).unwrap();
+    let mut app = opening(&dir);
+    // Rewritten in place (the same file the reader holds open) with other bytes: every briefing fails
+    // its checksum, and is read from its file.
+    let file = cache::location(&dir).unwrap();
+    let length = fs::metadata(&file).unwrap().len() as usize;
+    fs::write(&file, vec![0x5a; length]).unwrap();
+    update_now(&mut app, Action::Resize { width: 120, height: 30 });
+    let copy = store.entries.iter().position(|e| e.article.is_none()).unwrap();
+    app.select_briefing(copy);
+    update_now(&mut app, Action::Down);
+    update_now(&mut app, Action::Up);
+    assert_eq!(app.current_briefing(), Some(&store.entries[copy].briefing));
+    // A briefing neither the cache nor its file can give says so, and the reader goes on.
+    fs::remove_file(&store.entries.last().unwrap().path).unwrap();
+    update_now(&mut app, Action::FocusList);
+    update_now(&mut app, Action::Bottom);
+    assert_eq!(app.current(), Some(store.entries.len() - 1));
+    assert_eq!(app.current_briefing(), None);
+    assert!(app.status.starts_with("this briefing could not be read"), "{}", app.status);
+    assert!(screen(&app).contains("Briefings"));
+}
+
+#[test]
+fn a_stale_cache_is_never_listed() {
+    let (_root, dir) = folder();
+    assert!(cache::listed(&dir).is_some());
+    let path = dir.join("copy-3.toml");
+    let mut text = fs::read_to_string(&path).unwrap();
+    text.push_str("# edited\n");
+    fs::write(&path, text).unwrap();
+    assert!(cache::listed(&dir).is_none(), "a rewritten file");
+    cache::load(&dir, false, &Progress::default()).unwrap();
+    assert!(cache::listed(&dir).is_some());
+    fs::remove_file(&path).unwrap();
+    assert!(cache::listed(&dir).is_none(), "a removed file");
+}
