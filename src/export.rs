@@ -11,7 +11,7 @@ use std::os::unix::fs::PermissionsExt as _;
 use std::path::{Path, PathBuf};
 
 use crate::model::{Briefing, Briefings};
-use crate::render::{SAME_ACTOR_SHOWN, attribution, format_value, grades, links_shown};
+use crate::render::{INFERRED_SHOWN, SAME_ACTOR_SHOWN, attribution, format_value, grades, links_shown};
 use crate::xref::{CrossRef, ItemAt, LinkKind, reason};
 
 /// Escapes text so that, standing where text may stand in a Markdown document (a paragraph, a heading, a
@@ -212,12 +212,12 @@ fn cross_references<B: Briefings + ?Sized>(
     let b = briefings.briefing(at);
     let link_to = |other: usize| briefing_link(briefings.briefing(other), linked(other));
     let mut lines = Vec::new();
-    for (_, item) in b.items() {
+    // Every item's links at once: a briefing's claims are compared with the folder's together.
+    let items: Vec<ItemAt> = b.items().map(|(_, item)| ItemAt { briefing: at, item }).collect();
+    for (&ItemAt { item, .. }, linked) in items.iter().zip(xref.linked(&items, INFERRED_SHOWN)) {
         let label = escape(&b.item_label(item));
-        let (same_actor, links): (Vec<_>, Vec<_>) = xref
-            .related(ItemAt { briefing: at, item })
-            .into_iter()
-            .partition(|link| link.kind == LinkKind::SameActor);
+        let (same_actor, links): (Vec<_>, Vec<_>) =
+            linked.links.into_iter().partition(|link| link.kind == LinkKind::SameActor);
         if !same_actor.is_empty() {
             // An actor of a large folder may appear in thousands of briefings: the first few, then a count.
             let places: Vec<String> =
@@ -226,7 +226,8 @@ fn cross_references<B: Briefings + ?Sized>(
             let rest = if more > 0 { format!(" and {more} more") } else { String::new() };
             lines.push(format!("**{label}** also appears in {}{rest}", places.join(", ")));
         }
-        let (shown, total) = (links_shown(&links), links.len());
+        // `links` may hold the best few of many: `linked.total` counts them all.
+        let (shown, total) = (links_shown(&links), linked.total - same_actor.len());
         for link in links.into_iter().take(shown) {
             let other = briefings.briefing(link.to.briefing);
             let inferred = if link.kind.is_explicit() {

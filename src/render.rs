@@ -14,7 +14,7 @@ use std::fmt::Write;
 use textwrap::Options;
 
 use crate::model::{Briefing, Briefings, Claim, Figure, ItemRef};
-use crate::xref::{CrossRef, ItemAt, Link};
+use crate::xref::{CrossRef, ItemAt, Link, Linked};
 
 /// Inferred links listed per item in text: a claim in a large folder may resemble thousands of others.
 pub const INFERRED_SHOWN: usize = 10;
@@ -46,7 +46,11 @@ pub fn briefing_text<B: Briefings + ?Sized>(
     width: usize,
 ) -> String {
     let b = briefings.briefing(at);
-    let related = |item| xref.related(ItemAt { briefing: at, item });
+    // Every item's links at once: a briefing's claims are compared with the folder's together.
+    let items: Vec<ItemAt> = b.items().map(|(_, item)| ItemAt { briefing: at, item }).collect();
+    let mut linked: std::collections::HashMap<ItemRef, Linked> =
+        items.iter().map(|at| at.item).zip(xref.linked(&items, INFERRED_SHOWN)).collect();
+    let mut related = |item| linked.remove(&item).unwrap_or_default();
     let mut out = String::new();
     let title = wrap(&b.title, width, "", "");
     let rule_width = title.lines().map(unicode_width::UnicodeWidthStr::width).max().unwrap_or(0);
@@ -128,9 +132,10 @@ fn item<B: Briefings + ?Sized>(
     line: &str,
     notes: &[String],
     quote: Option<&str>,
-    links: &[Link],
+    linked: &Linked,
     briefings: &B,
 ) {
+    let links = &linked.links;
     out.push_str(&wrap(line, width, "  • ", "    "));
     out.push('\n');
     for note in notes {
@@ -147,8 +152,8 @@ fn item<B: Briefings + ?Sized>(
         out.push_str(&wrap(&line, width, "    ", "      "));
         out.push('\n');
     }
-    if shown < links.len() {
-        let line = format!("→ … and {} more (brief xref lists every one)", links.len() - shown);
+    if shown < linked.total {
+        let line = format!("→ … and {} more (brief xref lists every one)", linked.total - shown);
         out.push_str(&wrap(&line, width, "    ", "      "));
         out.push('\n');
     }

@@ -415,14 +415,15 @@ impl Snapshot {
     }
 
     /// The briefing at `at` and, of each of its items (its `item` alone, when given), the briefings
-    /// `shown` picks of the item's links: what a command about one briefing prints. The links are kept
-    /// in `graph` ([`CrossRef::keep_related`]) for the command to list. `None` if a briefing fails its
-    /// checksum or the graph's tables were found damaged.
+    /// `shown` picks of the item's links ([`CrossRef::linked`] with the limit `inferred`): what a command
+    /// about one briefing prints. The links are kept in `graph` ([`CrossRef::keep_linked`]) for the
+    /// command to list. `None` if a briefing fails its checksum or the graph's tables were found damaged.
     pub fn briefings_around(
         &self,
         graph: &CrossRef,
         at: usize,
         item: Option<&str>,
+        inferred: usize,
         shown: impl Fn(&[crate::xref::Link]) -> Vec<usize>,
     ) -> Option<std::collections::HashMap<usize, Briefing>> {
         let briefing = self.briefing(at)?;
@@ -430,26 +431,24 @@ impl Snapshot {
             .filter(|(id, _)| item.is_none_or(|wanted| wanted == *id))
             .map(|(_, item)| ItemAt { briefing: at, item })
             .collect();
-        // A claim's links cost most (it walks its terms' lists of claims): the claims are split over two
-        // threads.
+        // A claim's links cost most (its terms' lists of claims are walked): the claims are split over
+        // two threads, each walking the terms of its half once.
         let (claims, others): (Vec<ItemAt>, Vec<ItemAt>) =
             items.into_iter().partition(|at| matches!(at.item, crate::model::ItemRef::Claim(_)));
         let (these, those) = claims.split_at(claims.len() / 2);
-        let related = |items: &[ItemAt]| items.iter().map(|&at| (at, graph.related(at))).collect::<Vec<_>>();
-        let linked = std::thread::scope(|scope| {
-            let later = scope.spawn(|| related(those));
-            let mut linked = related(&others);
-            linked.extend(related(these));
+        let linked = |items: &[ItemAt]| (items.to_vec(), graph.linked(items, inferred));
+        let parts = std::thread::scope(|scope| {
+            let later = scope.spawn(|| linked(those));
+            let parts = [linked(&others), linked(these)];
             match later.join() {
-                Ok(rest) => linked.extend(rest),
+                Ok(rest) => parts.into_iter().chain([rest]).collect::<Vec<_>>(),
                 Err(panic) => std::panic::resume_unwind(panic),
             }
-            linked
         });
         let mut positions: Vec<usize> = Vec::new();
-        for (at, links) in linked {
-            positions.extend(shown(&links));
-            graph.keep_related(at, links);
+        for (items, linked) in parts {
+            positions.extend(linked.iter().flat_map(|l| shown(&l.links)));
+            graph.keep_linked(&items, inferred, linked);
         }
         if graph.found_corrupt() {
             return None;
@@ -1301,6 +1300,10 @@ mod tests {
         let briefings = store.briefings();
         let mut items = 0;
         for (b, briefing) in briefings.iter().enumerate().filter(|(b, _)| b % 4 == 0) {
+            let all: Vec<ItemAt> = briefing.items().map(|(_, item)| ItemAt { briefing: b, item }).collect();
+            for limit in [0, 10, usize::MAX] {
+                assert_eq!(stored.linked(&all, limit), built.linked(&all, limit), "{b} {limit}");
+            }
             for (_, item) in briefing.items() {
                 let at = ItemAt { briefing: b, item };
                 let links = built.related(at);
@@ -1346,7 +1349,13 @@ mod tests {
         let (path, built) = written(cache.path(), &store);
         let at = 2;
         let shown = |snapshot: &Snapshot, graph: &CrossRef| {
-            snapshot.briefings_around(graph, at, None, crate::render::briefings_shown)
+            snapshot.briefings_around(
+                graph,
+                at,
+                None,
+                crate::render::INFERRED_SHOWN,
+                crate::render::briefings_shown,
+            )
         };
         let snapshot = Snapshot::open_file(path.clone(), &seeds()).unwrap();
         let needed = shown(&snapshot, &snapshot.graph().unwrap()).unwrap();

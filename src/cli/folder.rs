@@ -121,6 +121,16 @@ pub enum Shown {
     All,
 }
 
+impl Shown {
+    /// How many inferred links of each item the command lists ([`CrossRef::linked`]).
+    pub fn inferred(self) -> usize {
+        match self {
+            Shown::Some => crate::render::INFERRED_SHOWN,
+            Shown::All => usize::MAX,
+        }
+    }
+}
+
 /// Makes the output of a command about the briefing `id` (about its `item` alone, when given) with `make`, given the briefing's position,
 /// the graph and the briefings it prints something of. From a fresh cache that is one briefing's cost:
 /// the graph's tables read for its items alone, and only the briefings `shown` names decoded. Otherwise
@@ -140,11 +150,11 @@ pub fn about_briefing(
         let answer = snapshot.while_checking(dir, || {
             let (Some(summary), Some(graph)) = (snapshot.summary(), snapshot.graph()) else { return None };
             let Some(at) = snapshot.position(id) else { return Some((summary, Err(unknown(dir, id)))) };
-            let shown = |links: &[crate::xref::Link]| match shown {
+            let links_shown = |links: &[crate::xref::Link]| match shown {
                 Shown::Some => crate::render::briefings_shown(links),
                 Shown::All => links.iter().map(|l| l.to.briefing).collect(),
             };
-            let briefings = snapshot.briefings_around(&graph, at, item, shown)?;
+            let briefings = snapshot.briefings_around(&graph, at, item, shown.inferred(), links_shown)?;
             let made = make(at, &briefings, &graph);
             (!graph.found_corrupt()).then_some((summary, made))
         });

@@ -10,7 +10,7 @@ use crate::folder::Month;
 use crate::folder::actors::{ActorEntry, Role, StanceCounts};
 use crate::folder::questions::QuestionEntry;
 use crate::folder::timeline::{Row as TimelineRow, Timeline};
-use crate::model::{ActorKind, Briefing, Briefings, Date, Qualifier, Stance, Status};
+use crate::model::{ActorKind, Briefing, Briefings, Date, ItemRef, Qualifier, Stance, Status};
 use crate::render::figures::{figure_at, values_differ};
 use crate::render::hits::item_id;
 use crate::render::item_address;
@@ -195,10 +195,11 @@ struct XrefLinkJson<'a> {
 
 impl<'a> XrefItemJson<'a> {
     pub fn new<B: Briefings + ?Sized>(briefings: &'a B, related: &'a Related) -> Self {
-        let Related { from, links, support } = related;
+        let Related { from, linked } = related;
+        let links = &linked.links;
+        let support = matches!(from.item, ItemRef::Claim(_)).then_some(&linked.support);
         XrefItemJson {
             corroboration: support
-                .as_ref()
                 .map(|s| CorroborationJson { claimants: &s.claimants, outlets: &s.outlets }),
             item: item_address(briefings, *from),
             label: briefings.briefing(from.briefing).item_label(from.item),

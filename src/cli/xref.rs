@@ -26,16 +26,11 @@ pub fn run(dir: &Path, cached: bool, target: &str, json: bool) -> Result<ExitCod
             ],
             None => b.items().map(|(_, item)| item).collect(),
         };
-        let mut report = Vec::new();
-        for item in items {
-            let from = ItemAt { briefing: at, item };
-            let links = graph.related(from);
-            if links.is_empty() && item_id.is_none() {
-                continue;
-            }
-            let support = matches!(item, ItemRef::Claim(_)).then(|| graph.corroboration_from(&links));
-            report.push(Related { from, links, support });
-        }
+        let items: Vec<ItemAt> = items.into_iter().map(|item| ItemAt { briefing: at, item }).collect();
+        let report: Vec<Related> = (items.iter().zip(graph.linked(&items, shown.inferred())))
+            .filter(|(_, linked)| linked.total > 0 || item_id.is_some())
+            .map(|(&from, linked)| Related { from, linked })
+            .collect();
         if json {
             let items = report.iter().map(|r| XrefItemJson::new(briefings, r)).collect();
             return json_text(&XrefJson { items });

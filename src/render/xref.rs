@@ -2,13 +2,13 @@
 
 use super::{item_address, link_target, links_shown};
 use crate::model::Briefings;
-use crate::xref::{Corroboration, CrossRef, ItemAt, Link, LinkKind, reason};
+use crate::model::ItemRef;
+use crate::xref::{CrossRef, ItemAt, Link, LinkKind, Linked, reason};
 
 /// One item's related items in other briefings, with how far a claim is corroborated.
 pub struct Related {
     pub from: ItemAt,
-    pub links: Vec<Link>,
-    pub support: Option<Corroboration>,
+    pub linked: Linked,
 }
 
 /// Each item, its corroboration, its same-actor appearances on one line, then its explicit refs and
@@ -21,7 +21,9 @@ pub fn report_text<B: Briefings + ?Sized>(
 ) -> String {
     let mut out = String::new();
     let arrow = || textwrap::Options::new(width).initial_indent("  → ").subsequent_indent("      ");
-    for Related { from, links, support } in report {
+    for Related { from, linked } in report {
+        let Linked { links, total, support } = linked;
+        let support = matches!(from.item, ItemRef::Claim(_)).then_some(support);
         let b = briefings.briefing(from.briefing);
         let head = format!("{}: {}", item_address(briefings, *from), b.item_label(from.item));
         out.push_str(&textwrap::fill(&head, width));
@@ -45,6 +47,8 @@ pub fn report_text<B: Briefings + ?Sized>(
         // appearances elsewhere share one (`--json` lists every one).
         let (same_actor, links): (Vec<&Link>, Vec<&Link>) =
             links.iter().partition(|l| l.kind == LinkKind::SameActor);
+        // Of the others, `links` may hold the best few of many (`total` counts them all).
+        let others = total - same_actor.len();
         if !same_actor.is_empty() {
             // Addresses are not split at their hyphens.
             let options = arrow().word_splitter(textwrap::WordSplitter::NoHyphenation);
@@ -63,8 +67,8 @@ pub fn report_text<B: Briefings + ?Sized>(
             out.push_str(&textwrap::fill(&line, arrow()));
             out.push('\n');
         }
-        if shown < links.len() {
-            out.push_str(&format!("  … and {} more (--json lists every one)\n", links.len() - shown));
+        if shown < others {
+            out.push_str(&format!("  … and {} more (--json lists every one)\n", others - shown));
         }
         out.push('\n');
     }

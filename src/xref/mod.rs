@@ -11,6 +11,7 @@
 //! cache a piece at a time, so that one item's links cost what that item touches: its own terms' lists
 //! of claims, its actor's group, its unit's figures.
 
+mod claims;
 mod same_subject;
 pub(crate) mod tables;
 mod terms;
@@ -97,22 +98,18 @@ const SAME_SUBJECT: f32 = 0.5;
 /// claims once took seconds to show (issue 14).
 pub struct CrossRef {
     tables: Box<dyn Tables>,
-    /// Links worked out ahead by [`CrossRef::keep_related`].
-    kept: std::sync::Mutex<foldhash::HashMap<ItemAt, Vec<Link>>>,
-    /// What [`CrossRef::similar_claims`] works in, kept between calls (one per thread at work): a claim
-    /// of a large folder would otherwise allocate (and the kernel zero) megabytes each time.
-    scratch: std::sync::Mutex<Vec<Scratch>>,
+    /// Links worked out ahead by [`CrossRef::keep_linked`], by item and limit.
+    kept: std::sync::Mutex<foldhash::HashMap<(ItemAt, usize), Linked>>,
 }
 
-/// See [`CrossRef::similar_claims`].
-#[derive(Default)]
-struct Scratch {
-    /// Per claim, its dot products with the claim at hand, zeroed between calls.
-    sums: Vec<[f32; 2]>,
-    /// The claims met.
-    touched: Vec<u32>,
-    /// Per claim linked, its sort key and its briefing.
-    ranked: Vec<(u64, u32)>,
+/// An item's links as a command lists them ([`CrossRef::linked`]): its explicit refs, then its best
+/// inferred links (every one, up to the limit asked for), with how many links it has in all and, for a
+/// claim, who supports it in other briefings.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Linked {
+    pub links: Vec<Link>,
+    pub total: usize,
+    pub support: Corroboration,
 }
 
 impl std::fmt::Debug for CrossRef {
@@ -145,7 +142,7 @@ impl CrossRef {
 
     /// The graph over tables read from the cache.
     pub(crate) fn from_tables(tables: Box<dyn Tables>) -> CrossRef {
-        CrossRef { tables, kept: Default::default(), scratch: Default::default() }
+        CrossRef { tables, kept: Default::default() }
     }
 
     pub(crate) fn tables(&self) -> &dyn Tables {
@@ -162,28 +159,112 @@ impl CrossRef {
         self.tables.found_corrupt()
     }
 
-    /// Keeps `links`, the links [`CrossRef::related`] gave for `at`, so that it gives them once more
-    /// without working them out: for a command that looks at what it will print (to read just those
-    /// briefings) before printing it. They are given once (a claim's may be 100,000 links, not worth a
-    /// copy); asked again, they are worked out again.
-    pub fn keep_related(&self, at: ItemAt, links: Vec<Link>) {
-        self.kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).insert(at, links);
+    /// Keeps `linked`, what [`CrossRef::linked`] gave for `items` with the limit `inferred`, so that it
+    /// gives them once more without working them out: for a command that looks at what it will print (to
+    /// read just those briefings) before printing it. They are given once (a claim's may be 100,000
+    /// links, not worth a copy); asked again, they are worked out again.
+    pub fn keep_linked(&self, items: &[ItemAt], inferred: usize, linked: Vec<Linked>) {
+        let mut kept = self.kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        kept.extend(items.iter().map(|&at| (at, inferred)).zip(linked));
     }
 
     /// Every item related to `at`: explicit refs first (as written), then inferred links, best first.
     pub fn related(&self, at: ItemAt) -> Vec<Link> {
-        if let Some(links) = self.kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).remove(&at) {
-            return links;
+        self.linked(&[at], usize::MAX).pop().map(|l| l.links).unwrap_or_default()
+    }
+
+    /// The links of each of `items`: explicit refs first (as written), then the best `inferred` inferred
+    /// links (as [`CrossRef::related`] orders them), with the count of all and a claim's support. The
+    /// claims of one briefing are worked out together (each term's list of claims walked once for
+    /// them all), so pass a briefing's items in one call.
+    pub fn linked(&self, items: &[ItemAt], inferred: usize) -> Vec<Linked> {
+        let mut out: Vec<Option<Linked>> = {
+            let mut kept = self.kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            items.iter().map(|&at| kept.remove(&(at, inferred))).collect()
+        };
+        let mut claims: Vec<(usize, usize, usize)> = Vec::new();
+        for (i, &at) in items.iter().enumerate() {
+            if out[i].is_some() {
+                continue;
+            }
+            match self.claim_number(at) {
+                Some(n) => claims.push((at.briefing, n, i)),
+                None => {
+                    let links = self.other_links(at);
+                    let support = self.corroboration_from(&links);
+                    out[i] = Some(Linked { total: links.len(), links, support });
+                }
+            }
         }
+        claims.sort_unstable();
+        for briefing in claims.chunk_by(|a, b| a.0 == b.0) {
+            let at = briefing[0].0;
+            for ((_, _, i), linked) in briefing.iter().zip(self.claims_linked(at, briefing, inferred)) {
+                out[*i] = Some(linked);
+            }
+        }
+        out.into_iter().map(Option::unwrap_or_default).collect()
+    }
+
+    /// [`CrossRef::linked`] of claims of `briefing` (its number, the claim's number, its place).
+    fn claims_linked(
+        &self,
+        briefing: usize,
+        claims: &[(usize, usize, usize)],
+        inferred: usize,
+    ) -> Vec<Linked> {
+        let explicit: Vec<Cow<'_, [Link]>> =
+            claims.iter().map(|&(_, n, _)| self.tables.explicit(self.claim(n))).collect();
+        let excluded: Vec<Vec<u32>> = (explicit.iter())
+            .map(|links| links.iter().filter_map(|l| Some(self.claim_number(l.to)? as u32)).collect())
+            .collect();
+        let numbers: Vec<usize> = claims.iter().map(|&(_, n, _)| n).collect();
+        let (found, whole) = claims::claim_links(&*self.tables, briefing, &numbers, &excluded, inferred);
+        if !whole {
+            self.tables.found_damage();
+        }
+        let sources = self.tables.sources();
+        (explicit.into_iter().zip(found))
+            .map(|(explicit, mut found)| {
+                for link in explicit.iter().filter(|l| supports(l.kind)) {
+                    if let Some(&[claimant, outlet]) = self.claim_number(link.to).and_then(|n| sources.get(n))
+                    {
+                        claims::mark(&mut found.claimants, claimant);
+                        claims::mark(&mut found.outlets, outlet);
+                    }
+                }
+                let names = |set: &[bool]| {
+                    (set.iter().enumerate())
+                        .filter(|&(_, &on)| on)
+                        .map(|(id, _)| self.tables.source_name(id as u32).to_string())
+                        .collect()
+                };
+                let support =
+                    Corroboration { claimants: names(&found.claimants), outlets: names(&found.outlets) };
+                let total = explicit.len() + found.count;
+                let mut links = Vec::with_capacity(explicit.len() + found.best.len());
+                links.extend_from_slice(&explicit);
+                links.extend(found.best.iter().map(|&(c, briefing, kind, score)| {
+                    let to = ItemAt {
+                        briefing,
+                        item: ItemRef::Claim(c as usize - self.tables.claim_first()[briefing] as usize),
+                    };
+                    Link { to, kind, score }
+                }));
+                Linked { links, total, support }
+            })
+            .collect()
+    }
+
+    /// Every item related to `at`, which is no claim: explicit refs first, then inferred links, best first.
+    fn other_links(&self, at: ItemAt) -> Vec<Link> {
         let explicit = self.tables.explicit(at);
         let mut inferred = match at.item {
             ItemRef::Actor(a) => self.same_actor(at, a),
             ItemRef::Figure(_) => self.same_figure(at),
-            ItemRef::Claim(_) => self.similar_claims(at),
-            ItemRef::Question(_) => Vec::new(),
+            ItemRef::Claim(_) | ItemRef::Question(_) => Vec::new(),
         };
         inferred.retain(|l| !explicit.iter().any(|e| e.to == l.to));
-        // Already in this order when they are a claim's (a run the sort only checks).
         inferred.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.to.cmp(&b.to)));
         if explicit.is_empty() {
             return inferred;
@@ -226,112 +307,6 @@ impl CrossRef {
                 links.push(Link { to: other.at, kind: LinkKind::SameFigure, score: overlap });
             }
         }
-        links
-    }
-
-    /// The claims of other briefings similar to, or at odds with, claim `at`, best first: its cosine with
-    /// every claim that shares a term, added up term by term over each term's list of claims. The sums
-    /// are made in the order of the terms, of the same weights, as comparing the two vectors one pair at
-    /// a time ([`CrossRef::claim_relation`]) makes them, so both give the same scores to the last bit.
-    ///
-    /// In a folder whose claims share common words a claim meets most of the folder's claims (about a
-    /// million list entries per claim at 100,000 briefings of `gen_corpus`), so the walk allocates
-    /// nothing per entry and computes no logarithm: a term's weights for the counts 1 to 8 are worked
-    /// out once per term.
-    fn similar_claims(&self, at: ItemAt) -> Vec<Link> {
-        let Some(n) = self.claim_number(at) else { return Vec::new() };
-        let tables = &*self.tables;
-        let (norms, stances) = (tables.norms(), tables.stances());
-        let (frequency, actor_of_term) = (tables.document_frequency(), tables.actor_of_term());
-        let first = tables.claim_first();
-        let own_claims = first[at.briefing]..first[at.briefing + 1];
-        let total = total_of(norms.len());
-        let [all_norm, topic_norm] = norms[n];
-        // One scratch per thread at work (a command about one briefing splits its claims over two).
-        let pool = || self.scratch.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let mut scratch = pool().pop().unwrap_or_default();
-        let Scratch { sums, touched, ranked } = &mut scratch;
-        sums.resize(norms.len(), [0.0; 2]);
-        touched.clear();
-        let mut damaged = false;
-        for &(term, tf) in tables.terms(n).iter() {
-            let Some(&frequency) = frequency.get(term as usize) else { continue };
-            let idf = idf(total, frequency);
-            let w = weight(tf, idf);
-            let (this_all, this_topic) = (w / all_norm, w / topic_norm);
-            let plain = actor_of_term.get(term as usize) == Some(&NOT_AN_ACTOR);
-            let weights: [f32; 9] = std::array::from_fn(|k| weight(k as f32, idf));
-            let whole = tables.claims_with(term).for_each(|c, tf| {
-                if own_claims.contains(&c) {
-                    return;
-                }
-                #[cfg(test)]
-                tests::CONSIDERED.with(|count| count.set(count.get() + 1));
-                let (Some(sum), Some(&[other_all, other_topic])) =
-                    (sums.get_mut(c as usize), norms.get(c as usize))
-                else {
-                    damaged = true;
-                    return;
-                };
-                if *sum == [0.0; 2] {
-                    touched.push(c);
-                }
-                let small = tf as usize;
-                let w = if small < weights.len() && small as f32 == tf {
-                    weights[small]
-                } else {
-                    weight(tf, idf)
-                };
-                sum[0] += this_all * (w / other_all);
-                if plain {
-                    sum[1] += this_topic * (w / other_topic);
-                }
-            });
-            damaged |= !whole;
-        }
-        if damaged {
-            tables.found_damage();
-        }
-        // The claims met, in order (their briefings are found by walking forward, not by a search each):
-        // sorted when they are few, else found by a walk over every sum.
-        ranked.clear();
-        let mut briefing = 0;
-        let mut rank = |c: u32, [all, topic]: [f32; 2]| {
-            let Some((_, score)) = relation(stances[n], stances[c as usize], all, topic) else { return };
-            while first.get(briefing + 1).is_some_and(|&f| f <= c) {
-                briefing += 1;
-            }
-            // Best first, then in claim order (which is `ItemAt` order): one integer to sort by.
-            ranked.push(((u64::from(!ordered_bits(score)) << 32) | u64::from(c), briefing as u32));
-        };
-        if touched.len() > sums.len() / 16 {
-            for (c, sum) in sums.iter_mut().enumerate() {
-                if *sum != [0.0; 2] {
-                    rank(c as u32, std::mem::take(sum));
-                }
-            }
-        } else {
-            touched.sort_unstable();
-            for &c in touched.iter() {
-                rank(c, std::mem::take(&mut sums[c as usize]));
-            }
-        }
-        ranked.sort_unstable_by_key(|&(key, _)| key);
-        let denies = |c: usize| stances[c] == Stance::Denies;
-        let links = (ranked.iter())
-            .map(|&(key, briefing)| {
-                let c = key as u32 as usize;
-                let score = from_ordered_bits(!((key >> 32) as u32));
-                // `relation` links claims on opposite sides of a denial as a contradiction, others as
-                // similar.
-                let kind =
-                    if denies(c) != denies(n) { LinkKind::Contradiction } else { LinkKind::SimilarClaim };
-                let briefing = briefing as usize;
-                let to = ItemAt { briefing, item: ItemRef::Claim(c - first[briefing] as usize) };
-                Link { to, kind, score }
-            })
-            .collect();
-        pool().push(scratch);
         links
     }
 
@@ -462,13 +437,7 @@ impl CrossRef {
         let (mut claimants, mut outlets) = (Vec::new(), Vec::new());
         let sources = self.tables.sources();
         for link in links {
-            let supports = matches!(
-                link.kind,
-                LinkKind::SimilarClaim
-                    | LinkKind::Ref(Relation::Corroborates | Relation::SameEvent)
-                    | LinkKind::RefFrom(Relation::Corroborates | Relation::SameEvent)
-            );
-            if !supports {
+            if !supports(link.kind) {
                 continue;
             }
             let Some(&[claimant, outlet]) = self.claim_number(link.to).and_then(|n| sources.get(n)) else {
@@ -544,6 +513,17 @@ pub fn reason<B: Briefings + ?Sized>(briefings: &B, from: ItemAt, link: &Link) -
 pub struct Corroboration {
     pub claimants: BTreeSet<String>,
     pub outlets: BTreeSet<String>,
+}
+
+/// Whether a link of a claim supports it: a similar claim, or a ref that corroborates or tells the same
+/// event.
+fn supports(kind: LinkKind) -> bool {
+    matches!(
+        kind,
+        LinkKind::SimilarClaim
+            | LinkKind::Ref(Relation::Corroborates | Relation::SameEvent)
+            | LinkKind::RefFrom(Relation::Corroborates | Relation::SameEvent)
+    )
 }
 
 /// The inferred link between two claims of different briefings, from their stances and the dot

@@ -89,14 +89,45 @@ impl ClaimList<'_> {
     /// `f` of each claim and count, in claim order; `false` when a coded list turns out malformed
     /// (then `f` has seen only the claims before the damage).
     pub(crate) fn for_each(&self, mut f: impl FnMut(u32, f32)) -> bool {
+        let mut entries = self.entries();
+        for (claim, tf) in &mut entries {
+            f(claim, tf);
+        }
+        !entries.malformed()
+    }
+
+    /// Each claim and count, in claim order, decoded as they are walked.
+    pub(crate) fn entries(&self) -> Entries<'_> {
         match self {
-            ClaimList::Decoded(claims) => {
-                for &(claim, tf) in *claims {
-                    f(claim, tf);
+            ClaimList::Decoded(claims) => Entries::Decoded(claims.iter()),
+            ClaimList::Coded(bytes) => Entries::Coded { bytes, at: 0, claim: 0, malformed: false },
+        }
+    }
+}
+
+/// The entries of a [`ClaimList`], in claim order; a coded list ends where it turns out malformed.
+pub(crate) enum Entries<'a> {
+    Decoded(std::slice::Iter<'a, Count>),
+    Coded { bytes: &'a [u8], at: usize, claim: u32, malformed: bool },
+}
+
+impl Entries<'_> {
+    /// Whether a coded list ended early, malformed.
+    pub(crate) fn malformed(&self) -> bool {
+        matches!(self, Entries::Coded { malformed: true, .. })
+    }
+}
+
+impl Iterator for Entries<'_> {
+    type Item = Count;
+
+    fn next(&mut self) -> Option<Count> {
+        match self {
+            Entries::Decoded(claims) => claims.next().copied(),
+            Entries::Coded { bytes, at, claim, malformed } => {
+                if *malformed || *at >= bytes.len() {
+                    return None;
                 }
-                true
-            }
-            ClaimList::Coded(bytes) => {
                 let next = |at: &mut usize| match bytes.get(*at) {
                     Some(&byte) if byte < 0x80 => {
                         *at += 1;
@@ -104,14 +135,20 @@ impl ClaimList<'_> {
                     }
                     _ => crate::search::varint(bytes, at),
                 };
-                let (mut at, mut claim) = (0, 0u32);
-                while at < bytes.len() {
-                    let (Some(delta), Some(tf)) = (next(&mut at), next(&mut at)) else { return false };
-                    let Some(number) = claim.checked_add(delta) else { return false };
-                    claim = number;
-                    f(claim, tf as f32);
+                let entry = match (next(at), next(at)) {
+                    (Some(delta), Some(tf)) => claim.checked_add(delta).map(|number| (number, tf)),
+                    _ => None,
+                };
+                match entry {
+                    Some((number, tf)) => {
+                        *claim = number;
+                        Some((number, tf as f32))
+                    }
+                    None => {
+                        *malformed = true;
+                        None
+                    }
                 }
-                true
             }
         }
     }
