@@ -165,7 +165,7 @@ pub struct Snapshot {
     header: Header,
     /// The folder as given to this run: stored paths are joined to it.
     dir: PathBuf,
-    manifest: Vec<ManifestFile>,
+    manifest: Manifest,
     /// How the folder was seen before it was listed for the manifest.
     folder: Seen,
     entries: Column<[u64; 5]>,
@@ -212,13 +212,13 @@ impl Snapshot {
             file,
             header,
             dir: dir.to_path_buf(),
-            manifest: Vec::new(),
+            manifest: Manifest::default(),
             folder: Seen { stamp: None, at_ns: 0, hash: 0 },
             entries: Column::default(),
             dictionary: std::sync::OnceLock::new(),
             path,
         };
-        (snapshot.folder, snapshot.manifest) = decode_manifest(&snapshot.section(Section::Manifest)?)?;
+        (snapshot.folder, snapshot.manifest) = decode_manifest(snapshot.section(Section::Manifest)?)?;
         snapshot.entries = snapshot.column(Section::Entries)?;
         Some(snapshot)
     }
@@ -255,30 +255,33 @@ impl Snapshot {
         let names_kept =
             folder.stamp.is_some() && folder.stamp == self.folder.stamp && !self.folder.is_racy();
         let listing = if names_kept {
-            store::Listing::of_names(dir, self.manifest.iter().map(|f| f.path.as_os_str())).ok()?
+            use std::os::unix::ffi::OsStrExt;
+            store::Listing::of_names(dir, self.manifest.iter().map(|f| std::ffi::OsStr::from_bytes(f.path)))
+                .ok()?
         } else {
             store::Listing::read(dir).ok()?
         };
         if listing.len() != self.manifest.len() {
             return None;
         }
-        let files: Vec<(usize, &ManifestFile)> = self.manifest.iter().enumerate().collect();
+        let files: Vec<usize> = (0..self.manifest.len()).collect();
         // Per file, how it is seen now and its article when that differs from the manifest (a file whose
         // bytes were read again), boxed: nearly every file is as the manifest has it, and 100,000 pairs of
         // `Seen` would be 14 MB to write and zero. Paths are made only for the files to read.
         /// A file's and its article's stamps, as seen now.
         type Changed = Box<(Seen, Option<Seen>)>;
-        let rechecked = store::parallel_map(&files, |&(i, file)| {
+        let rechecked = store::parallel_map(&files, |&i| {
+            let file = self.manifest.get(i)?;
             // The listing names the same files as the manifest, in the same order.
-            if file.path.as_os_str() != listing.name(i) {
+            if file.path != &*path_bytes(Path::new(listing.name(i))) {
                 return None;
             }
-            let seen = file.seen.recheck_stamp(listing.stamp(i), || self.dir.join(&file.path))?;
-            let article = match &file.article {
-                Some((path, article)) => Some(article.recheck(&self.dir.join(path))?),
+            let seen = file.seen.recheck_stamp(listing.stamp(i), || self.dir.join(path_of(file.path)))?;
+            let article = match file.article {
+                Some((path, article)) => Some(article.recheck(&self.dir.join(path_of(path)))?),
                 None => None,
             };
-            let kept = seen == file.seen && article == file.article.as_ref().map(|(_, a)| *a);
+            let kept = seen == file.seen && article == file.article.map(|(_, a)| a);
             Some((!kept).then(|| Box::new((seen, article))))
         });
         let rechecked: Option<Vec<Option<Changed>>> = rechecked.into_iter().collect();
@@ -299,17 +302,12 @@ impl Snapshot {
         let settled = racy_now < racy_before || folder_settled;
         if settled {
             let manifest: Vec<ManifestFile> = (self.manifest.iter().zip(rechecked))
-                .map(|(file, now)| match now {
-                    None => file.clone(),
-                    Some(now) => ManifestFile {
-                        path: file.path.clone(),
-                        seen: now.0,
-                        article: file
-                            .article
-                            .as_ref()
-                            .zip(now.1)
-                            .map(|((path, _), seen)| (path.clone(), seen)),
-                    },
+                .map(|(file, now)| ManifestFile {
+                    path: path_of(file.path),
+                    seen: now.as_ref().map_or(file.seen, |now| now.0),
+                    article: file.article.map(|(path, seen)| {
+                        (path_of(path), now.as_ref().and_then(|now| now.1).unwrap_or(seen))
+                    }),
                 })
                 .collect();
             let _ = self.rewrite_manifest(if folder_settled { &folder } else { &self.folder }, &manifest);
@@ -994,9 +992,22 @@ impl<'a> Reader<'a> {
         String::from_utf8(self.take(len)?.to_vec()).ok()
     }
 
-    fn path(&mut self) -> Option<PathBuf> {
+    fn path(&mut self) -> Option<&'a [u8]> {
         let len = self.u32()? as usize;
-        path_from_bytes(self.take(len)?)
+        let bytes = self.take(len)?;
+        path_from_bytes(bytes)?;
+        Some(bytes)
+    }
+
+    /// A file of the manifest (see [`encode_manifest`]).
+    fn entry(&mut self) -> Option<ManifestEntry<'a>> {
+        let path = self.path()?;
+        let seen = self.seen()?;
+        let article = match self.u8()? {
+            0 => None,
+            _ => Some((self.path()?, self.seen()?)),
+        };
+        Some(ManifestEntry { path, seen, article })
     }
 
     fn seen(&mut self) -> Option<Seen> {
@@ -1079,22 +1090,56 @@ fn encode_manifest(folder: &Seen, files: &[ManifestFile]) -> Vec<u8> {
     out
 }
 
-/// The manifest [`encode_manifest`] wrote.
-fn decode_manifest(bytes: &[u8]) -> Option<(Seen, Vec<ManifestFile>)> {
-    let mut r = Reader { data: bytes, at: 0 };
+/// The manifest [`encode_manifest`] wrote, kept as it was read, each file decoded when it is looked at:
+/// 100,000 files decoded into paths and records up front were 30 MB of fresh memory and 100,000
+/// allocations for every command.
+#[derive(Default)]
+struct Manifest {
+    bytes: Vec<u8>,
+    /// Where each file's entry starts in `bytes`.
+    starts: Vec<u32>,
+}
+
+/// A file as the manifest has it, its paths (relative to the folder) as bytes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct ManifestEntry<'a> {
+    path: &'a [u8],
+    seen: Seen,
+    article: Option<(&'a [u8], Seen)>,
+}
+
+impl Manifest {
+    fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    fn get(&self, i: usize) -> Option<ManifestEntry<'_>> {
+        let mut r = Reader { data: &self.bytes, at: *self.starts.get(i)? as usize };
+        r.entry()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = ManifestEntry<'_>> {
+        // Every entry was decoded once when the manifest was read.
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+}
+
+/// The manifest [`encode_manifest`] wrote: the folder's stamp, and the manifest with every entry checked.
+fn decode_manifest(bytes: Vec<u8>) -> Option<(Seen, Manifest)> {
+    let mut r = Reader { data: &bytes, at: 0 };
     let folder = r.seen()?;
     let count = usize::try_from(r.u64()?).ok()?;
-    let mut files = Vec::with_capacity(count.min(bytes.len()));
+    let mut starts = Vec::with_capacity(count.min(bytes.len()));
     for _ in 0..count {
-        let path = r.path()?;
-        let seen = r.seen()?;
-        let article = match r.u8()? {
-            0 => None,
-            _ => Some((r.path()?, r.seen()?)),
-        };
-        files.push(ManifestFile { path, seen, article });
+        starts.push(u32::try_from(r.at).ok()?);
+        r.entry()?;
     }
-    (r.at == bytes.len()).then_some((folder, files))
+    (r.at == bytes.len()).then_some((folder, Manifest { bytes, starts }))
+}
+
+/// A path of the manifest.
+fn path_of(bytes: &[u8]) -> PathBuf {
+    path_from_bytes(bytes).unwrap_or_default()
 }
 
 fn align(offset: usize) -> usize {
@@ -1430,6 +1475,35 @@ mod tests {
         assert!(fresh(Some(settled(&dir))), "the folder is not listed");
         assert!(!fresh(Some(Seen::of_folder(&dir))), "a stamp changed within two seconds is not trusted");
         assert!(!fresh(None));
+    }
+
+    #[test]
+    fn the_manifest_read_in_place_gives_back_every_file_and_refuses_a_cut_one() {
+        let stamp =
+            |n: u64| store::Stamp { device: 1, inode: n, size: n * 10, modified_ns: 5, changed_ns: 6 };
+        let seen = |n: u64| Seen { stamp: Some(stamp(n)), at_ns: n as i64, hash: n * 7 };
+        let files: Vec<ManifestFile> = (0..300)
+            .map(|n| ManifestFile {
+                path: PathBuf::from(format!("b-{n}-é.toml")),
+                seen: if n % 5 == 0 { Seen { stamp: None, ..seen(n) } } else { seen(n) },
+                article: (n % 3 == 0).then(|| (PathBuf::from(format!("a/{n}.txt")), seen(n + 1000))),
+            })
+            .collect();
+        let bytes = encode_manifest(&seen(9), &files);
+        let (folder, manifest) = decode_manifest(bytes.clone()).unwrap();
+        assert_eq!(folder, seen(9));
+        let back: Vec<ManifestFile> = manifest
+            .iter()
+            .map(|f| ManifestFile {
+                path: path_of(f.path),
+                seen: f.seen,
+                article: f.article.map(|(p, s)| (path_of(p), s)),
+            })
+            .collect();
+        assert_eq!(back, files);
+        for cut in [1, 17, bytes.len() / 2] {
+            assert!(decode_manifest(bytes[..bytes.len() - cut].to_vec()).is_none(), "{cut}");
+        }
     }
 
     #[test]
