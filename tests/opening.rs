@@ -8,10 +8,11 @@ use std::sync::{Arc, OnceLock};
 
 use brief::cache;
 use brief::store::{Progress, Store};
-use brief::tui::app::{Action, App, update, update_now};
+use brief::tui::app::{Action, App, Overlay, update, update_now};
 use brief::tui::indexer::Indexes;
 use brief::tui::opening::{Arrived, KEPT, Opening};
 use brief::tui::view::{self, Theme};
+use brief::xref::CrossRef;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -188,6 +189,45 @@ fn a_damaged_cache_only_costs_time() {
     assert_eq!(app.current_briefing(), None);
     assert!(app.status.starts_with("this briefing could not be read"), "{}", app.status);
     assert!(screen(&app).contains("Briefings"));
+}
+
+/// Types `query` into the search box and gives the number of hits.
+fn search(app: &mut App, query: &str) -> usize {
+    update_now(app, Action::Search);
+    query.chars().for_each(|c| _ = update_now(app, Action::SearchInput(c)));
+    let Some(Overlay::Search(view)) = &app.overlay else { panic!("the search box is open") };
+    let total = view.total;
+    update_now(app, Action::Back);
+    total
+}
+
+#[test]
+fn search_runs_on_the_caches_index_and_a_damaged_posting_list_has_it_built_again() {
+    let (_root, dir) = folder();
+    let mut app = opening(&dir);
+    update_now(&mut app, Action::Resize { width: 120, height: 30 });
+    let loaded = cache::load(&dir, false, &Progress::default()).unwrap();
+    assert!(loaded.index.is_none(), "nothing changed: the load built no index");
+    let snapshot = cache::Snapshot::open(&dir).unwrap();
+    let stored = snapshot.index_for(&loaded.store).expect("the cache holds this store's briefings");
+    let indexes = Indexes::with(&loaded.store, CrossRef::build(&loaded.store.briefings()), stored);
+    let arrived = Arrived { store: Arc::new(loaded.store), indexes };
+    update_now(&mut app, Action::Loaded { generation: 1, outcome: Ok(arrived) });
+    let built = brief::search::SearchIndex::build(
+        &app.briefings(),
+        &brief::actors::Registry::build(app.briefings().iter().copied()),
+    );
+    let expected = built.query(&app.briefings(), "shells", 500).unwrap().total;
+    assert!(expected > 0);
+    assert_eq!(search(&mut app, "shells"), expected);
+    // The cache file rewritten in place with other bytes: the next posting list read fails its checksum.
+    let file = cache::location(&dir).unwrap();
+    fs::write(&file, vec![0x5a; fs::metadata(&file).unwrap().len() as usize]).unwrap();
+    let expected = built.query(&app.briefings(), "sanctions", 500).unwrap().total;
+    assert!(expected > 0);
+    assert_eq!(search(&mut app, "sanctions"), expected);
+    assert_eq!(app.status, "the cache is damaged: the search index is built again");
+    assert_eq!(app.indexing, None);
 }
 
 #[test]

@@ -353,6 +353,16 @@ impl Snapshot {
         index.is_consistent(self.entries.len()).then_some(index)
     }
 
+    /// The search index ([`Snapshot::index`]) if this cache holds `store`'s briefings, in its order: what
+    /// the reader searches when nothing changed since the cache was written, instead of building one.
+    pub fn index_for(&self, store: &Store) -> Option<SearchIndex> {
+        let rows = self.rows()?;
+        let same = rows.len() == store.entries.len()
+            && (rows.iter().zip(&store.entries))
+                .all(|(row, e)| row.id == e.briefing.id && row.path == e.path);
+        same.then(|| self.index())?
+    }
+
     /// The cross-reference graph, its tables read a piece at a time as its questions need them.
     pub fn graph(&self) -> Option<CrossRef> {
         Some(CrossRef::from_tables(Box::new(graph::StoredTables::open(self)?)))

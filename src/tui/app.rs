@@ -753,12 +753,20 @@ impl App {
 
     /// Takes a finished search's results if they are the ones waited for (neither superseded by a newer
     /// request nor made on an index a reload replaced), resolving the hits to show.
-    fn searched(&mut self, id: u64, purpose: SearchFor, ranking: Ranking) {
+    fn searched(&mut self, id: u64, purpose: SearchFor, ranking: Ranking) -> Option<Effect> {
+        // The cache's index found a posting list damaged: its answers cannot be trusted. It is built
+        // again from the briefings, and the searches run on it then (`indexed`).
+        if self.search.found_corrupt() && self.indexing.is_none() {
+            self.generation += 1;
+            self.indexing = Some(self.generation);
+            self.status = "the cache is damaged: the search index is built again".into();
+            return Some(Effect::Index { generation: self.generation });
+        }
         let total = ranking.total;
         match purpose {
             SearchFor::Box => {
                 if !matches!(&self.overlay, Some(Overlay::Search(v)) if v.pending == Some(id)) {
-                    return;
+                    return None;
                 }
                 let hits = self.resolve(ranking.hits);
                 if let Some(Overlay::Search(view)) = &mut self.overlay {
@@ -769,7 +777,7 @@ impl App {
             SearchFor::Timeline => super::boards::timeline::searched(self, id, &ranking),
             SearchFor::Last => {
                 if self.last_search.as_ref().is_none_or(|l| l.pending != Some(id)) {
-                    return;
+                    return None;
                 }
                 let hits: Vec<(usize, Target)> =
                     self.resolve(ranking.hits).iter().map(|h| (h.briefing, h.target)).collect();
@@ -779,6 +787,7 @@ impl App {
                 }
             }
         }
+        None
     }
 
     /// Ranked hits with their match ranges, for the briefings they name.
@@ -1184,7 +1193,7 @@ pub fn update_now(app: &mut App, action: Action) -> Option<Effect> {
             for request in requests {
                 let index = Arc::clone(&app.search);
                 if let Some(done) = request.run(&index, &|| false) {
-                    update(app, done);
+                    update_now(app, done);
                 }
             }
             None
@@ -1337,7 +1346,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::NextHit => app.step_hit(true),
         Action::PrevHit => app.step_hit(false),
-        Action::Searched { id, purpose, ranking } => app.searched(id, purpose, ranking),
+        Action::Searched { id, purpose, ranking } => return app.searched(id, purpose, ranking),
         Action::Indexed { generation, indexes } => return app.indexed(generation, indexes),
         Action::Decoded { position, entry } => {
             if let Some(opening) = &mut app.opening {

@@ -7,7 +7,7 @@ use std::io;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::cache::Loaded;
+use crate::cache::{Loaded, Snapshot};
 use crate::store::Progress;
 
 use crate::folder::Folder;
@@ -100,15 +100,19 @@ impl Indexer {
     /// Loads the folder `dir` through its cache (as `brief` does before any command: unchanged files from
     /// the cache, the others parsed, the cache written again if anything changed) and builds its
     /// indexes, then reports `Action::Loaded` for `generation`: the reader opened on the cache's list
-    /// meanwhile.
-    pub fn load(&self, dir: PathBuf, generation: u64) -> io::Result<()> {
+    /// (`source`) meanwhile. When the folder is as the list says, search uses the cache's index (read in
+    /// place, posting lists when a query needs them) and only the graph and boards are built.
+    pub fn load(&self, dir: PathBuf, generation: u64, source: Arc<Snapshot>) -> io::Result<()> {
         let deliver = Arc::clone(&self.deliver);
         std::thread::Builder::new().name("brief-load".into()).spawn(move || {
             let outcome = match crate::cache::load(&dir, false, &Progress::default()) {
                 Ok(Loaded { store, index, graph }) => {
-                    let indexes = match graph.zip(index) {
-                        Some((xref, search)) => Indexes::with(&store, xref, search),
-                        None => Indexes::build(&store),
+                    let indexes = match (graph.zip(index), source.index_for(&store)) {
+                        (Some((xref, search)), _) => Indexes::with(&store, xref, search),
+                        (None, Some(search)) => {
+                            Indexes::with(&store, CrossRef::build(&store.briefings()), search)
+                        }
+                        (None, None) => Indexes::build(&store),
                     };
                     Ok(Arrived { store: Arc::new(store), indexes })
                 }

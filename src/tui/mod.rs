@@ -102,7 +102,9 @@ pub fn run(start: Start, selected: Option<usize>, settings: &Config, note: Optio
             (App::indexing(store), First::Index(graph.zip(index).map(Box::new)))
         }
         Start::Listed { dir, listed } => {
-            (App::opening(&dir, opening::Opening::new(*listed)), First::Load(dir))
+            let opening = opening::Opening::new(*listed);
+            let source = opening.source();
+            (App::opening(&dir, opening), First::Load(dir, source))
         }
     };
     app.theme = view::Theme::from_settings(&settings.theme);
@@ -232,7 +234,7 @@ fn spawn_input(messages: Sender<Message>) -> io::Result<Sender<()>> {
 /// made, if it made them), or load the folder the reader opened on the cache's list of.
 enum First {
     Index(Option<Box<(crate::xref::CrossRef, crate::search::SearchIndex)>>),
-    Load(std::path::PathBuf),
+    Load(std::path::PathBuf, Arc<crate::cache::Snapshot>),
 }
 
 fn event_loop(mut terminal: DefaultTerminal, mut app: App, first: First) -> io::Result<()> {
@@ -269,7 +271,7 @@ fn event_loop(mut terminal: DefaultTerminal, mut app: App, first: First) -> io::
                 First::Index(made) => {
                     workers.indexer.start(Arc::clone(&app.store), made.map(|m| *m), generation)?
                 }
-                First::Load(dir) => workers.indexer.load(dir, generation)?,
+                First::Load(dir, source) => workers.indexer.load(dir, generation, source)?,
             }
         }
         // Blocks until input or a file change (or a message's time is up): an idle reader uses no CPU.

@@ -68,6 +68,14 @@ impl Opening {
     }
 }
 
+impl Opening {
+    /// The cache the list came from, whose search index the indexer takes when the folder is as it
+    /// says.
+    pub fn source(&self) -> Arc<Snapshot> {
+        Arc::clone(&self.source)
+    }
+}
+
 /// The folder the indexer loaded, with its indexes: what replaces the opening (`Action::Loaded`).
 /// Shared so that it can travel in an action; two are equal when they are the same load.
 #[derive(Clone)]
