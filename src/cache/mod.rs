@@ -439,28 +439,16 @@ impl Snapshot {
             .filter(|(id, _)| item.is_none_or(|wanted| wanted == *id))
             .map(|(_, item)| ItemAt { briefing: at, item })
             .collect();
-        // A claim's links cost most (its terms' lists of claims are walked): the claims are split over
-        // two threads, each walking the terms of its half once.
-        let (claims, others): (Vec<ItemAt>, Vec<ItemAt>) =
-            items.into_iter().partition(|at| matches!(at.item, crate::model::ItemRef::Claim(_)));
-        let (these, those) = claims.split_at(claims.len() / 2);
-        let linked = |items: &[ItemAt]| (items.to_vec(), graph.linked(items, inferred));
-        let parts = std::thread::scope(|scope| {
-            let later = scope.spawn(|| linked(those));
-            let parts = [linked(&others), linked(these)];
-            match later.join() {
-                Ok(rest) => parts.into_iter().chain([rest]).collect::<Vec<_>>(),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        });
-        let mut positions: Vec<usize> = Vec::new();
-        for (items, linked) in parts {
-            positions.extend(linked.iter().flat_map(|l| shown(&l.links)));
-            graph.keep_linked(&items, inferred, linked);
-        }
+        // On one thread: the freshness check takes the other core, and the claims walked together read
+        // each term's list of claims once (split over two threads, the lists both halves use were read
+        // and decoded twice: more work and more fresh memory for the same answer).
+        let linked = graph.linked(&items, inferred);
+        let positions: Vec<usize> = linked.iter().flat_map(|l| shown(&l.links)).collect();
+        graph.keep_linked(&items, inferred, linked);
         if graph.found_corrupt() {
             return None;
         }
+        let mut positions = positions;
         positions.sort_unstable();
         positions.dedup();
         let mut briefings = self.briefings(positions.into_iter().filter(|&p| p != at))?;
