@@ -145,6 +145,27 @@ fn the_loaded_folder_replaces_the_list_through_update() {
 }
 
 #[test]
+fn files_that_failed_to_load_are_counted_while_opening_and_listed_when_the_folder_is_loaded() {
+    let (_root, dir) = folder();
+    fs::write(dir.join("zz-broken.toml"), "id = \"broken\n").unwrap();
+    cache::load(&dir, false, &Progress::default()).unwrap();
+    let mut app = opening(&dir);
+    let briefings = app.list_len();
+    assert_eq!(
+        app.status,
+        format!("{briefings} briefings; 1 file(s) failed to load (listed when the folder is loaded)")
+    );
+    let loaded = cache::load(&dir, false, &Progress::default()).unwrap();
+    let indexes = Indexes::build(&loaded.store);
+    let arrived = Arrived { store: Arc::new(loaded.store), indexes };
+    update_now(&mut app, Action::Loaded { generation: 1, outcome: Ok(arrived) });
+    assert_eq!(app.list_len(), briefings + 1);
+    assert_eq!(app.status, format!("{briefings} briefings; 1 file(s) failed to load (marked ✗)"));
+    update_now(&mut app, Action::Bottom);
+    assert!(screen(&app).contains("✗ zz-broken.toml"));
+}
+
+#[test]
 fn a_folder_changed_between_the_list_and_the_load_finds_the_briefing_again_by_id() {
     let (_root, dir) = folder();
     let mut app = opening(&dir);

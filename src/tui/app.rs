@@ -481,8 +481,7 @@ impl App {
         let failed = opening.failed;
         let mut app = App::with(store, Indexes::empty(), Some(1), Some(opening));
         if failed > 0 {
-            app.status =
-                format!("{}; {failed} file(s) failed to load (listed when the folder is loaded)", app.status);
+            app.status = format!("{}; {failed} file(s) failed to load {FAILED_LATER}", app.status);
         }
         app
     }
@@ -490,10 +489,7 @@ impl App {
     fn with(store: Store, indexes: Indexes, indexing: Option<u64>, opening: Option<Opening>) -> App {
         let Indexes { xref, search, folder } = indexes;
         let loaded = opening.as_ref().map_or(store.entries.len(), |o| o.rows.len());
-        let status = match store.failed.len() {
-            0 => format!("{loaded} briefings"),
-            n => format!("{loaded} briefings; {n} file(s) failed to load (marked ✗)"),
-        };
+        let status = counts(loaded, store.failed.len());
         let mut app = App {
             store: Arc::new(store),
             xref,
@@ -1030,6 +1026,9 @@ impl App {
             self.status = "the folder changed while it was loaded: the list is as it is now".into();
         }
         // The filter's texts now have the tags; the files that failed to load join the list.
+        if self.status.ends_with(FAILED_LATER) {
+            self.status = counts(self.store.entries.len(), self.store.failed.len());
+        }
         super::list::forget(self);
         super::list::refresh(self);
         self.indexed(generation, indexes)
@@ -1106,6 +1105,18 @@ impl App {
         }
     }
 }
+
+/// "5 briefings", "5 briefings; 1 file(s) failed to load (marked ✗)": said when the reader starts.
+fn counts(loaded: usize, failed: usize) -> String {
+    match failed {
+        0 => format!("{loaded} briefings"),
+        n => format!("{loaded} briefings; {n} file(s) failed to load (marked ✗)"),
+    }
+}
+
+/// Said while opening of the files that failed to load: the cache's list counts them, the store names
+/// them.
+const FAILED_LATER: &str = "(listed when the folder is loaded)";
 
 /// What the list shows of a briefing, from the cache's list while opening, else from the briefing.
 #[derive(Debug, Clone, Copy)]
