@@ -16,6 +16,10 @@ use crate::model::Stance;
 /// The sums kept for one slice of the folder's claims, for every claim of a group: 2 MB.
 const SLICE_SUMS: usize = 1 << 18;
 
+/// A folder of this many claims or more is walked by two threads, each over half of its claims (one
+/// briefing's claims meet about a million list entries at 585,000 claims).
+const SPLIT: usize = 1 << 17;
+
 /// Claims of a briefing worked out together at most: a briefing of thousands of claims is taken in
 /// groups, so that a slice of the folder's claims does not shrink to nothing.
 const GROUP: usize = 32;
@@ -32,6 +36,8 @@ pub(super) struct ClaimLinks {
     /// its claimant, and as its outlet.
     pub claimants: Vec<bool>,
     pub outlets: Vec<bool>,
+    /// The best links' sort keys while they are found (see [`Group::walk`]).
+    keys: Vec<u64>,
 }
 
 /// The inferred links of `claims` (claim numbers, all of briefing `briefing`), leaving out for each the
@@ -48,26 +54,13 @@ pub(super) fn claim_links(
     let mut out = Vec::with_capacity(claims.len());
     for (group, excluded) in claims.chunks(GROUP).zip(excluded.chunks(GROUP)) {
         let slice = (SLICE_SUMS / group.len().max(1)).clamp(1024, 1 << 16);
-        let (links, group_whole) = group_links(tables, briefing, group, excluded, limit, slice);
+        let count = tables.norms().len();
+        let split = if count >= SPLIT { count / 2 } else { count };
+        let (links, group_whole) = group_links(tables, briefing, group, excluded, limit, slice, split);
         out.extend(links);
         whole &= group_whole;
     }
     (out, whole)
-}
-
-/// A term of the group's claims: its list of claims being walked, and which of the group's claims use it
-/// with what weight.
-struct TermWalk<'a> {
-    entries: Entries<'a>,
-    /// The entry read past the slice being worked on.
-    pending: Option<(u32, f32)>,
-    /// The term's weights for the weighted counts 0 to 8, worked out once.
-    weights: [f32; 9],
-    idf: f32,
-    /// Whether the term is a plain word (it counts in the topic's sum too).
-    plain: bool,
-    /// Its uses in `uses`.
-    uses: Range<usize>,
 }
 
 /// A group's claim using a term: the claim's place in the group, and the term's weight in it divided by
@@ -78,7 +71,8 @@ struct Use {
     topic: f32,
 }
 
-/// [`claim_links`] of a group, the folder's claims taken `slice` at a time.
+/// [`claim_links`] of a group, the folder's claims taken `slice` at a time, those from `split` on by a
+/// second thread.
 fn group_links(
     tables: &dyn Tables,
     briefing: usize,
@@ -86,8 +80,9 @@ fn group_links(
     excluded: &[Vec<u32>],
     limit: usize,
     slice: usize,
+    split: usize,
 ) -> (Vec<ClaimLinks>, bool) {
-    let (norms, stances, sources) = (tables.norms(), tables.stances(), tables.sources());
+    let (norms, stances) = (tables.norms(), tables.stances());
     let (frequency, actor_of_term) = (tables.document_frequency(), tables.actor_of_term());
     let first = tables.claim_first();
     let own = first[briefing]..first[briefing + 1];
@@ -112,101 +107,51 @@ fn group_links(
         }
     }
     let lists: Vec<ClaimList<'_>> = distinct.iter().map(|&(term, _)| tables.claims_with(term)).collect();
-    let mut walks: Vec<TermWalk<'_>> = (distinct.iter().zip(&lists))
+    let terms: Vec<Term<'_>> = (distinct.iter().zip(&lists))
         .map(|((term, range), list)| {
             let idf = idf(total, frequency[*term as usize]);
-            TermWalk {
-                entries: list.entries(),
-                pending: None,
+            Term {
+                list,
                 weights: std::array::from_fn(|k| weight(k as f32, idf)),
                 idf,
                 plain: actor_of_term.get(*term as usize) == Some(&NOT_AN_ACTOR),
-                uses: range.clone(),
+                uses: &uses[range.clone()],
             }
         })
         .collect();
-    let members = claims.len();
-    let mut sums = vec![[0f32; 2]; members * slice];
-    let mut found: Vec<ClaimLinks> = (0..members).map(|_| ClaimLinks::default()).collect();
-    // Per claim, its links' sort keys (best first, then in claim order: one integer), cut back to the
-    // best `limit` whenever they grow past twice that.
-    let mut ranked: Vec<Vec<u64>> = vec![Vec::new(); members];
-    let cut = limit.saturating_mul(2).max(1024);
-    let mut damaged = false;
-    let mut start = 0;
-    while start < count {
-        let end = (start + slice).min(count);
-        for walk in &mut walks {
-            let uses = &uses[walk.uses.clone()];
-            while let Some((c, tf)) = walk.pending.take().or_else(|| walk.entries.next()) {
-                if c as usize >= end {
-                    walk.pending = Some((c, tf));
-                    break;
+    let group = Group { tables, own, claims, excluded, limit, slice, terms };
+    // The folder's claims in two halves on two threads when it is large: each list is read once and
+    // walked by both, the second thread skipping (only decoding) the entries of the first half.
+    let ((mut found, whole), rest) = if split < count {
+        std::thread::scope(|scope| {
+            let later = scope.spawn(|| group.walk(split..count));
+            let found = group.walk(0..split);
+            match later.join() {
+                Ok(rest) => (found, Some(rest)),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        })
+    } else {
+        (group.walk(0..count), None)
+    };
+    let mut whole = whole;
+    if let Some((rest, rest_whole)) = rest {
+        whole &= rest_whole;
+        for (links, more) in found.iter_mut().zip(rest) {
+            links.count += more.count;
+            links.keys.extend(more.keys);
+            for (set, more) in [(&mut links.claimants, more.claimants), (&mut links.outlets, more.outlets)] {
+                if set.len() < more.len() {
+                    set.resize(more.len(), false);
                 }
-                if own.contains(&c) {
-                    continue;
-                }
-                #[cfg(test)]
-                super::tests::CONSIDERED.with(|n| n.set(n.get() + uses.len()));
-                let Some(&[other_all, other_topic]) = norms.get(c as usize) else {
-                    damaged = true;
-                    continue;
-                };
-                let small = tf as usize;
-                let w = if small < walk.weights.len() && small as f32 == tf {
-                    walk.weights[small]
-                } else {
-                    weight(tf, walk.idf)
-                };
-                // The same products, in the same order of terms, as comparing the two claims in pairs.
-                let (other_all, other_topic) = (w / other_all, w / other_topic);
-                let at = c as usize - start;
-                for u in uses {
-                    let sum = &mut sums[u.member * slice + at];
-                    sum[0] += u.all * other_all;
-                    if walk.plain {
-                        sum[1] += u.topic * other_topic;
-                    }
-                }
+                set.iter_mut().zip(more).for_each(|(on, more)| *on |= more);
             }
         }
-        for (member, &n) in claims.iter().enumerate() {
-            let (links, keys) = (&mut found[member], &mut ranked[member]);
-            let sums = &mut sums[member * slice..member * slice + (end - start)];
-            for (i, sum) in sums.iter_mut().enumerate() {
-                if *sum == [0.0; 2] {
-                    continue;
-                }
-                let [all, topic] = std::mem::take(sum);
-                let c = start + i;
-                let Some((kind, score)) = relation(stances[n], stances[c], all, topic) else { continue };
-                if excluded[member].contains(&(c as u32)) {
-                    continue;
-                }
-                links.count += 1;
-                if kind == LinkKind::SimilarClaim
-                    && let Some(&[claimant, outlet]) = sources.get(c)
-                {
-                    mark(&mut links.claimants, claimant);
-                    mark(&mut links.outlets, outlet);
-                }
-                keys.push((u64::from(!ordered_bits(score)) << 32) | c as u64);
-                if keys.len() >= cut {
-                    keep_best(keys, limit);
-                }
-            }
-        }
-        start = end;
     }
-    // Every list read to its end: an entry left is a claim number past the last claim.
-    for walk in &mut walks {
-        damaged |= walk.pending.is_some() || walk.entries.next().is_some() || walk.entries.malformed();
-    }
-    for ((member, keys), &n) in ranked.iter_mut().enumerate().zip(claims) {
-        keep_best(keys, limit);
-        keys.sort_unstable();
-        found[member].best = keys
-            .iter()
+    for (links, &n) in found.iter_mut().zip(claims) {
+        keep_best(&mut links.keys, limit);
+        links.keys.sort_unstable();
+        links.best = (links.keys.iter())
             .map(|&key| {
                 let c = key as u32;
                 let score = from_ordered_bits(!((key >> 32) as u32));
@@ -222,7 +167,126 @@ fn group_links(
             })
             .collect();
     }
-    (found, !damaged)
+    (found, whole)
+}
+
+/// A term of a group's claims: its list of claims, its weights, and which of the group's claims use it.
+struct Term<'a> {
+    list: &'a ClaimList<'a>,
+    /// The term's weights for the weighted counts 0 to 8, worked out once.
+    weights: [f32; 9],
+    idf: f32,
+    /// Whether the term is a plain word (it counts in the topic's sum too).
+    plain: bool,
+    uses: &'a [Use],
+}
+
+/// What [`group_links`] works on.
+struct Group<'a> {
+    tables: &'a dyn Tables,
+    /// The claims of the group's briefing (not compared).
+    own: Range<u32>,
+    claims: &'a [usize],
+    excluded: &'a [Vec<u32>],
+    limit: usize,
+    slice: usize,
+    terms: Vec<Term<'a>>,
+}
+
+impl Group<'_> {
+    /// The links of the group's claims to the folder's claims in `range`, the best `limit` of each
+    /// (`keys`, in no order), `false` with them when a list turned out damaged.
+    fn walk(&self, range: Range<usize>) -> (Vec<ClaimLinks>, bool) {
+        let Group { tables, own, claims, excluded, limit, slice, .. } = self;
+        let (norms, stances, sources) = (tables.norms(), tables.stances(), tables.sources());
+        let count = norms.len();
+        let members = claims.len();
+        let mut entries: Vec<Entries<'_>> = self.terms.iter().map(|t| t.list.entries()).collect();
+        // The entry read past the slice being worked on, per term.
+        let mut pending: Vec<Option<(u32, f32)>> = vec![None; entries.len()];
+        for (entries, pending) in entries.iter_mut().zip(&mut pending) {
+            *pending = entries.find(|&(c, _)| c as usize >= range.start);
+        }
+        let mut sums = vec![[0f32; 2]; members * slice];
+        let mut found: Vec<ClaimLinks> = (0..members).map(|_| ClaimLinks::default()).collect();
+        // Per claim, its links' sort keys (best first, then in claim order: one integer), cut back to
+        // the best `limit` whenever they grow past twice that.
+        let cut = limit.saturating_mul(2).max(1024);
+        let mut damaged = false;
+        let mut start = range.start;
+        while start < range.end {
+            let end = (start + slice).min(range.end);
+            for ((term, entries), pending) in self.terms.iter().zip(&mut entries).zip(&mut pending) {
+                while let Some((c, tf)) = pending.take().or_else(|| entries.next()) {
+                    if c as usize >= end {
+                        *pending = Some((c, tf));
+                        break;
+                    }
+                    if own.contains(&c) {
+                        continue;
+                    }
+                    #[cfg(test)]
+                    super::tests::CONSIDERED.with(|n| n.set(n.get() + term.uses.len()));
+                    let Some(&[other_all, other_topic]) = norms.get(c as usize) else {
+                        damaged = true;
+                        continue;
+                    };
+                    let small = tf as usize;
+                    let w = if small < term.weights.len() && small as f32 == tf {
+                        term.weights[small]
+                    } else {
+                        weight(tf, term.idf)
+                    };
+                    // The same products, in the same order of terms, as comparing two claims in pairs.
+                    let (other_all, other_topic) = (w / other_all, w / other_topic);
+                    let at = c as usize - start;
+                    for u in term.uses {
+                        let sum = &mut sums[u.member * slice + at];
+                        sum[0] += u.all * other_all;
+                        if term.plain {
+                            sum[1] += u.topic * other_topic;
+                        }
+                    }
+                }
+            }
+            for (member, &n) in claims.iter().enumerate() {
+                let links = &mut found[member];
+                let sums = &mut sums[member * slice..member * slice + (end - start)];
+                for (i, sum) in sums.iter_mut().enumerate() {
+                    if *sum == [0.0; 2] {
+                        continue;
+                    }
+                    let [all, topic] = std::mem::take(sum);
+                    let c = start + i;
+                    let Some((kind, score)) = relation(stances[n], stances[c], all, topic) else { continue };
+                    if excluded[member].contains(&(c as u32)) {
+                        continue;
+                    }
+                    links.count += 1;
+                    if kind == LinkKind::SimilarClaim
+                        && let Some(&[claimant, outlet]) = sources.get(c)
+                    {
+                        mark(&mut links.claimants, claimant);
+                        mark(&mut links.outlets, outlet);
+                    }
+                    links.keys.push((u64::from(!ordered_bits(score)) << 32) | c as u64);
+                    if links.keys.len() >= cut {
+                        keep_best(&mut links.keys, *limit);
+                    }
+                }
+            }
+            start = end;
+        }
+        for (entries, pending) in entries.iter_mut().zip(&pending) {
+            damaged |= entries.malformed();
+            // The walk of the last claims reads every list to its end: an entry left is a claim number
+            // past the last claim.
+            if range.end == count {
+                damaged |= pending.is_some() || entries.next().is_some() || entries.malformed();
+            }
+        }
+        (found, !damaged)
+    }
 }
 
 pub(super) fn mark(set: &mut Vec<bool>, id: u32) {
@@ -247,7 +311,7 @@ mod tests {
     use crate::xref::CrossRef;
 
     #[test]
-    fn the_folder_taken_in_slices_gives_the_links_of_the_folder_taken_whole() {
+    fn the_folder_taken_in_slices_and_halves_gives_the_links_of_the_folder_taken_whole() {
         let store =
             crate::store::Store::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings"))
                 .expect("the seeds load");
@@ -258,15 +322,22 @@ mod tests {
         for briefing in 0..first.len() - 1 {
             let claims: Vec<usize> = (first[briefing] as usize..first[briefing + 1] as usize).collect();
             let excluded = vec![Vec::new(); claims.len()];
-            let whole = group_links(tables, briefing, &claims, &excluded, usize::MAX, 1 << 16);
-            for slice in [1, 3, 17] {
-                let sliced = group_links(tables, briefing, &claims, &excluded, usize::MAX, slice);
+            let count = graph.claim_count();
+            let whole = group_links(tables, briefing, &claims, &excluded, usize::MAX, 1 << 16, count);
+            for (slice, split) in
+                [(1, count), (3, count), (17, count), (1 << 16, 1), (5, count / 2), (7, count - 1)]
+            {
+                let sliced = group_links(tables, briefing, &claims, &excluded, usize::MAX, slice, split);
                 assert_eq!(sliced.1, whole.1);
                 for (a, b) in sliced.0.iter().zip(&whole.0) {
                     let bits = |l: &ClaimLinks| -> Vec<(u32, u32)> {
                         l.best.iter().map(|&(c, _, _, score)| (c, score.to_bits())).collect()
                     };
-                    assert_eq!((bits(a), a.count, &a.claimants), (bits(b), b.count, &b.claimants));
+                    assert_eq!(
+                        (bits(a), a.count, &a.claimants, &a.outlets),
+                        (bits(b), b.count, &b.claimants, &b.outlets),
+                        "slice {slice}, split {split}"
+                    );
                     linked += b.count;
                 }
             }
