@@ -23,6 +23,14 @@ pub struct Found {
     pub tokens: Range<usize>,
 }
 
+impl Found {
+    /// A percentage, an amount of money, a ratio or a magnitude: its unit alone does not say what it measures.
+    pub fn is_measure(&self, gaz: &Lexicon) -> bool {
+        matches!(self.unit.as_str(), "percent" | "times" | "magnitude")
+            || gaz.currencies.values().any(|c| *c == self.unit)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 enum Shape {
     Plain,

@@ -336,7 +336,8 @@ fn assemble(b: &mut Briefing, p: Parts, lex: &lexicon::Lexicon) {
     let mut weak_questions = 0;
     let mut figures = p.figures.into_iter().peekable();
     let mut claims = claims.into_iter().peekable();
-    let mut differing: Vec<(String, String, Option<String>)> = Vec::new();
+    let mut differing: Vec<open_points::Stated> = Vec::new();
+    let gaz = lexicon::get();
     for s in &p.doc.sents {
         let quote = s.text().to_string();
         let mut about = Vec::new();
@@ -364,7 +365,14 @@ fn assemble(b: &mut Briefing, p: Parts, lex: &lexicon::Lexicon) {
             let id = ids.unique(&slug(&f.found.unit, 4), "figure");
             about.push(id.clone());
             let claimed_by = f.claimant.and_then(id_of);
-            differing.push((f.found.text.clone(), f.found.unit.clone(), claimed_by.clone()));
+            differing.push(open_points::Stated {
+                text: f.found.text.clone(),
+                value: f.found.value,
+                unit: f.found.unit.clone(),
+                subject: f.found.subject.clone(),
+                measure: f.found.is_measure(gaz),
+                by: claimed_by.clone(),
+            });
             b.figures.push(Figure {
                 id,
                 value: f.found.value,

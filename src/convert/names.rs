@@ -115,10 +115,17 @@ fn sentence(doc: &Doc, s: &Sent, lex: &Lexicon) -> Vec<Mention> {
         let shares = b >= 2
             && matches!(t.key(b - 2), "shares" | "stock" | "stake" | "shareholders" | "investors")
             && matches!(t.key(b - 1), "of" | "in");
-        if matches!(m.kind, Kind::Single | Kind::Unknown) && (ticker || shares) {
-            m.kind = Kind::Organisation;
-        }
         m.locates = locates(s, m, lex);
+        // "held in Santa Clara, California": a name with a given name's shape, placed by its state.
+        let placed = b > 0
+            && matches!(t.key(b - 1), "in" | "at" | "near" | "from")
+            && t.is_punct(e, ",")
+            && lex
+                .name_at(t, e + 1)
+                .is_some_and(|(_, n)| matches!(n.entity, Entity::Country(_) | Entity::Place(_)));
+        if placed && matches!(m.kind, Kind::Person | Kind::Unknown | Kind::Single) && m.role.is_none() {
+            m.kind = Kind::Place;
+        }
         m.acts = acts(s, m.role_start.min(m.tokens.start)..m.tokens.end, lex);
         if m.descriptor.is_none() {
             m.descriptor = descriptor_before(s, m.role_start.min(m.tokens.start), lex);
@@ -138,6 +145,14 @@ fn sentence(doc: &Doc, s: &Sent, lex: &Lexicon) -> Vec<Mention> {
                 && !past_tense_shape(s.key(next))
                 && !s.key(next).ends_with("ly"))
                 || s.has(next, Tags::TITLE));
+        // "Cisco shares closed up", "Quorvo's stock": the company whose shares they are. Not "shares of the
+        // Internet switch maker": a name that modifies another noun is no company.
+        let shares_after = matches!(t.key(e), "shares" | "stock" | "shareholders" | "stockholders");
+        if matches!(m.kind, Kind::Single | Kind::Unknown)
+            && (ticker || shares_after || (shares && !m.modifier))
+        {
+            m.kind = Kind::Organisation;
+        }
         // "CNN Türk news reported", "the Oryx blog": an outlet word right after the name.
         let after = m.tokens.end;
         let outlet_after = s.t.toks.get(after).is_some_and(|t| t.kind == TokenKind::Word && !t.cap)
@@ -1034,6 +1049,16 @@ mod tests {
             Some(Kind::Organisation)
         );
         assert_eq!(kind_of("Later, shares of Tarvair rose 3%.", "Tarvair"), Some(Kind::Organisation));
+        assert_eq!(
+            kind_of("It met in Santa Clara, California, on Monday.", "Santa Clara"),
+            Some(Kind::Place)
+        );
+        assert_eq!(kind_of("On Monday, Quorvo shares closed up 1%.", "Quorvo"), Some(Kind::Organisation));
+        assert_eq!(kind_of("Investors sold Quorvo's stock.", "Quorvo"), Some(Kind::Organisation));
+        assert_ne!(
+            kind_of("Shares of the Webnet switch maker plummeted.", "Webnet"),
+            Some(Kind::Organisation)
+        );
         assert_eq!(
             kind_of("Tanks were lost since Vladimir Petrov's war began.", "Vladimir Petrov"),
             Some(Kind::Person)

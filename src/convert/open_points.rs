@@ -91,17 +91,38 @@ pub fn find(s: &Sent, claim: Option<&str>, gaz: &Lexicon) -> Option<Found> {
     Some(Found { text: format!("Unconfirmed: {what}."), kind: OpenKind::Hedged, strong: false })
 }
 
-/// An open point for two figures of one thing given differently: "Disputed: 1,000 (the ministry) against
-/// 1,200 (the Red Cross)". `figures` are (value as written, what it counts, who gives it).
-pub fn differing_figures(figures: &[(String, String, Option<String>)]) -> Vec<String> {
+/// A figure as one source gives it, for [`differing_figures`].
+pub struct Stated {
+    /// The number as written ("about 1,000").
+    pub text: String,
+    pub value: f64,
+    /// What it counts ("people", "percent", "US dollars").
+    pub unit: String,
+    /// What a percentage or amount is of ("its exports").
+    pub subject: Option<String>,
+    /// A percentage, an amount of money or another measure that says nothing alone of what it measures.
+    pub measure: bool,
+    pub by: Option<String>,
+}
+
+/// Two counts of one thing that differ by more than this factor are two things ("$7.06 a share" and "$34
+/// million in revenue"), not a dispute.
+const DISPUTE_RATIO: f64 = 3.0;
+
+/// An open point for two figures of one thing given differently: "Disputed: people: 1,000 (the ministry)
+/// against 1,200 (the Red Cross)". One thing is one unit, the same subject, and values within
+/// [`DISPUTE_RATIO`]; a percentage or an amount of money is one thing only when both name what it is of.
+pub fn differing_figures(figures: &[Stated]) -> Vec<String> {
     let mut out = Vec::new();
-    for (i, (a_text, a_unit, a_by)) in figures.iter().enumerate() {
-        for (b_text, b_unit, b_by) in &figures[i + 1..] {
-            let same_thing = !a_unit.is_empty() && a_unit == b_unit;
-            let two_sources = a_by.is_some() && b_by.is_some() && a_by != b_by;
-            if same_thing && two_sources && a_text != b_text {
-                let (a_by, b_by) = (a_by.as_deref().unwrap_or_default(), b_by.as_deref().unwrap_or_default());
-                out.push(format!("Disputed: {a_unit}: {a_text} ({a_by}) against {b_text} ({b_by})."));
+    for (i, a) in figures.iter().enumerate() {
+        for b in &figures[i + 1..] {
+            let same_subject = a.subject == b.subject && (a.subject.is_some() || !(a.measure || b.measure));
+            let (low, high) = (a.value.abs().min(b.value.abs()), a.value.abs().max(b.value.abs()));
+            let comparable = high <= low * DISPUTE_RATIO || low == 0.0;
+            let same_thing = !a.unit.is_empty() && a.unit == b.unit && same_subject && comparable;
+            let (Some(a_by), Some(b_by)) = (&a.by, &b.by) else { continue };
+            if same_thing && a_by != b_by && a.text != b.text {
+                out.push(format!("Disputed: {}: {} ({a_by}) against {} ({b_by}).", a.unit, a.text, b.text));
             }
         }
     }
@@ -316,5 +337,48 @@ mod tests {
             assert!(question(text, None).is_some(), "{text}");
         }
         assert_eq!(question("Engineers examined the pump.", None), None);
+    }
+    fn stated(text: &str, value: f64, unit: &str, subject: Option<&str>, by: &str) -> Stated {
+        let measure = unit == "percent" || unit == "US dollars";
+        let (text, unit, subject, by) = (text.into(), unit.into(), subject.map(Into::into), Some(by.into()));
+        Stated { text, value, unit, subject, measure, by }
+    }
+
+    #[test]
+    fn two_sources_counting_one_thing_differently_is_a_dispute() {
+        // "The ministry said 1,000 people died; the Red Cross put the toll at 1,200 people."
+        let found = differing_figures(&[
+            stated("1,000", 1000.0, "people", None, "ministry"),
+            stated("1,200", 1200.0, "people", None, "red-cross"),
+        ]);
+        assert_eq!(found, ["Disputed: people: 1,000 (ministry) against 1,200 (red-cross)."]);
+    }
+
+    #[test]
+    fn amounts_of_different_things_or_sizes_are_no_dispute() {
+        // "Shares fell $7.06 to $6.02, the exchange said. Analysts expect revenue of $34 million."
+        let money = differing_figures(&[
+            stated("$7.06", 7.06, "US dollars", None, "exchange"),
+            stated("$9", 9.0, "US dollars", None, "analyst"),
+            stated("$34 million", 34e6, "US dollars", None, "analysts"),
+        ]);
+        assert!(money.is_empty(), "{money:?}");
+        // "Police counted 3 people hurt; a witness said 300 people."
+        let far = differing_figures(&[
+            stated("3", 3.0, "people", None, "police"),
+            stated("300", 300.0, "people", None, "witness"),
+        ]);
+        assert!(far.is_empty(), "{far:?}");
+        // "The agency put inflation at 4%; the bank said 5% of its loans were bad."
+        let percents = differing_figures(&[
+            stated("4%", 0.04, "percent", Some("inflation"), "agency"),
+            stated("5%", 0.05, "percent", Some("its loans"), "bank"),
+        ]);
+        assert!(percents.is_empty(), "{percents:?}");
+        let same = differing_figures(&[
+            stated("4%", 0.04, "percent", Some("inflation"), "agency"),
+            stated("5%", 0.05, "percent", Some("inflation"), "bank"),
+        ]);
+        assert_eq!(same.len(), 1);
     }
 }

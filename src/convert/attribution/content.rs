@@ -41,7 +41,10 @@ pub(super) fn is_finite_use(s: &Sent, verb: Range<usize>, lex: &Lexicon) -> bool
     if lex.decisions.contains(key) && after_verb {
         return false;
     }
-    !lex.cues.at(t, verb.end) || decision_after
+    // Another cue right after is the verb of the clause ("said warned"); its bare form is a noun ("said
+    // demand fell").
+    let cue_after = lex.cues.at(t, verb.end) && s.has(verb.end, Tags::INFLECTED);
+    !cue_after || decision_after
 }
 
 /// How many tokens at `k` say on which day something was said: "Monday", "on Monday", "on March 6",
@@ -489,7 +492,11 @@ pub(super) fn trim_joiners(s: &Sent, span: Range<usize>) -> Range<usize> {
     while start < end && edge(start) {
         start += 1;
     }
-    while end > start && edge(end - 1) {
+    // "... grounded in reality, with [one spokesperson telling ...]": a preposition or article left dangling
+    // where an attribution was cut off.
+    let dangling =
+        |k: usize| !t.toks[k].cap && matches!(t.key(k), "with" | "of" | "from" | "the" | "a" | "an");
+    while end > start && (edge(end - 1) || dangling(end - 1)) {
         end -= 1;
     }
     start..end
@@ -501,7 +508,9 @@ pub(super) fn stance_of(verb: Stance, s: &Sent, span: Range<usize>, lex: &Lexico
     if verb != Stance::Asserts {
         return verb;
     }
-    let words: Vec<&str> = span.clone().map(|k| s.key(k)).collect();
+    // Not the month: "in May" hedges nothing.
+    let words: Vec<&str> =
+        span.clone().filter(|&k| !(s.t.toks[k].cap && s.has(k, Tags::CALENDAR))).map(|k| s.key(k)).collect();
     if words.iter().any(|w| lex.warning_words.contains(w)) {
         Stance::Warns
     } else if words
@@ -544,6 +553,43 @@ pub(super) fn interrupted(
     (words >= 3 && !opens_aside && clause && !s.has(first, Tags::CUE)).then_some(rest)
 }
 
+/// The subject of a statement that an attribution interrupts right after it: "That plan, she said, met
+/// with scepticism." The words before the attribution are a noun phrase (no verb) and what follows it
+/// starts with a verb.
+pub(super) fn interrupted_subject(
+    s: &Sent,
+    verb: &Range<usize>,
+    speaker: &Range<usize>,
+    content: &Range<usize>,
+) -> Option<Range<usize>> {
+    let t = &s.t;
+    let mut attribution = verb.start.min(speaker.start)..verb.end.max(speaker.end);
+    if attribution.start > 0 && t.key(attribution.start - 1) == "the" {
+        attribution.start -= 1;
+    }
+    if attribution.start == 0
+        || content.start <= attribution.end
+        || !t.is_punct(attribution.start - 1, ",")
+        || !t.is_punct(attribution.end, ",")
+        || s.quoted.iter().any(|&q| q)
+    {
+        return None;
+    }
+    let subject = trim_joiners(s, s.first_word..attribution.start - 1);
+    let words = subject.clone().filter(|&k| t.is_word(k)).count();
+    // A verb's bare form may be a noun ("That plan"); its inflected forms and auxiliaries make a clause.
+    let noun_phrase = subject.clone().all(|k| {
+        !(s.has(k, Tags::INFLECTED) || s.has(k, Tags::AUXILIARY) || s.has(k, Tags::CUE) || t.is_punct(k, ","))
+    });
+    ((1..=8).contains(&words) && noun_phrase && verb_first(s, content.start)).then_some(subject)
+}
+
+/// Whether a finite verb (not a participle) starts at `k`.
+fn verb_first(s: &Sent, k: usize) -> bool {
+    s.has(k, Tags::AUXILIARY)
+        || ((s.has(k, Tags::VERB) || s.has(k, Tags::INFLECTED)) && !s.t.key(k).ends_with("ing"))
+}
+
 pub(super) fn statement(s: &Sent, span: Range<usize>) -> String {
     statement_of(s, std::slice::from_ref(&span))
 }
@@ -553,12 +599,14 @@ pub(super) fn statement_of(s: &Sent, spans: &[Range<usize>]) -> String {
     let t = &s.t;
     let Some((last, first)) = spans.split_last() else { return String::new() };
     let mut lead = String::new();
+    // The attribution stood between commas; one of them joins the halves, unless the first half is the
+    // subject of the second ("That plan, she said, met ...").
+    let joiner = if verb_first(s, trim_joiners(s, last.clone()).start) { " " } else { ", " };
     for span in first {
         let span = trim_joiners(s, span.clone());
         if !span.is_empty() {
-            // The attribution stood between commas; one of them joins the halves.
             lead.push_str(&plain(t.span(span)));
-            lead.push_str(", ");
+            lead.push_str(joiner);
         }
     }
     let span = trim_joiners(s, last.clone());

@@ -26,7 +26,10 @@ use super::doc::{Doc, Sent, Tags};
 use super::lexicon::Lexicon;
 use super::names::Mention;
 use crate::model::{ActorKind, Stance};
-use content::{content, interrupted, is_finite_use, stance_of, statement, statement_of, trim_joiners};
+use content::{
+    content, interrupted, interrupted_subject, is_finite_use, stance_of, statement, statement_of,
+    trim_joiners,
+};
 use speaker::participle_speaker;
 
 /// Who speaks: an entity of the article, or an unnamed speaker of [`Attributions::unnamed`].
@@ -247,7 +250,12 @@ impl Walker<'_> {
             if content.start == verb.start && speaker_tokens.end == verb.start {
                 content.start = speaker_tokens.start;
             }
-            let rest = interrupted(s, &verb, &speaker_tokens, &content, self.lex);
+            let mut rest = interrupted(s, &verb, &speaker_tokens, &content, self.lex);
+            if rest.is_none()
+                && let Some(subject) = interrupted_subject(s, &verb, &speaker_tokens, &content)
+            {
+                rest = Some(std::mem::replace(&mut content, subject));
+            }
             cues.push(Cue {
                 verb,
                 stance: *stance,

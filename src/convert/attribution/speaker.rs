@@ -351,7 +351,18 @@ impl Walker<'_> {
             let key = t.key(j);
             if tok.kind == TokenKind::Punct {
                 let hyphen = key == "-" && j > 0 && tok.range.start == t.toks[j - 1].range.end;
-                if hyphen || key == "'" {
+                // "the Sunnyvale, Calif.-based company": a town and its state before a compound.
+                let town_and_state = key == ","
+                    && j > 0
+                    && t.is_capitalised(j - 1)
+                    && t.is_capitalised(j + 1)
+                    && (j + 1..end).any(|k| t.is_punct(k, "-"));
+                // "Calif.-based": an abbreviation's point inside the compound.
+                let abbreviation = key == "."
+                    && j > 0
+                    && tok.range.start == t.toks[j - 1].range.end
+                    && t.is_punct(j + 1, "-");
+                if hyphen || key == "'" || town_and_state || abbreviation {
                     start = j;
                     continue;
                 }
@@ -371,6 +382,9 @@ impl Walker<'_> {
             let number = s.has(j, Tags::NUMBER) && !tok.cap;
             // "the Vienna-based agency", "a state-owned lender": a compound modifier.
             let compound = j > 0 && t.is_punct(j - 1, "-") && t.toks[j - 1].range.end == tok.range.start;
+            // "the beleaguered tech outfit": a participle between an article and a noun is an adjective.
+            let adjective =
+                j > 0 && j + 1 < end && matches!(t.key(j - 1), "the" | "a" | "an" | "its" | "their");
             if (s.has(j, Tags::STOP) && !inner_preposition && !s.has(j, Tags::PERSON_PRONOUN) && !number)
                 || (s.has(j, Tags::CUE) && !document_head && !s.has(j, Tags::DOCUMENT))
                 || s.has(j, Tags::AUXILIARY)
@@ -378,7 +392,8 @@ impl Walker<'_> {
                     && !tok.cap
                     && !s.has(j, Tags::PEOPLE_NOUN)
                     && !s.has(j, Tags::TITLE)
-                    && !compound)
+                    && !compound
+                    && !adjective)
             {
                 break;
             }
@@ -598,6 +613,13 @@ impl Walker<'_> {
             while start < head && s.has(start, Tags::DETERMINER) {
                 start += 1;
             }
+        }
+        // "well below the 13 percent analysts had expected": a figure before the head is not the speaker's.
+        if let Some(k) = (start..head).rev().find(|&k| {
+            (s.has(k, Tags::NUMBER) && t.toks[k].kind != TokenKind::Word)
+                || matches!(t.key(k), "percent" | "%")
+        }) {
+            start = k + 1;
         }
         // The phrase without a relative clause: "analysts who scrutinize photos" is named "analysts".
         let name_end = (head + 1..span_end)

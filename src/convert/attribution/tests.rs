@@ -153,6 +153,14 @@ fn an_attribution_that_interrupts_a_statement_keeps_both_halves() {
     let adding = said("Ana Brel spoke at noon. The trials went well, she said, adding that sales rose.");
     assert!(adding.iter().all(|(_, text)| !text.contains("adding")), "{adding:?}");
     assert_eq!(
+        said("Ana Brel spoke at noon. That plan, Ana Brel said, met with scepticism among investors."),
+        pairs(&[("Ana Brel", "That plan met with scepticism among investors.")])
+    );
+    assert_eq!(
+        said("That plan, the Halden Post reported, met with scepticism among investors."),
+        pairs(&[("Halden Post", "That plan met with scepticism among investors.")])
+    );
+    assert_eq!(
         said("Ana Brel spoke at noon. The trials went well, she said, on Monday."),
         pairs(&[("Ana Brel", "The trials went well.")])
     );
@@ -184,6 +192,66 @@ fn the_company_after_a_statement_is_the_body_the_statement_opens_with() {
     assert_eq!(
         said("Lumora raised $2 billion in a round led by Thrive Capital, the company said on Wednesday."),
         pairs(&[("Lumora", "Lumora raised $2 billion in a round led by Thrive Capital.")])
+    );
+}
+
+#[test]
+fn a_company_described_by_its_home_town_and_state_is_the_company_named_before() {
+    assert_eq!(
+        said(
+            "Quorvo Inc. was a washout with investors on Monday.\n\
+             The Dunmore, Penn.-based company reported a loss for the quarter."
+        ),
+        pairs(&[("Quorvo Inc", "The Dunmore, Penn.-based company reported a loss for the quarter.")])
+    );
+}
+
+#[test]
+fn a_participle_after_an_article_is_an_adjective_of_the_description() {
+    assert_eq!(
+        said(
+            "Quorvo Inc. missed its forecast on Monday.\n\
+             Yet the beleaguered tech outfit maintained that demand was strong."
+        ),
+        pairs(&[("Quorvo Inc", "Demand was strong.")])
+    );
+}
+
+#[test]
+fn an_adverb_between_a_speaker_and_the_verb_is_skipped() {
+    assert_eq!(
+        said("Ana Brel spoke at noon. Brel instead said that costs had risen."),
+        pairs(&[("Ana Brel", "Costs had risen.")])
+    );
+    assert_eq!(
+        said("The bank's economists flatly denied that rates would rise."),
+        pairs(&[("Bank's economists", "Rates would rise.")])
+    );
+}
+
+#[test]
+fn a_statement_cut_before_its_attribution_leaves_no_preposition_dangling() {
+    assert_eq!(
+        said(
+            "Quorvo Inc. missed its forecast. Yet the company maintained that its figures were sound, with one \
+             spokesperson telling reporters that sales were strong."
+        ),
+        pairs(&[("Quorvo Inc", "Its figures were sound."), ("Spokesperson", "Sales were strong.")])
+    );
+}
+
+#[test]
+fn a_figure_before_an_unnamed_speaker_is_no_part_of_its_name() {
+    assert_eq!(
+        said(
+            "Growth was 9 percent, well below the 13 percent analysts had expected. Analysts said demand fell in May."
+        ),
+        pairs(&[("Analysts", "Demand fell in May.")])
+    );
+    // A cue's bare form after "said" is a noun ("demand"), and the month is no "may".
+    assert_eq!(
+        claims("Analysts said demand fell in May."),
+        [("Analysts".to_string(), None, Stance::Asserts, "Demand fell in May.".to_string())]
     );
 }
 
