@@ -21,8 +21,10 @@ const SLICE_SUMS: usize = 1 << 18;
 const SPLIT: usize = 1 << 17;
 
 /// Claims of a briefing worked out together at most: a briefing of thousands of claims is taken in
-/// groups, so that a slice of the folder's claims does not shrink to nothing.
-const GROUP: usize = 32;
+/// groups (each walking its terms' lists once), so that a slice of the folder's claims (2 MB of sums
+/// for the group) does not shrink to nothing. At 256, the 40,000 similar claims of one briefing
+/// (`scripts/bench-items.sh`) are walked in 157 groups instead of 1,250: `show` 2.6 -> 1.7 s.
+const GROUP: usize = 256;
 
 /// One claim's inferred links, as [`claim_links`] finds them.
 #[derive(Debug, Default)]
@@ -249,15 +251,19 @@ impl Group<'_> {
                     }
                 }
             }
+            // The briefing's own claims are never summed: a briefing of 40,000 claims would otherwise
+            // scan 40,000 sums per claim.
+            let (own_start, own_end) = (own.start as usize, own.end as usize);
+            let others = [start..end.min(own_start), start.max(own_end)..end];
             for (member, &n) in claims.iter().enumerate() {
                 let links = &mut found[member];
                 let sums = &mut sums[member * slice..member * slice + (end - start)];
-                for (i, sum) in sums.iter_mut().enumerate() {
+                for c in others.clone().into_iter().flatten() {
+                    let sum = &mut sums[c - start];
                     if *sum == [0.0; 2] {
                         continue;
                     }
                     let [all, topic] = std::mem::take(sum);
-                    let c = start + i;
                     let Some((kind, score)) = relation(stances[n], stances[c], all, topic) else { continue };
                     if excluded[member].contains(&(c as u32)) {
                         continue;
