@@ -88,7 +88,7 @@ pub(super) struct Written {
 }
 
 /// The graph's tables as the cache stores them; `briefings` are those the graph was built over.
-pub(super) fn write(graph: &CrossRef, briefings: &[&Briefing]) -> Written {
+pub(super) fn write(graph: &CrossRef, briefings: &[&Briefing]) -> std::io::Result<Written> {
     let tables = graph.tables();
     let mut records = Lists::default();
     let mut actor_first = Vec::with_capacity(briefings.len() + 1);
@@ -101,11 +101,13 @@ pub(super) fn write(graph: &CrossRef, briefings: &[&Briefing]) -> Written {
     }
     actor_first.push(actors);
     let mut claims = Lists::default();
+    if tables.claim_first().last().is_some_and(|&n| n > MOST_CLAIMS) {
+        return Err(std::io::Error::other("too many claims for the cache's lists"));
+    }
     for term in 0..tables.document_frequency().len() {
         let mut previous = 0;
         tables.claims_with(term as u32).for_each(|claim, tf| {
-            put_varint(&mut claims.bytes, claim - previous);
-            put_varint(&mut claims.bytes, count(tf));
+            put_claim(&mut claims.bytes, claim - previous, count(tf));
             previous = claim;
         });
         claims.close();
@@ -129,7 +131,7 @@ pub(super) fn write(graph: &CrossRef, briefings: &[&Briefing]) -> Written {
         units.close();
     }
     let source_count = tables.sources().iter().flatten().max().map_or(0, |&m| m + 1);
-    Written {
+    Ok(Written {
         claim_first: tables.claim_first().to_vec(),
         stances: tables.stances().iter().map(|&s| stance_code(s)).collect(),
         norms: tables.norms().to_vec(),
@@ -147,6 +149,23 @@ pub(super) fn write(graph: &CrossRef, briefings: &[&Briefing]) -> Written {
         groups,
         units,
         unit_keys,
+    })
+}
+
+/// The most claims a folder's cache can list (a claim's distance from the previous one takes 30 bits).
+const MOST_CLAIMS: u32 = u32::MAX >> 2;
+
+/// A claim of a term's list as the cache codes it ([`crate::xref::tables::ClaimList::Coded`]): its
+/// distance from the previous claim times four plus its count when that is 1 to 3 (nearly always: the
+/// text counts 2 and the quote 1), else times four and the count after it; one varint per claim
+/// instead of two took the lists from 13.9 to 7.5 MB at 100k.
+fn put_claim(out: &mut Vec<u8>, delta: u32, tf: u32) {
+    match tf {
+        1..=3 => put_varint(out, delta << 2 | tf),
+        _ => {
+            put_varint(out, delta << 2);
+            put_varint(out, tf);
+        }
     }
 }
 
@@ -594,5 +613,32 @@ impl Tables for StoredTables {
 
     fn found_damage(&self) {
         self.corrupt.store(true, Ordering::Relaxed);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_coded_list_of_claims_reads_back_every_claim_and_count() {
+        let claims: Vec<(u32, u32)> =
+            vec![(0, 1), (1, 2), (2, 3), (3, 4), (90, 0), (91, 7), (200_000, 2), (MOST_CLAIMS - 1, 300)];
+        let mut bytes = Vec::new();
+        let mut previous = 0;
+        for &(claim, tf) in &claims {
+            put_claim(&mut bytes, claim - previous, tf);
+            previous = claim;
+        }
+        let list = ClaimList::Coded(bytes.clone());
+        let mut entries = list.entries();
+        let read: Vec<(u32, u32)> = (&mut entries).map(|(claim, tf)| (claim, tf as u32)).collect();
+        assert_eq!(read, claims);
+        assert!(!entries.malformed());
+        // Cut inside the last entry's count: the walk ends there and says so.
+        let cut = ClaimList::Coded(bytes[..bytes.len() - 1].to_vec());
+        let mut entries = cut.entries();
+        assert_eq!((&mut entries).count(), claims.len() - 1);
+        assert!(entries.malformed());
     }
 }

@@ -43,7 +43,7 @@ use crate::xref::{CrossRef, ItemAt};
 
 const MAGIC: &[u8; 12] = b"brief-cache\0";
 /// Bumped whenever the layout below changes.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 
 /// The sections of a cache file, in order.
 #[derive(Debug, Clone, Copy)]
@@ -766,7 +766,7 @@ fn write_at(
     });
     let owned = |bytes: Vec<u8>| Piece::Bytes(Cow::Owned(bytes));
     let column = |values: &[u32]| owned(bytemuck::cast_slice(values).to_vec());
-    let tables = graph::write(graph, &store.briefings());
+    let tables = graph::write(graph, &store.briefings())?;
     let sections: Vec<Piece<'_>> = vec![
         owned(encode_manifest(folder, &manifest)),
         owned(compress(&serde_json::to_vec(&stored_records).map_err(std::io::Error::other)?)?),

@@ -80,8 +80,9 @@ pub(crate) trait Tables: Send + Sync {
 /// claims: decoding it into a vector would allocate and zero megabytes for each claim looked at).
 pub(crate) enum ClaimList<'a> {
     Decoded(&'a [Count]),
-    /// Per claim, one varint for its number's distance from the previous claim's and one for the count
-    /// (a whole number), as `crate::cache` writes them.
+    /// Per claim, a varint of its number's distance from the previous claim's times four plus its
+    /// count (a whole number) when that is 1 to 3, else plus 0 and the count in a varint of its own, as
+    /// `crate::cache` writes them.
     Coded(Vec<u8>),
 }
 
@@ -135,10 +136,13 @@ impl Iterator for Entries<'_> {
                     }
                     _ => crate::search::varint(bytes, at),
                 };
-                let entry = match (next(at), next(at)) {
-                    (Some(delta), Some(tf)) => claim.checked_add(delta).map(|number| (number, tf)),
-                    _ => None,
-                };
+                let entry = next(at).and_then(|code| {
+                    let tf = match code & 3 {
+                        0 => next(at)?,
+                        tf => tf,
+                    };
+                    Some((claim.checked_add(code >> 2)?, tf))
+                });
                 match entry {
                     Some((number, tf)) => {
                         *claim = number;
