@@ -136,11 +136,14 @@ fn sentence(doc: &Doc, s: &Sent, lex: &Lexicon) -> Vec<Mention> {
             && !s.t.toks[next - 1].possessive
             && lower_next
             && (s.has(next, Tags::TITLE) || s.has(next, Tags::PROFESSION));
+        // "its $20 IPO price": after an article, a possessive or a number, a verb's bare form is a noun.
+        let in_noun_phrase = (t.key(b) == "the"
+            || (b > 0 && (s.has(b - 1, Tags::DETERMINER) || s.has(b - 1, Tags::NUMBER))))
+            && !s.has(next, Tags::INFLECTED);
         m.modifier = !s.t.toks[next - 1].possessive
             && s.t.toks.get(next).is_some_and(|t| t.kind == TokenKind::Word)
             && ((lower_next
-                && !s.has(next, Tags::VERB)
-                && !s.has(next, Tags::CUE)
+                && (!(s.has(next, Tags::VERB) || s.has(next, Tags::CUE)) || in_noun_phrase)
                 && !s.has(next, Tags::STOP)
                 && !past_tense_shape(s.key(next))
                 && !s.key(next).ends_with("ly"))
@@ -578,6 +581,18 @@ fn classify(doc: &Doc, s: &Sent, run: Range<usize>, names: &Names, lex: &Lexicon
                             || m.tokens.end <= role_tokens.start
                     });
                     mentions_in(s, prefix.clone(), names, out);
+                    // "Halvorsen Systems Inc Chief Executive Dana Moor": a company by its corporate word.
+                    if let Some(end) =
+                        prefix.clone().rev().find(|&k| s.has(k, Tags::CORPORATE)).map(|k| k + 1)
+                        && role_tokens.start < end
+                        && has_title(end..name.start)
+                        && !out.iter().any(|m| m.tokens.start < end && m.tokens.end > role_tokens.start)
+                    {
+                        let start = role_tokens.start + usize::from(t.key(role_tokens.start) == "the");
+                        if start + 1 < end {
+                            out.push(mention(n, start..end, Kind::Organisation));
+                        }
+                    }
                 }
                 let role_at = if role.is_some() { role_tokens.start } else { name.start };
                 let titled = role.is_some();
@@ -1003,6 +1018,26 @@ mod tests {
             .zip(&doc.sents)
             .flat_map(|(ms, s)| ms.iter().map(move |m| (m.written(s).to_string(), m.kind, m.role.clone())))
             .collect()
+    }
+
+    /// Whether the first mention of `name` modifies a noun.
+    fn modifies(text: &str, name: &str) -> bool {
+        let lex = lexicon::get();
+        let sentences = sentences::split(text, std::slice::from_ref(&(0..text.len())), lex);
+        let doc = Doc::new(text, &sentences, lex);
+        let found = find(&doc, lex);
+        let (ms, s) =
+            found.iter().zip(&doc.sents).find(|(ms, s)| ms.iter().any(|m| m.written(s) == name)).unwrap();
+        ms.iter().find(|m| m.written(s) == name).unwrap().modifier
+    }
+
+    #[test]
+    fn after_an_article_or_a_number_a_verb_s_bare_form_is_the_noun_a_name_modifies() {
+        assert!(modifies("Sales beat the Quorvo forecast by far.", "Quorvo"));
+        assert!(modifies("It sold near its $20 Quorvo price.", "Quorvo"));
+        assert!(!modifies("On Monday, Quorvo forecast higher sales.", "Quorvo"));
+        // A region's adjective is the region: never an actor.
+        assert_eq!(kind_of("U.S. and European demand fell.", "European"), Some(Kind::Region));
     }
 
     fn kind_of(text: &str, name: &str) -> Option<Kind> {
