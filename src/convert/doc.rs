@@ -24,7 +24,8 @@ pub struct Sent<'a> {
     /// Per token: inside double quotation marks (a quotation left open by an earlier sentence of the
     /// paragraph counts).
     pub quoted: Vec<bool>,
-    /// A quotation is open when the sentence starts / still open when it ends.
+    /// A quotation is open when the sentence starts (or one left open by the paragraph before is reopened
+    /// by its first mark) / still open when it ends.
     pub open_at_start: bool,
     pub open_at_end: bool,
     /// The first word token (opening punctuation skipped).
@@ -87,15 +88,20 @@ impl<'a> Doc<'a> {
         let mut open = false;
         let mut paragraph = usize::MAX;
         for (index, s) in sentences.iter().take(MAX_SENTENCES).enumerate() {
+            let t = Tokens::new(&text[s.range.clone()]);
+            // A quotation running over paragraphs leaves each one open and reopens it at the start of the
+            // next: the opening mark there continues it.
+            let mut continued = false;
             if s.paragraph != paragraph {
+                continued = open && t.is_punct(0, "\"");
                 open = false;
                 paragraph = s.paragraph;
             }
-            let t = Tokens::new(&text[s.range.clone()]);
             let tags = (0..t.len()).map(|i| tag(&t, i, lex)).collect();
             let (quoted, open_at_end) = quotation(&t, open);
             let first_word = (0..t.len()).find(|&i| t.is_word(i)).unwrap_or(0);
-            sents.push(Sent { index, t, tags, quoted, open_at_start: open, open_at_end, first_word });
+            let open_at_start = open || continued;
+            sents.push(Sent { index, t, tags, quoted, open_at_start, open_at_end, first_word });
             open = open_at_end;
         }
         let mut lower = HashSet::default();

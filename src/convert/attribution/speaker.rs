@@ -186,12 +186,13 @@ impl Walker<'_> {
         if peeled > 0 && close.is_some_and(|c| c + 1 == k) {
             k -= 1;
         }
-        // A bracketed short form or ticker before the verb: "the Rason Special Economic Zone (SEZ) found",
-        // "Tarvair PLC (LON:TVR) said".
+        // A bracketed short form, ticker, or party and seat before the verb: "the Rason Special Economic Zone
+        // (SEZ) found", "Tarvair PLC (LON:TVR) said", "Dana Kowalski (D-Ohio) said".
         if k >= 3
             && t.is_punct(k - 1, ")")
-            && let Some(open) = (k.saturating_sub(7)..k - 1).rev().find(|&j| t.is_punct(j, "("))
-            && (open + 1..k - 1).all(|j| t.is_word(j) || t.is_punct(j, ":") || t.is_punct(j, "."))
+            && let Some(open) = (k.saturating_sub(9)..k - 1).rev().find(|&j| t.is_punct(j, "("))
+            && (open + 1..k - 1)
+                .all(|j| t.is_word(j) || [":", ".", "-", ","].iter().any(|p| t.is_punct(j, p)))
         {
             k = open;
         }

@@ -488,3 +488,23 @@ fn the_agent_of_a_passive_cue_speaks_and_a_place_that_acts_speaks() {
 fn participles_passives_and_negations_are_no_statements() {
     assert!(said("The reported talks stalled. He was accused of fraud. She did not say why.").is_empty());
 }
+#[test]
+fn a_quotation_over_paragraphs_is_its_closing_speakers_and_a_bracket_before_the_verb_is_skipped() {
+    assert_eq!(
+        said(
+            "Dana Kowalski spoke.\n\
+             \"I want to clarify that the plant will stay open.\n\
+             \"I can confirm that it exists.\n\
+             \"However, we did not lie to the workers,\" she told a press conference."
+        ),
+        pairs(&[
+            ("Dana Kowalski", "I want to clarify that the plant will stay open."),
+            ("Dana Kowalski", "I can confirm that it exists."),
+            ("Dana Kowalski", "However, we did not lie to the workers."),
+        ])
+    );
+    assert_eq!(
+        said("Dana Kowalski (D-Ohio) said the plant would close next year."),
+        pairs(&[("Dana Kowalski", "The plant would close next year.")])
+    );
+}
