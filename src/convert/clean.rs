@@ -99,6 +99,14 @@ pub fn clean(raw: &str, gaz: &Lexicon) -> Cleaned {
             out.dropped.push(paragraph);
             continue;
         }
+        let paragraph = match closing_credit(&paragraph, gaz) {
+            Some((cut, outlet)) => {
+                push_outlet(&mut out.outlets, &outlet);
+                out.dropped.push(paragraph[cut..].trim().to_string());
+                paragraph[..cut].trim_end().to_string()
+            }
+            None => paragraph,
+        };
         let unpunctuated_short = !ends_sentence(&paragraph) && words <= HEADLINE_MAX_WORDS;
         if story.is_empty() && out.headline.is_none() && unpunctuated_short && words >= 2 {
             out.headline = Some(paragraph);
@@ -255,42 +263,50 @@ fn dateline<'p>(paragraph: &'p str, gaz: &Lexicon) -> Option<(&'p str, Vec<Strin
     };
     // A bracket naming the source: "(Reuters)", "(UPI) --", "(UrduPoint News / Sputnik - 6th May, 2022)".
     let bracket = head.find('(').and_then(|open| Some((open, open + head[open..].find(')')? + 1)));
-    let (prefix, inside, rest) = match bracket {
-        Some((open, close)) if open <= 80 => {
-            let after = &paragraph[close..];
-            // After the bracket a dash, or any lone mark standing for one ("?" where "—" was mangled).
-            let trimmed = after.trim_start();
-            let mark_len = trimmed
-                .chars()
-                .take_while(|c| !c.is_alphanumeric() && !c.is_whitespace() && !matches!(c, '"' | '“' | '('))
-                .map(char::len_utf8)
-                .sum::<usize>();
-            let has_dash = mark_len > 0 && trimmed[mark_len..].starts_with(' ');
-            let prefix = paragraph[..open].trim();
-            let prefix_ok = prefix.is_empty()
-                || all_caps_place(prefix)
-                || (has_dash
-                    && prefix.starts_with(char::is_uppercase)
-                    && prefix.split_whitespace().count() <= 8);
-            if !prefix_ok
-                || (!has_dash && !all_caps_place(prefix) && !prefix.is_empty())
-                || (prefix.is_empty() && !has_dash)
-            {
-                return None;
-            }
-            let rest = if has_dash { trimmed[mark_len..].trim_start() } else { trimmed };
-            (prefix, &paragraph[open + 1..close - 1], rest)
+    let bracketed = bracket.filter(|&(open, _)| open <= 80).and_then(|(open, close)| {
+        let after = &paragraph[close..];
+        // After the bracket a dash, or any lone mark standing for one ("?" where "—" was mangled).
+        let trimmed = after.trim_start();
+        let mark_len = trimmed
+            .chars()
+            .take_while(|c| !c.is_alphanumeric() && !c.is_whitespace() && !matches!(c, '"' | '“' | '('))
+            .map(char::len_utf8)
+            .sum::<usize>();
+        let has_dash = mark_len > 0 && trimmed[mark_len..].starts_with(' ');
+        let prefix = paragraph[..open].trim();
+        let prefix_ok = prefix.is_empty()
+            || all_caps_place(prefix)
+            || (has_dash && prefix.starts_with(char::is_uppercase) && prefix.split_whitespace().count() <= 8);
+        // Without a dash after it, the bracket must follow the place and date alone ("OTTAWA, March 6
+        // (Reuters) The bank ..."), not a sentence that names a body's short form ("SEPANG - Claims that
+        // members of Parliament (MPs) ...").
+        let place_and_date = prefix.split_whitespace().all(|w| {
+            let w = w.trim_matches(|c: char| matches!(c, ',' | '.'));
+            w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) && !w.contains([':', '-'])
+                || gaz.months.contains_key(&w.to_lowercase())
+        });
+        if !prefix_ok || (!has_dash && !place_and_date) || (prefix.is_empty() && !has_dash) {
+            return None;
         }
-        _ => {
-            // "NEW YORK - ...", "CAMBRIDGE, Md.- A man ...".
+        let rest = if has_dash { trimmed[mark_len..].trim_start() } else { trimmed };
+        Some((prefix, &paragraph[open + 1..close - 1], rest))
+    });
+    let (prefix, inside, rest) = match bracketed {
+        Some(found) => found,
+        None => {
+            // "NEW YORK - ...", "CAMBRIDGE, Md.- A man ...", "KUALA LUMPUR: The ...".
             let glued = head.find(".- ").map(|i| (i + 1, 2));
-            let dash = [" -- ", " - ", " – ", " — "]
+            let dash = [" -- ", " - ", " – ", " — ", ": "]
                 .iter()
                 .filter_map(|d| head.find(d).map(|i| (i, d.len())))
                 .chain(glued)
                 .min()?;
             let prefix = &paragraph[..dash.0];
-            if !all_caps_place(prefix) || prefix.split_whitespace().count() > 8 {
+            let place_only = prefix.split_whitespace().all(|w| w.chars().all(|c| !c.is_lowercase()));
+            if !all_caps_place(prefix)
+                || prefix.split_whitespace().count() > 8
+                || (paragraph[dash.0..].starts_with(": ") && !place_only)
+            {
                 return None;
             }
             (prefix, "", paragraph[dash.0 + dash.1..].trim_start())
@@ -306,6 +322,22 @@ fn dateline<'p>(paragraph: &'p str, gaz: &Lexicon) -> Option<(&'p str, Vec<Strin
         }
     }
     Some((rest, wires))
+}
+
+/// An agency's credit closing a paragraph after its last sentence: "... here today. - BERNAMA", "... in
+/// May. -- AFP". Gives where the credit starts and the outlet.
+fn closing_credit(paragraph: &str, gaz: &Lexicon) -> Option<(usize, String)> {
+    let (cut, dash) = [" - ", " -- ", " – ", " — "]
+        .iter()
+        .filter_map(|d| paragraph.rfind(d).map(|i| (i, d.len())))
+        .max()?;
+    let credit = paragraph[cut + dash..].trim();
+    let words = credit.split_whitespace().count();
+    let shouted = credit.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && credit.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+    let after_sentence = paragraph[..cut].trim_end().ends_with(['.', '!', '?', '"', '”']);
+    ((1..=3).contains(&words) && shouted && after_sentence && is_outlet_name(credit, gaz))
+        .then(|| (cut, canonical_outlet(credit, gaz)))
 }
 
 /// Whether a short phrase can be an outlet's name: a known outlet, or one to four capitalised words (or an
@@ -554,6 +586,33 @@ mod tests {
         let text = format!("{long}\n\nrivers rose again across the valley on Monday, officials said.");
         let c = clean(&text, lexicon::get());
         assert!(c.text.starts_with("rivers"), "{:?}", c.text);
+    }
+
+    #[test]
+    fn an_agency_credit_closing_the_last_paragraph_is_the_outlet() {
+        let c = clean("The minister spoke to reporters here today. - NORDWIRE", lexicon::get());
+        assert_eq!(
+            (c.text.as_str(), c.outlets.as_slice()),
+            ("The minister spoke to reporters here today.", &["NORDWIRE".to_string()][..])
+        );
+        // Not a dash inside a sentence, nor a name in ordinary case.
+        let c = clean("The vote was 52 - 48 in favour. - Dana Kowalski", lexicon::get());
+        assert!(c.outlets.is_empty(), "{:?}", c.outlets);
+    }
+
+    #[test]
+    fn a_short_form_in_brackets_in_the_first_sentence_is_no_outlet() {
+        let c =
+            clean("KUALA LUMPUR: Nusantara Alliance's (NA) leader said the vote was lost.", lexicon::get());
+        assert!(c.outlets.is_empty(), "{:?}", c.outlets);
+        let c =
+            clean("SEPANG - Claims that members of Parliament (MPs) will defect are idle.", lexicon::get());
+        assert!(c.outlets.is_empty(), "{:?}", c.outlets);
+        assert_eq!(c.text, "Claims that members of Parliament (MPs) will defect are idle.");
+        let c = clean("KUALA LUMPUR: The alliance said the vote was lost.", lexicon::get());
+        assert_eq!(c.text, "The alliance said the vote was lost.");
+        let c = clean("OTTAWA, March 6 (Reuters) The bank held rates.", lexicon::get());
+        assert_eq!(c.outlets, ["Reuters"]);
     }
 
     #[test]

@@ -196,6 +196,15 @@ impl Entities {
                 let end = m.tokens.end;
                 if sent.t.is_punct(end, "(") && sent.t.is_punct(end + 2, ")") && sent.t.toks[end + 1].upper {
                     let short = sent.t.raw(end + 1).to_string();
+                    // "Nusantara Alliance (NA)": a name given a short form of its initials is a body's.
+                    let ent = &mut e.list[index];
+                    if ent.kind == Kind::Person
+                        && m.role.is_none()
+                        && short.len() >= 2
+                        && initials(&ent.name, lex).iter().any(|i| i.eq_ignore_ascii_case(&short))
+                    {
+                        ent.kind = Kind::Organisation;
+                    }
                     e.note_spelling(index, &short, lex);
                     e.list[index].defined = true;
                 }
@@ -579,6 +588,12 @@ mod tests {
             && *k == Kind::Person));
         assert!(e.iter().any(|(n, a, _)| n == "Ali Amir-Rahimi" && a.contains(&"Amirrahimi".to_string())));
         assert_eq!(e.len(), 2, "{e:?}");
+    }
+
+    #[test]
+    fn a_name_given_its_initials_in_brackets_is_a_body() {
+        let e = entities("Members of Perikat Nasional (PN) will vote. PN leaders met on Monday.");
+        assert!(e.iter().any(|(n, _, k)| n == "Perikat Nasional" && *k == Kind::Organisation), "{e:?}");
     }
 
     #[test]
