@@ -296,7 +296,13 @@ fn run_end(doc: &Doc, s: &Sent, i: usize, names: &Names, lex: &Lexicon) -> Optio
         let embassy_in = t.key(end) == "in" && s.has(end - 1, Tags::ORG_HEAD);
         let and = (lower_word && t.key(end) == "and") || t.is_punct(end, "&");
         let joins_body = and && and_joins_body(s, i..end, names);
-        let next = if hyphen || joiner || embassy_in || joins_body { end + 1 } else { end };
+        // "Minister for Planning, Development and Reform Asad Umar": a title's list of portfolios.
+        let portfolio_list = t.is_punct(end, ",")
+            && s.has(end - 1, Tags::PORTFOLIO)
+            && s.has(end + 1, Tags::PORTFOLIO)
+            && t.is_capitalised(end + 1)
+            && (i + 1..end).any(|k| matches!(t.key(k), "for" | "of") && s.has(k - 1, Tags::TITLE));
+        let next = if hyphen || joiner || embassy_in || joins_body || portfolio_list { end + 1 } else { end };
         if !part(s, next, names, lex) {
             break;
         }
@@ -1087,6 +1093,13 @@ mod tests {
         assert_eq!(
             kind_of("It met in Santa Clara, California, on Monday.", "Santa Clara"),
             Some(Kind::Place)
+        );
+        assert!(
+            mentions("Federal Minister for Planning, Development and Reform Asad Umar said no.").contains(&(
+                "Asad Umar".into(),
+                Kind::Person,
+                Some("Federal Minister for Planning, Development and Reform".into())
+            ))
         );
         assert_eq!(kind_of("On Monday, Quorvo shares closed up 1%.", "Quorvo"), Some(Kind::Organisation));
         assert_eq!(kind_of("Investors sold Quorvo's stock.", "Quorvo"), Some(Kind::Organisation));
