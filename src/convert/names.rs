@@ -1094,6 +1094,11 @@ mod tests {
             kind_of("It met in Santa Clara, California, on Monday.", "Santa Clara"),
             Some(Kind::Place)
         );
+        assert!(mentions("Prime Minister Datuk Seri Arman Ishak said no.").contains(&(
+            "Arman Ishak".into(),
+            Kind::Person,
+            Some("Prime Minister Datuk Seri".into())
+        )));
         assert!(
             mentions("Federal Minister for Planning, Development and Reform Asad Umar said no.").contains(&(
                 "Asad Umar".into(),
