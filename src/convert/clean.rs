@@ -296,8 +296,9 @@ fn dateline<'p>(paragraph: &'p str, gaz: &Lexicon) -> Option<(&'p str, Vec<Strin
         None => {
             // "NEW YORK - ...", "CAMBRIDGE, Md.- A man ...", "KUALA LUMPUR: The ...".
             let glued = head.find(".- ").map(|i| (i + 1, 2));
-            let dash = [" -- ", " - ", " – ", " — ", ": "]
+            let dash = DASHES
                 .iter()
+                .chain(&[": "])
                 .filter_map(|d| head.find(d).map(|i| (i, d.len())))
                 .chain(glued)
                 .min()?;
@@ -324,13 +325,13 @@ fn dateline<'p>(paragraph: &'p str, gaz: &Lexicon) -> Option<(&'p str, Vec<Strin
     Some((rest, wires))
 }
 
+/// The dashes that end a dateline or open a closing credit, spaced as a dash is ("OTTAWA - ", " -- AFP").
+const DASHES: [&str; 4] = [" -- ", " - ", " – ", " — "];
+
 /// An agency's credit closing a paragraph after its last sentence: "... here today. - BERNAMA", "... in
 /// May. -- AFP". Gives where the credit starts and the outlet.
 fn closing_credit(paragraph: &str, gaz: &Lexicon) -> Option<(usize, String)> {
-    let (cut, dash) = [" - ", " -- ", " – ", " — "]
-        .iter()
-        .filter_map(|d| paragraph.rfind(d).map(|i| (i, d.len())))
-        .max()?;
+    let (cut, dash) = DASHES.iter().filter_map(|d| paragraph.rfind(d).map(|i| (i, d.len()))).max()?;
     let credit = paragraph[cut + dash..].trim();
     let words = credit.split_whitespace().count();
     let shouted = credit.chars().filter(|c| c.is_alphabetic()).count() >= 2

@@ -337,7 +337,6 @@ fn assemble(b: &mut Briefing, p: Parts, lex: &lexicon::Lexicon) {
     let mut figures = p.figures.into_iter().peekable();
     let mut claims = claims.into_iter().peekable();
     let mut differing: Vec<open_points::Stated> = Vec::new();
-    let gaz = lexicon::get();
     for s in &p.doc.sents {
         let quote = s.text().to_string();
         let mut about = Vec::new();
@@ -370,7 +369,7 @@ fn assemble(b: &mut Briefing, p: Parts, lex: &lexicon::Lexicon) {
                 value: f.found.value,
                 unit: f.found.unit.clone(),
                 subject: f.found.subject.clone(),
-                measure: f.found.is_measure(gaz),
+                measure: f.found.is_measure(lex),
                 by: claimed_by.clone(),
             });
             b.figures.push(Figure {

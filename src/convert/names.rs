@@ -119,10 +119,7 @@ fn sentence(doc: &Doc, s: &Sent, lex: &Lexicon) -> Vec<Mention> {
         // "held in Santa Clara, California": a name with a given name's shape, placed by its state.
         let placed = b > 0
             && matches!(t.key(b - 1), "in" | "at" | "near" | "from")
-            && t.is_punct(e, ",")
-            && lex
-                .name_at(t, e + 1)
-                .is_some_and(|(_, n)| matches!(n.entity, Entity::Country(_) | Entity::Place(_)));
+            && followed_by_its_state(s, m, lex);
         if placed && matches!(m.kind, Kind::Person | Kind::Unknown | Kind::Single) && m.role.is_none() {
             m.kind = Kind::Place;
         }
@@ -766,12 +763,16 @@ fn locates(s: &Sent, m: &Mention, lex: &Lexicon) -> bool {
     if m.kind == Kind::State && m.known.is_some() {
         return false;
     }
+    used_as_place(s, m.role_start.min(m.tokens.start)..m.tokens.end, lex) || followed_by_its_state(s, m, lex)
+}
+
+/// Whether a comma and a country or sub-national place follow the name ("Christchurch, New Zealand").
+fn followed_by_its_state(s: &Sent, m: &Mention, lex: &Lexicon) -> bool {
     let t = &s.t;
-    let followed_by_state = t.is_punct(m.tokens.end, ",")
+    t.is_punct(m.tokens.end, ",")
         && lex
             .name_at(t, m.tokens.end + 1)
-            .is_some_and(|(_, e)| matches!(e.entity, Entity::Country(_) | Entity::Place(_)));
-    used_as_place(s, m.role_start.min(m.tokens.start)..m.tokens.end, lex) || followed_by_state
+            .is_some_and(|(_, e)| matches!(e.entity, Entity::Country(_) | Entity::Place(_)))
 }
 
 /// The gazetteer names inside a span, as mentions.
