@@ -653,33 +653,39 @@ fn compress_briefings(
     store: &Store,
     record_of: &std::collections::HashMap<&Path, usize>,
 ) -> std::io::Result<Compressed> {
-    let json: Vec<Vec<u8>> = store::parallel_map(&store.entries, |entry| serde_json::to_vec(&entry.briefing))
-        .into_iter()
-        .collect::<Result<_, _>>()
-        .map_err(std::io::Error::other)?;
+    let json = |entry: &Entry| serde_json::to_vec(&entry.briefing).map_err(std::io::Error::other);
     // Training takes about 0.1 s whatever the folder's size (it reads at most `SAMPLES` briefings), too
     // much for a small folder, which is small enough without a dictionary.
     const SAMPLES: usize = 2000;
-    let dictionary = if json.len() < 4 * SAMPLES {
+    let dictionary = if store.entries.len() < 4 * SAMPLES {
         Vec::new()
     } else {
-        let samples: Vec<&[u8]> =
-            json.iter().step_by(json.len().div_ceil(SAMPLES)).map(Vec::as_slice).collect();
+        let sampled: Vec<&Entry> =
+            store.entries.iter().step_by(store.entries.len().div_ceil(SAMPLES)).collect();
+        let samples =
+            store::parallel_map(&sampled, |entry| json(entry)).into_iter().collect::<Result<Vec<_>, _>>()?;
         zstd::dict::from_samples(&samples, 112 * 1024).unwrap_or_default()
     };
     let prepared = zstd::dict::EncoderDictionary::copy(&dictionary, LEVEL);
-    let chunks: Vec<&[Vec<u8>]> = json.chunks(256).collect();
-    let compressed = store::parallel_map(&chunks, |chunk| -> std::io::Result<Vec<Vec<u8>>> {
+    // Each chunk's JSON is made, compressed and dropped on its worker: the JSON of every briefing at once
+    // was a copy of the folder and more in memory (640 MB at 100k).
+    let chunks: Vec<&[Entry]> = store.entries.chunks(256).collect();
+    let compressed = store::parallel_map(&chunks, |chunk| -> std::io::Result<Vec<(Vec<u8>, usize)>> {
         let mut compressor = zstd::bulk::Compressor::with_prepared_dictionary(&prepared)?;
-        chunk.iter().map(|j| compressor.compress(j)).collect()
+        chunk
+            .iter()
+            .map(|entry| {
+                let json = json(entry)?;
+                Ok((compressor.compress(&json)?, json.len()))
+            })
+            .collect()
     });
     let mut blobs = Vec::new();
     let mut entries: Vec<[u64; 5]> = Vec::with_capacity(store.entries.len());
-    let mut sizes = json.iter().map(Vec::len);
     let mut paths = store.entries.iter().map(|e| e.path.as_path());
-    for blob in compressed.into_iter().collect::<std::io::Result<Vec<_>>>()?.into_iter().flatten() {
+    for (blob, raw_len) in compressed.into_iter().collect::<std::io::Result<Vec<_>>>()?.into_iter().flatten()
+    {
         let record = paths.next().and_then(|p| record_of.get(p)).copied().unwrap_or(usize::MAX);
-        let raw_len = sizes.next().unwrap_or(0);
         entries.push([
             record as u64,
             blobs.len() as u64,
