@@ -265,3 +265,139 @@ fn a_stale_cache_is_never_listed() {
     fs::remove_file(&path).unwrap();
     assert!(cache::listed(&dir).is_none(), "a removed file");
 }
+
+/// The reader on the cache's list with the indexes the cache holds (what the indexer reads first):
+/// working from the cache, no store.
+fn from_cache(dir: &Path) -> App {
+    let mut app = opening(dir);
+    let source = app.opening.as_ref().unwrap().source();
+    let indexes = Indexes::stored(&source).expect("the cache holds an index and a graph");
+    update_now(&mut app, Action::Indexed { generation: 1, indexes });
+    update_now(&mut app, Action::Resize { width: 120, height: 30 });
+    assert!(app.from_cache() && app.indexing.is_none() && app.store.entries.is_empty());
+    app
+}
+
+#[test]
+fn search_cross_references_and_export_work_from_the_cache_without_the_store() {
+    let (_root, dir) = folder();
+    let store = Store::load(&dir).unwrap();
+    let mut full = App::new(Store::load(&dir).unwrap());
+    let mut app = from_cache(&dir);
+    // Search: the same hits, match ranges included, as over the whole store; each hit's briefing read
+    // for the box (and only those), and drawn.
+    for input in ["shells", "sanction*", "claim:russia -grain"] {
+        for app in [&mut app, &mut full] {
+            update_now(app, Action::Search);
+            input.chars().for_each(|c| _ = update_now(app, Action::SearchInput(c)));
+        }
+        let (Some(Overlay::Search(cached)), Some(Overlay::Search(loaded))) = (&app.overlay, &full.overlay)
+        else {
+            panic!("the search boxes are open")
+        };
+        assert!(!loaded.hits.is_empty(), "{input}");
+        assert_eq!((&cached.hits, cached.total), (&loaded.hits, loaded.total), "{input}");
+        let named: std::collections::BTreeSet<usize> = cached.hits.iter().map(|h| h.briefing).collect();
+        assert_eq!(cached.shelf.len(), named.len(), "{input}");
+        let first = &store.entries[cached.hits[0].briefing].briefing.title;
+        let frame = screen(&app);
+        assert!(frame.contains(&first.chars().take(30).collect::<String>()), "{input}: {frame}");
+        // Enter jumps to the hit, and its briefing is read when it is shown.
+        let hit = cached.hits[0].briefing;
+        let loaded_hits = loaded.hits.clone();
+        update_now(&mut app, Action::Open);
+        update_now(&mut full, Action::Back);
+        assert_eq!(app.current_briefing(), Some(&store.entries[hit].briefing));
+        // Back to the box, with its hits; then closed.
+        update_now(&mut app, Action::Back);
+        assert!(matches!(&app.overlay, Some(Overlay::Search(view)) if view.hits == loaded_hits));
+        update_now(&mut app, Action::Back);
+        assert!(app.overlay.is_none());
+    }
+    // Cross-references of each claim of a briefing: the links the whole graph gives, with the briefings
+    // they name read for the list and its selected link.
+    let graph = CrossRef::build(&store.briefings());
+    let at = (0..store.entries.len()).find(|&b| !store.entries[b].briefing.claims.is_empty()).unwrap();
+    app.select_briefing(at);
+    update_now(&mut app, Action::ShowPane(brief::tui::app::Pane::Claims));
+    let mut listed = 0;
+    for claim in 0..store.entries[at].briefing.claims.len() {
+        app.selection[3] = claim;
+        let from = app.selected_item().unwrap();
+        // Worked out off the loop (the effect), then listed when it comes back (`update_now` does both).
+        assert_eq!(update(&mut app, Action::CrossReference), Some(brief::tui::app::Effect::Links { from }));
+        assert!(app.overlay.is_none());
+        update_now(&mut app, Action::CrossReference);
+        let Some(Overlay::Xref(view)) = &app.overlay else { panic!("{}", app.status) };
+        assert_eq!(view.links, graph.related(from), "claim {claim}");
+        assert_eq!(view.total, view.links.len());
+        assert!(view.shelf.holds(view.links.iter().map(|l| l.to.briefing)));
+        if let Some(link) = view.links.first() {
+            let other = &store.entries[link.to.briefing].briefing;
+            let frame = screen(&app);
+            assert!(
+                frame.contains(&other.item_label(link.to.item).chars().take(20).collect::<String>()),
+                "{frame}"
+            );
+            listed += 1;
+        }
+        update_now(&mut app, Action::Back);
+    }
+    assert!(listed > 0, "some claim of the folder has related items");
+    // Export: the Markdown the whole store gives, from the cache.
+    for position in [0, at, store.entries.len() - 1] {
+        let (id, markdown) = app.export_markdown(position).unwrap();
+        let expected = brief::export::to_markdown(position, &store.briefings(), &graph, &|_| true);
+        assert_eq!(
+            (id.as_str(), markdown.as_str()),
+            (store.entries[position].briefing.id.as_str(), expected.as_str())
+        );
+    }
+    // Nothing of this loaded the folder: the list and the last briefings read only.
+    assert!(app.from_cache() && app.store.entries.is_empty() && app.loading.is_none());
+    assert!(kept(&app) <= KEPT);
+}
+
+#[test]
+fn the_boards_and_a_change_of_the_folder_load_it_while_search_keeps_answering_from_the_cache() {
+    let (_root, dir) = folder();
+    let mut app = from_cache(&dir);
+    let effect = update(&mut app, Action::ShowBoard(brief::tui::boards::Board::Figures));
+    assert!(matches!(effect, Some(brief::tui::app::Effect::Load { repair: false, .. })), "{effect:?}");
+    assert!(app.status.starts_with("loading the folder: the Figures board opens"), "{}", app.status);
+    // Asked once; meanwhile search still answers from the cache.
+    assert_eq!(update(&mut app, Action::ShowBoard(brief::tui::boards::Board::Figures)), None);
+    assert!(search(&mut app, "shells") > 0);
+    assert!(app.from_cache());
+    let Some(generation) = app.loading else { panic!("a load is under way") };
+    let source = app.opening.as_ref().unwrap().source();
+    let outcome = brief::tui::indexer::load(&dir, &source, false);
+    update_now(&mut app, Action::Loaded { generation, outcome });
+    assert!(!app.from_cache() && app.loading.is_none());
+    assert_eq!(app.boards.open, Some(brief::tui::boards::Board::Figures));
+    assert!(!app.folder.figures.is_empty());
+    // A change of the folder seen while working from the cache loads it too.
+    let mut app = from_cache(&dir);
+    let effect = update(&mut app, Action::FilesChanged);
+    assert!(matches!(effect, Some(brief::tui::app::Effect::Load { .. })), "{effect:?}");
+    assert_eq!(app.status, "the folder changed: loading it…");
+}
+
+#[test]
+fn a_damaged_posting_list_met_from_the_cache_has_the_folder_loaded_and_the_index_built_again() {
+    let (_root, dir) = folder();
+    let mut app = from_cache(&dir);
+    let store = Store::load(&dir).unwrap();
+    let built = brief::search::SearchIndex::build(
+        &store.briefings(),
+        &brief::actors::Registry::build(store.briefings().iter().copied()),
+    );
+    let file = cache::location(&dir).unwrap();
+    fs::write(&file, vec![0x5a; fs::metadata(&file).unwrap().len() as usize]).unwrap();
+    let expected = built.query(&store.briefings(), "sanctions", 500).unwrap().total;
+    assert!(expected > 0);
+    assert_eq!(search(&mut app, "sanctions"), expected);
+    assert!(!app.from_cache(), "the folder was loaded");
+    assert_eq!(app.indexing, None);
+    assert!(cache::listed(&dir).is_some(), "and the cache written again");
+}

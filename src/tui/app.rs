@@ -11,12 +11,13 @@ use std::sync::Arc;
 use crate::model::{Briefing, ItemRef};
 use crate::search::{Hit, Query, RankedHit, Ranking, SearchIndex, Target};
 use crate::store::{Changes, Entry, Reread, Store};
-use crate::xref::{CrossRef, ItemAt, Link};
+use crate::xref::{CrossRef, ItemAt, Link, Linked};
 
 use super::boards::{Board, Boards};
 use super::indexer::Indexes;
 use super::list::ListView;
 use super::opening::{Arrived, Opening};
+use super::shelf::Shelf;
 use super::wrap::Wrapped;
 use crate::folder::Folder;
 
@@ -107,6 +108,8 @@ pub enum Action {
         id: u64,
         purpose: SearchFor,
         ranking: Ranking,
+        /// The briefings of the hits, read from the cache when the reader has no store (else empty).
+        shelf: Shelf,
     },
     Export,
     /// The export finished: the path written, or why not.
@@ -143,6 +146,12 @@ pub enum Action {
     Decoded {
         position: usize,
         entry: Option<Box<Entry>>,
+    },
+    /// The links of an item worked out over the cache's graph, with the briefings they name (or why
+    /// not), while the reader has no store.
+    Linked {
+        from: ItemAt,
+        outcome: Result<(Linked, Shelf), String>,
     },
     /// The indexer loaded the folder the reader opened on (from the cache's list), with its indexes,
     /// or could not.
@@ -198,6 +207,7 @@ impl Action {
                 | Action::Indexed { .. }
                 | Action::Decoded { .. }
                 | Action::Loaded { .. }
+                | Action::Linked { .. }
                 | Action::Resize { .. }
                 | Action::ExpireStatus
                 | Action::Opened(_)
@@ -243,6 +253,12 @@ pub enum Effect {
     /// Read the briefing at this position of the list from the cache (while opening); reports
     /// `Action::Decoded`.
     Decode { position: usize },
+    /// Work out the links of an item over the cache's graph, and read the briefings they name (while the
+    /// reader has no store); reports `Action::Linked`.
+    Links { from: ItemAt },
+    /// Load the whole folder through its cache (for the boards, or because it changed), as of this
+    /// generation; with `repair`, its search index is built again. Reports `Action::Loaded`.
+    Load { generation: u64, repair: bool },
     /// Run these searches off the input path (on the index `App::search` holds now); each reports
     /// `Action::Searched`. A newer request for the same purpose supersedes an older one.
     Search(Vec<SearchRequest>),
@@ -273,7 +289,26 @@ impl SearchRequest {
     pub fn run(&self, index: &SearchIndex, stop: &dyn Fn() -> bool) -> Option<Action> {
         let limit = if self.purpose == SearchFor::Timeline { usize::MAX } else { SEARCH_LIMIT };
         let ranking = index.rank_until(&self.query, limit, stop)?;
-        Some(Action::Searched { id: self.id, purpose: self.purpose, ranking })
+        Some(Action::Searched { id: self.id, purpose: self.purpose, ranking, shelf: Shelf::default() })
+    }
+
+    /// [`SearchRequest::run`], then, when the reader has no store, the briefings of the hits read from
+    /// the cache it works from (`source`), so that `update` can show them. A hit whose briefing cannot be
+    /// read is left out.
+    pub fn run_from(
+        &self,
+        index: &SearchIndex,
+        source: Option<&crate::cache::Snapshot>,
+        stop: &dyn Fn() -> bool,
+    ) -> Option<Action> {
+        let mut done = self.run(index, stop)?;
+        if let (Some(source), Action::Searched { ranking, shelf, purpose, .. }) = (source, &mut done)
+            && *purpose != SearchFor::Timeline
+        {
+            let positions = ranking.hits.iter().map(|h| h.briefing);
+            *shelf = Shelf::new(source.briefings(positions).unwrap_or_default());
+        }
+        Some(done)
     }
 }
 
@@ -301,6 +336,17 @@ pub struct XrefView {
     pub from: ItemAt,
     pub links: Vec<Link>,
     pub selected: usize,
+    /// How many links the item has in all (more than listed when the list is cut).
+    pub total: usize,
+    /// The briefings the links name, when the reader has no store (else empty).
+    pub shelf: Shelf,
+}
+
+impl XrefView {
+    /// Every link of `from`, from a graph in memory.
+    pub fn new(from: ItemAt, links: Vec<Link>) -> XrefView {
+        XrefView { from, total: links.len(), links, selected: 0, shelf: Shelf::default() }
+    }
 }
 
 /// The search box and its live results.
@@ -314,11 +360,21 @@ pub struct SearchView {
     pub selected: usize,
     /// The search whose results the box waits for (the hits shown are the previous input's meanwhile).
     pub pending: Option<u64>,
+    /// The briefings of the hits, when the reader has no store (else empty).
+    pub shelf: Shelf,
 }
 
 impl SearchView {
     fn new(input: String) -> SearchView {
-        SearchView { input, hits: Vec::new(), total: 0, error: None, selected: 0, pending: None }
+        SearchView {
+            input,
+            hits: Vec::new(),
+            total: 0,
+            error: None,
+            selected: 0,
+            pending: None,
+            shelf: Shelf::default(),
+        }
     }
 }
 
@@ -440,6 +496,9 @@ pub struct App {
     /// The generation of the store whose indexes are being built, while `xref`, `search` and `folder`
     /// are empty stand-ins; `None` when they are the store's.
     pub indexing: Option<u64>,
+    /// The generation of the load of the whole folder asked for (by the boards, or a change of the folder)
+    /// while the reader works from the cache; `None` when none is under way.
+    pub loading: Option<u64>,
     /// The store's generation: one more on every reload that changed it.
     generation: u64,
     /// The board open when a reload started indexing, open again when it is done.
@@ -512,6 +571,7 @@ impl App {
             folder,
             opening,
             indexing,
+            loading: None,
             generation: 1,
             reopen: None,
             reload_waiting: false,
@@ -575,6 +635,56 @@ impl App {
     /// opening, only if it was read.
     pub fn entry(&self, position: usize) -> Option<&Entry> {
         entry_in(&self.store, self.opening.as_ref(), position)
+    }
+
+    /// Whether the reader works from the cache (its list, index and graph, briefings read when shown),
+    /// without the folder's store: from the start on a fresh cache, until the boards or a change of the
+    /// folder ask for the whole folder to be loaded.
+    pub fn from_cache(&self) -> bool {
+        self.opening.is_some()
+    }
+
+    /// The briefing at `position` if it is at hand: the store's; without one, a briefing read while
+    /// opening, or one the open overlay read for what it lists (search hits, cross-references).
+    pub fn briefing_at(&self, position: usize) -> Option<&Briefing> {
+        if self.opening.is_none() {
+            return self.store.entries.get(position).map(|e| &e.briefing);
+        }
+        let shelf = match &self.overlay {
+            Some(Overlay::Search(view)) => Some(&view.shelf),
+            Some(Overlay::Xref(view)) => Some(&view.shelf),
+            _ => None,
+        };
+        (self.entry(position).map(|e| &e.briefing)).or_else(|| shelf?.get(position))
+    }
+
+    /// Asks for the whole folder to be loaded (the boards need every briefing; a change of the folder is
+    /// read that way), unless that is under way; search, cross-references and export keep working from
+    /// the cache meanwhile.
+    pub(super) fn load_folder(&mut self, repair: bool) -> Option<Effect> {
+        if self.loading.is_some() {
+            return None;
+        }
+        self.generation += 1;
+        self.loading = Some(self.generation);
+        Some(Effect::Load { generation: self.generation, repair })
+    }
+
+    /// The id and Markdown export of the briefing at `position` (I/O: for the event loop, never `update`):
+    /// from the store, or without one from the cache as `brief export ID` makes it (that briefing's links
+    /// worked out over the cache's graph, and only the briefings they show read). `None` if the cache
+    /// turns out damaged.
+    pub fn export_markdown(&self, position: usize) -> Option<(String, String)> {
+        let Some(opening) = &self.opening else {
+            let briefings = self.briefings();
+            let id = briefings.get(position)?.id.clone();
+            return Some((id, crate::export::to_markdown(position, &briefings, &self.xref, &|_| true)));
+        };
+        let shown = crate::render::briefings_shown;
+        let inferred = crate::render::INFERRED_SHOWN;
+        let briefings = opening.source().briefings_around(&self.xref, position, None, inferred, shown)?;
+        let markdown = crate::export::to_markdown(position, &briefings, &self.xref, &|_| true);
+        Some((briefings.get(&position)?.id.clone(), markdown))
     }
 
     /// What the list shows of the briefing at `position`.
@@ -679,8 +789,10 @@ impl App {
         // A cross-reference list kept over a reload is worked out again for the graph now.
         if let Some(Overlay::Xref(view)) = &mut self.overlay
             && self.indexing.is_none()
+            && self.opening.is_none()
         {
             view.links = self.xref.related(view.from);
+            view.total = view.links.len();
             view.selected = view.selected.min(view.links.len().saturating_sub(1));
         }
         self.boards.open = place.board.filter(|_| self.indexing.is_none());
@@ -749,9 +861,13 @@ impl App {
 
     /// Takes a finished search's results if they are the ones waited for (neither superseded by a newer
     /// request nor made on an index a reload replaced), resolving the hits to show.
-    fn searched(&mut self, id: u64, purpose: SearchFor, ranking: Ranking) -> Option<Effect> {
+    fn searched(&mut self, id: u64, purpose: SearchFor, ranking: Ranking, shelf: Shelf) -> Option<Effect> {
         // The cache's index found a posting list damaged: its answers cannot be trusted. It is built
         // again from the briefings, and the searches run on it then (`indexed`).
+        if self.search.found_corrupt() && self.indexing.is_none() && self.opening.is_some() {
+            self.status = "the cache is damaged: the folder is loaded and its index built again".into();
+            return self.load_folder(true);
+        }
         if self.search.found_corrupt() && self.indexing.is_none() {
             self.generation += 1;
             self.indexing = Some(self.generation);
@@ -764,10 +880,10 @@ impl App {
                 if !matches!(&self.overlay, Some(Overlay::Search(v)) if v.pending == Some(id)) {
                     return None;
                 }
-                let hits = self.resolve(ranking.hits);
+                let hits = self.resolve(ranking.hits, &shelf);
                 if let Some(Overlay::Search(view)) = &mut self.overlay {
                     view.selected = view.selected.min(hits.len().saturating_sub(1));
-                    (view.hits, view.total, view.pending) = (hits, total, None);
+                    (view.hits, view.total, view.pending, view.shelf) = (hits, total, None, shelf);
                 }
             }
             SearchFor::Timeline => super::boards::timeline::searched(self, id, &ranking),
@@ -776,7 +892,7 @@ impl App {
                     return None;
                 }
                 let hits: Vec<(usize, Target)> =
-                    self.resolve(ranking.hits).iter().map(|h| (h.briefing, h.target)).collect();
+                    self.resolve(ranking.hits, &shelf).iter().map(|h| (h.briefing, h.target)).collect();
                 if let Some(last) = &mut self.last_search {
                     last.position = last.position.min(hits.len().saturating_sub(1));
                     (last.hits, last.pending) = (hits, None);
@@ -786,10 +902,14 @@ impl App {
         None
     }
 
-    /// Ranked hits with their match ranges, for the briefings they name.
-    fn resolve(&self, ranked: Vec<RankedHit>) -> Vec<Hit> {
-        let briefings = self.briefings();
-        ranked.into_iter().filter_map(|h| Some(self.search.resolve(briefings.get(h.briefing)?, h))).collect()
+    /// Ranked hits with their match ranges, for the briefings they name: the store's, or those read for
+    /// them (`shelf`) when the reader has no store.
+    fn resolve(&self, ranked: Vec<RankedHit>, shelf: &Shelf) -> Vec<Hit> {
+        let briefing = |i: usize| match &self.opening {
+            Some(_) => shelf.get(i),
+            None => self.store.entries.get(i).map(|e| &e.briefing),
+        };
+        ranked.into_iter().filter_map(|h| Some(self.search.resolve(briefing(h.briefing)?, h))).collect()
     }
 
     /// Steps through the last search's hits, wrapping around.
@@ -980,8 +1100,11 @@ impl App {
         }
         // The open timeline's query is searched again: `update` takes that request with the others.
         super::boards::reset(self);
-        if let Some(Overlay::Xref(view)) = &mut self.overlay {
+        if let Some(Overlay::Xref(view)) = &mut self.overlay
+            && self.opening.is_none()
+        {
             view.links = self.xref.related(view.from);
+            view.total = view.links.len();
             view.selected = view.selected.min(view.links.len().saturating_sub(1));
         }
         if std::mem::take(&mut self.reload_waiting) {
@@ -995,9 +1118,11 @@ impl App {
     /// replaces the list (the same briefings in the same order, unless the folder changed between the
     /// two: then the selected briefing is found again by id), and its indexes are taken as a build's.
     fn loaded(&mut self, generation: u64, outcome: Result<Arrived, String>) -> Option<Effect> {
-        if self.indexing != Some(generation) || self.opening.is_none() {
+        let asked = self.indexing == Some(generation) || self.loading == Some(generation);
+        if !asked || self.opening.is_none() {
             return None;
         }
+        self.loading = None;
         let Arrived { store, indexes } = match outcome {
             Ok(arrived) => arrived,
             Err(why) => {
@@ -1006,6 +1131,8 @@ impl App {
             }
         };
         let opening = self.opening.take()?;
+        // The indexes come with the store: search, cross-references and boards now answer from memory.
+        self.indexing = Some(generation);
         let same = store.entries.len() == opening.rows.len()
             && (store.entries.iter().zip(&opening.rows))
                 .all(|(e, row)| e.briefing.id == row.id && e.path == row.path);
@@ -1072,7 +1199,7 @@ impl App {
                 // Filled when the new graph comes (`indexed`, or `restore` for one in the history).
                 let links = if self.indexing.is_some() { Vec::new() } else { self.xref.related(from) };
                 let selected = view.selected.min(links.len().saturating_sub(1));
-                Some(Overlay::Xref(XrefView { from, links, selected }))
+                Some(Overlay::Xref(XrefView { selected, ..XrefView::new(from, links) }))
             }
             Overlay::Article(view) => {
                 let briefing = briefing_now(view.briefing)?;
@@ -1203,11 +1330,22 @@ pub fn update_now(app: &mut App, action: Action) -> Option<Effect> {
         Some(Effect::Search(requests)) => {
             for request in requests {
                 let index = Arc::clone(&app.search);
-                if let Some(done) = request.run(&index, &|| false) {
+                let source = app.opening.as_ref().map(Opening::source);
+                if let Some(done) = request.run_from(&index, source.as_deref(), &|| false) {
                     update_now(app, done);
                 }
             }
             None
+        }
+        Some(Effect::Links { from }) => {
+            let source = app.opening.as_ref().map(Opening::source)?;
+            let done = super::indexer::linked(&source, &app.xref, from);
+            update_now(app, done)
+        }
+        Some(Effect::Load { generation, repair }) => {
+            let opening = app.opening.as_ref()?;
+            let outcome = super::indexer::load(&app.store.dir, &opening.source(), repair);
+            update_now(app, Action::Loaded { generation, outcome })
         }
         Some(Effect::Index { generation }) => {
             let indexes = Indexes::build(&app.store);
@@ -1332,10 +1470,16 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::CrossReference if app.still_indexing("cross-references show") => {}
         Action::CrossReference => match app.selected_item() {
+            // Without the store the graph is the cache's: worked out off the loop, with the briefings
+            // the links name.
+            Some(from) if app.from_cache() => {
+                app.status = "finding related items…".into();
+                return Some(Effect::Links { from });
+            }
             Some(from) => {
                 let links = app.xref.related(from);
                 app.status = format!("{} related item(s)", links.len());
-                app.overlay = Some(Overlay::Xref(XrefView { from, links, selected: 0 }));
+                app.overlay = Some(Overlay::Xref(XrefView::new(from, links)));
             }
             None => app.status = "select a figure, actor, claim or question to cross-reference".into(),
         },
@@ -1357,12 +1501,13 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::NextHit => app.step_hit(true),
         Action::PrevHit => app.step_hit(false),
-        Action::Searched { id, purpose, ranking } => return app.searched(id, purpose, ranking),
+        Action::Searched { id, purpose, ranking, shelf } => return app.searched(id, purpose, ranking, shelf),
+        Action::Linked { from, outcome } => linked(app, from, outcome),
         Action::Indexed { generation, indexes } => return app.indexed(generation, indexes),
         Action::Decoded { position, entry } => {
             if let Some(opening) = &mut app.opening {
                 if entry.is_none() {
-                    app.status = "this briefing could not be read: it shows when the folder is loaded".into();
+                    app.status = "this briefing could not be read from the cache or its file".into();
                 }
                 opening.keep(position, entry.map(|e| *e));
             }
@@ -1419,14 +1564,22 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
                 (None, Some(path)) => format!("no changes to {}", file_name(path)),
                 (None, None) => String::new(),
             };
-            if app.indexing.is_some() {
+            if app.indexing.is_some() || app.loading.is_some() {
                 app.reload_waiting = true;
                 return None;
+            }
+            if app.from_cache() {
+                return app.load_folder(false);
             }
             return Some(Effect::Reload { keep: app.anchor(note) });
         }
         // The store changes only when no build holds it: a change meanwhile is read after the build.
-        Action::FilesChanged if app.indexing.is_some() => app.reload_waiting = true,
+        Action::FilesChanged if app.indexing.is_some() || app.loading.is_some() => app.reload_waiting = true,
+        // The cache no longer says what the folder holds: it is loaded (and the cache written again).
+        Action::FilesChanged if app.from_cache() => {
+            app.status = "the folder changed: loading it…".into();
+            return app.load_folder(false);
+        }
         Action::FilesChanged => return Some(Effect::Reload { keep: app.anchor(None) }),
         Action::WatchFailed(why) => {
             app.status = format!("not watching the folder ({why}): changes show after E");
@@ -1460,11 +1613,11 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::ShowBoard(board) => {
             app.overlay = None;
-            super::boards::show(app, board);
+            return show_board(app, board);
         }
         // Taken by the list or the open board above; nothing to do under an overlay.
         Action::Filter | Action::Sort | Action::Cycle | Action::ListWidth => {}
-        Action::Click { column, row } => click(app, column, row),
+        Action::Click { column, row } => return click(app, column, row),
         Action::Wheel { column, row, down } => {
             // Over an item's detail box the wheel scrolls the details; anywhere else it moves as j/k do.
             let detail = app.regions().detail;
@@ -1507,15 +1660,48 @@ fn open_article(app: &mut App) {
     app.overlay = Some(Overlay::Article(view));
 }
 
+/// Opens (or closes) a board; without the store, asks for the folder to be loaded first, and opens the
+/// board when it comes.
+fn show_board(app: &mut App, board: Board) -> Option<Effect> {
+    if app.from_cache() && app.boards.open != Some(board) && !app.still_indexing("the boards open") {
+        app.reopen = Some(board);
+        app.status = format!("loading the folder: the {} board opens when it is done", board.title());
+        return app.load_folder(false);
+    }
+    super::boards::show(app, board);
+    None
+}
+
+/// The links of the item `from` worked out over the cache's graph: listed if it is still the selected
+/// item and nothing else was opened meanwhile.
+fn linked(app: &mut App, from: ItemAt, outcome: Result<(Linked, Shelf), String>) {
+    if app.selected_item() != Some(from) || app.overlay.is_some() || app.boards.open.is_some() {
+        return;
+    }
+    match outcome {
+        Ok((linked, shelf)) => {
+            app.status = match linked.total {
+                total if total > linked.links.len() => {
+                    format!("{total} related item(s), the best {} listed", linked.links.len())
+                }
+                total => format!("{total} related item(s)"),
+            };
+            let view = XrefView { from, links: linked.links, selected: 0, total: linked.total, shelf };
+            app.overlay = Some(Overlay::Xref(view));
+        }
+        Err(why) => app.status = why,
+    }
+}
+
 /// Resolves a click against the same layout the view draws.
-fn click(app: &mut App, column: u16, row: u16) {
+fn click(app: &mut App, column: u16, row: u16) -> Option<Effect> {
     let regions = app.regions();
     let inside = |r: ratatui::layout::Rect| r.contains(ratatui::layout::Position { x: column, y: row });
     if app.overlay.is_some() {
-        return;
+        return None;
     }
     if let Some(board) = super::boards::tab_at(app.viewport, column, row) {
-        super::boards::show(app, board);
+        return show_board(app, board);
     } else if inside(regions.list) {
         let position = app.list.position(app.list_selected).unwrap_or(0);
         let first = super::view::list_offset(position, regions.list.height.saturating_sub(2));
@@ -1543,4 +1729,5 @@ fn click(app: &mut App, column: u16, row: u16) {
             }
         }
     }
+    None
 }

@@ -17,6 +17,8 @@ use crate::xref::CrossRef;
 
 use super::app::Action;
 use super::opening::Arrived;
+use super::shelf::Shelf;
+use crate::xref::ItemAt;
 
 /// What the reader needs the whole folder indexed for: search, cross-references and the boards.
 /// Shared (cheap to clone) so that it can travel in an [`Action`]; two are equal when they are the same
@@ -40,6 +42,18 @@ impl Indexes {
     pub fn empty() -> Indexes {
         let (search, xref) = crate::engine::build(&[]);
         Indexes { xref: Arc::new(xref), search: Arc::new(search), folder: Arc::default() }
+    }
+
+    /// The cache's search index (read in place) and graph (its tables read as questions need them, the
+    /// registry now), without the boards, which need every briefing; `None` if either is damaged.
+    pub fn stored(source: &Snapshot) -> Option<Indexes> {
+        let (search, xref) = (source.index()?, source.graph()?);
+        let _ = xref.registry();
+        (!xref.found_corrupt()).then(|| Indexes {
+            xref: Arc::new(xref),
+            search: Arc::new(search),
+            folder: Arc::default(),
+        })
     }
 
     /// The boards over a graph and an index already made from the same briefings (a first run makes
@@ -97,29 +111,75 @@ impl Indexer {
         Ok(())
     }
 
+    /// Reads what the cache holds of the folder the reader opened on (`source`): its search index (in
+    /// place: posting lists when a query needs them) and its cross-reference graph's tables (the
+    /// registry read here, so that `update` never reads the file), then reports `Action::Indexed`. No
+    /// briefing is decoded: the boards wait for a load ([`Indexer::load`]). A cache whose index or graph
+    /// cannot be read has the folder loaded instead (`Action::Loaded`).
+    pub fn open(&self, dir: PathBuf, generation: u64, source: Arc<Snapshot>) -> io::Result<()> {
+        let deliver = Arc::clone(&self.deliver);
+        std::thread::Builder::new().name("brief-open".into()).spawn(move || {
+            match Indexes::stored(&source) {
+                Some(indexes) => deliver(Action::Indexed { generation, indexes }),
+                None => deliver(Action::Loaded { generation, outcome: load(&dir, &source, true) }),
+            };
+        })?;
+        Ok(())
+    }
+
+    /// Works out the links of `from` over the cache's graph (`xref`, read from `source`), the best
+    /// [`LINKS_LISTED`] inferred ones after the explicit refs, and reads the briefings they name, on a
+    /// thread of its own; reports `Action::Linked`.
+    pub fn links(&self, source: Arc<Snapshot>, xref: Arc<CrossRef>, from: ItemAt) -> io::Result<()> {
+        let deliver = Arc::clone(&self.deliver);
+        std::thread::Builder::new().name("brief-links".into()).spawn(move || {
+            deliver(linked(&source, &xref, from));
+        })?;
+        Ok(())
+    }
+
     /// Loads the folder `dir` through its cache (as `brief` does before any command: unchanged files from
     /// the cache, the others parsed, the cache written again if anything changed) and builds its
     /// indexes, then reports `Action::Loaded` for `generation`: the reader opened on the cache's list
     /// (`source`) meanwhile. When the folder is as the list says, search uses the cache's index (read in
     /// place, posting lists when a query needs them) and only the graph and boards are built.
-    pub fn load(&self, dir: PathBuf, generation: u64, source: Arc<Snapshot>) -> io::Result<()> {
+    pub fn load(&self, dir: PathBuf, generation: u64, source: Arc<Snapshot>, repair: bool) -> io::Result<()> {
         let deliver = Arc::clone(&self.deliver);
         std::thread::Builder::new().name("brief-load".into()).spawn(move || {
-            let outcome = match crate::cache::load(&dir, false, &Progress::default()) {
-                Ok(Loaded { store, index, graph }) => {
-                    let indexes = match (graph.zip(index), source.index_for(&store)) {
-                        (Some((xref, search)), _) => Indexes::with(&store, xref, search),
-                        (None, Some(search)) => {
-                            Indexes::with(&store, CrossRef::build(&store.briefings()), search)
-                        }
-                        (None, None) => Indexes::build(&store),
-                    };
-                    Ok(Arrived { store: Arc::new(store), indexes })
-                }
-                Err(why) => Err(why.to_string()),
-            };
-            deliver(Action::Loaded { generation, outcome });
+            deliver(Action::Loaded { generation, outcome: load(&dir, &source, repair) });
         })?;
         Ok(())
     }
+}
+
+/// How many inferred links of an item the cross-reference list shows while the reader works from the
+/// cache (explicit refs are all shown): each names a briefing to read.
+pub const LINKS_LISTED: usize = 200;
+
+/// The folder `dir` loaded through its cache, with its indexes: over the cache's search index when the
+/// folder is as `source` says (unless `repair`: a damaged index is built again).
+pub fn load(dir: &std::path::Path, source: &Snapshot, repair: bool) -> Result<Arrived, String> {
+    let Loaded { store, index, graph } =
+        crate::cache::load(dir, repair, &Progress::default()).map_err(|why| why.to_string())?;
+    let stored = if repair { None } else { source.index_for(&store) };
+    let indexes = match (graph.zip(index), stored) {
+        (Some((xref, search)), _) => Indexes::with(&store, xref, search),
+        (None, Some(search)) => Indexes::with(&store, CrossRef::build(&store.briefings()), search),
+        (None, None) => Indexes::build(&store),
+    };
+    Ok(Arrived { store: Arc::new(store), indexes })
+}
+
+/// What [`Indexer::links`] reports: the links of `from` and the briefings they name (`from`'s too).
+pub fn linked(source: &Snapshot, xref: &CrossRef, from: ItemAt) -> Action {
+    let linked = xref.linked(&[from], LINKS_LISTED).pop().unwrap_or_default();
+    let mut positions: Vec<usize> = linked.links.iter().map(|l| l.to.briefing).collect();
+    positions.push(from.briefing);
+    positions.sort_unstable();
+    positions.dedup();
+    let outcome = match source.briefings(positions) {
+        Some(briefings) if !xref.found_corrupt() => Ok((linked, Shelf::new(briefings))),
+        _ => Err("the cache is damaged: cross-references show once the folder is loaded".to_string()),
+    };
+    Action::Linked { from, outcome }
 }

@@ -15,6 +15,7 @@ pub mod opening;
 pub mod outside;
 pub mod panes;
 pub mod searcher;
+pub mod shelf;
 pub mod view;
 pub mod watch;
 pub mod wrap;
@@ -104,7 +105,13 @@ pub fn run(start: Start, selected: Option<usize>, settings: &Config, note: Optio
         Start::Listed { dir, listed } => {
             let opening = opening::Opening::new(*listed);
             let source = opening.source();
-            (App::opening(&dir, opening), First::Load(dir, source))
+            // Files that failed to load are listed (with their errors) from the store: a folder with
+            // any is loaded behind the first frame, as it was before the reader worked from the cache.
+            let first = match opening.failed {
+                0 => First::Open(dir.clone(), source),
+                _ => First::Load(dir.clone(), source),
+            };
+            (App::opening(&dir, opening), first)
         }
     };
     app.theme = view::Theme::from_settings(&settings.theme);
@@ -235,6 +242,9 @@ fn spawn_input(messages: Sender<Message>) -> io::Result<Sender<()>> {
 enum First {
     Index(Option<Box<(crate::xref::CrossRef, crate::search::SearchIndex)>>),
     Load(std::path::PathBuf, Arc<crate::cache::Snapshot>),
+    /// Read the cache's search index and graph, and work from the cache (no briefing decoded but those
+    /// shown).
+    Open(std::path::PathBuf, Arc<crate::cache::Snapshot>),
 }
 
 fn event_loop(mut terminal: DefaultTerminal, mut app: App, first: First) -> io::Result<()> {
@@ -271,7 +281,8 @@ fn event_loop(mut terminal: DefaultTerminal, mut app: App, first: First) -> io::
                 First::Index(made) => {
                     workers.indexer.start(Arc::clone(&app.store), made.map(|m| *m), generation)?
                 }
-                First::Load(dir, source) => workers.indexer.load(dir, generation, source)?,
+                First::Load(dir, source) => workers.indexer.load(dir, generation, source, false)?,
+                First::Open(dir, source) => workers.indexer.open(dir, generation, source)?,
             }
         }
         // Blocks until input or a file change (or a message's time is up): an idle reader uses no CPU.
@@ -352,12 +363,16 @@ fn perform(
 ) -> io::Result<Option<Action>> {
     Ok(Some(match effect {
         Effect::Export { briefing, force } => {
-            let briefings = app.briefings();
-            let path = app.export_folder.join(export::file_name(&briefings[briefing].id));
+            let Some(exported) = app.export_markdown(briefing) else {
+                return Ok(Some(Action::Exported(Err(
+                    "the cache is damaged: export works once the folder is loaded".into(),
+                ))));
+            };
+            let (id, markdown) = exported;
+            let path = app.export_folder.join(export::file_name(&id));
             if !force && path.symlink_metadata().is_ok() {
                 return Ok(Some(Action::ExportExists { briefing, path }));
             }
-            let markdown = export::to_markdown(briefing, &briefings, &app.xref, &|_| true);
             match export::write_file(&path, &markdown, force) {
                 // Created meanwhile: ask, as if it had been there.
                 Err(export::WriteError::Exists(path)) => Action::ExportExists { briefing, path },
@@ -391,8 +406,21 @@ fn perform(
             return Ok(None);
         }
         Effect::Search(requests) => {
+            let source = app.opening.as_ref().map(opening::Opening::source);
             for request in requests {
-                workers.searcher.request(Arc::clone(&app.search), request);
+                workers.searcher.request(Arc::clone(&app.search), source.clone(), request);
+            }
+            return Ok(None);
+        }
+        Effect::Links { from } => {
+            if let Some(opening) = &app.opening {
+                workers.indexer.links(opening.source(), Arc::clone(&app.xref), from)?;
+            }
+            return Ok(None);
+        }
+        Effect::Load { generation, repair } => {
+            if let Some(opening) = &app.opening {
+                workers.indexer.load(app.store.dir.clone(), generation, opening.source(), repair)?;
             }
             return Ok(None);
         }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 
+use crate::cache::Snapshot;
 use crate::search::SearchIndex;
 
 use super::app::{Action, SearchFor, SearchRequest};
@@ -15,6 +16,8 @@ use super::app::{Action, SearchFor, SearchRequest};
 struct Job {
     /// The index that was current when the search was asked for.
     index: Arc<SearchIndex>,
+    /// The cache the reader works from when it has no store: the hits' briefings are read from it.
+    source: Option<Arc<Snapshot>>,
     request: SearchRequest,
 }
 
@@ -45,11 +48,12 @@ impl Searcher {
         Ok(Searcher { jobs, newest })
     }
 
-    /// Queues a search on `index`, superseding any older one of the same purpose.
-    pub fn request(&self, index: Arc<SearchIndex>, request: SearchRequest) {
+    /// Queues a search on `index`, superseding any older one of the same purpose; the hits' briefings
+    /// are read from `source` when given (the reader has no store).
+    pub fn request(&self, index: Arc<SearchIndex>, source: Option<Arc<Snapshot>>, request: SearchRequest) {
         self.newest[slot(request.purpose)].store(request.id, Ordering::SeqCst);
         // A worker that is gone (it ends only when the loop does) has no one to answer.
-        let _ = self.jobs.send(Job { index, request });
+        let _ = self.jobs.send(Job { index, source, request });
     }
 }
 
@@ -64,7 +68,7 @@ fn work(queue: &Receiver<Job>, newest: &[AtomicU64; 3], mut deliver: impl FnMut(
             if stop() {
                 continue;
             }
-            if let Some(done) = job.request.run(&job.index, &stop)
+            if let Some(done) = job.request.run_from(&job.index, job.source.as_deref(), &stop)
                 && !deliver(done)
             {
                 return;
@@ -86,6 +90,7 @@ mod tests {
         let index = Arc::new(SearchIndex::build(&briefings, &Registry::build(briefings.iter().copied())));
         let request = |id, purpose, text: &str| Job {
             index: Arc::clone(&index),
+            source: None,
             request: SearchRequest { id, purpose, query: index.parse(text).unwrap() },
         };
         let (jobs, queue) = mpsc::channel();

@@ -277,7 +277,7 @@ pub fn apply(app: &mut App, action: &Action) -> Option<Option<Effect>> {
             Some(from) => {
                 let links = app.xref.related(from);
                 app.status = format!("{} related item(s)", links.len());
-                app.overlay = Some(Overlay::Xref(XrefView { from, links, selected: 0 }));
+                app.overlay = Some(Overlay::Xref(XrefView::new(from, links)));
             }
             None => app.status = "select a figure, question or claim to cross-reference".into(),
         },

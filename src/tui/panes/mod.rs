@@ -154,7 +154,7 @@ fn detail_paras(app: &App) -> Vec<Para<'static>> {
 
 /// The fields that describe item `item` of briefing `briefing`, as its pane's detail box shows them.
 pub fn item_fields(app: &App, briefing: usize, item: ItemRef) -> Vec<(&'static str, String)> {
-    let Some(b) = app.entry(briefing).map(|e| &e.briefing) else { return Vec::new() };
+    let Some(b) = app.briefing_at(briefing) else { return Vec::new() };
     match item {
         ItemRef::Figure(i) => figures::detail(&b.figures[i]),
         ItemRef::Actor(i) => actors::detail(app, briefing, i, &b.actors[i]),
@@ -180,6 +180,10 @@ fn related_hint(app: &App) -> String {
     let Some(at) = app.selected_item() else { return String::new() };
     if app.indexing.is_some() {
         return "indexing the folder: related items show when it is done".to_string();
+    }
+    // Counting them means working them out over the cache's graph: not for every move of the cursor.
+    if app.from_cache() {
+        return "press x or Enter for related items in other briefings".to_string();
     }
     match app.xref.related(at).len() {
         0 => "no related items in other briefings".to_string(),

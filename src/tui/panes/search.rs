@@ -48,7 +48,7 @@ pub fn draw(frame: &mut Frame, app: &App, search: &SearchView, area: Rect) {
     let visible = usize::from(box_area.height.saturating_sub(2 + 3)) / 2;
     let first = view::list_offset(search.selected, visible.max(1) as u16);
     for (i, hit) in search.hits.iter().enumerate().skip(first).take(visible) {
-        let b = &app.store.entries[hit.briefing].briefing;
+        let Some(b) = app.briefing_at(hit.briefing) else { continue };
         let style = if i == search.selected { theme.selected() } else { Style::new() };
         let date = b.source.published.map_or(String::new(), |d| format!(", {d}"));
         let head = format!("{:<8} {} ({}{date})", hit.section(), b.title, b.source.outlet);

@@ -24,11 +24,15 @@ pub fn layout(area: Rect) -> (Rect, Rect) {
 /// its own pane's detail box shows it.
 pub fn selected_paras(app: &App, xref: &XrefView) -> Vec<Para<'static>> {
     let Some(link) = xref.links.get(xref.selected) else { return Vec::new() };
-    let other = &app.store.entries[link.to.briefing].briefing;
-    let why = if link.kind.is_explicit() {
-        "a ref in the briefing file".to_string()
-    } else {
-        crate::xref::reason(&app.briefings(), xref.from, link)
+    let Some(other) = app.briefing_at(link.to.briefing) else { return Vec::new() };
+    let why = match (link.kind.is_explicit(), app.from_cache()) {
+        (true, _) => "a ref in the briefing file".to_string(),
+        // Without the store, the list read both briefings of each link.
+        (false, true) if xref.shelf.holds([xref.from.briefing, link.to.briefing]) => {
+            crate::xref::reason(&xref.shelf, xref.from, link)
+        }
+        (false, true) => String::new(),
+        (false, false) => crate::xref::reason(&app.briefings(), xref.from, link),
     };
     let date = other.source.published.map_or(String::new(), |d| format!(", {d}"));
     let mut paras = vec![
@@ -43,11 +47,14 @@ pub fn draw(frame: &mut Frame, app: &App, xref: &XrefView, area: Rect) {
     let (list_area, selected_area) = layout(area);
     view::clear(frame, list_area.union(selected_area));
     // Index the loaded briefings in place: a frame builds no list of the whole folder.
-    let briefing = |i: usize| &app.store.entries[i].briefing;
-    let from = briefing(xref.from.briefing).item_label(xref.from.item);
+    let briefing = |i: usize| app.briefing_at(i);
+    let from = briefing(xref.from.briefing).map_or_else(String::new, |b| b.item_label(xref.from.item));
     let count = xref.links.len();
-    let title =
-        format!(" {count} related to: {} ", super::list::truncate(&from, usize::from(list_area.width / 2)));
+    let listed = match xref.total {
+        total if total > count => format!("{total} related, the best {count} listed"),
+        _ => format!("{count} related"),
+    };
+    let title = format!(" {listed} to: {} ", super::list::truncate(&from, usize::from(list_area.width / 2)));
     let block = view::block(title, true, app.theme);
     let width = usize::from(list_area.width.saturating_sub(2)).max(1);
     let mut lines: Vec<Line> = Vec::new();
@@ -58,7 +65,7 @@ pub fn draw(frame: &mut Frame, app: &App, xref: &XrefView, area: Rect) {
     let visible = usize::from(list_area.height.saturating_sub(2)) / 2;
     let first = view::list_offset(xref.selected, visible.max(1) as u16);
     for (i, link) in xref.links.iter().enumerate().skip(first).take(visible.max(1)) {
-        let other = briefing(link.to.briefing);
+        let Some(other) = briefing(link.to.briefing) else { continue };
         let date = other.source.published.map_or(String::new(), |d| format!(", {d}"));
         let style = if i == xref.selected { app.theme.selected() } else { Default::default() };
         let head = format!("{} — {} ({}{date})", link.kind.label(), other.title, other.source.outlet);
