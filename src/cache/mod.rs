@@ -584,6 +584,42 @@ pub struct Loaded {
 ///
 /// `progress` counts the files read as it goes, for a display on another thread.
 pub fn load(dir: &Path, rewrite: bool, progress: &Progress) -> Result<Loaded, FolderError> {
+    let Read { store, stale } = read(dir, rewrite, progress)?;
+    let Some(stale) = stale else { return Ok(Loaded { store, index: None, graph: None }) };
+    progress.indexing.store(true, std::sync::atomic::Ordering::Relaxed);
+    let (index, graph) = crate::engine::build(&store.briefings());
+    stale.write(dir, &store, &index, &graph);
+    Ok(Loaded { store, index: Some(index), graph: Some(graph) })
+}
+
+/// The first half of [`load`]: the folder read (unchanged files from the cache, the others parsed), and
+/// whether the cache must be written again. The reader shows the list from it while the index and graph
+/// that writing needs are built.
+pub struct Read {
+    pub store: Store,
+    /// `Some` when the cache must be written again (anything changed, or a part of it was damaged).
+    pub stale: Option<Stale>,
+}
+
+/// What writing the cache of a folder again needs besides the store and its indexes: how the folder was
+/// seen before it was listed.
+#[derive(Debug)]
+pub struct Stale {
+    folder: Seen,
+}
+
+impl Stale {
+    /// Writes the cache of `dir` for `store` (as [`read`] gave it) and its index and graph; failing to
+    /// write only costs the next run time.
+    pub fn write(&self, dir: &Path, store: &Store, index: &SearchIndex, graph: &CrossRef) {
+        if let Some(path) = location(dir) {
+            let _ = write_at(&path, dir, &self.folder, store, index, graph);
+        }
+    }
+}
+
+/// Reads `dir` through its cache, as [`load`] does, without building or writing anything.
+pub fn read(dir: &Path, rewrite: bool, progress: &Progress) -> Result<Read, FolderError> {
     // Seen before it is listed: a name added after this changes its stamp.
     let folder = Seen::of_folder(dir);
     let snapshot = Snapshot::open(dir);
@@ -629,15 +665,8 @@ pub fn load(dir: &Path, rewrite: bool, progress: &Progress) -> Result<Loaded, Fo
         && records
             .as_deref()
             .is_some_and(|r| r.len() == store.files().len() && racy(r) <= racy(store.files()));
-    if unchanged && !rewrite && !damaged && !reread {
-        return Ok(Loaded { store, index: None, graph: None });
-    }
-    progress.indexing.store(true, std::sync::atomic::Ordering::Relaxed);
-    let (index, graph) = crate::engine::build(&store.briefings());
-    if let Some(path) = location(dir) {
-        let _ = write_at(&path, dir, &folder, &store, &index, &graph);
-    }
-    Ok(Loaded { store, index: Some(index), graph: Some(graph) })
+    let stale = !(unchanged && !rewrite && !damaged && !reread);
+    Ok(Read { store, stale: stale.then_some(Stale { folder }) })
 }
 
 /// zstd's fastest level: the cache is written on every first run, and with the dictionary the briefings

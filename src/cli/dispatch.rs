@@ -50,11 +50,17 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         ),
         Some(Command::Figures { json }) => figures::run(&load(&dir)?, json),
         command @ (Some(Command::Read { .. }) | None) => {
-            // On a fresh cache the reader opens on its list and loads the folder behind the first frame.
+            // On a fresh cache the reader opens on its list and loads the folder behind the first frame;
+            // without one it reads the folder behind a loading screen. `read ID` without a fresh cache
+            // loads first: an unknown id is told before the terminal is touched.
             let start = match cached.then(|| crate::cache::listed(&dir)).flatten() {
                 Some(listed) => {
                     super::folder::report_load_errors(&listed.summary.errors, listed.summary.failed);
                     tui::Start::Listed { dir: dir.clone(), listed: Box::new(listed) }
+                }
+                None if cached && !matches!(command, Some(Command::Read { id: Some(_) })) => {
+                    super::folder::exists(&dir)?;
+                    tui::Start::Reading { dir: dir.clone() }
                 }
                 None => tui::Start::Loaded(Box::new(super::folder::load(&dir, cached)?)),
             };

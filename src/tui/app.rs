@@ -17,6 +17,7 @@ use super::boards::{Board, Boards};
 use super::indexer::Indexes;
 use super::list::ListView;
 use super::opening::{Arrived, Opening};
+use super::reading::{ReadFolder, Reading};
 use super::shelf::Shelf;
 use super::wrap::Wrapped;
 use crate::folder::Folder;
@@ -142,6 +143,16 @@ pub enum Action {
         generation: u64,
         indexes: Indexes,
     },
+    /// How far the first run's read of the folder has got (`Indexer::read`), for its `generation`.
+    ReadProgress {
+        generation: u64,
+        counts: Reading,
+    },
+    /// The first run read the folder (or could not): the list shows; the indexes come as `Indexed`.
+    FolderRead {
+        generation: u64,
+        outcome: Result<ReadFolder, String>,
+    },
     /// The briefing at a position of the list was read while opening (`None`: it could not be).
     Decoded {
         position: usize,
@@ -208,6 +219,8 @@ impl Action {
                 | Action::Decoded { .. }
                 | Action::Loaded { .. }
                 | Action::Linked { .. }
+                | Action::ReadProgress { .. }
+                | Action::FolderRead { .. }
                 | Action::Resize { .. }
                 | Action::ExpireStatus
                 | Action::Opened(_)
@@ -493,6 +506,8 @@ pub struct App {
     /// While the reader opens on the cache's list, before the store comes: the list and the briefings
     /// read so far (the store is empty meanwhile).
     pub opening: Option<Opening>,
+    /// While a first run reads the folder (no fresh cache), how far it has got: the loading screen.
+    pub reading: Option<Reading>,
     /// The generation of the store whose indexes are being built, while `xref`, `search` and `folder`
     /// are empty stand-ins; `None` when they are the store's.
     pub indexing: Option<u64>,
@@ -545,6 +560,18 @@ impl App {
         app
     }
 
+    /// The reader on a folder without a fresh cache (generation 1: start the indexer reading it): a
+    /// loading screen with counts until the folder is read (`Action::FolderRead`), then the list, with
+    /// the indexes to come as `Action::Indexed`.
+    pub fn reading(dir: &Path) -> App {
+        let mut store = Store::default();
+        store.dir = dir.to_path_buf();
+        let mut app = App::with(store, Indexes::empty(), Some(1), None);
+        app.reading = Some(Reading::default());
+        app.status = "first run on this folder: reading it".into();
+        app
+    }
+
     fn with(store: Store, indexes: Indexes, indexing: Option<u64>, opening: Option<Opening>) -> App {
         let Indexes { xref, search, folder } = indexes;
         let loaded = opening.as_ref().map_or(store.entries.len(), |o| o.rows.len());
@@ -570,6 +597,7 @@ impl App {
             detail_scroll: 0,
             folder,
             opening,
+            reading: None,
             indexing,
             loading: None,
             generation: 1,
@@ -1234,7 +1262,7 @@ impl App {
 }
 
 /// "5 briefings", "5 briefings; 1 file(s) failed to load (marked ✗)": said when the reader starts.
-fn counts(loaded: usize, failed: usize) -> String {
+pub(super) fn counts(loaded: usize, failed: usize) -> String {
     match failed {
         0 => format!("{loaded} briefings"),
         n => format!("{loaded} briefings; {n} file(s) failed to load (marked ✗)"),
@@ -1513,6 +1541,8 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             }
         }
         Action::Loaded { generation, outcome } => return app.loaded(generation, outcome),
+        Action::ReadProgress { generation, counts } => super::reading::progressed(app, generation, counts),
+        Action::FolderRead { generation, outcome } => super::reading::arrived(app, generation, outcome),
         // The export lists each item's cross-references.
         Action::Export if app.current().is_some() && app.still_indexing("export works") => {}
         Action::Export => match app.current() {

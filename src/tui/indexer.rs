@@ -6,8 +6,10 @@
 use std::io;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
-use crate::cache::{Loaded, Snapshot};
+use crate::cache::{Loaded, Read, Snapshot};
 use crate::store::Progress;
 
 use crate::folder::Folder;
@@ -17,6 +19,7 @@ use crate::xref::CrossRef;
 
 use super::app::Action;
 use super::opening::Arrived;
+use super::reading::{ReadFolder, Reading};
 use super::shelf::Shelf;
 use crate::xref::ItemAt;
 
@@ -147,6 +150,60 @@ impl Indexer {
         let deliver = Arc::clone(&self.deliver);
         std::thread::Builder::new().name("brief-load".into()).spawn(move || {
             deliver(Action::Loaded { generation, outcome: load(&dir, &source, repair) });
+        })?;
+        Ok(())
+    }
+
+    /// The reader's first run on `dir` (no fresh cache): reads the folder through its cache (what it can
+    /// give, the rest parsed on two threads), saying how far it has got every 40 ms
+    /// (`Action::ReadProgress`); hands over the store as soon as it is read (`Action::FolderRead`: the
+    /// list shows), then builds the search index, the graph and the boards, writes the cache when it
+    /// must, and reports `Action::Indexed`, all for `generation`.
+    pub fn read(&self, dir: PathBuf, generation: u64) -> io::Result<()> {
+        let deliver = Arc::clone(&self.deliver);
+        std::thread::Builder::new().name("brief-read".into()).spawn(move || {
+            let progress = Progress::default();
+            let done = AtomicBool::new(false);
+            // Told before anything is read, so that the loading screen's counts start at once.
+            let mut told = Reading::of(&progress);
+            if !deliver(Action::ReadProgress { generation, counts: told }) {
+                return;
+            }
+            let read = std::thread::scope(|scope| {
+                scope.spawn(|| {
+                    while !done.load(Ordering::Relaxed) {
+                        std::thread::sleep(Duration::from_millis(40));
+                        let counts = Reading::of(&progress);
+                        if told != counts {
+                            if !deliver(Action::ReadProgress { generation, counts }) {
+                                return;
+                            }
+                            told = counts;
+                        }
+                    }
+                });
+                let read = crate::cache::read(&dir, false, &progress);
+                done.store(true, Ordering::Relaxed);
+                read
+            });
+            let Read { store, stale } = match read {
+                Ok(read) => read,
+                Err(why) => {
+                    deliver(Action::FolderRead { generation, outcome: Err(why.to_string()) });
+                    return;
+                }
+            };
+            let store = Arc::new(store);
+            if !deliver(Action::FolderRead { generation, outcome: Ok(ReadFolder(Arc::clone(&store))) }) {
+                return;
+            }
+            let (search, xref) = crate::engine::build(&store.briefings());
+            if let Some(stale) = stale {
+                stale.write(&dir, &store, &search, &xref);
+            }
+            let indexes = Indexes::with(&store, xref, search);
+            drop(store);
+            deliver(Action::Indexed { generation, indexes });
         })?;
         Ok(())
     }

@@ -14,6 +14,7 @@ pub mod list;
 pub mod opening;
 pub mod outside;
 pub mod panes;
+pub mod reading;
 pub mod searcher;
 pub mod shelf;
 pub mod view;
@@ -74,6 +75,9 @@ pub enum Start {
     /// The list of a fresh cache of the folder `dir`: the first frame comes from it, while the folder is
     /// loaded on another thread.
     Listed { dir: std::path::PathBuf, listed: Box<Listed> },
+    /// A folder without a fresh cache: the first frame is a loading screen, and the folder is read on
+    /// another thread (the list shows once it is, the indexes and the cache are made after).
+    Reading { dir: std::path::PathBuf },
 }
 
 /// Runs the reader until the user quits, on the briefing at `selected` (with its detail focused) when
@@ -113,6 +117,7 @@ pub fn run(start: Start, selected: Option<usize>, settings: &Config, note: Optio
             };
             (App::opening(&dir, opening), first)
         }
+        Start::Reading { dir } => (App::reading(&dir), First::Read(dir)),
     };
     app.theme = view::Theme::from_settings(&settings.theme);
     if let Some(folder) = &settings.export_folder {
@@ -238,13 +243,16 @@ fn spawn_input(messages: Sender<Message>) -> io::Result<Sender<()>> {
 }
 
 /// What the indexer does first: build the indexes of the loaded store (over the graph and index the load
-/// made, if it made them), or load the folder the reader opened on the cache's list of.
+/// made, if it made them), load the folder the reader opened on the cache's list of, or read the folder
+/// of a first run.
 enum First {
     Index(Option<Box<(crate::xref::CrossRef, crate::search::SearchIndex)>>),
     Load(std::path::PathBuf, Arc<crate::cache::Snapshot>),
     /// Read the cache's search index and graph, and work from the cache (no briefing decoded but those
     /// shown).
     Open(std::path::PathBuf, Arc<crate::cache::Snapshot>),
+    /// Read the folder (no fresh cache), then build its indexes and write the cache.
+    Read(std::path::PathBuf),
 }
 
 fn event_loop(mut terminal: DefaultTerminal, mut app: App, first: First) -> io::Result<()> {
@@ -283,6 +291,7 @@ fn event_loop(mut terminal: DefaultTerminal, mut app: App, first: First) -> io::
                 }
                 First::Load(dir, source) => workers.indexer.load(dir, generation, source, false)?,
                 First::Open(dir, source) => workers.indexer.open(dir, generation, source)?,
+                First::Read(dir) => workers.indexer.read(dir, generation)?,
             }
         }
         // Blocks until input or a file change (or a message's time is up): an idle reader uses no CPU.

@@ -238,7 +238,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let regions = app.regions();
     let theme = app.theme;
     draw_title(frame, app, regions.title);
-    if let Some(board) = app.boards.open {
+    if let Some(reading) = &app.reading {
+        let body = regions.list.union(regions.tabs).union(regions.pane).union(regions.detail);
+        panes::reading::draw(frame, app, reading, body);
+    } else if let Some(board) = app.boards.open {
         super::boards::draw(frame, app, board, super::boards::body((area.width, area.height)));
     } else {
         if regions.list.width > 0 {
@@ -298,7 +301,11 @@ fn draw_title(frame: &mut Frame, app: &App, area: Rect) {
     let dir = app.store.dir.display().to_string();
     // The boards' names take the right of the bar; the folder gets what is left.
     let tabs = super::boards::tabs(area.width).first().map_or(area.width, |(_, x, _)| *x);
-    let text = format!("— {} — {} briefing(s)", crate::sanitize::neutralize(&dir), app.loaded_len());
+    let count = match app.reading {
+        Some(_) => "reading the folder".to_string(),
+        None => format!("{} briefing(s)", app.loaded_len()),
+    };
+    let text = format!("— {} — {count}", crate::sanitize::neutralize(&dir));
     let line = Line::from(vec![
         Span::styled(" brief ", app.theme.accent()),
         Span::raw(panes::list::truncate(&text, usize::from(tabs.saturating_sub(8)))),
@@ -327,7 +334,7 @@ fn draw_tabs(frame: &mut Frame, app: &App, area: Rect) {
 
 fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
     let position = match app.focus {
-        _ if app.boards.open.is_some() => String::new(),
+        _ if app.boards.open.is_some() || app.reading.is_some() => String::new(),
         Focus::List => {
             let at = app.list.position(app.list_selected).map_or(0, |p| p + 1);
             format!("{at}/{}", app.list.rows.len())
@@ -343,6 +350,8 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
         (Some(Overlay::Search(_)), _) => "SEARCH",
         (Some(Overlay::Article(_)), _) => "ARTICLE",
         (None, _) if app.boards.open.is_some() => "BOARD",
+        // A first run reading the folder: no list yet.
+        (None, _) if app.reading.is_some() => "LOADING",
         (None, Focus::List) => "LIST",
         (None, Focus::Detail) => "READ",
     };

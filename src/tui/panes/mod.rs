@@ -8,6 +8,7 @@ pub mod figures;
 pub mod help;
 pub mod list;
 pub mod questions;
+pub mod reading;
 pub mod search;
 pub mod summary;
 pub mod xref;
