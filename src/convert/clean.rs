@@ -26,6 +26,9 @@ pub struct Cleaned {
     /// Outlets the furniture names as the story's origin, dateline first: "OTTAWA, March 6 (Reuters) -",
     /// "Copyright The Financial Times Limited", "--IANS", "By Yonhap", a masthead line.
     pub outlets: Vec<String>,
+    /// The town a dateline opens with, as written ("CHRISTCHURCH" of "CHRISTCHURCH, New Zealand, March 1
+    /// (UPI) --").
+    pub dateline_place: Option<String>,
     /// Lines set apart as not part of the story (captions, credits, share lines ...), for tests and docs.
     pub dropped: Vec<String>,
 }
@@ -121,9 +124,10 @@ pub fn clean(raw: &str, gaz: &Lexicon) -> Cleaned {
         // The dateline opens the story, or its first paragraphs after a standfirst.
         if story.len() < DATELINE_WITHIN
             && !dated
-            && let Some((rest, wires)) = dateline(&paragraph, gaz)
+            && let Some((rest, wires, place)) = dateline(&paragraph, gaz)
         {
             dated = true;
+            out.dateline_place = place.map(str::to_string);
             out.dropped.push(paragraph[..paragraph.len() - rest.len()].trim().to_string());
             for wire in wires {
                 push_outlet(&mut out.outlets, &wire);
@@ -253,8 +257,8 @@ fn source_note(paragraph: &str, lower: &str, words: usize, gaz: &Lexicon) -> Opt
 
 /// A dateline opening the story: "OTTAWA, March 6 (Reuters) - The bank ..." or "(Bloomberg) -- OpenAI ..."
 /// gives the rest of the paragraph and the outlets named in its brackets ("(UrduPoint News / Sputnik -
-/// 06th May, 2022)" names two).
-fn dateline<'p>(paragraph: &'p str, gaz: &Lexicon) -> Option<(&'p str, Vec<String>)> {
+/// 06th May, 2022)" names two), and the town it opens with, if any.
+fn dateline<'p>(paragraph: &'p str, gaz: &Lexicon) -> Option<(&'p str, Vec<String>, Option<&'p str>)> {
     let head = &paragraph[..paragraph.floor_char_boundary(120)];
     let all_caps_place = |prefix: &str| {
         let first = prefix.split([' ', ',']).next().unwrap_or("");
@@ -322,7 +326,9 @@ fn dateline<'p>(paragraph: &'p str, gaz: &Lexicon) -> Option<(&'p str, Vec<Strin
             wires.push(canonical_outlet(part, gaz));
         }
     }
-    Some((rest, wires))
+    let town = prefix.split(',').next().unwrap_or("").trim();
+    let place = (all_caps_place(prefix) && !town.is_empty()).then_some(town);
+    Some((rest, wires, place))
 }
 
 /// The dashes that end a dateline or open a closing credit, spaced as a dash is ("OTTAWA - ", " -- AFP").
@@ -347,6 +353,13 @@ fn is_outlet_name(phrase: &str, gaz: &Lexicon) -> bool {
     let words: Vec<&str> = phrase.split_whitespace().collect();
     if gaz.outlets.iter().any(|o| o.eq_ignore_ascii_case(phrase)) {
         return true;
+    }
+    // "Source: Agency", "(Agencies)": a common noun alone names no particular outlet.
+    if let [word] = words.as_slice()
+        && !word.chars().skip(1).any(char::is_uppercase)
+        && gaz.is_head_noun(&word.to_lowercase())
+    {
+        return false;
     }
     (1..=4).contains(&words.len())
         && words.iter().all(|w| {
@@ -646,11 +659,20 @@ mod tests {
             (after.text.as_str(), after.outlets.as_slice()),
             ("Employers added jobs in May.\nEmployers added jobs.", &["Tarvo News".to_string()][..])
         );
+        // A common noun alone is no outlet's name.
+        let agency = clean("Employers added jobs in May.\n\nSource: Agency", lexicon::get());
+        assert!(agency.outlets.is_empty(), "{:?}", agency.outlets);
+        let dated = clean("DUNMORE, Md.- A man was charged.", lexicon::get());
+        assert_eq!(
+            (dated.text.as_str(), dated.dateline_place.as_deref()),
+            ("A man was charged.", Some("DUNMORE"))
+        );
         let b = clean("(Bloomberg) -- Investors rushed in, people said.", lexicon::get());
         assert_eq!(
             (b.text.as_str(), b.outlets.as_slice()),
             ("Investors rushed in, people said.", &["Bloomberg".to_string()][..])
         );
+        assert_eq!(b.dateline_place, None);
     }
 
     #[test]

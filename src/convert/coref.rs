@@ -179,7 +179,13 @@ fn initials(name: &str, lex: &Lexicon) -> Vec<String> {
 }
 
 impl Entities {
-    pub fn resolve(doc: &Doc, mentions: &[Vec<Mention>], lex: &Lexicon) -> Entities {
+    /// The entities the mentions name. `dateline_place` is the town a dateline opens with, if any.
+    pub fn resolve(
+        doc: &Doc,
+        mentions: &[Vec<Mention>],
+        dateline_place: Option<&str>,
+        lex: &Lexicon,
+    ) -> Entities {
         let mut e = Entities {
             of_mention: mentions.iter().map(|m| vec![None; m.len()]).collect(),
             ..Default::default()
@@ -210,9 +216,26 @@ impl Entities {
                 }
             }
         }
+        if let Some(place) = dateline_place {
+            e.place_the_dateline_names(place, lex);
+        }
         e.vote_on_pronouns(doc, mentions);
         e.settle_kinds();
         e
+    }
+
+    /// The town a dateline opens with ("CAMBRIDGE, Md. -") is where the story happens: a name the gazetteer
+    /// does not know that spells it is a place, an actor only where it acts as places do.
+    fn place_the_dateline_names(&mut self, place: &str, lex: &Lexicon) {
+        let town = key(place, lex);
+        for ent in &mut self.list {
+            if ent.known.is_none()
+                && matches!(ent.kind, Kind::Single | Kind::Unknown)
+                && key(&ent.name, lex) == town
+            {
+                ent.kind = Kind::Place;
+            }
+        }
     }
 
     fn add(&mut self, doc: &Doc, m: &Mention, lex: &Lexicon) -> usize {
@@ -570,11 +593,15 @@ mod tests {
     use crate::convert::{lexicon, names, sentences};
 
     fn entities(text: &str) -> Vec<(String, Vec<String>, Kind)> {
+        dated_entities(text, None)
+    }
+
+    fn dated_entities(text: &str, dateline_place: Option<&str>) -> Vec<(String, Vec<String>, Kind)> {
         let lex = lexicon::get();
         let sentences = sentences::split(text, std::slice::from_ref(&(0..text.len())), lex);
         let doc = Doc::new(text, &sentences, lex);
         let mentions = names::find(&doc, lex);
-        let e = Entities::resolve(&doc, &mentions, lex);
+        let e = Entities::resolve(&doc, &mentions, dateline_place, lex);
         e.list.into_iter().filter(|e| e.is_actor()).map(|e| (e.name, e.aliases, e.kind)).collect()
     }
 
@@ -632,13 +659,27 @@ mod tests {
     }
 
     #[test]
+    fn the_dateline_s_town_is_a_place_not_an_actor() {
+        let text = "A Dunmore man was charged. Police said the suspect, of Dunmore, told officers that he fled. \
+                    Dunmore's mayor called for calm.";
+        let names =
+            |e: Vec<(String, Vec<String>, Kind)>| e.into_iter().map(|(n, _, _)| n).collect::<Vec<_>>();
+        // Without a dateline the pronoun after it makes "Dunmore" a person.
+        assert!(names(dated_entities(text, None)).contains(&"Dunmore".to_string()));
+        assert!(!names(dated_entities(text, Some("DUNMORE"))).contains(&"Dunmore".to_string()));
+        // A town that speaks is still an actor.
+        let speaks = "Dunmore said the road would reopen on Monday.";
+        assert!(names(dated_entities(speaks, Some("DUNMORE"))).contains(&"Dunmore".to_string()));
+    }
+
+    #[test]
     fn descriptions_point_back_to_the_body_described_or_named_with_that_head() {
         let lex = lexicon::get();
         let text = "Shares of grocer Mardell rose. The Office of Fair Trade objected. The grocer said it would appeal.";
         let sentences = sentences::split(text, std::slice::from_ref(&(0..text.len())), lex);
         let doc = Doc::new(text, &sentences, lex);
         let mentions = names::find(&doc, lex);
-        let e = Entities::resolve(&doc, &mentions, lex);
+        let e = Entities::resolve(&doc, &mentions, None, lex);
         let grocer = e.description((2, 1), "grocer", lex).map(|i| e.list[i].name.clone());
         assert_eq!(grocer.as_deref(), Some("Mardell"));
         let office = e.description((2, 1), "office", lex).map(|i| e.list[i].name.clone());

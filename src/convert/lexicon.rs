@@ -323,6 +323,8 @@ pub struct Lexicon {
     pub compound_tails: WordSet,
     pub role_openers: WordSet,
     pub place_openers: WordSet,
+    pub term_acronyms: WordSet,
+    pub plural_noun_endings: Vec<String>,
     pub name_particles: WordSet,
     // Grammar.
     pub determiners: WordSet,
@@ -410,6 +412,8 @@ struct RawLanguage {
     compound_tails: Vec<String>,
     role_openers: Vec<String>,
     place_openers: Vec<String>,
+    term_acronyms: Vec<String>,
+    plural_noun_endings: Vec<String>,
     family_names_first: Vec<String>,
     grammar: RawGrammar,
     verbs: RawVerbs,
@@ -747,6 +751,8 @@ impl Lexicon {
             compound_tails: set(&raw.compound_tails),
             role_openers: set(&raw.role_openers),
             place_openers: set(&raw.place_openers),
+            term_acronyms: set(&raw.term_acronyms),
+            plural_noun_endings: raw.plural_noun_endings,
             name_particles: set(&raw.words.name_particles),
             determiners: set(&g.determiners),
             person_pronouns: set(&g.person_pronouns),
@@ -888,6 +894,11 @@ impl Lexicon {
             "watchlist",
         ];
         word.len() > 7 && word.ends_with("ist") && !LISTS.contains(&word)
+    }
+
+    /// Whether a lower-case word has the shape of a plural common noun ("excavators", "residents").
+    pub fn looks_plural_noun(&self, word: &str) -> bool {
+        word.len() >= 7 && self.plural_noun_endings.iter().any(|e| word.ends_with(e.as_str()))
     }
 
     pub fn is_stop(&self, word: &str) -> bool {

@@ -130,7 +130,7 @@ pub fn convert(raw: &str, options: &Options) -> Result<Briefing, ConvertError> {
     let sentences = sentences::split(&cleaned.text, &cleaned.paragraphs, lex);
     let doc = doc::Doc::new(&cleaned.text, &sentences, lex);
     let mentions = names::find(&doc, lex);
-    let entities = Entities::resolve(&doc, &mentions, lex);
+    let entities = Entities::resolve(&doc, &mentions, cleaned.dateline_place.as_deref(), lex);
     let attributions = attribution::find(&doc, &mentions, &entities, lex);
 
     // Figures, with the claimant of their sentence's first claim and the date it gives.

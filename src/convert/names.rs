@@ -210,9 +210,11 @@ fn starts_name(doc: &Doc, s: &Sent, i: usize, names: &Names, lex: &Lexicon) -> b
         || tok.kind == TokenKind::Initialism
         || doc.capitalises(key)
         || (next_is_name && !doc.writes_lower(key) && !tag.has(Tags::PEOPLE_NOUN))
-        // "Quorvo said", "Halden later told": a word that speaks, and is no common noun the article uses.
+        // "Quorvo said", "Halden later told": a word that speaks, and is no common noun the article uses or
+        // that has a plural noun's shape ("Excavators also found").
         || (speaks_next(s, i + 1, lex)
             && !doc.writes_lower(key)
+            && !lex.looks_plural_noun(key)
             && !tag.has(Tags::PEOPLE_NOUN)
             && !tag.has(Tags::BODY_NOUN)
             && !tag.has(Tags::TITLE)
@@ -407,10 +409,9 @@ fn classify(doc: &Doc, s: &Sent, run: Range<usize>, names: &Names, lex: &Lexicon
         let ticker = run.start > 0
             && (t.is_punct(run.start - 1, ":") || t.is_punct(run.end, ":"))
             && t.toks[run.start].upper;
-        let plural_initialism = letters.len() >= 3
-            && letters.last() == Some(&'s')
-            && letters[..letters.len() - 1].iter().all(|c| c.is_uppercase());
         let plural_title = raw.ends_with('s') && lex.is_title(&raw[..raw.len() - 1].to_lowercase());
+        // "EPS topped forecasts", "after a VAR check": the initialism of a term.
+        let term = lex.term_acronyms.contains(t.key(run.start)) && names.at(run.start).is_none();
         // A bare title ("PM", "Minister") names nobody by itself.
         let bare_title = s.has(run.start, Tags::TITLE) && names.at(run.start).is_none();
         // "the annual general meeting (AGM)": the short form of a lower-case term names no one.
@@ -426,7 +427,7 @@ fn classify(doc: &Doc, s: &Sent, run: Range<usize>, names: &Names, lex: &Lexicon
         if lower_term {
             return;
         }
-        if ticker || letters.len() <= 1 || plural_initialism || plural_title || bare_title {
+        if ticker || letters.len() <= 1 || plural_initialism(raw) || plural_title || bare_title || term {
             return;
         }
         // "Japan's Cabinet": a state's body named by a head word.
@@ -460,6 +461,12 @@ fn classify(doc: &Doc, s: &Sent, run: Range<usize>, names: &Names, lex: &Lexicon
             }
             out.push(m);
         }
+        return;
+    }
+    // "Iranian-built UAVs": a name ending in a plural initialism is a kind of thing or people; only the
+    // gazetteer names inside it count.
+    if plural_initialism(t.raw(run.end - 1)) {
+        mentions_in(s, run, names, out);
         return;
     }
     // A person: the name words at the end of the run, a title before them.
@@ -563,7 +570,11 @@ fn classify(doc: &Doc, s: &Sent, run: Range<usize>, names: &Names, lex: &Lexicon
         out.push(mention(n, run, Kind::Outlet));
         return;
     }
-    let place_opener = lex.place_openers.contains(t.key(run.start)) && run.len() > 1;
+    // "Santa Rosa" is a place, "Santa Clara University" a body.
+    let place_opener = lex.place_openers.contains(t.key(run.start))
+        && run.len() > 1
+        && !head_tag.has(Tags::ORG_HEAD)
+        && !head_tag.has(Tags::CORPORATE);
     if !name.is_empty() && !object_head && !corporate && !place_opener {
         let titled = has_title(prefix.clone());
         let personal = titled || (prefix.is_empty() && looks_personal(s, name.clone()));
@@ -708,6 +719,14 @@ fn classify(doc: &Doc, s: &Sent, run: Range<usize>, names: &Names, lex: &Lexicon
         }
     }
     out.push(m);
+}
+
+/// Whether a word is the plural of an initialism ("UAVs", "MPs", "NGOs").
+fn plural_initialism(raw: &str) -> bool {
+    let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 3
+        && letters.last() == Some(&'s')
+        && letters[..letters.len() - 1].iter().all(|c| c.is_uppercase())
 }
 
 /// Whether name words read as a person's name by themselves: a given name or an East Asian family name
@@ -1178,6 +1197,43 @@ mod tests {
         assert!(tarvo.locates);
         let ohio = found[1].iter().find(|m| m.written(&doc.sents[1]) == "Ohio").unwrap();
         assert!(ohio.acts && !ohio.locates);
+    }
+
+    #[test]
+    fn place_words_open_and_end_names_of_places_unless_a_body_s_head_ends_them() {
+        // place_heads: "Springs", "Falls" end names of places; place_openers: "San", "Santa" open them.
+        assert_eq!(
+            kind_of("The fire burned 30 acres south of Marrow Springs.", "Marrow Springs"),
+            Some(Kind::Place)
+        );
+        assert_eq!(
+            kind_of("She lives between Ashford Falls and the coast.", "Ashford Falls"),
+            Some(Kind::Place)
+        );
+        assert_eq!(kind_of("Crews flew in from San Orlanda overnight.", "San Orlanda"), Some(Kind::Place));
+        assert_eq!(
+            kind_of("Santa Orlanda University said it would reopen.", "Santa Orlanda University"),
+            Some(Kind::Organisation)
+        );
+    }
+
+    #[test]
+    fn plurals_of_initialisms_and_terms_initialisms_name_no_one() {
+        // plural_initialism: "Tarvish-built UAVs" is a kind of thing.
+        assert!(mentions("Tarvish-built UAVs struck the port on Monday.").is_empty());
+        // term_acronyms: "EPS", "VAR" are terms.
+        assert!(mentions("The EPS topped forecasts, the company said.").is_empty());
+        assert!(mentions("The goal stood after a VAR check.").is_empty());
+        // Another initialism that acts is a body.
+        assert_eq!(kind_of("The QRX said it would appeal.", "QRX"), Some(Kind::Organisation));
+    }
+
+    #[test]
+    fn a_plural_noun_opening_a_sentence_is_no_name_though_a_verb_of_saying_follows() {
+        // plural_noun_endings: "Excavators also found ..." is no body; "Quorvo said" still is one.
+        assert_eq!(kind_of("Excavators also found two stone jars near the wall.", "Excavators"), None);
+        assert_eq!(kind_of("Eyewitnesses have told officials they saw sparks.", "Eyewitnesses"), None);
+        assert!(kind_of("Quorvo said sales grew.", "Quorvo").is_some());
     }
 
     #[test]

@@ -13,7 +13,7 @@ fn claims(text: &str) -> Vec<(String, Option<String>, Stance, String)> {
     let sentences = sentences::split(text, &paragraphs, lex);
     let doc = Doc::new(text, &sentences, lex);
     let mentions = names::find(&doc, lex);
-    let ents = coref::Entities::resolve(&doc, &mentions, lex);
+    let ents = coref::Entities::resolve(&doc, &mentions, None, lex);
     let a = find(&doc, &mentions, &ents, lex);
     let name = |sp: Speaker| match sp {
         Speaker::Entity(e) => ents.list[e].name.clone(),
