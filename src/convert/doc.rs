@@ -210,6 +210,33 @@ fn quotation(t: &Tokens, open_at_start: bool) -> (Vec<bool>, bool) {
     (out, inside)
 }
 
+/// How many tokens at `k` say when something was said or done: "Monday", "on Monday", "on March 6", "in
+/// May", "yesterday", "last night", "last week", "earlier this month"; 0 if none do.
+pub fn when_said(s: &Sent, k: usize, lex: &Lexicon) -> usize {
+    let t = &s.t;
+    let key = |j: usize| if j < t.len() { t.key(j) } else { "" };
+    let digits = |j: usize| j < t.len() && t.raw(j).bytes().all(|b| b.is_ascii_digit());
+    let period =
+        |w: &str| matches!(w, "night" | "week" | "weekend" | "month" | "year") || lex.weekdays.contains(w);
+    match key(k) {
+        day if lex.weekdays.contains(day)
+            || matches!(day, "yesterday" | "today" | "tonight" | "overnight") =>
+        {
+            1
+        }
+        "on" if lex.weekdays.contains(key(k + 1)) => 2,
+        "on" if lex.months.contains_key(key(k + 1)) && digits(k + 2) => 3,
+        "in" if lex.months.contains_key(key(k + 1)) => 2,
+        "last" | "this" if period(key(k + 1)) => 2,
+        "earlier" | "later" | "late" | "early"
+            if matches!(key(k + 1), "this" | "last") && period(key(k + 2)) =>
+        {
+            3
+        }
+        _ => 0,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,6 +246,21 @@ mod tests {
         let lex = lexicon::get();
         let sentences = sentences::split(text, std::slice::from_ref(&(0..text.len())), lex);
         Doc::new(text, Box::leak(Box::new(sentences)), lex)
+    }
+
+    #[test]
+    fn when_something_was_said() {
+        let d = doc("Tarvo on Tuesday, last night, earlier this month and in May said so yesterday.");
+        let s = &d.sents[0];
+        let lex = lexicon::get();
+        let at = |word: &str| (0..s.len()).find(|&k| s.t.key(k) == word).unwrap();
+        assert_eq!(when_said(s, at("on"), lex), 2);
+        assert_eq!(when_said(s, at("last"), lex), 2);
+        assert_eq!(when_said(s, at("earlier"), lex), 3);
+        assert_eq!(when_said(s, at("in"), lex), 2);
+        assert_eq!(when_said(s, at("yesterday"), lex), 1);
+        assert_eq!(when_said(s, at("said"), lex), 0);
+        assert_eq!(when_said(s, 0, lex), 0);
     }
 
     #[test]

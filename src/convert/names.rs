@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use super::doc::{Doc, Sent, Tags};
+use super::doc::{Doc, Sent, Tags, when_said};
 use super::lexicon::{Entity, Lexicon, NameEntry};
 use super::tokens::Kind as TokenKind;
 
@@ -956,8 +956,14 @@ fn descriptor_before(s: &Sent, start: usize, lex: &Lexicon) -> Option<String> {
 /// Whether a cue verb of saying follows a mention's end (after "," or an adverb): "City said".
 fn speaks_next(s: &Sent, end: usize, lex: &Lexicon) -> bool {
     let mut k = end;
-    while let Some((e, _)) = lex.speaker_gap.longest_at(&s.t, k) {
-        k = e;
+    loop {
+        if let n @ 1.. = when_said(s, k, lex) {
+            k += n;
+        } else if let Some((e, _)) = lex.speaker_gap.longest_at(&s.t, k) {
+            k = e;
+        } else {
+            break;
+        }
     }
     s.has(k, Tags::CUE)
 }
@@ -1002,7 +1008,9 @@ fn acts(s: &Sent, tokens: Range<usize>, lex: &Lexicon) -> bool {
         return true;
     }
     for _ in 0..4 {
-        if let Some((e, _)) = lex.speaker_gap.longest_at(t, k) {
+        if let n @ 1.. = when_said(s, k, lex) {
+            k += n;
+        } else if let Some((e, _)) = lex.speaker_gap.longest_at(t, k) {
             k = e;
         } else if t.key(k).ends_with("ly") && t.is_word(k) && !t.toks[k].cap {
             k += 1;

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::convert::doc::{Sent, Tags};
+use crate::convert::doc::{Sent, Tags, when_said};
 use crate::convert::lexicon::Lexicon;
 use crate::convert::tokens::Kind as TokenKind;
 use crate::convert::{plain, sentence_case};
@@ -45,26 +45,6 @@ pub(super) fn is_finite_use(s: &Sent, verb: Range<usize>, lex: &Lexicon) -> bool
     // demand fell").
     let cue_after = lex.cues.at(t, verb.end) && s.has(verb.end, Tags::INFLECTED);
     !cue_after || decision_after
-}
-
-/// How many tokens at `k` say on which day something was said: "Monday", "on Monday", "on March 6",
-/// "yesterday", "last week"; 0 if none do.
-pub(super) fn when_said(s: &Sent, k: usize, lex: &Lexicon) -> usize {
-    let t = &s.t;
-    let key = |j: usize| if j < t.len() { t.key(j) } else { "" };
-    let digits = |j: usize| j < t.len() && t.raw(j).bytes().all(|b| b.is_ascii_digit());
-    match key(k) {
-        day if lex.weekdays.contains(day) || day == "yesterday" || day == "today" => 1,
-        "on" if lex.weekdays.contains(key(k + 1)) => 2,
-        "on" if lex.months.contains_key(key(k + 1)) && digits(k + 2) => 3,
-        "in" if lex.months.contains_key(key(k + 1)) => 2,
-        "last" | "this"
-            if matches!(key(k + 1), "week" | "month" | "year") || lex.weekdays.contains(key(k + 1)) =>
-        {
-            2
-        }
-        _ => 0,
-    }
 }
 
 /// The tokens of what the speaker says: before the speaker ("“...,” Kirby said", "..., the White House

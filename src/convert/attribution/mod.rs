@@ -22,7 +22,7 @@ use std::ops::Range;
 use foldhash::HashMap;
 
 use super::coref::{At, Entities};
-use super::doc::{Doc, Sent, Tags};
+use super::doc::{Doc, Sent, Tags, when_said};
 use super::lexicon::Lexicon;
 use super::names::Mention;
 use crate::model::{ActorKind, Stance};
@@ -246,8 +246,12 @@ impl Walker<'_> {
                 silent.extend(speakers);
                 continue;
             };
-            // "The bank raised its rate", "the ministry pledged to ...": what was done reads with its doer.
-            if content.start == verb.start && speaker_tokens.end == verb.start {
+            // "The bank raised its rate", "the ministry pledged to ...": what was done reads with its doer,
+            // and with the time between them ("Tarvo on Tuesday reported ...").
+            let next_to_verb = speaker_tokens.end == verb.start
+                || (speaker_tokens.end < verb.start
+                    && when_said(s, speaker_tokens.end, self.lex) == verb.start - speaker_tokens.end);
+            if content.start == verb.start && next_to_verb {
                 content.start = speaker_tokens.start;
             }
             let mut rest = interrupted(s, &verb, &speaker_tokens, &content, self.lex);

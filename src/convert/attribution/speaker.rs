@@ -2,9 +2,10 @@
 
 use std::ops::Range;
 
-use super::content::{bare_speech, saying_verb, when_said};
+use super::content::{bare_speech, saying_verb};
 use super::{Cue, Speaker, Unnamed, Walker};
 use crate::convert::coref::{At, Entities};
+use crate::convert::doc::when_said;
 use crate::convert::doc::{Sent, Tags};
 use crate::convert::lexicon::Lexicon;
 use crate::convert::names::{Kind, Mention};
@@ -370,6 +371,12 @@ impl Walker<'_> {
                 break;
             }
             if s.has(j, Tags::DETERMINER) && !s.has(j, Tags::PEOPLE_NOUN) {
+                // "earnings that beat analyst estimates": "that" before a verb is a relative pronoun, and
+                // the verb is no part of the phrase.
+                if s.has(j, Tags::RELATIVE) && start < end && s.has(start, Tags::VERB) && !tok.cap {
+                    start += 1;
+                    break;
+                }
                 start = j;
                 // "the team of researchers at the Oryx blog": a prepositional phrase inside the phrase.
                 if j >= 2 && matches!(t.key(j - 1), "of" | "at" | "from" | "for" | "with") && end - j < 26 {
@@ -645,6 +652,20 @@ impl Walker<'_> {
             } else {
                 ActorKind::Organisation
             };
+        // "earnings that beat average analyst estimates": one person with no article, possessive or number
+        // before the noun is no speaker; the noun modifies the next one ("an analyst estimates" would speak).
+        let determined = (head_span.start..head).any(|k| {
+            s.has(k, Tags::DETERMINER)
+                || s.has(k, Tags::PERSON_PRONOUN)
+                || s.has(k, Tags::THING_PRONOUN)
+                || s.has(k, Tags::PLURAL_PRONOUN)
+                || s.has(k, Tags::FIRST_PLURAL)
+                || s.has(k, Tags::NUMBER)
+                || t.toks[k].possessive
+        });
+        if kind == ActorKind::Person && !determined {
+            return None;
+        }
         Some(Speaker::Unnamed(self.unnamed(&name, head_lemma, kind, (s.index, start))))
     }
 

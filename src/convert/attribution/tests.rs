@@ -508,3 +508,31 @@ fn a_quotation_over_paragraphs_is_its_closing_speakers_and_a_bracket_before_the_
         pairs(&[("Dana Kowalski", "The plant would close next year.")])
     );
 }
+
+#[test]
+fn a_time_between_the_doer_and_the_verb_keeps_the_doer() {
+    // when_said: "last night", "on Tuesday" between a name and its verb; a word opening the sentence
+    // before them is a name.
+    assert_eq!(
+        said(
+            "Tarvo last night reported higher quarterly revenue.\nQuorvo on Tuesday reported that sales rose."
+        ),
+        pairs(
+            &[("Tarvo", "Tarvo last night reported higher quarterly revenue."), ("Quorvo", "Sales rose."),]
+        )
+    );
+}
+
+#[test]
+fn a_lone_person_noun_without_an_article_modifies_the_next_noun_and_does_not_speak() {
+    // "analyst estimates" is a noun; "that" before a verb is a relative pronoun.
+    assert_eq!(
+        said(
+            "Tarvo posted revenue that beat average analyst estimates.\nAn analyst estimates that sales will fall."
+        ),
+        pairs(&[
+            ("Tarvo", "Tarvo posted revenue that beat average analyst estimates."),
+            ("Analyst", "Sales will fall."),
+        ])
+    );
+}
