@@ -570,6 +570,12 @@ fn classify(doc: &Doc, s: &Sent, run: Range<usize>, names: &Names, lex: &Lexicon
         out.push(mention(n, run, Kind::Outlet));
         return;
     }
+    // "the Dunmore MP", "The Prime Minister said": a title with no name after it names no one itself; the
+    // speaker pass finds whom it describes.
+    if name.is_empty() && head_tag.has(Tags::TITLE) && !corporate && run.len() > 1 {
+        mentions_in(s, run, names, out);
+        return;
+    }
     // "Santa Rosa" is a place, "Santa Clara University" a body.
     let place_opener = lex.place_openers.contains(t.key(run.start))
         && run.len() > 1

@@ -478,6 +478,15 @@ impl Walker<'_> {
     fn source_in(&mut self, s: &Sent, span: Range<usize>) -> Option<Speaker> {
         let t = &s.t;
         let ms = &self.mentions[s.index];
+        // "According to him": the person who spoke just before; "according to them": those who did.
+        if span.len() == 1 && matches!(t.key(span.start), "him" | "her" | "them") {
+            let person = t.key(span.start) != "them";
+            return self
+                .previous
+                .iter()
+                .copied()
+                .find(|&p| !person || self.entity_kind(p) == ActorKind::Person);
+        }
         let document = (span.start..span.end).find(|&k| s.has(k, Tags::DOCUMENT));
         // "a news release from EFD", "a statement by the ministry": the document's issuer follows it.
         if let Some(d) = document

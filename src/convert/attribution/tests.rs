@@ -536,3 +536,34 @@ fn a_lone_person_noun_without_an_article_modifies_the_next_noun_and_does_not_spe
         ])
     );
 }
+
+#[test]
+fn a_title_without_a_name_is_the_person_titled_so_or_an_unnamed_one() {
+    // A run ending in a title with no name names no one itself: "the Prime Minister" is the one person
+    // with that role, "the Dunmore MP" someone unnamed, and "he" after them is them.
+    assert_eq!(
+        said(
+            "Prime Minister Ada Lorne spoke on Monday. The Prime Minister said taxes would fall.\n\
+             The Dunmore MP said the plan was wrong. He said it would fail."
+        ),
+        pairs(&[
+            ("Ada Lorne", "Taxes would fall."),
+            ("Dunmore MP", "The plan was wrong."),
+            ("Dunmore MP", "It would fail."),
+        ])
+    );
+}
+
+#[test]
+fn according_to_a_pronoun_is_the_speaker_before() {
+    assert_eq!(
+        said(
+            "The Minority Chief Whip, Alhaji Karim Osei has refuted claims that the minority is weak.\n\
+             According to him, those claims are unfounded."
+        ),
+        pairs(&[
+            ("Karim Osei", "Refuted claims that the minority is weak."),
+            ("Karim Osei", "Those claims are unfounded."),
+        ])
+    );
+}
