@@ -5,7 +5,8 @@
 # status bar (search, cross-references and boards ready), with the peak resident memory by then.
 #
 # Usage: scripts/first-frame.sh DIR [BRIEF]   — BRIEF defaults to target/release/brief; the cache is
-# BRIEF_CACHE_DIR as set (export it to time a warm or a cold start). Needs tmux.
+# BRIEF_CACHE_DIR as set (export it to time a warm or a cold start); LIST_ONLY=1 stops the reader once
+# its list shows. Needs tmux.
 set -euo pipefail
 dir=${1:?usage: first-frame.sh DIR [BRIEF]}
 brief=${2:-target/release/brief}
@@ -25,6 +26,14 @@ done
 end=$(date +%s%N)
 pid=$(tmux list-panes -t "$session" -F '#{pane_pid}')
 rss=$(ps -o rss= -p "$pid" 2>/dev/null || echo "?")
+if [ -n "${LIST_ONLY:-}" ]; then
+  # Stop once the list shows (a first run at a million would go on to build the index in memory).
+  peak=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo "?")
+  tmux kill-session -t "$session"
+  echo "first frame after $(((shown - start) / 1000000)) ms; list after $(((end - start) / 1000000)) ms;" \
+    "resident $rss KB then; peak resident $peak KB by then"
+  exit 0
+fi
 while tmux capture-pane -p -t "$session" 2>/dev/null | grep -q "indexing…"; do sleep 0.05; done
 indexed=$(date +%s%N)
 peak=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo "?")

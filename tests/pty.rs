@@ -700,3 +700,52 @@ fn keys_from_the_settings_work_in_the_search_box_and_typed_letters_stay_text() {
     let status = reader.finish();
     assert!(status.success(), "{status:?}");
 }
+
+/// A first run (no cache) of a command with stderr on a terminal says how far it has got, on one line
+/// it clears when done; stdout (a pipe) gets the list alone.
+#[test]
+fn a_first_run_shows_its_progress_on_a_terminal_and_clears_it() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path().join("briefings");
+    std::fs::create_dir(&dir).unwrap();
+    let seeds: Vec<String> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings"))
+        .unwrap()
+        .map(|seed| std::fs::read_to_string(seed.unwrap().path()).unwrap())
+        .collect();
+    // Enough files that reading them lasts well past the moment the progress shows (60 ms).
+    const COPIES: usize = 300;
+    for n in 0..COPIES {
+        let copy: String = seeds[n % seeds.len()]
+            .lines()
+            // No article, and no refs (they name the seeds' ids, which the copies do not keep).
+            .filter(|line| !line.starts_with("article = ") && !line.starts_with("refs = "))
+            .map(|line| format!("{line}\n"))
+            .collect::<String>()
+            .replacen("id = \"", &format!("id = \"copy-{n}-"), 1);
+        std::fs::write(dir.join(format!("copy-{n:03}.toml")), copy).unwrap();
+    }
+    let (master, terminal) = open_pty();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["list", "--dir"])
+        .arg(&dir)
+        .env("BRIEF_CACHE_DIR", temp.path().join("cache"))
+        .env("BRIEF_CONFIG", temp.path().join("no-settings.toml"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::from(terminal))
+        .spawn()
+        .expect("run brief");
+    let screen = Screen::read_from(File::from(master));
+    let mut listed = String::new();
+    child.stdout.take().unwrap().read_to_string(&mut listed).unwrap();
+    assert!(wait_for_exit(&mut child).success());
+    screen.wait("stderr to close", |output| output.closed);
+    assert_eq!(listed.lines().count(), COPIES + 1, "a header and a line per briefing: {listed}");
+    let said = String::from_utf8(screen.output.0.lock().unwrap().bytes.clone()).unwrap();
+    assert!(
+        said.contains(&format!(" of {COPIES} files [")) || said.contains("building the search index"),
+        "progress on the terminal: {said:?}"
+    );
+    assert!(said.starts_with("\r\u{1b}[2Kbrief: "), "{said:?}");
+    assert!(said.ends_with("\r\u{1b}[2K"), "the line is cleared at the end: {said:?}");
+}
