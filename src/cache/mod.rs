@@ -686,26 +686,38 @@ fn compress_briefings(
     // Training takes about 0.1 s whatever the folder's size (it reads at most `SAMPLES` briefings), too
     // much for a small folder, which is small enough without a dictionary.
     const SAMPLES: usize = 2000;
-    let dictionary = if store.entries.len() < 4 * SAMPLES {
+    let step = store.entries.len().div_ceil(SAMPLES).max(1);
+    // The samples' JSON is kept and used again below.
+    let samples: Vec<Vec<u8>> = if store.entries.len() < 4 * SAMPLES {
         Vec::new()
     } else {
-        let sampled: Vec<&Entry> =
-            store.entries.iter().step_by(store.entries.len().div_ceil(SAMPLES)).collect();
-        let samples =
-            store::parallel_map(&sampled, |entry| json(entry)).into_iter().collect::<Result<Vec<_>, _>>()?;
+        let sampled: Vec<&Entry> = store.entries.iter().step_by(step).collect();
+        store::parallel_map(&sampled, |entry| json(entry)).into_iter().collect::<Result<_, _>>()?
+    };
+    let dictionary = if samples.is_empty() {
+        Vec::new()
+    } else {
         zstd::dict::from_samples(&samples, 112 * 1024).unwrap_or_default()
     };
     let prepared = zstd::dict::EncoderDictionary::copy(&dictionary, LEVEL);
     // Each chunk's JSON is made, compressed and dropped on its worker: the JSON of every briefing at once
     // was a copy of the folder and more in memory (640 MB at 100k).
-    let chunks: Vec<&[Entry]> = store.entries.chunks(256).collect();
-    let compressed = store::parallel_map(&chunks, |chunk| -> std::io::Result<Vec<(Vec<u8>, usize)>> {
+    const CHUNK: usize = 256;
+    let chunks: Vec<(usize, &[Entry])> = store.entries.chunks(CHUNK).enumerate().collect();
+    let compressed = store::parallel_map(&chunks, |&(c, chunk)| -> std::io::Result<Vec<(Vec<u8>, usize)>> {
         let mut compressor = zstd::bulk::Compressor::with_prepared_dictionary(&prepared)?;
-        chunk
-            .iter()
-            .map(|entry| {
-                let json = json(entry)?;
-                Ok((compressor.compress(&json)?, json.len()))
+        (c * CHUNK..)
+            .zip(chunk)
+            .map(|(i, entry)| {
+                let made;
+                let json = match samples.get(i / step).filter(|_| i % step == 0) {
+                    Some(sample) => sample,
+                    None => {
+                        made = json(entry)?;
+                        &made
+                    }
+                };
+                Ok((compressor.compress(json)?, json.len()))
             })
             .collect()
     });
