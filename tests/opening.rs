@@ -376,6 +376,7 @@ fn the_boards_and_a_change_of_the_folder_load_it_while_search_keeps_answering_fr
     assert!(!app.from_cache() && app.loading.is_none());
     assert_eq!(app.boards.open, Some(brief::tui::boards::Board::Figures));
     assert!(!app.folder.figures.is_empty());
+    assert_eq!(app.status, format!("{} counted things", app.folder.figures.len()));
     // A change of the folder seen while working from the cache loads it too.
     let mut app = from_cache(&dir);
     let effect = update(&mut app, Action::FilesChanged);

@@ -33,6 +33,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 mod graph;
+mod writing;
 
 use crate::catalog::Row;
 use crate::column::{CacheFile, Column};
@@ -124,6 +125,13 @@ impl Section {
                 | Section::Units
         )
     }
+}
+
+/// Removes the cache files this process is writing, and writes no more: for a process about to end
+/// while a thread may be writing one (the reader quitting during its background load), so that no
+/// temporary file is left in the cache folder.
+pub fn abandon_writes() {
+    writing::Writes::of_process().abandon();
 }
 
 /// The cache file of a folder: named by its canonical path, whichever way it was given.
@@ -1270,6 +1278,7 @@ fn write_file(
     let folder_of_cache = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(folder_of_cache)?;
     let mut temporary = tempfile::NamedTempFile::new_in(folder_of_cache)?;
+    let _registered = writing::Writes::of_process().register(temporary.path())?;
     // The sections are written where they are, not copied after the header first: the file is as large
     // as the folder, and one copy of it in memory is enough.
     let mut written = out.len();

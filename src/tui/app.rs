@@ -1186,7 +1186,13 @@ impl App {
         }
         super::list::forget(self);
         super::list::refresh(self);
-        self.indexed(generation, indexes)
+        let asked_for = self.reopen;
+        let effect = self.indexed(generation, indexes);
+        // The board the load was for is open now (unless something else was opened meanwhile).
+        if let Some(board) = asked_for.filter(|&board| self.boards.open == Some(board)) {
+            self.status = super::boards::counted(self, board);
+        }
+        effect
     }
 
     /// Asks for the last search and the search box's to be run on the indexes now.

@@ -131,6 +131,8 @@ pub fn run(start: Start, selected: Option<usize>, settings: &Config, note: Optio
     }
     let result = execute!(io::stdout(), EnableMouseCapture).and_then(|()| event_loop(terminal, app, first));
     restore();
+    // A background load may be writing the cache: the process ends now, and leaves no temporary file.
+    crate::cache::abandon_writes();
     result
 }
 
@@ -172,6 +174,7 @@ fn install_restore_on_signals() -> io::Result<()> {
             let editor = EDITOR.load(Ordering::SeqCst);
             if editor == NO_EDITOR {
                 restore();
+                crate::cache::abandon_writes();
                 std::process::exit(128 + signal);
             }
             if signal != SIGINT && signal != SIGQUIT {
@@ -219,6 +222,7 @@ fn exit_if_signalled() {
     if signal != 0 {
         let _terminal = TERMINAL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         restore();
+        crate::cache::abandon_writes();
         std::process::exit(128 + signal);
     }
 }

@@ -170,15 +170,20 @@ pub fn show(app: &mut App, board: Board) {
         return;
     }
     app.boards.open = Some(board);
-    app.status = match board {
+    app.status = counted(app, board);
+    if board == Board::Timeline {
+        timeline::ensure(app);
+    }
+}
+
+/// What the status bar says as a board opens: "35 counted things".
+pub fn counted(app: &App, board: Board) -> String {
+    match board {
         Board::Figures => format!("{} counted things", app.folder.figures.len()),
         Board::Questions => format!("{} questions", app.folder.questions.len()),
         Board::Actors => format!("{} actors", app.folder.actors.len()),
         Board::Timeline => String::new(),
         Board::Sources => format!("{} sources", app.folder.sources.len()),
-    };
-    if board == Board::Timeline {
-        timeline::ensure(app);
     }
 }
 
