@@ -1,5 +1,5 @@
 //! The list of a folder's briefings: what `brief list` prints and the reader's list shows (id, title,
-//! outlet, date, status, file, item counts), without the briefings themselves. The cache keeps it apart
+//! outlet, date, status, file, item counts, tags), without the briefings themselves. The cache keeps it apart
 //! from the briefings, so that listing a large folder decodes none of them.
 
 use std::path::PathBuf;
@@ -23,6 +23,8 @@ pub struct Row {
     pub actors: u32,
     pub claims: u32,
     pub questions: u32,
+    /// The briefing's tags: the reader's list filter matches them.
+    pub tags: Vec<String>,
 }
 
 impl Row {
@@ -39,6 +41,7 @@ impl Row {
             actors: count(briefing.actors.len()),
             claims: count(briefing.claims.len()),
             questions: count(briefing.questions.len()),
+            tags: briefing.tags.clone(),
         }
     }
 }

@@ -402,3 +402,23 @@ fn a_damaged_posting_list_met_from_the_cache_has_the_folder_loaded_and_the_index
     assert_eq!(app.indexing, None);
     assert!(cache::listed(&dir).is_some(), "and the cache written again");
 }
+
+#[test]
+fn the_list_filter_sees_tags_while_working_from_the_cache() {
+    let (_root, dir) = folder();
+    let store = Store::load(&dir).unwrap();
+    let mut app = from_cache(&dir);
+    let tag = "trilateral-cooperation";
+    let tagged: Vec<usize> = (0..store.entries.len())
+        .filter(|&i| store.entries[i].briefing.tags.iter().any(|t| t == tag))
+        .collect();
+    assert!(!tagged.is_empty() && tagged.len() < store.entries.len());
+    assert!(
+        store.entries.iter().all(|e| !e.briefing.title.to_lowercase().contains(tag)),
+        "only the tags say it"
+    );
+    update_now(&mut app, Action::Filter);
+    tag.chars().for_each(|c| _ = update_now(&mut app, Action::SearchInput(c)));
+    assert_eq!(app.list.rows, tagged);
+    assert!(app.from_cache() && app.store.entries.is_empty());
+}

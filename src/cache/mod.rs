@@ -44,7 +44,7 @@ use crate::xref::{CrossRef, ItemAt};
 
 const MAGIC: &[u8; 12] = b"brief-cache\0";
 /// Bumped whenever the layout below changes.
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 
 /// The sections of a cache file, in order.
 #[derive(Debug, Clone, Copy)]

@@ -725,7 +725,7 @@ impl App {
                 outlet: &row.outlet,
                 published: row.published,
                 status: row.status,
-                tags: &[],
+                tags: &row.tags,
             });
         }
         let b = &self.store.entries.get(position)?.briefing;
@@ -1180,7 +1180,7 @@ impl App {
             }
             self.status = "the folder changed while it was loaded: the list is as it is now".into();
         }
-        // The filter's texts now have the tags; the files that failed to load join the list.
+        // The files that failed to load join the list (and the filter's texts).
         if self.status.ends_with(FAILED_LATER) {
             self.status = counts(self.store.entries.len(), self.store.failed.len());
         }
@@ -1287,7 +1287,6 @@ pub struct ListRow<'a> {
     pub outlet: &'a str,
     pub published: Option<crate::model::Date>,
     pub status: crate::model::Status,
-    /// Empty while opening (the cache's list has no tags).
     pub tags: &'a [String],
 }
 
