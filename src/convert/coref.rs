@@ -15,6 +15,7 @@ use foldhash::HashMap;
 use super::doc::{Doc, Tags};
 use super::lexicon::{Entity as Known, Lexicon};
 use super::names::{Kind, Mention};
+use super::tokens::Kind as TokenKind;
 use crate::actors::normalize_name;
 use crate::model::ActorKind;
 
@@ -103,6 +104,9 @@ pub struct Entities {
     person_words: HashMap<String, Vec<usize>>,
     /// First and last words and short names of bodies → the bodies.
     body_words: HashMap<String, Vec<usize>>,
+    /// Leading words of bodies' names, two or more ("air products" of "air products and chemicals") → the
+    /// bodies.
+    body_openings: HashMap<String, Vec<usize>>,
     /// Acronyms made of bodies' initials → the bodies.
     acronyms: HashMap<String, Vec<usize>>,
 }
@@ -256,7 +260,9 @@ impl Entities {
             .get(&k)
             .copied()
             .or_else(|| self.by_key.get(&squash(&k)).copied())
-            .or_else(|| self.lookup_short(m, &k, lex));
+            .or_else(|| self.lookup_short(m, &k, lex))
+            .or_else(|| self.body_opened_by(doc, m, &k))
+            .or_else(|| self.possessive_without_apostrophe(doc, m, &k));
         // "The FTC sued. The Federal Trade Commission said ...": the acronym came first.
         let found = found.or_else(|| {
             (matches!(m.kind, Kind::Organisation | Kind::Outlet | Kind::Unknown) && m.tokens.len() > 1)
@@ -294,6 +300,43 @@ impl Entities {
             ent.kind = Kind::Organisation;
         }
         index
+    }
+
+    /// "Air Products boosted its offer" after "Air Products and Chemicals": a name of two words or more,
+    /// with no given name or role, that opens the longer name of one body is that body.
+    fn body_opened_by(&self, doc: &Doc, m: &Mention, k: &str) -> Option<usize> {
+        let s = &doc.sents[m.sentence];
+        if !k.contains(' ')
+            || m.role.is_some()
+            || m.known.is_some()
+            || s.has(m.tokens.start, Tags::GIVEN_NAME)
+            || !matches!(m.kind, Kind::Person | Kind::Unknown | Kind::Organisation)
+        {
+            return None;
+        }
+        match self.body_openings.get(k).map(Vec::as_slice) {
+            Some(&[only]) if matches!(self.list[only].kind, Kind::Organisation | Kind::Outlet) => Some(only),
+            _ => None,
+        }
+    }
+
+    /// "Takedas shares", "at Takedas annual meeting": a name with an "s" glued on where an apostrophe was
+    /// lost, before a lower-case word, is the name's owner.
+    fn possessive_without_apostrophe(&self, doc: &Doc, m: &Mention, k: &str) -> Option<usize> {
+        let s = &doc.sents[m.sentence];
+        let owner = k.strip_suffix('s').filter(|o| o.len() >= 3 && !o.contains(' '))?;
+        let next_lower = s.t.toks.get(m.tokens.end).is_some_and(|t| t.kind == TokenKind::Word && !t.cap);
+        if m.tokens.len() != 1
+            || !next_lower
+            || !matches!(m.kind, Kind::Single | Kind::Organisation | Kind::Unknown)
+        {
+            return None;
+        }
+        let body = match self.body_words.get(owner).map(Vec::as_slice) {
+            Some(&[only]) => Some(only),
+            _ => None,
+        };
+        self.by_key.get(owner).copied().or(body)
     }
 
     /// The entity a single word or a short form names: a person's surname or first name, a body's short
@@ -404,6 +447,15 @@ impl Entities {
                     let bodies = self.body_words.entry(w).or_default();
                     if !bodies.contains(&index) {
                         bodies.push(index);
+                    }
+                }
+                // "Air Products" of "Air Products and Chemicals": the leading words, two or more.
+                for n in 2..words.len() {
+                    if !lex.is_stop(words[n - 1]) {
+                        let bodies = self.body_openings.entry(words[..n].join(" ")).or_default();
+                        if !bodies.contains(&index) {
+                            bodies.push(index);
+                        }
                     }
                 }
                 for acronym in initials(&name, lex) {
@@ -656,6 +708,17 @@ mod tests {
         let e = entities("A fire broke out in Tarvo County. Ohio reported four cases. Crews left Delaware.");
         let names: Vec<&str> = e.iter().map(|(n, _, _)| n.as_str()).collect();
         assert_eq!(names, ["Ohio"]);
+    }
+
+    #[test]
+    fn a_body_s_leading_words_and_its_name_with_a_lost_apostrophe_are_the_body() {
+        let e = entities(
+            "Halden Gases and Chemicals made an offer. Halden Gases raised its offer on Monday. \
+             Shareholders at Haldens annual meeting backed it.",
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].0, "Halden Gases and Chemicals");
+        assert!(e[0].1.contains(&"Halden Gases".to_string()) && e[0].1.contains(&"Haldens".to_string()));
     }
 
     #[test]

@@ -149,6 +149,17 @@ impl Walker<'_> {
                 close = None;
                 break;
             }
+            // "Moor, who has visited Tarvo, Ulm and Hale to discuss the deal, added": a relative clause after
+            // a name, holding commas of its own.
+            if let Some(open) = (k.saturating_sub(30)..k - 1).rev().find(|&j| {
+                t.is_punct(j, ",") && s.has(j + 1, Tags::RELATIVE) && ms.iter().any(|m| m.tokens.end == j)
+            }) && (open + 1..k - 1).any(|j| t.is_punct(j, ","))
+            {
+                k = open;
+                close = Some(open);
+                peeled += 1;
+                continue;
+            }
             let Some(open) = (k.saturating_sub(18)..k - 1).rev().find(|&j| t.is_punct(j, ",")) else { break };
             let inner = open + 1..k - 1;
             let describes = inner.clone().any(|j| {
@@ -764,6 +775,32 @@ impl Walker<'_> {
             return None;
         }
         let ms = &self.mentions[s.index];
+        // "said Shell CEO, Ben van Beurden.", "said Tarvo CEO, chairman and president Dana E. Moor.": a
+        // person after a title that commas split, ending the sentence or clause.
+        let titled = ms.iter().position(|m| {
+            let role = verb.end..m.role_start.min(m.tokens.start);
+            m.kind == Kind::Person
+                && m.tokens.start > verb.end
+                && m.tokens.start - verb.end <= 12
+                && (m.tokens.end >= t.len() || t.toks[m.tokens.end].kind == TokenKind::Punct)
+                && role.clone().any(|j| t.is_punct(j, ","))
+                && !ms.iter().any(|o| {
+                    o.kind == Kind::Person && o.tokens.start >= role.start && o.tokens.end <= role.end
+                })
+                && role.clone().any(|j| s.has(j, Tags::TITLE) || s.has(j, Tags::PROFESSION))
+                && role.clone().all(|j| {
+                    t.toks[j].cap
+                        || s.has(j, Tags::TITLE)
+                        || s.has(j, Tags::PROFESSION)
+                        || t.is_punct(j, ",")
+                        || matches!(t.key(j), "and" | "of" | "the")
+                })
+        });
+        if let Some(at) = titled
+            && let Some(e) = self.ents.of(s.index, at)
+        {
+            return Some((vec![Speaker::Entity(e)], verb.end..ms[at].tokens.end));
+        }
         let at = ms.iter().position(|m| m.role_start == verb.end && m.kind == Kind::Person).or_else(|| {
             ms.iter().position(|m| {
                 m.tokens.start == verb.end || (m.tokens.start == verb.end + 1 && t.key(verb.end) == "the")

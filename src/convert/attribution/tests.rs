@@ -567,3 +567,14 @@ fn according_to_a_pronoun_is_the_speaker_before() {
         ])
     );
 }
+
+#[test]
+fn a_title_split_by_commas_before_the_name_and_a_relative_clause_with_commas_after_it() {
+    assert_eq!(
+        said(
+            "“The deal is done,” said Halvorsen Systems CEO, chairman and president Dana E. Moor.\n\
+             Moor, who has visited Ulm, Hale and Tarvo to discuss the deal, added that talks went well."
+        ),
+        pairs(&[("Dana E. Moor", "The deal is done."), ("Dana E. Moor", "Talks went well.")])
+    );
+}
