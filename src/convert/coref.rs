@@ -570,7 +570,9 @@ impl Entities {
 
     /// The body or state "it" points to at `at`: the first one named in the sentence before the pronoun
     /// (usually its subject), else the first one named in the sentence before.
-    pub fn thing_before(&self, at: At) -> Option<usize> {
+    /// The body or state "it" at `at` stands for: the first named before it in its sentence (`in_sentence`),
+    /// or else the first named in the sentence before.
+    pub fn thing_before(&self, at: At, in_sentence: bool) -> Option<usize> {
         let fits = |e: &Entity| {
             matches!(e.kind, Kind::Organisation | Kind::Outlet | Kind::State | Kind::Single | Kind::Unknown)
                 && e.is_actor()
@@ -586,7 +588,11 @@ impl Entities {
                 .min()
                 .map(|(_, i)| i)
         };
-        first_in(at.0, at.1).or_else(|| at.0.checked_sub(1).and_then(|p| first_in(p, usize::MAX)))
+        if in_sentence {
+            first_in(at.0, at.1)
+        } else {
+            at.0.checked_sub(1).and_then(|p| first_in(p, usize::MAX))
+        }
     }
 
     fn last_before(&self, index: usize, at: At) -> At {

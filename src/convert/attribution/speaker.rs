@@ -251,8 +251,18 @@ impl Walker<'_> {
             return Some((vec![who], last..k));
         }
         if t.key(last) == "it" {
-            let who = self.ents.thing_before(at)?;
-            return Some((vec![Speaker::Entity(who)], last..k));
+            // A body named before it in the sentence, else the body that spoke in the sentence before ("The
+            // Paris-based agency lowered ... However, it raised ..."), else the first named there.
+            let spoke = self.previous.iter().copied().find(|&p| {
+                matches!(p, Speaker::Entity(e) if matches!(self.ents.list[e].kind, Kind::Organisation | Kind::Outlet | Kind::State))
+            });
+            let who = self
+                .ents
+                .thing_before(at, true)
+                .map(Speaker::Entity)
+                .or(spoke)
+                .or_else(|| self.ents.thing_before(at, false).map(Speaker::Entity))?;
+            return Some((vec![who], last..k));
         }
         if matches!(t.key(last), "we" | "they") {
             // "we" inside an issued statement is its issuer; "they" the speakers just before.

@@ -578,3 +578,21 @@ fn a_title_split_by_commas_before_the_name_and_a_relative_clause_with_commas_aft
         pairs(&[("Dana E. Moor", "The deal is done."), ("Dana E. Moor", "Talks went well.")])
     );
 }
+
+#[test]
+fn it_is_the_body_that_spoke_just_before_and_results_a_body_logs_are_its_claims() {
+    // "The Paris-based agency" names no entity itself, but it spoke: "it" in the next sentence is it.
+    assert_eq!(
+        said(
+            "The Halvard Agency lowered its forecast. The Paris-based agency, in its monthly report, lowered \
+             its outlook to 5 bpd. However, it raised its demand forecast to 2.3 million bpd.\n\
+             Quorvo logged earnings of $2.1bn in the quarter."
+        ),
+        pairs(&[
+            ("Halvard Agency", "Halvard Agency lowered its forecast."),
+            ("Halvard Agency", "Lowered its outlook to 5 bpd."),
+            ("Halvard Agency", "It raised its demand forecast to 2.3 million bpd."),
+            ("Quorvo", "Quorvo logged earnings of $2.1bn in the quarter."),
+        ])
+    );
+}
