@@ -324,6 +324,7 @@ pub struct Lexicon {
     pub role_openers: WordSet,
     pub place_openers: WordSet,
     pub term_acronyms: WordSet,
+    pub consulted_verbs: WordSet,
     pub plural_noun_endings: Vec<String>,
     pub name_particles: WordSet,
     // Grammar.
@@ -413,6 +414,7 @@ struct RawLanguage {
     role_openers: Vec<String>,
     place_openers: Vec<String>,
     term_acronyms: Vec<String>,
+    consulted_verbs: Vec<String>,
     plural_noun_endings: Vec<String>,
     family_names_first: Vec<String>,
     grammar: RawGrammar,
@@ -752,6 +754,7 @@ impl Lexicon {
             role_openers: set(&raw.role_openers),
             place_openers: set(&raw.place_openers),
             term_acronyms: set(&raw.term_acronyms),
+            consulted_verbs: set(&raw.consulted_verbs),
             plural_noun_endings: raw.plural_noun_endings,
             name_particles: set(&raw.words.name_particles),
             determiners: set(&g.determiners),

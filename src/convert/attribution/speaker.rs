@@ -208,6 +208,15 @@ impl Walker<'_> {
         {
             k = open;
         }
+        // "Economists polled by Tarvo News had forecast": who was asked speaks, not who asked.
+        if let Some(by) = (k.saturating_sub(8)..k).rev().find(|&j| t.key(j) == "by")
+            && by >= 2
+            && lex.consulted_verbs.contains(t.key(by - 1))
+            && t.is_word(by - 2)
+            && (by + 1..k).all(|j| t.is_word(j) && !s.has(j, Tags::CUE) && !s.has(j, Tags::AUXILIARY))
+        {
+            k = by - 1;
+        }
         if k == 0 || !t.is_word(k - 1) {
             return None;
         }
@@ -400,14 +409,21 @@ impl Walker<'_> {
                 }
                 start = j;
                 // "the team of researchers at the Oryx blog": a prepositional phrase inside the phrase.
-                if j >= 2 && matches!(t.key(j - 1), "of" | "at" | "from" | "for" | "with") && end - j < 26 {
+                let close_to = j >= 3 && t.key(j - 1) == "to" && t.key(j - 2) == "close";
+                if j >= 2
+                    && (matches!(t.key(j - 1), "of" | "at" | "from" | "for" | "with") || close_to)
+                    && end - j < 26
+                {
                     continue;
                 }
                 break;
             }
             let document_head = j + 1 == end && s.has(j, Tags::DOCUMENT);
-            let inner_preposition =
-                matches!(key, "of" | "from" | "at" | "for" | "in") && j > 0 && start < end;
+            // "people familiar with the matter", "sources close to the talks": a phrase after the head.
+            let inner_preposition = (matches!(key, "of" | "from" | "at" | "for" | "in" | "with")
+                || (key == "to" && j > 0 && t.key(j - 1) == "close"))
+                && j > 0
+                && start < end;
             let number = s.has(j, Tags::NUMBER) && !tok.cap;
             // "the Vienna-based agency", "a state-owned lender": a compound modifier.
             let compound = j > 0 && t.is_punct(j - 1, "-") && t.toks[j - 1].range.end == tok.range.start;
@@ -429,7 +445,7 @@ impl Walker<'_> {
             start = j;
         }
         // A phrase cannot start with a preposition.
-        while start < end && matches!(t.key(start), "of" | "from" | "at" | "for" | "in") {
+        while start < end && matches!(t.key(start), "of" | "from" | "at" | "for" | "in" | "with" | "to") {
             start += 1;
         }
         if start == end {

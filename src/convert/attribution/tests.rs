@@ -596,3 +596,25 @@ fn it_is_the_body_that_spoke_just_before_and_results_a_body_logs_are_its_claims(
         ])
     );
 }
+
+#[test]
+fn people_familiar_with_the_matter_the_person_and_those_polled_speak() {
+    assert_eq!(
+        said(
+            "People familiar with the matter said the deal was done.\n\
+             The deal values Quorvo at $150 billion, people familiar with the matter told Tarvo News.\n\
+             The talks were off, sources close to the talks said.\n\
+             Economists polled by Tarvo News had forecast growth of 380,000 jobs."
+        ),
+        pairs(&[
+            ("People familiar with the matter", "The deal was done."),
+            ("People familiar with the matter", "The deal values Quorvo at $150 billion."),
+            ("Sources close to the talks", "The talks were off."),
+            ("Economists", "Forecast growth of 380,000 jobs."),
+        ])
+    );
+    assert_eq!(
+        said("Several investors are likely to get access, the person said."),
+        pairs(&[("Person", "Several investors are likely to get access.")])
+    );
+}
