@@ -359,7 +359,7 @@ fn search_cross_references_and_export_work_from_the_cache_without_the_store() {
 }
 
 #[test]
-fn the_boards_and_a_change_of_the_folder_load_it_while_search_keeps_answering_from_the_cache() {
+fn the_boards_load_the_folder_while_search_keeps_answering_from_the_cache() {
     let (_root, dir) = folder();
     let mut app = from_cache(&dir);
     let effect = update(&mut app, Action::ShowBoard(brief::tui::boards::Board::Figures));
@@ -377,11 +377,11 @@ fn the_boards_and_a_change_of_the_folder_load_it_while_search_keeps_answering_fr
     assert_eq!(app.boards.open, Some(brief::tui::boards::Board::Figures));
     assert!(!app.folder.figures.is_empty());
     assert_eq!(app.status, format!("{} counted things", app.folder.figures.len()));
-    // A change of the folder seen while working from the cache loads it too.
+    // A change of the folder seen while working from the cache is read into the cache.
     let mut app = from_cache(&dir);
     let effect = update(&mut app, Action::FilesChanged);
-    assert!(matches!(effect, Some(brief::tui::app::Effect::Load { .. })), "{effect:?}");
-    assert_eq!(app.status, "the folder changed: loading it…");
+    assert!(matches!(effect, Some(brief::tui::app::Effect::Relist { .. })), "{effect:?}");
+    assert_eq!(app.status, "the folder changed: reading it…");
 }
 
 #[test]
@@ -421,4 +421,74 @@ fn the_list_filter_sees_tags_while_working_from_the_cache() {
     tag.chars().for_each(|c| _ = update_now(&mut app, Action::SearchInput(c)));
     assert_eq!(app.list.rows, tagged);
     assert!(app.from_cache() && app.store.entries.is_empty());
+}
+
+#[test]
+fn a_change_of_the_folder_is_read_into_the_cache_and_the_reader_goes_on_from_it() {
+    let (_root, dir) = folder();
+    let mut app = from_cache(&dir);
+    update_now(&mut app, Action::Bottom);
+    let selected = app.current_briefing().unwrap().id.clone();
+    // A briefing newer than every other comes first (positions move by one), another's title changes.
+    let text = fs::read_to_string(dir.join("copy-0.toml")).unwrap();
+    let newer =
+        text.replacen("id = \"copy-0-", "id = \"newest-", 1).replace("published = \"20", "published = \"29");
+    fs::write(dir.join("newest.toml"), newer).unwrap();
+    let retitled = text.replacen("title = \"", "title = \"Retitled: ", 1);
+    fs::write(dir.join("copy-0.toml"), retitled).unwrap();
+    let effect = update(&mut app, Action::FilesChanged);
+    let Some(brief::tui::app::Effect::Relist { generation }) = effect else { panic!("{effect:?}") };
+    // Another change meanwhile is read after this one.
+    assert_eq!(update(&mut app, Action::FilesChanged), None);
+    assert!(app.from_cache() && app.loading == Some(generation));
+    // (`update_now` reads the waiting change at once, as the loop does when this one is taken.)
+    update_now(&mut app, brief::tui::indexer::relisted(&dir, generation));
+    let store = Store::load(&dir).unwrap();
+    assert!(app.from_cache() && app.store.entries.is_empty() && app.loading.is_none());
+    assert_eq!(app.list_len(), store.entries.len());
+    let titles: Vec<String> =
+        (0..app.list_len()).map(|i| app.list_row(i).unwrap().title.to_string()).collect();
+    let expected: Vec<String> = store.entries.iter().map(|e| e.briefing.title.clone()).collect();
+    assert_eq!(titles, expected);
+    assert!(titles.iter().any(|t| t.starts_with("Retitled: ")));
+    assert_eq!(app.current_briefing().unwrap().id, selected, "the same briefing, one row further down");
+    assert_eq!(app.status, format!("the folder changed: {} briefings", store.entries.len()));
+    assert!(search(&mut app, "retitled") > 0, "search answers from the cache written again");
+}
+
+#[test]
+fn a_change_seen_while_the_caches_indexes_are_read_is_read_after_them() {
+    let (_root, dir) = folder();
+    let mut app = opening(&dir);
+    let effect = update(&mut app, Action::FilesChanged);
+    assert!(!matches!(
+        effect,
+        Some(brief::tui::app::Effect::Relist { .. } | brief::tui::app::Effect::Reload { .. })
+    ));
+    let source = app.opening.as_ref().unwrap().source();
+    let indexes = Indexes::stored(&source).unwrap();
+    let effect = update(&mut app, Action::Indexed { generation: 1, indexes });
+    assert!(matches!(effect, Some(brief::tui::app::Effect::Relist { .. })), "{effect:?}");
+    assert!(app.store.entries.is_empty());
+}
+
+#[test]
+fn a_board_asked_for_while_a_change_is_read_opens_once_the_folder_is_loaded() {
+    let (_root, dir) = folder();
+    let mut app = from_cache(&dir);
+    let Some(brief::tui::app::Effect::Relist { generation }) = update(&mut app, Action::FilesChanged) else {
+        panic!("the change is read into the cache")
+    };
+    assert_eq!(update(&mut app, Action::ShowBoard(brief::tui::boards::Board::Sources)), None);
+    let effect = update(&mut app, brief::tui::indexer::relisted(&dir, generation));
+    assert!(matches!(effect, Some(brief::tui::app::Effect::Load { .. })), "{effect:?}");
+    assert_eq!(app.boards.open, None, "no board over a folder not loaded");
+    let source = app.opening.as_ref().unwrap().source();
+    let Some(loading) = app.loading else { panic!("a load is under way") };
+    update_now(
+        &mut app,
+        Action::Loaded { generation: loading, outcome: brief::tui::indexer::load(&dir, &source, false) },
+    );
+    assert_eq!(app.boards.open, Some(brief::tui::boards::Board::Sources));
+    assert!(!app.folder.sources.is_empty());
 }

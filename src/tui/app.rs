@@ -16,7 +16,7 @@ use crate::xref::{CrossRef, ItemAt, Link, Linked};
 use super::boards::{Board, Boards};
 use super::indexer::Indexes;
 use super::list::ListView;
-use super::opening::{Arrived, Opening};
+use super::opening::{Arrived, Opening, Relisting};
 use super::reading::{ReadFolder, Reading};
 use super::shelf::Shelf;
 use super::wrap::Wrapped;
@@ -164,6 +164,12 @@ pub enum Action {
         from: ItemAt,
         outcome: Result<(Linked, Shelf), String>,
     },
+    /// The folder that changed while the reader worked from its cache was read into the cache and listed
+    /// again, with the cache's indexes (`None`: the cache could not list it; it is loaded instead).
+    Relisted {
+        generation: u64,
+        outcome: Option<Relisting>,
+    },
     /// The indexer loaded the folder the reader opened on (from the cache's list), with its indexes,
     /// or could not.
     Loaded {
@@ -219,6 +225,7 @@ impl Action {
                 | Action::Decoded { .. }
                 | Action::Loaded { .. }
                 | Action::Linked { .. }
+                | Action::Relisted { .. }
                 | Action::ReadProgress { .. }
                 | Action::FolderRead { .. }
                 | Action::Resize { .. }
@@ -272,6 +279,9 @@ pub enum Effect {
     /// Load the whole folder through its cache (for the boards, or because it changed), as of this
     /// generation; with `repair`, its search index is built again. Reports `Action::Loaded`.
     Load { generation: u64, repair: bool },
+    /// Read the changed folder into its cache and list it again from there (the reader goes on working
+    /// from the cache), as of this generation; reports `Action::Relisted`.
+    Relist { generation: u64 },
     /// Run these searches off the input path (on the index `App::search` holds now); each reports
     /// `Action::Searched`. A newer request for the same purpose supersedes an older one.
     Search(Vec<SearchRequest>),
@@ -715,6 +725,73 @@ impl App {
         Some((briefings.get(&position)?.id.clone(), markdown))
     }
 
+    /// Asks for the changed folder to be read into the cache and listed from it again (see
+    /// [`Effect::Relist`]), unless a load is under way (then it is read after it).
+    fn relist(&mut self) -> Option<Effect> {
+        if self.loading.is_some() {
+            self.reload_waiting = true;
+            return None;
+        }
+        self.generation += 1;
+        self.loading = Some(self.generation);
+        Some(Effect::Relist { generation: self.generation })
+    }
+
+    /// Takes the folder's list and indexes read again from the cache: the selected briefing found again
+    /// by id (else by file), what named positions of the old list (overlays, the way back, the last
+    /// search's hits) dropped or searched again. Without them (the cache could not list the folder), the
+    /// folder is loaded.
+    fn relisted(&mut self, generation: u64, outcome: Option<Relisting>) -> Option<Effect> {
+        if self.loading != Some(generation) || self.opening.is_none() {
+            return None;
+        }
+        self.loading = None;
+        let Some((opening, indexes)) = outcome.as_ref().and_then(Relisting::take) else {
+            self.status = "the folder changed: loading it…".into();
+            return self.load_folder(false);
+        };
+        let before = self.opening.as_ref().and_then(|o| o.rows.get(self.list_selected)).cloned();
+        let found = before.as_ref().and_then(|row| {
+            (opening.rows.iter().position(|r| r.id == row.id))
+                .or_else(|| opening.rows.iter().position(|r| r.path == row.path))
+        });
+        let count = opening.rows.len();
+        self.opening = Some(opening);
+        match found {
+            Some(position) => self.list_selected = position,
+            None => {
+                self.list_selected = self.list_selected.min(count.saturating_sub(1));
+                self.selection = [0; 5];
+                self.focus = Focus::List;
+            }
+        }
+        // Positions of the old list mean other briefings now.
+        self.history.clear();
+        self.overlay = match self.overlay.take() {
+            Some(Overlay::Search(view)) => Some(Overlay::Search(SearchView::new(view.input))),
+            Some(Overlay::Help(scroll)) => Some(Overlay::Help(scroll)),
+            _ => None,
+        };
+        if let Some(last) = &mut self.last_search {
+            last.hits.clear();
+            last.pending = None;
+        }
+        super::list::forget(self);
+        super::list::refresh(self);
+        self.status = format!("the folder changed: {count} briefings");
+        self.indexing = Some(generation);
+        // A board asked for meanwhile needs the folder loaded: it opens when that is done.
+        let board = self.reopen.take();
+        let effect = self.indexed(generation, indexes);
+        match board {
+            Some(board) => {
+                self.reopen = Some(board);
+                self.load_folder(false)
+            }
+            None => effect,
+        }
+    }
+
     /// What the list shows of the briefing at `position`.
     pub fn list_row(&self, position: usize) -> Option<ListRow<'_>> {
         if let Some(opening) = &self.opening {
@@ -1136,6 +1213,11 @@ impl App {
             view.selected = view.selected.min(view.links.len().saturating_sub(1));
         }
         if std::mem::take(&mut self.reload_waiting) {
+            // Without a store, the folder is read into the cache and listed again (the searches run
+            // when that is done).
+            if self.opening.is_some() {
+                return self.relist();
+            }
             self.searches_stale = true;
             return Some(Effect::Reload { keep: self.anchor(None) });
         }
@@ -1375,6 +1457,10 @@ pub fn update_now(app: &mut App, action: Action) -> Option<Effect> {
             let done = super::indexer::linked(&source, &app.xref, from);
             update_now(app, done)
         }
+        Some(Effect::Relist { generation }) => {
+            let done = super::indexer::relisted(&app.store.dir, generation);
+            update_now(app, done)
+        }
         Some(Effect::Load { generation, repair }) => {
             let opening = app.opening.as_ref()?;
             let outcome = super::indexer::load(&app.store.dir, &opening.source(), repair);
@@ -1604,17 +1690,19 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
                 return None;
             }
             if app.from_cache() {
-                return app.load_folder(false);
+                return app.relist();
             }
             return Some(Effect::Reload { keep: app.anchor(note) });
         }
         // The store changes only when no build holds it: a change meanwhile is read after the build.
         Action::FilesChanged if app.indexing.is_some() || app.loading.is_some() => app.reload_waiting = true,
-        // The cache no longer says what the folder holds: it is loaded (and the cache written again).
+        // The cache no longer says what the folder holds: the changed files are read into it, and the
+        // reader lists the folder from it again.
         Action::FilesChanged if app.from_cache() => {
-            app.status = "the folder changed: loading it…".into();
-            return app.load_folder(false);
+            app.status = "the folder changed: reading it…".into();
+            return app.relist();
         }
+        Action::Relisted { generation, outcome } => return app.relisted(generation, outcome),
         Action::FilesChanged => return Some(Effect::Reload { keep: app.anchor(None) }),
         Action::WatchFailed(why) => {
             app.status = format!("not watching the folder ({why}): changes show after E");

@@ -18,7 +18,7 @@ use crate::store::Store;
 use crate::xref::CrossRef;
 
 use super::app::Action;
-use super::opening::Arrived;
+use super::opening::{Arrived, Relisting};
 use super::reading::{ReadFolder, Reading};
 use super::shelf::Shelf;
 use crate::xref::ItemAt;
@@ -141,6 +141,16 @@ impl Indexer {
         Ok(())
     }
 
+    /// Reads the changed folder `dir` into its cache and lists it again ([`relisted`]) on a thread of its
+    /// own; reports `Action::Relisted`.
+    pub fn relist(&self, dir: PathBuf, generation: u64) -> io::Result<()> {
+        let deliver = Arc::clone(&self.deliver);
+        std::thread::Builder::new().name("brief-relist".into()).spawn(move || {
+            deliver(relisted(&dir, generation));
+        })?;
+        Ok(())
+    }
+
     /// Loads the folder `dir` through its cache (as `brief` does before any command: unchanged files from
     /// the cache, the others parsed, the cache written again if anything changed) and builds its
     /// indexes, then reports `Action::Loaded` for `generation`: the reader opened on the cache's list
@@ -207,6 +217,23 @@ impl Indexer {
         })?;
         Ok(())
     }
+}
+
+/// The folder `dir`, changed since the reader listed it, brought into its cache (`cache::load`: the
+/// changed files parsed, the cache written again) and listed again from it, with the cache's indexes:
+/// the reader goes on working from the cache. A folder the cache cannot list now (it changed again
+/// meanwhile, or files in it fail to load and must be listed from the store) is loaded instead.
+pub fn relisted(dir: &std::path::Path, generation: u64) -> Action {
+    let relisted = || {
+        let Loaded { store, .. } = crate::cache::load(dir, false, &Progress::default()).ok()?;
+        // The whole store goes before the list is read: only the cache's list and tables are held.
+        drop(store);
+        let listed = crate::cache::listed(dir).filter(|listed| listed.summary.failed == 0)?;
+        let opening = super::opening::Opening::new(listed);
+        let indexes = Indexes::stored(&opening.source())?;
+        Some(Relisting::new(opening, indexes))
+    };
+    Action::Relisted { generation, outcome: relisted() }
 }
 
 /// How many inferred links of an item the cross-reference list shows while the reader works from the

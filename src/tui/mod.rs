@@ -431,6 +431,10 @@ fn perform(
             }
             return Ok(None);
         }
+        Effect::Relist { generation } => {
+            workers.indexer.relist(app.store.dir.clone(), generation)?;
+            return Ok(None);
+        }
         Effect::Load { generation, repair } => {
             if let Some(opening) = &app.opening {
                 workers.indexer.load(app.store.dir.clone(), generation, opening.source(), repair)?;

@@ -96,6 +96,34 @@ impl std::fmt::Debug for Arrived {
     }
 }
 
+/// The folder's list read again from its cache after the folder changed, with the cache's indexes: what
+/// replaces the opening (`Action::Relisted`). Shared so that it can travel in an action; taken once.
+#[derive(Clone)]
+pub struct Relisting(Arc<std::sync::Mutex<Option<(Opening, Indexes)>>>);
+
+impl Relisting {
+    pub fn new(opening: Opening, indexes: Indexes) -> Relisting {
+        Relisting(Arc::new(std::sync::Mutex::new(Some((opening, indexes)))))
+    }
+
+    /// The list and indexes, the first time they are asked for.
+    pub fn take(&self) -> Option<(Opening, Indexes)> {
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take()
+    }
+}
+
+impl PartialEq for Relisting {
+    fn eq(&self, other: &Relisting) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for Relisting {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Relisting").finish_non_exhaustive()
+    }
+}
+
 impl std::fmt::Debug for Opening {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Opening").field("rows", &self.rows.len()).field("kept", &self.kept.len()).finish()
