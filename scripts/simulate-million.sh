@@ -29,7 +29,7 @@ hyperfine -N --warmup 1 --runs 3 "rg -i -l shells $dir" 2>&1 | grep -E "Time|Ran
 first=$(mktemp -d)
 echo "- reader, first run: $(LIST_ONLY=1 BRIEF_CACHE_DIR="$first" scripts/first-frame.sh "$dir")"
 rm -rf "$first"
-available=$(awk '/MemAvailable/ {print $2 * 1024}' /proc/meminfo)
+available=$(awk '/MemAvailable/ {printf "%d", $2 * 1024}' /proc/meminfo)
 needed=$((n * 21000))
 if [ "$available" -lt "$needed" ]; then
   echo "- cold build and warm runs not run: $((available / 1000000000)) GB available, the first build needs about $((needed / 1000000000)) GB"
