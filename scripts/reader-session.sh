@@ -35,6 +35,8 @@ ms_indexed=$(wait_for "$start" "!indexing…")
 echo "open: first frame $ms ms, indexed $ms_indexed ms; peak $(peak) KB"
 t=$(date +%s%N)
 tmux send-keys -t "$session" / && tmux send-keys -t "$session" -l "$query"
+# The whole query typed (the frame that shows it says "searching…" until its hits come), then its hits.
+ms=$(wait_for "$t" "$query")
 ms=$(wait_for "$t" "(hits, the best|hit\(s\))")
 ms=$(wait_for "$t" "!searching…")
 echo "search '$query': $ms ms; peak $(peak) KB"
