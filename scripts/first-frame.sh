@@ -37,6 +37,7 @@ fi
 while tmux capture-pane -p -t "$session" 2>/dev/null | grep -q "indexing…"; do sleep 0.05; done
 indexed=$(date +%s%N)
 peak=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo "?")
+now=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo "?")
 tmux kill-session -t "$session"
 echo "first frame after $(((shown - start) / 1000000)) ms; list after $(((end - start) / 1000000)) ms; resident $rss KB then;" \
-  "indexed after $(((indexed - start) / 1000000)) ms; peak resident $peak KB"
+  "indexed after $(((indexed - start) / 1000000)) ms; peak resident $peak KB, $now KB then"

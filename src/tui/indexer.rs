@@ -207,9 +207,14 @@ impl Indexer {
             if !deliver(Action::FolderRead { generation, outcome: Ok(ReadFolder(Arc::clone(&store))) }) {
                 return;
             }
-            let (search, xref) = crate::engine::build(&store.briefings());
+            let (mut search, xref) = crate::engine::build(&store.briefings());
             if let Some(stale) = stale {
                 stale.write(&dir, &store, &search, &xref);
+                // Searched from the cache just written, as after a warm start (each posting list read
+                // when a query needs it): the index built to write it is let go.
+                if let Some(stored) = Snapshot::open(&dir).and_then(|cache| cache.index_for(&store)) {
+                    search = stored;
+                }
             }
             let indexes = Indexes::with(&store, xref, search);
             drop(store);
