@@ -246,6 +246,17 @@ impl Walker<'_> {
                 silent.extend(speakers);
                 continue;
             };
+            // "Many of the defendants, calling the case a charade, had refused": a participle in an aside says
+            // only what comes before the aside's closing comma.
+            if t.key(verb.start).ends_with("ing")
+                && verb.start > 0
+                && t.is_punct(verb.start - 1, ",")
+                && let Some(close) = (verb.end..content.end).find(|&j| {
+                    t.is_punct(j, ",") && (s.has(j + 1, Tags::AUXILIARY) || s.has(j + 1, Tags::VERB))
+                })
+            {
+                content.end = close;
+            }
             // "The bank raised its rate", "the ministry pledged to ...": what was done reads with its doer,
             // and with the time between them ("Tarvo on Tuesday reported ...").
             let next_to_verb = speaker_tokens.end == verb.start

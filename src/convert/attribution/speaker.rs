@@ -326,13 +326,17 @@ impl Walker<'_> {
         let mut members = vec![m];
         let mut start = ms[m].tokens.start;
         let mut j = m;
+        let mut and = false;
         while j > 0 {
             let prev = &ms[j - 1];
             let between: Vec<&str> = (prev.tokens.end..start).map(|k| t.key(k)).collect();
             let joined = matches!(between.as_slice(), ["and"] | [","] | [",", "and"]);
-            if !joined || self.ents.of(s.index, j - 1).is_none() {
+            // A list is closed by "and": "..., the resolutions of the Security Council, Moor said" has one
+            // speaker, whatever name ends the clause before the comma.
+            if !joined || self.ents.of(s.index, j - 1).is_none() || (between == [","] && !and) {
                 break;
             }
+            and |= between.contains(&"and");
             members.push(j - 1);
             start = prev.tokens.start;
             j -= 1;
@@ -481,9 +485,15 @@ impl Walker<'_> {
         }
         // The head: the last noun before a preposition ("people familiar with the matter"), else the
         // phrase's last word.
+        // "Many of the defendants", "two of the officials": a quantifier's "of" leads to the head.
+        let partitive = |k: usize| {
+            t.key(k) == "of"
+                && (s.has(k - 1, Tags::DETERMINER) || s.has(k - 1, Tags::NUMBER) || t.key(k - 1) == "none")
+        };
         let head = (head_span.start + 1..head_span.end)
             .find(|&k| {
                 matches!(t.key(k), "of" | "from" | "at" | "with" | "in" | "for" | "familiar" | "close")
+                    && !partitive(k)
             })
             .map_or(head_span.end, |k| k)
             .checked_sub(1)?;

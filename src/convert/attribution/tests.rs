@@ -618,3 +618,21 @@ fn people_familiar_with_the_matter_the_person_and_those_polled_speak() {
         pairs(&[("Person", "Several investors are likely to get access.")])
     );
 }
+
+#[test]
+fn a_list_of_speakers_ends_in_and_quantifiers_lead_to_the_head_and_an_aside_s_participle_speaks() {
+    // coordination: a name before a lone comma is no co-speaker.
+    assert_eq!(
+        said(
+            "Spokesperson Dana Moor spoke. Tarvo is implementing the resolutions of the Security Council, Moor said."
+        ),
+        pairs(&[("Dana Moor", "Tarvo is implementing the resolutions of the Security Council.")])
+    );
+    // partitive "of" and a participle in an aside, cut at the aside's close.
+    assert_eq!(
+        said(
+            "Many of the defendants, calling the case a politically motivated charade, had refused to testify."
+        ),
+        pairs(&[("Many of the defendants", "Calling the case a politically motivated charade.")])
+    );
+}
