@@ -235,8 +235,19 @@ fn figure(t: &Tokens, n: &Number, previous: Option<&Found>, gaz: &Lexicon) -> Op
                 t.key(end),
                 "above" | "below" | "more" | "fewer" | "less" | "higher" | "lower" | "short" | "each"
             );
+            // "New Jersey reported six cases, Idaho reported four, ...": a number the clause ends on, after
+            // the word the one before it came after, counts what that one counted.
+            let elided = |p: &Found| {
+                t.toks.get(end).is_none_or(|next| next.kind == Kind::Punct)
+                    && !t.is_punct(end, "%")
+                    && !t.is_punct(end, "-")
+                    && p.tokens.start > 0
+                    && qualifier_start > 0
+                    && t.key(p.tokens.start - 1) == t.key(qualifier_start - 1)
+            };
             let shared = previous.filter(|p| {
                 relative
+                    || elided(p)
                     || (p.tokens.end..qualifier_start).any(|k| {
                         matches!(t.key(k), "and" | "or" | "to" | "from" | "than" | "versus" | "against")
                     })
@@ -809,6 +820,12 @@ mod tests {
             values("Tremors ranging in magnitude from 2.2 to 3.9 followed."),
             [(2.2, "magnitude".to_string()), (3.9, "magnitude".to_string())]
         );
+        // A number the clause ends on counts what the one before it counted.
+        assert_eq!(
+            values("Ulm reported six cases, Hale reported four, and Tarvo reported two each."),
+            [(6.0, "cases".to_string()), (4.0, "cases".to_string()), (2.0, "cases".to_string())]
+        );
+        assert_eq!(values("The score was 3."), []);
         assert_eq!(
             values("It lifted output to 1.4 million barrels from a forecast of 1.1 million."),
             [(1.4e6, "barrels".to_string()), (1.1e6, "barrels".to_string())]
