@@ -1,0 +1,145 @@
+//! The words around a name that give its role or describe it: a title before it, an apposition after it,
+//! a body noun before it.
+
+use super::*;
+
+/// Where a role before a name starts. When the capitalised run has no title, lower-case title words just
+/// left of the name come first ("spokesman John Kirby"), with up to two lower-case modifiers if a
+/// capitalised word precedes them ("American nuclear expert"); then capitalised words, initialisms,
+/// demonyms, possessives and "of" ("National Security Council spokesman", "North Korea’s leader").
+pub(super) fn role_start(s: &Sent, from: usize, run_has_title: bool, lex: &Lexicon) -> usize {
+    let t = &s.t;
+    // An initialism is never a function word, whatever its key ("U.S." folds to "us").
+    let capital = |j: usize| {
+        let tok = &t.toks[j];
+        tok.cap
+            && tok.kind != TokenKind::Punct
+            && (tok.kind == TokenKind::Initialism || !s.has(j, Tags::STOP))
+    };
+    let mut k = from;
+    // An abbreviated title with its period: "Gov. Rick Snyder", "Sen. Ann Lee".
+    let abbreviated = |k: usize| {
+        k >= 2
+            && t.is_punct(k - 1, ".")
+            && t.toks[k - 2].cap
+            && t.toks[k - 2].range.end == t.toks[k - 1].range.start
+            && s.has(k - 2, Tags::TITLE)
+    };
+    if !run_has_title && abbreviated(k) {
+        k -= 2;
+    } else if !run_has_title && k > 0 && t.toks[k - 1].cap && t.is_word(k - 1) && s.has(k - 1, Tags::TITLE) {
+        // "Dr Karim Nassar", "Mr Lekic": a title that is also a function word is still the role.
+        k -= 1;
+    }
+    if !run_has_title && k == from {
+        while k > 0
+            && t.is_word(k - 1)
+            && !t.toks[k - 1].cap
+            && (s.has(k - 1, Tags::TITLE) || s.has(k - 1, Tags::PROFESSION))
+        {
+            k -= 1;
+        }
+        if k == from {
+            return from;
+        }
+        // "former fund manager Martin Ashdown", "“...,” defence lawyer Sophie Grant said": lower-case
+        // modifiers after "former" (and the like) or after a boundary (punctuation, an article).
+        let mut m = k;
+        while m > 0
+            && k - m < 2
+            && t.is_word(m - 1)
+            && !t.toks[m - 1].cap
+            && !s.has(m - 1, Tags::STOP)
+            && !s.has(m - 1, Tags::CUE)
+            // A verb's bare form may be a noun here ("fire district spokesman"), not an inflected one.
+            && !(s.has(m - 1, Tags::VERB) && (s.has(m - 1, Tags::INFLECTED) || s.has(m - 1, Tags::AUXILIARY)))
+            && !t.key(m - 1).ends_with("ed")
+            && !lex.role_openers.contains(t.key(m - 1))
+        {
+            m -= 1;
+        }
+        if m > 0 && lex.role_openers.contains(t.key(m - 1)) {
+            return m - 1;
+        }
+        if m < k && (m == 0 || !t.is_word(m - 1) || s.has(m - 1, Tags::DETERMINER)) {
+            return m;
+        }
+        let mut modifiers = 0;
+        while k > 0 && modifiers < 2 && t.is_word(k - 1) && !t.toks[k - 1].cap && !s.has(k - 1, Tags::STOP) {
+            let capital_before = (1..=2 - modifiers).any(|back| k > back && capital(k - 1 - back));
+            if !capital_before || s.has(k - 1, Tags::CUE) {
+                break;
+            }
+            k -= 1;
+            modifiers += 1;
+        }
+    }
+    while k > 0 && (capital(k - 1) || (t.key(k - 1) == "of" && k >= 2 && capital(k - 2))) {
+        k -= 1;
+    }
+    // A role starts at a capitalised word or a title, never at a lower-case modifier left dangling.
+    while k < from && !t.toks[k].cap && !s.has(k, Tags::TITLE) && !lex.role_openers.contains(t.key(k)) {
+        k += 1;
+    }
+    k
+}
+
+/// An apposition after a name that gives a role or describes a body: "Pak Jong Chon, one of North Korea's
+/// top military officials, said", "Visa, the card network,". Returns the role (its article dropped) and
+/// its head word.
+pub(super) fn apposition(s: &Sent, after: usize, lex: &Lexicon) -> Option<(String, String)> {
+    let t = &s.t;
+    if !t.is_punct(after, ",") {
+        return None;
+    }
+    // It closes with a comma, or ends the sentence ("..., said Stacy Rasgon, an analyst at Bernstein.").
+    let end = (after + 1..t.len().min(after + 16))
+        .find(|&k| t.is_punct(k, ",") || (t.is_punct(k, ".") && k + 1 == t.len()) || t.is_punct(k, ";"))?;
+    let inner = after + 1..end;
+    if inner.len() < 2 {
+        return None;
+    }
+    let clause = inner.clone().any(|k| {
+        (s.has(k, Tags::INFLECTED) && !t.key(k).ends_with("ing") && !s.has(k, Tags::TITLE))
+            || s.has(k, Tags::CUE) && !s.has(k, Tags::DOCUMENT)
+            || s.has(k, Tags::RELATIVE)
+            || s.has(k, Tags::AUXILIARY)
+    });
+    // The head: the last noun before "of", "at", "for", "in", "from" or the end.
+    let head_end = inner
+        .clone()
+        .find(|&k| matches!(t.key(k), "of" | "at" | "for" | "in" | "from" | "with"))
+        .unwrap_or(end);
+    let head = (inner.start..head_end).rev().find(|&k| t.is_word(k))?;
+    let key = t.key(head);
+    let roleish = s.has(head, Tags::TITLE)
+        || s.has(head, Tags::PROFESSION)
+        || s.has(head, Tags::PEOPLE_NOUN)
+        || lex.body_nouns.contains(key)
+        || lex.is_organisation_head(key)
+        || inner.clone().any(|k| s.has(k, Tags::TITLE));
+    if !roleish || clause {
+        return None;
+    }
+    let role = t.span(inner);
+    let role = role.strip_prefix("the ").or_else(|| role.strip_prefix("The ")).unwrap_or(role);
+    let head_word = if s.has(head, Tags::TITLE) || s.has(head, Tags::PROFESSION) {
+        key.to_string()
+    } else {
+        Lexicon::singular(key).filter(|w| lex.body_nouns.contains(w)).unwrap_or_else(|| key.to_string())
+    };
+    Some((role.to_string(), head_word))
+}
+
+/// A body noun written right before a name, with up to three lower-case modifiers ("grocer Kroger",
+/// "wireless network operator T-Mobile", "its biggest backer Microsoft"): what the body is.
+pub(super) fn descriptor_before(s: &Sent, start: usize, lex: &Lexicon) -> Option<String> {
+    let t = &s.t;
+    let k = start.checked_sub(1)?;
+    let tok = &t.toks[k];
+    if tok.kind != TokenKind::Word || tok.cap {
+        return None;
+    }
+    let key = t.key(k);
+    lex.body_nouns.contains(key).then(|| key.to_string())
+}
