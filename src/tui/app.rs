@@ -162,6 +162,8 @@ pub enum Action {
     /// not), while the reader has no store.
     Linked {
         from: ItemAt,
+        /// The reader's generation when they were asked for: those of a list since replaced are dropped.
+        generation: u64,
         outcome: Result<(Linked, Shelf), String>,
     },
     /// The folder that changed while the reader worked from its cache was read into the cache and listed
@@ -275,7 +277,7 @@ pub enum Effect {
     Decode { position: usize },
     /// Work out the links of an item over the cache's graph, and read the briefings they name (while the
     /// reader has no store); reports `Action::Linked`.
-    Links { from: ItemAt },
+    Links { from: ItemAt, generation: u64 },
     /// Load the whole folder through its cache (for the boards, or because it changed), as of this
     /// generation; with `repair`, its search index is built again. Reports `Action::Loaded`.
     Load { generation: u64, repair: bool },
@@ -1452,9 +1454,9 @@ pub fn update_now(app: &mut App, action: Action) -> Option<Effect> {
             }
             None
         }
-        Some(Effect::Links { from }) => {
+        Some(Effect::Links { from, generation }) => {
             let source = app.opening.as_ref().map(Opening::source)?;
-            let done = super::indexer::linked(&source, &app.xref, from);
+            let done = super::indexer::linked(&source, &app.xref, from, generation);
             update_now(app, done)
         }
         Some(Effect::Relist { generation }) => {
@@ -1593,7 +1595,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             // the links name.
             Some(from) if app.from_cache() => {
                 app.status = "finding related items…".into();
-                return Some(Effect::Links { from });
+                return Some(Effect::Links { from, generation: app.generation });
             }
             Some(from) => {
                 let links = app.xref.related(from);
@@ -1621,7 +1623,11 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::NextHit => app.step_hit(true),
         Action::PrevHit => app.step_hit(false),
         Action::Searched { id, purpose, ranking, shelf } => return app.searched(id, purpose, ranking, shelf),
-        Action::Linked { from, outcome } => linked(app, from, outcome),
+        Action::Linked { from, generation, outcome } if generation == app.generation => {
+            linked(app, from, outcome)
+        }
+        // Asked for on a list a change or a load has replaced since.
+        Action::Linked { .. } => {}
         Action::Indexed { generation, indexes } => return app.indexed(generation, indexes),
         Action::Decoded { position, entry } => {
             if let Some(opening) = &mut app.opening {

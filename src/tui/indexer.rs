@@ -133,10 +133,16 @@ impl Indexer {
     /// Works out the links of `from` over the cache's graph (`xref`, read from `source`), the best
     /// [`LINKS_LISTED`] inferred ones after the explicit refs, and reads the briefings they name, on a
     /// thread of its own; reports `Action::Linked`.
-    pub fn links(&self, source: Arc<Snapshot>, xref: Arc<CrossRef>, from: ItemAt) -> io::Result<()> {
+    pub fn links(
+        &self,
+        source: Arc<Snapshot>,
+        xref: Arc<CrossRef>,
+        from: ItemAt,
+        generation: u64,
+    ) -> io::Result<()> {
         let deliver = Arc::clone(&self.deliver);
         std::thread::Builder::new().name("brief-links".into()).spawn(move || {
-            deliver(linked(&source, &xref, from));
+            deliver(linked(&source, &xref, from, generation));
         })?;
         Ok(())
     }
@@ -260,7 +266,7 @@ pub fn load(dir: &std::path::Path, source: &Snapshot, repair: bool) -> Result<Ar
 }
 
 /// What [`Indexer::links`] reports: the links of `from` and the briefings they name (`from`'s too).
-pub fn linked(source: &Snapshot, xref: &CrossRef, from: ItemAt) -> Action {
+pub fn linked(source: &Snapshot, xref: &CrossRef, from: ItemAt, generation: u64) -> Action {
     let linked = xref.linked(&[from], LINKS_LISTED).pop().unwrap_or_default();
     let mut positions: Vec<usize> = linked.links.iter().map(|l| l.to.briefing).collect();
     positions.push(from.briefing);
@@ -270,5 +276,5 @@ pub fn linked(source: &Snapshot, xref: &CrossRef, from: ItemAt) -> Action {
         Some(briefings) if !xref.found_corrupt() => Ok((linked, Shelf::new(briefings))),
         _ => Err("the cache is damaged: cross-references show once the folder is loaded".to_string()),
     };
-    Action::Linked { from, outcome }
+    Action::Linked { from, generation, outcome }
 }

@@ -425,9 +425,9 @@ fn perform(
             }
             return Ok(None);
         }
-        Effect::Links { from } => {
+        Effect::Links { from, generation } => {
             if let Some(opening) = &app.opening {
-                workers.indexer.links(opening.source(), Arc::clone(&app.xref), from)?;
+                workers.indexer.links(opening.source(), Arc::clone(&app.xref), from, generation)?;
             }
             return Ok(None);
         }
