@@ -560,3 +560,19 @@ fn remapped_keys_reach_the_search_box_and_filters_but_typed_characters_stay_text
     keys(&mut app, &maps, "Q");
     assert!(app.quit, "outside the boxes Q quits");
 }
+
+#[test]
+fn a_cross_reference_list_cut_to_its_best_links_says_how_many_there_are() {
+    let mut app = seeds();
+    press(&mut app, &[Action::Open, Action::ShowPane(Pane::Claims), Action::CrossReference]);
+    let Some(Overlay::Xref(view)) = &mut app.overlay else { panic!("{}", app.status) };
+    // As the list worked out over the cache's graph comes when an item has more links than it lists.
+    let listed = view.links.len();
+    assert!(listed > 1);
+    view.links.truncate(listed - 1);
+    view.total = listed + 500;
+    let frame = screen(&mut app, 120, 36);
+    let expected = format!(" {} related, the best {} listed to: ", listed + 500, listed - 1);
+    assert!(frame.contains(&expected), "{frame}");
+    insta::assert_snapshot!("xref_cut_120x36", frame);
+}
