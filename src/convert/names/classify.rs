@@ -234,10 +234,18 @@ pub(super) fn classify(
                     // but a gazetteer name there is still its actor ("Kremlin spokesman", "U.S. Secretary"),
                     // and so is a person ("President Tayyip Erdogan's chief adviser Ibrahim Kalin") or a
                     // single word ("Ember analyst").
+                    // A body named by a head word and "of" is one whatever title follows it ("University of
+                    // Bergen professor Jessica Jewell").
+                    let head_of = |m: &Mention| {
+                        m.kind == Kind::Organisation
+                            && (m.tokens.start..m.tokens.end.saturating_sub(1))
+                                .any(|k| s.has(k, Tags::ORG_HEAD) && t.key(k + 1) == "of")
+                    };
                     out.retain(|m| {
                         m.known.is_some()
                             || matches!(m.kind, Kind::Person | Kind::Single)
                             || m.tokens.end <= role_tokens.start
+                            || head_of(m)
                     });
                     mentions_in(s, prefix.clone(), names, out);
                     // "Halvorsen Systems Inc Chief Executive Dana Moor": a company by its corporate word.

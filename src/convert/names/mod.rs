@@ -355,6 +355,18 @@ mod tests {
     }
 
     #[test]
+    fn a_body_named_with_its_head_and_of_stays_an_actor_inside_a_role() {
+        let m = mentions("But University of Tarvo professor Jessica Brandt said coal would peak.");
+        assert!(m.contains(&("University of Tarvo".into(), Kind::Organisation, None)), "{m:?}");
+        assert!(m.iter().any(|(n, k, r)| n == "Jessica Brandt"
+            && *k == Kind::Person
+            && r.as_deref() == Some("University of Tarvo professor")));
+        // A body without "of" in a title stays part of the role.
+        let m = mentions("Tarvo Security Council spokesman Dana Moor said no.");
+        assert!(!m.iter().any(|(n, _, _)| n == "Tarvo Security Council"), "{m:?}");
+    }
+
+    #[test]
     fn place_words_open_and_end_names_of_places_unless_a_body_s_head_ends_them() {
         // place_heads: "Springs", "Falls" end names of places; place_openers: "San", "Santa" open them.
         assert_eq!(
