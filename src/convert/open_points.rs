@@ -338,6 +338,18 @@ mod tests {
         }
         assert_eq!(question("Engineers examined the pump.", None), None);
     }
+
+    #[test]
+    fn counts_that_differ_are_disputed() {
+        assert_eq!(
+            question("The army's figures are higher than the blog's.", None).as_deref(),
+            Some("Disputed: The army's figures are higher than the blog's.")
+        );
+        assert_eq!(
+            question("The video could not be independently verified.", None).as_deref(),
+            Some("Unverified: The video could not be independently verified.")
+        );
+    }
     fn stated(text: &str, value: f64, unit: &str, subject: Option<&str>, by: &str) -> Stated {
         let measure = unit == "percent" || unit == "US dollars";
         let (text, unit, subject, by) = (text.into(), unit.into(), subject.map(Into::into), Some(by.into()));
