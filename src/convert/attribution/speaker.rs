@@ -33,7 +33,11 @@ impl Walker<'_> {
             let key = t.key(k - 1);
             let adverb = key.ends_with("ly") && key.len() > 3 && t.is_word(k - 1) && !t.toks[k - 1].cap;
             let day = (1..=3).rev().find(|&n| k >= n && when_said(s, k - n, lex) == n);
-            if let Some(n) = day {
+            // "has in turn said": a gap of several words ends here.
+            let phrase = (2..=3)
+                .rev()
+                .find(|&n| k >= n && lex.speaker_gap.longest_at(t, k - n).is_some_and(|(e, _)| e == k));
+            if let Some(n) = day.or(phrase) {
                 k -= n;
             } else if lex.speaker_gap.at(t, k - 1) && t.is_word(k - 1) || adverb {
                 k -= 1;
@@ -263,7 +267,7 @@ impl Walker<'_> {
             // A body named before it in the sentence, else the body that spoke in the sentence before ("The
             // Paris-based agency lowered ... However, it raised ..."), else the first named there.
             let spoke = self.previous.iter().copied().find(|&p| {
-                matches!(p, Speaker::Entity(e) if matches!(self.ents.list[e].kind, Kind::Organisation | Kind::Outlet | Kind::State))
+                matches!(self.entity_kind(p), ActorKind::Organisation | ActorKind::Outlet | ActorKind::State)
             });
             let who = self
                 .ents
@@ -536,7 +540,17 @@ impl Walker<'_> {
                 && t.toks[m.tokens.end - 1].possessive
                 && self.ents.of(s.index, i).is_some_and(|e| self.ents.list[e].kind == Kind::State)
         });
+        // Unless a body is named right before the head: "Zimbabwe's opposition MDC party" is the MDC.
+        let body_before_head = ms.iter().enumerate().any(|(i, m)| {
+            inside(m)
+                && m.tokens.end == head
+                && self.ents.of(s.index, i).is_some_and(|e| {
+                    matches!(self.ents.list[e].kind, Kind::Organisation | Kind::Outlet)
+                        && self.ents.list[e].is_actor()
+                })
+        });
         if state_owned
+            && !body_before_head
             && (s.has(head, Tags::ORG_HEAD) || s.has(head, Tags::BODY_NOUN))
             && !s.has(head, Tags::PEOPLE_NOUN)
         {
@@ -586,14 +600,18 @@ impl Walker<'_> {
         let names_head = |m: &Mention| m.tokens.end >= head || t.toks[m.tokens.end - 1].possessive;
         if !people_head
             && let Some(e) =
-                ms.iter().enumerate().filter(|(_, m)| inside(m) && names_head(m)).find_map(|(i, m)| {
-                    // A person's camp, team or office speaks for the person ("Mr Lekic's camp said").
-                    let owned_by_person = t.toks[m.tokens.end - 1].possessive && s.has(head, Tags::BODY_NOUN);
-                    self.ents.of(s.index, i).filter(|&e| {
-                        self.ents.list[e].is_actor()
-                            && (self.ents.list[e].kind != Kind::Person || owned_by_person)
-                    })
-                })
+                // The name nearest the head first: "Zimbabwe's opposition MDC party" is the MDC's.
+                ms.iter().enumerate().filter(|(_, m)| inside(m) && names_head(m)).rev().find_map(
+                        |(i, m)| {
+                            // A person's camp, team or office speaks for the person ("Mr Lekic's camp said").
+                            let owned_by_person =
+                                t.toks[m.tokens.end - 1].possessive && s.has(head, Tags::BODY_NOUN);
+                            self.ents.of(s.index, i).filter(|&e| {
+                                self.ents.list[e].is_actor()
+                                    && (self.ents.list[e].kind != Kind::Person || owned_by_person)
+                            })
+                        },
+                    )
         {
             return Some(Speaker::Entity(e));
         }

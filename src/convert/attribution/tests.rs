@@ -636,3 +636,20 @@ fn a_list_of_speakers_ends_in_and_quantifiers_lead_to_the_head_and_an_aside_s_pa
         pairs(&[("Many of the defendants", "Calling the case a politically motivated charade.")])
     );
 }
+
+#[test]
+fn a_gap_of_several_words_a_body_before_its_head_and_it_after_an_unnamed_body() {
+    assert_eq!(
+        said(
+            "The Movement for Democratic Change (MDC) met on Monday. Zimbabwe's opposition MDC party has denied \
+             reports it was in talks.\n\
+             The ruling party has in turn said there was fraud in the west. However, it has said that the \
+             election was sound."
+        ),
+        pairs(&[
+            ("Movement for Democratic Change", "Denied reports it was in talks."),
+            ("Ruling party", "There was fraud in the west."),
+            ("Ruling party", "The election was sound."),
+        ])
+    );
+}
