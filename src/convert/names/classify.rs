@@ -102,6 +102,12 @@ pub(super) fn classify(
         }
         return;
     }
+    // "a Series C round", "Class A shares": a name ending in a lone capital letter is a kind of thing.
+    if run.len() > 1 && t.raw(run.end - 1).len() == 1 && t.toks[run.end - 1].cap && !t.is_punct(run.end, ".")
+    {
+        mentions_in(s, run, names, out);
+        return;
+    }
     // "Iranian-built UAVs": a name ending in a plural initialism is a kind of thing or people; only the
     // gazetteer names inside it count.
     if plural_initialism(t.raw(run.end - 1)) {

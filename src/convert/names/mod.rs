@@ -385,6 +385,21 @@ mod tests {
     }
 
     #[test]
+    fn a_name_ending_in_a_lone_capital_letter_is_a_kind_of_thing() {
+        assert!(
+            mentions("Tarvo raised $225 million in a Series C round.")
+                .iter()
+                .all(|(n, _, _)| n != "Series C")
+        );
+        assert!(mentions("It sold Class B shares on Monday.").iter().all(|(n, _, _)| n != "Class B"));
+        // An initial with its point is part of a person's name.
+        assert_eq!(
+            kind_of("The deal was signed by Dana E. Moor on Monday.", "Dana E. Moor"),
+            Some(Kind::Person)
+        );
+    }
+
+    #[test]
     fn plurals_of_initialisms_and_terms_initialisms_name_no_one() {
         // plural_initialism: "Tarvish-built UAVs" is a kind of thing.
         assert!(mentions("Tarvish-built UAVs struck the port on Monday.").is_empty());
