@@ -325,6 +325,7 @@ pub struct Lexicon {
     pub place_openers: WordSet,
     pub term_acronyms: WordSet,
     pub consulted_verbs: WordSet,
+    pub results_nouns: WordSet,
     pub plural_noun_endings: Vec<String>,
     pub name_particles: WordSet,
     // Grammar.
@@ -415,6 +416,7 @@ struct RawLanguage {
     place_openers: Vec<String>,
     term_acronyms: Vec<String>,
     consulted_verbs: Vec<String>,
+    results_nouns: Vec<String>,
     plural_noun_endings: Vec<String>,
     family_names_first: Vec<String>,
     grammar: RawGrammar,
@@ -755,6 +757,7 @@ impl Lexicon {
             place_openers: set(&raw.place_openers),
             term_acronyms: set(&raw.term_acronyms),
             consulted_verbs: set(&raw.consulted_verbs),
+            results_nouns: set(&raw.results_nouns),
             plural_noun_endings: raw.plural_noun_endings,
             name_particles: set(&raw.words.name_particles),
             determiners: set(&g.determiners),

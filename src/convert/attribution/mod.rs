@@ -25,6 +25,7 @@ use super::coref::{At, Entities};
 use super::doc::{Doc, Sent, Tags, when_said};
 use super::lexicon::Lexicon;
 use super::names::Mention;
+use super::tokens::Kind as TokenKind;
 use crate::model::{ActorKind, Stance};
 use content::{
     content, interrupted, interrupted_subject, is_finite_use, stance_of, statement, statement_of,
@@ -325,6 +326,16 @@ impl Walker<'_> {
                 // The issued statement goes on.
                 found.push(Found { speaker: issuer, reported_by: None, stance, text, earlier: None });
                 silent.push(issuer);
+            } else if !text.is_empty()
+                && let Some(company) = self.results_of(s)
+            {
+                found.push(Found {
+                    speaker: Speaker::Entity(company),
+                    reported_by: None,
+                    stance,
+                    text,
+                    earlier: None,
+                });
             }
             // A quotation that goes on keeps its speaker for the next sentence.
             self.previous = if found.is_empty() { silent } else { found.iter().map(|f| f.speaker).collect() };
@@ -482,6 +493,34 @@ impl Walker<'_> {
             content,
             rest: None,
         })
+    }
+
+    /// "Operating revenue climbed 25 per cent to $4.5bn": a company's results, given with a figure and no
+    /// speaker, are the company's own: the company the story names most, when the sentence's subject is a
+    /// results noun (lexicon table `results_nouns`) and nothing in it is quoted.
+    fn results_of(&self, s: &Sent) -> Option<usize> {
+        let t = &s.t;
+        let subject_end = (s.first_word..t.len())
+            .find(|&k| s.has(k, Tags::VERB) || s.has(k, Tags::AUXILIARY) || t.is_punct(k, ","))
+            .unwrap_or(t.len());
+        let results = (s.first_word..subject_end.min(s.first_word + 4))
+            .any(|k| self.lex.results_nouns.contains(t.key(k)));
+        let figure = (0..t.len()).any(|k| t.toks[k].kind == TokenKind::Number);
+        let quoted = (0..t.len()).any(|k| s.quoted[k]);
+        if !results || !figure || quoted {
+            return None;
+        }
+        // The company the story is about: of the bodies known to be companies, the one named most often
+        // before here, the first named on a tie (an analyst's firm named in the sentence before is not whose
+        // revenue it is); else the one "the company" would point back to.
+        let before = |m: &At| *m < (s.index, 0);
+        (0..self.ents.list.len())
+            .filter(|&e| self.ents.list[e].is_actor() && self.ents.answers_to(e, "company", self.lex))
+            .map(|e| (self.ents.list[e].mentions.iter().filter(|m| before(m)).count(), e))
+            .filter(|&(n, _)| n > 0)
+            .max_by_key(|&(n, e)| (n, std::cmp::Reverse(self.ents.list[e].first())))
+            .map(|(_, e)| e)
+            .or_else(|| self.ents.description((s.index, 0), "company", self.lex))
     }
 
     /// The speaker named in "according to ...": a name, a document's owner ("a State Department readout of

@@ -653,3 +653,22 @@ fn a_gap_of_several_words_a_body_before_its_head_and_it_after_an_unnamed_body() 
         ])
     );
 }
+
+#[test]
+fn results_with_no_speaker_are_the_company_s_the_story_is_about() {
+    // results_nouns: the company named most, not the analyst's firm named just before.
+    assert_eq!(
+        said(
+            "Quorvo Inc posted higher profit. Quorvo Inc said costs fell.\n\
+             “The numbers look good,” said Mark Sue, analyst at Halvard Capital Inc.\n\
+             Revenue fell 7.5 per cent to $9.1 billion.\n\
+             Shares fell 2 per cent."
+        ),
+        pairs(&[
+            ("Quorvo Inc", "Quorvo Inc posted higher profit."),
+            ("Quorvo Inc", "Costs fell."),
+            ("Mark Sue", "The numbers look good."),
+            ("Quorvo Inc", "Revenue fell 7.5 per cent to $9.1 billion."),
+        ])
+    );
+}
