@@ -4,7 +4,10 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
+
+mod common;
+use common::cache_dir;
 
 use brief::cache;
 use brief::store::{Progress, Store};
@@ -15,18 +18,6 @@ use brief::tui::view::{self, Theme};
 use brief::xref::CrossRef;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-
-/// One cache directory for this test binary, set before any test reads the environment.
-fn cache_dir() {
-    static DIR: OnceLock<PathBuf> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap().keep();
-        // SAFETY: set once, before any test of this binary reads the environment (each test calls
-        // this first, and the others wait for it).
-        unsafe { std::env::set_var("BRIEF_CACHE_DIR", &dir) };
-        dir
-    });
-}
 
 /// The seeds with their articles, and 20 copies of them without articles (read from the cache alone):
 /// a folder, written and cached.
@@ -173,10 +164,7 @@ fn a_folder_changed_between_the_list_and_the_load_finds_the_briefing_again_by_id
     update_now(&mut app, Action::Bottom);
     let selected = app.current_briefing().unwrap().id.clone();
     // A briefing newer than every other comes first now: positions move by one.
-    let text = fs::read_to_string(dir.join("copy-0.toml")).unwrap();
-    let newer =
-        text.replacen("id = \"copy-0-", "id = \"newest-", 1).replace("published = \"20", "published = \"29");
-    fs::write(dir.join("newest.toml"), newer).unwrap();
+    add_newest(&dir);
     let loaded = cache::load(&dir, false, &Progress::default()).unwrap();
     assert_eq!(loaded.store.entries[0].briefing.id.split('-').next(), Some("newest"));
     let indexes = Indexes::build(&loaded.store);
@@ -434,10 +422,7 @@ fn a_change_of_the_folder_is_read_into_the_cache_and_the_reader_goes_on_from_it(
     update_now(&mut app, Action::Bottom);
     let selected = app.current_briefing().unwrap().id.clone();
     // A briefing newer than every other comes first (positions move by one), another's title changes.
-    let text = fs::read_to_string(dir.join("copy-0.toml")).unwrap();
-    let newer =
-        text.replacen("id = \"copy-0-", "id = \"newest-", 1).replace("published = \"20", "published = \"29");
-    fs::write(dir.join("newest.toml"), newer).unwrap();
+    let text = add_newest(&dir);
     let retitled = text.replacen("title = \"", "title = \"Retitled: ", 1);
     fs::write(dir.join("copy-0.toml"), retitled).unwrap();
     let effect = update(&mut app, Action::FilesChanged);
@@ -514,4 +499,14 @@ fn a_board_asked_for_while_a_change_is_read_opens_once_the_folder_is_loaded() {
     );
     assert_eq!(app.boards.open, Some(brief::tui::boards::Board::Sources));
     assert!(!app.folder.sources.is_empty());
+}
+
+/// Writes `newest.toml`, a copy of `copy-0.toml` published later than every other briefing, so that it
+/// comes first in the list; returns `copy-0.toml`'s text.
+fn add_newest(dir: &Path) -> String {
+    let text = fs::read_to_string(dir.join("copy-0.toml")).unwrap();
+    let newer =
+        text.replacen("id = \"copy-0-", "id = \"newest-", 1).replace("published = \"20", "published = \"29");
+    fs::write(dir.join("newest.toml"), newer).unwrap();
+    text
 }

@@ -4,9 +4,12 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc;
-use std::sync::{Arc, OnceLock};
 use std::time::Duration;
+
+mod common;
+use common::cache_dir;
 
 use brief::cache;
 use brief::store::Store;
@@ -16,18 +19,6 @@ use brief::tui::reading::{ReadFolder, Reading};
 use brief::tui::view::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-
-/// One cache directory for this test binary, set before any test reads the environment.
-fn cache_dir() -> &'static Path {
-    static DIR: OnceLock<PathBuf> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap().keep();
-        // SAFETY: set once, before any test of this binary reads the environment (each test calls
-        // this first, and the others wait for it).
-        unsafe { std::env::set_var("BRIEF_CACHE_DIR", &dir) };
-        dir
-    })
-}
 
 /// A copy of the seeds (without their articles) and one file that fails to load, never cached.
 fn folder() -> (tempfile::TempDir, PathBuf) {

@@ -314,10 +314,8 @@ impl Entities {
         {
             return None;
         }
-        match self.body_openings.get(k).map(Vec::as_slice) {
-            Some(&[only]) if matches!(self.list[only].kind, Kind::Organisation | Kind::Outlet) => Some(only),
-            _ => None,
-        }
+        unique(self.body_openings.get(k))
+            .filter(|&only| matches!(self.list[only].kind, Kind::Organisation | Kind::Outlet))
     }
 
     /// "Takedas shares", "at Takedas annual meeting": a name with an "s" glued on where an apostrophe was
@@ -332,20 +330,12 @@ impl Entities {
         {
             return None;
         }
-        let body = match self.body_words.get(owner).map(Vec::as_slice) {
-            Some(&[only]) => Some(only),
-            _ => None,
-        };
-        self.by_key.get(owner).copied().or(body)
+        self.by_key.get(owner).copied().or_else(|| unique(self.body_words.get(owner)))
     }
 
     /// The entity a single word or a short form names: a person's surname or first name, a body's short
     /// name, first or last word, or an acronym of a body's name; each only when one entity fits.
     fn lookup_short(&self, m: &Mention, k: &str, lex: &Lexicon) -> Option<usize> {
-        let unique = |v: Option<&Vec<usize>>| match v.map(Vec::as_slice) {
-            Some([only]) => Some(*only),
-            _ => None,
-        };
         let one_word = !k.contains(' ');
         if (m.kind == Kind::Person || m.kind == Kind::Single)
             && let Some(p) =
@@ -629,6 +619,14 @@ impl Entities {
     /// The entity mention `m` of sentence `s` names.
     pub fn of(&self, s: usize, m: usize) -> Option<usize> {
         self.of_mention.get(s).and_then(|v| v.get(m)).copied().flatten()
+    }
+}
+
+/// The one entity a word leads to, if it leads to exactly one.
+fn unique(entities: Option<&Vec<usize>>) -> Option<usize> {
+    match entities.map(Vec::as_slice) {
+        Some(&[only]) => Some(only),
+        _ => None,
     }
 }
 
