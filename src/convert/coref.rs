@@ -302,7 +302,7 @@ impl Entities {
         index
     }
 
-    /// "Air Products boosted its offer" after "Air Products and Chemicals": a name of two words or more,
+    /// "Halden Gases raised its offer" after "Halden Gases and Chemicals": a name of two words or more,
     /// with no given name or role, that opens the longer name of one body is that body.
     fn body_opened_by(&self, doc: &Doc, m: &Mention, k: &str) -> Option<usize> {
         let s = &doc.sents[m.sentence];
@@ -318,7 +318,7 @@ impl Entities {
             .filter(|&only| matches!(self.list[only].kind, Kind::Organisation | Kind::Outlet))
     }
 
-    /// "Takedas shares", "at Takedas annual meeting": a name with an "s" glued on where an apostrophe was
+    /// "Haldens shares", "at Haldens annual meeting": a name with an "s" glued on where an apostrophe was
     /// lost, before a lower-case word, is the name's owner.
     fn possessive_without_apostrophe(&self, doc: &Doc, m: &Mention, k: &str) -> Option<usize> {
         let s = &doc.sents[m.sentence];
@@ -439,7 +439,7 @@ impl Entities {
                         bodies.push(index);
                     }
                 }
-                // "Air Products" of "Air Products and Chemicals": the leading words, two or more.
+                // "Halden Gases" of "Halden Gases and Chemicals": the leading words, two or more.
                 for n in 2..words.len() {
                     if !lex.is_stop(words[n - 1]) {
                         let bodies = self.body_openings.entry(words[..n].join(" ")).or_default();

@@ -235,7 +235,7 @@ fn figure(t: &Tokens, n: &Number, previous: Option<&Found>, gaz: &Lexicon) -> Op
                 t.key(end),
                 "above" | "below" | "more" | "fewer" | "less" | "higher" | "lower" | "short" | "each"
             );
-            // "New Jersey reported six cases, Idaho reported four, ...": a number the clause ends on, after
+            // "Ulm reported six cases, Hale reported four, ...": a number the clause ends on, after
             // the word the one before it came after, counts what that one counted.
             let elided = |p: &Found| {
                 t.toks.get(end).is_none_or(|next| next.kind == Kind::Punct)

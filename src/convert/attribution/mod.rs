@@ -247,7 +247,7 @@ impl Walker<'_> {
                 silent.extend(speakers);
                 continue;
             };
-            // "Many of the defendants, calling the case a charade, had refused": a participle in an aside says
+            // "Many of the defendants, calling the trial a farce, had refused": a participle in an aside says
             // only what comes before the aside's closing comma.
             if t.key(verb.start).ends_with("ing")
                 && verb.start > 0
@@ -495,7 +495,7 @@ impl Walker<'_> {
         })
     }
 
-    /// "Operating revenue climbed 25 per cent to $4.5bn": a company's results, given with a figure and no
+    /// "Net sales rose 9 per cent to $2.8bn": a company's results, given with a figure and no
     /// speaker, are the company's own: the company the story names most, when the sentence's subject is a
     /// results noun (lexicon table `results_nouns`) and nothing in it is quoted.
     fn results_of(&self, s: &Sent) -> Option<usize> {

@@ -265,7 +265,7 @@ impl Walker<'_> {
         }
         if t.key(last) == "it" {
             // A body named before it in the sentence, else the body that spoke in the sentence before ("The
-            // Paris-based agency lowered ... However, it raised ..."), else the first named there.
+            // Vienna-based agency lowered ... However, it raised ..."), else the first named there.
             let spoke = self.previous.iter().copied().find(|&p| {
                 matches!(self.entity_kind(p), ActorKind::Organisation | ActorKind::Outlet | ActorKind::State)
             });
@@ -540,7 +540,7 @@ impl Walker<'_> {
                 && t.toks[m.tokens.end - 1].possessive
                 && self.ents.of(s.index, i).is_some_and(|e| self.ents.list[e].kind == Kind::State)
         });
-        // Unless a body is named right before the head: "Zimbabwe's opposition MDC party" is the MDC.
+        // Unless a body is named right before the head: "Kenya's opposition NUF party" is the NUF.
         let body_before_head = ms.iter().enumerate().any(|(i, m)| {
             inside(m)
                 && m.tokens.end == head
@@ -600,7 +600,7 @@ impl Walker<'_> {
         let names_head = |m: &Mention| m.tokens.end >= head || t.toks[m.tokens.end - 1].possessive;
         if !people_head
             && let Some(e) =
-                // The name nearest the head first: "Zimbabwe's opposition MDC party" is the MDC's.
+                // The name nearest the head first: "Kenya's opposition NUF party" is the NUF's.
                 ms.iter().enumerate().filter(|(_, m)| inside(m) && names_head(m)).rev().find_map(
                         |(i, m)| {
                             // A person's camp, team or office speaks for the person ("Mr Lekic's camp said").

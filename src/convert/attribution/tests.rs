@@ -581,17 +581,17 @@ fn a_title_split_by_commas_before_the_name_and_a_relative_clause_with_commas_aft
 
 #[test]
 fn it_is_the_body_that_spoke_just_before_and_results_a_body_logs_are_its_claims() {
-    // "The Paris-based agency" names no entity itself, but it spoke: "it" in the next sentence is it.
+    // "The Vienna-based agency" names no entity itself, but it spoke: "it" in the next sentence is it.
     assert_eq!(
         said(
-            "The Halvard Agency lowered its forecast. The Paris-based agency, in its monthly report, lowered \
-             its outlook to 5 bpd. However, it raised its demand forecast to 2.3 million bpd.\n\
+            "The Halvard Agency lowered its forecast. The Vienna-based agency, in its monthly report, lowered \
+             its outlook to 5 bpd. However, it raised its supply forecast to 4.1 million bpd.\n\
              Quorvo logged earnings of $2.1bn in the quarter."
         ),
         pairs(&[
             ("Halvard Agency", "Halvard Agency lowered its forecast."),
             ("Halvard Agency", "Lowered its outlook to 5 bpd."),
-            ("Halvard Agency", "It raised its demand forecast to 2.3 million bpd."),
+            ("Halvard Agency", "It raised its supply forecast to 4.1 million bpd."),
             ("Quorvo", "Quorvo logged earnings of $2.1bn in the quarter."),
         ])
     );
@@ -602,20 +602,20 @@ fn people_familiar_with_the_matter_the_person_and_those_polled_speak() {
     assert_eq!(
         said(
             "People familiar with the matter said the deal was done.\n\
-             The deal values Quorvo at $150 billion, people familiar with the matter told Tarvo News.\n\
+             The deal values Quorvo at $90 billion, people familiar with the matter told Tarvo News.\n\
              The talks were off, sources close to the talks said.\n\
-             Economists polled by Tarvo News had forecast growth of 380,000 jobs."
+             Economists polled by Tarvo News had forecast 210,000 new jobs."
         ),
         pairs(&[
             ("People familiar with the matter", "The deal was done."),
-            ("People familiar with the matter", "The deal values Quorvo at $150 billion."),
+            ("People familiar with the matter", "The deal values Quorvo at $90 billion."),
             ("Sources close to the talks", "The talks were off."),
-            ("Economists", "Forecast growth of 380,000 jobs."),
+            ("Economists", "Forecast 210,000 new jobs."),
         ])
     );
     assert_eq!(
-        said("Several investors are likely to get access, the person said."),
-        pairs(&[("Person", "Several investors are likely to get access.")])
+        said("Two funds are expected to join, the person said."),
+        pairs(&[("Person", "Two funds are expected to join.")])
     );
 }
 
@@ -630,10 +630,8 @@ fn a_list_of_speakers_ends_in_and_quantifiers_lead_to_the_head_and_an_aside_s_pa
     );
     // partitive "of" and a participle in an aside, cut at the aside's close.
     assert_eq!(
-        said(
-            "Many of the defendants, calling the case a politically motivated charade, had refused to testify."
-        ),
-        pairs(&[("Many of the defendants", "Calling the case a politically motivated charade.")])
+        said("Many of the defendants, calling the trial a staged farce, had refused to testify."),
+        pairs(&[("Many of the defendants", "Calling the trial a staged farce.")])
     );
 }
 
@@ -641,13 +639,13 @@ fn a_list_of_speakers_ends_in_and_quantifiers_lead_to_the_head_and_an_aside_s_pa
 fn a_gap_of_several_words_a_body_before_its_head_and_it_after_an_unnamed_body() {
     assert_eq!(
         said(
-            "The Movement for Democratic Change (MDC) met on Monday. Zimbabwe's opposition MDC party has denied \
+            "The National Unity Front (NUF) met on Monday. Kenya's opposition NUF party has denied \
              reports it was in talks.\n\
              The ruling party has in turn said there was fraud in the west. However, it has said that the \
              election was sound."
         ),
         pairs(&[
-            ("Movement for Democratic Change", "Denied reports it was in talks."),
+            ("National Unity Front", "Denied reports it was in talks."),
             ("Ruling party", "There was fraud in the west."),
             ("Ruling party", "The election was sound."),
         ])
@@ -660,15 +658,15 @@ fn results_with_no_speaker_are_the_company_s_the_story_is_about() {
     assert_eq!(
         said(
             "Quorvo Inc posted higher profit. Quorvo Inc said costs fell.\n\
-             “The numbers look good,” said Mark Sue, analyst at Halvard Capital Inc.\n\
-             Revenue fell 7.5 per cent to $9.1 billion.\n\
+             “The numbers look good,” said Dana Ilves, analyst at Halvard Capital Inc.\n\
+             Revenue fell 4.2 per cent to $3.6 billion.\n\
              Shares fell 2 per cent."
         ),
         pairs(&[
             ("Quorvo Inc", "Quorvo Inc posted higher profit."),
             ("Quorvo Inc", "Costs fell."),
-            ("Mark Sue", "The numbers look good."),
-            ("Quorvo Inc", "Revenue fell 7.5 per cent to $9.1 billion."),
+            ("Dana Ilves", "The numbers look good."),
+            ("Quorvo Inc", "Revenue fell 4.2 per cent to $3.6 billion."),
         ])
     );
 }

@@ -108,7 +108,7 @@ pub(super) fn classify(
         mentions_in(s, run, names, out);
         return;
     }
-    // "Iranian-built UAVs": a name ending in a plural initialism is a kind of thing or people; only the
+    // "Tarvish-built UAVs": a name ending in a plural initialism is a kind of thing or people; only the
     // gazetteer names inside it count.
     if plural_initialism(t.raw(run.end - 1)) {
         mentions_in(s, run, names, out);
@@ -193,7 +193,7 @@ pub(super) fn classify(
     if portfolio_of_title {
         return;
     }
-    // "General Bureau of Equipment", "University of Bergen": a head word joined by "of" or "for" to the
+    // "General Bureau of Equipment", "University of Tarvo": a head word joined by "of" or "for" to the
     // rest names a body, whatever titles it holds.
     let body_of = (run.start..run.end.saturating_sub(2))
         .any(|k| s.has(k, Tags::ORG_HEAD) && matches!(t.key(k + 1), "of" | "for"));
@@ -241,7 +241,7 @@ pub(super) fn classify(
                     // and so is a person ("President Tayyip Erdogan's chief adviser Ibrahim Kalin") or a
                     // single word ("Ember analyst").
                     // A body named by a head word and "of" is one whatever title follows it ("University of
-                    // Bergen professor Jessica Jewell").
+                    // Tarvo professor Jessica Brandt").
                     let head_of = |m: &Mention| {
                         m.kind == Kind::Organisation
                             && (m.tokens.start..m.tokens.end.saturating_sub(1))
