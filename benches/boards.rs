@@ -74,7 +74,7 @@ fn build(c: &mut Criterion) {
         b.iter(|| Folder::build(black_box(&briefings), &app.xref))
     });
     group.bench_function("timeline of the whole folder", |b| {
-        b.iter(|| timeline::build(black_box(&briefings), &Selection::All, &[]))
+        b.iter(|| timeline::build(black_box(&briefings[..]), &Selection::All, &[]))
     });
     group.finish();
 }

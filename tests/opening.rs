@@ -350,30 +350,107 @@ fn search_cross_references_and_export_work_from_the_cache_without_the_store() {
     assert!(kept(&app) <= KEPT);
 }
 
+/// Every board of `app` drawn after each of a few moves (down the rows, into a row's own list and down
+/// it, the other boards' orders and kinds), as the screen shows them.
+fn boards_shown(app: &mut App) -> Vec<String> {
+    use brief::tui::boards::Board;
+    let mut frames = Vec::new();
+    for board in Board::ALL {
+        update_now(app, Action::ShowBoard(board));
+        assert_eq!(app.boards.open, Some(board), "{}", app.status);
+        frames.push(screen(app));
+        for action in
+            [Action::Down, Action::Down, Action::FocusDetail, Action::Down, Action::Cycle, Action::Sort]
+        {
+            update_now(app, action);
+            frames.push(screen(app));
+        }
+        update_now(app, Action::Back);
+        update_now(app, Action::Back);
+    }
+    frames
+}
+
 #[test]
-fn the_boards_load_the_folder_while_search_keeps_answering_from_the_cache() {
+fn the_boards_come_from_the_cache_as_the_whole_store_gives_them_and_no_briefing_is_decoded() {
     let (_root, dir) = folder();
+    let store = Store::load(&dir).unwrap();
+    let graph = CrossRef::build(&store.briefings());
+    // The cache's boards are the boards of the whole store: every row, and the text each draws.
+    let stored = cache::Snapshot::open(&dir).unwrap().boards().expect("the cache holds the boards");
+    let built = brief::folder::Folder::build(&store.briefings(), &graph);
+    assert!(!built.figures.is_empty() && !built.questions.is_empty() && !built.sources.is_empty());
+    assert!(built.questions.iter().any(|q| q.addressed.is_some()));
+    assert_eq!(stored, built);
+    // And the reader draws the same boards from them as from the store.
     let mut app = from_cache(&dir);
     let effect = update(&mut app, Action::ShowBoard(brief::tui::boards::Board::Figures));
-    assert!(matches!(effect, Some(brief::tui::app::Effect::Load { repair: false, .. })), "{effect:?}");
-    assert!(app.status.starts_with("loading the folder: the Figures board opens"), "{}", app.status);
+    let Some(brief::tui::app::Effect::Boards { generation }) = effect else { panic!("{effect:?}") };
+    assert!(app.status.starts_with("reading the boards: the Figures board opens"), "{}", app.status);
     // Asked once; meanwhile search still answers from the cache.
     assert_eq!(update(&mut app, Action::ShowBoard(brief::tui::boards::Board::Figures)), None);
     assert!(search(&mut app, "shells") > 0);
-    assert!(app.from_cache());
-    let Some(generation) = app.loading else { panic!("a load is under way") };
+    assert!(app.overlay.is_none());
     let source = app.opening.as_ref().unwrap().source();
-    let outcome = brief::tui::indexer::load(&dir, &source, false);
-    update_now(&mut app, Action::Loaded { generation, outcome });
-    assert!(!app.from_cache() && app.loading.is_none());
+    update_now(&mut app, brief::tui::indexer::boards_read(&source, generation));
     assert_eq!(app.boards.open, Some(brief::tui::boards::Board::Figures));
-    assert!(!app.folder.figures.is_empty());
     assert_eq!(app.status, format!("{} counted things", app.folder.figures.len()));
+    update_now(&mut app, Action::Back);
+    let mut full = App::new(Store::load(&dir).unwrap());
+    full.theme = Theme::PLAIN;
+    update_now(&mut full, Action::Resize { width: 120, height: 30 });
+    let (cached, loaded) = (boards_shown(&mut app), boards_shown(&mut full));
+    assert_eq!(cached.len(), loaded.len());
+    for (cached, loaded) in cached.iter().zip(&loaded) {
+        assert_eq!(cached, loaded);
+    }
+    // Enter on a value goes to its briefing, read as any shown briefing is; x lists its links from the
+    // cache's graph.
+    update_now(&mut app, Action::ShowBoard(brief::tui::boards::Board::Figures));
+    update_now(&mut app, Action::FocusDetail);
+    let from = brief::tui::boards::selected_item(&app, brief::tui::boards::Board::Figures).unwrap();
+    let effect = update(&mut app, Action::CrossReference);
+    assert!(
+        matches!(effect, Some(brief::tui::app::Effect::Links { from: f, .. }) if f == from),
+        "{effect:?}"
+    );
+    update_now(&mut app, Action::CrossReference);
+    let Some(Overlay::Xref(view)) = &app.overlay else { panic!("{}", app.status) };
+    assert_eq!(view.links, graph.related(from));
+    update_now(&mut app, Action::Back);
+    update_now(&mut app, Action::Open);
+    assert_eq!(app.boards.open, None);
+    assert_eq!(app.current_briefing(), Some(&store.entries[from.briefing].briefing));
+    // Nothing of this loaded the folder.
+    assert!(app.from_cache() && app.store.entries.is_empty() && app.loading.is_none());
+    assert!(kept(&app) <= KEPT);
     // A change of the folder seen while working from the cache is read into the cache.
     let mut app = from_cache(&dir);
     let effect = update(&mut app, Action::FilesChanged);
-    assert!(matches!(effect, Some(brief::tui::app::Effect::Relist { .. })), "{effect:?}");
+    assert!(matches!(effect, Some(brief::tui::app::Effect::Relist { boards: false, .. })), "{effect:?}");
     assert_eq!(app.status, "the folder changed: reading it…");
+}
+
+#[test]
+fn boards_the_cache_cannot_give_have_the_folder_loaded() {
+    let (_root, dir) = folder();
+    let mut app = from_cache(&dir);
+    let Some(brief::tui::app::Effect::Boards { generation }) =
+        update(&mut app, Action::ShowBoard(brief::tui::boards::Board::Questions))
+    else {
+        panic!("{}", app.status)
+    };
+    let effect = update(&mut app, Action::BoardsRead { generation, folder: None });
+    assert!(matches!(effect, Some(brief::tui::app::Effect::Load { repair: true, .. })), "{effect:?}");
+    let source = app.opening.as_ref().unwrap().source();
+    let Some(loading) = app.loading else { panic!("a load is under way") };
+    update_now(
+        &mut app,
+        Action::Loaded { generation: loading, outcome: brief::tui::indexer::load(&dir, &source, true) },
+    );
+    assert!(!app.from_cache());
+    assert_eq!(app.boards.open, Some(brief::tui::boards::Board::Questions));
+    assert!(!app.folder.questions.is_empty());
 }
 
 #[test]
@@ -426,12 +503,12 @@ fn a_change_of_the_folder_is_read_into_the_cache_and_the_reader_goes_on_from_it(
     let retitled = text.replacen("title = \"", "title = \"Retitled: ", 1);
     fs::write(dir.join("copy-0.toml"), retitled).unwrap();
     let effect = update(&mut app, Action::FilesChanged);
-    let Some(brief::tui::app::Effect::Relist { generation }) = effect else { panic!("{effect:?}") };
+    let Some(brief::tui::app::Effect::Relist { generation, .. }) = effect else { panic!("{effect:?}") };
     // Another change meanwhile is read after this one.
     assert_eq!(update(&mut app, Action::FilesChanged), None);
     assert!(app.from_cache() && app.loading == Some(generation));
     // (`update_now` reads the waiting change at once, as the loop does when this one is taken.)
-    update_now(&mut app, brief::tui::indexer::relisted(&dir, generation));
+    update_now(&mut app, brief::tui::indexer::relisted(&dir, generation, false));
     let store = Store::load(&dir).unwrap();
     assert!(app.from_cache() && app.store.entries.is_empty() && app.loading.is_none());
     assert_eq!(app.list_len(), store.entries.len());
@@ -456,10 +533,11 @@ fn a_change_of_the_folder_is_read_into_the_cache_and_the_reader_goes_on_from_it(
         fs::read_to_string(dir.join("copy-2.toml")).unwrap().replacen("id = \"copy-2-", "id = \"copy-1b-", 1),
     )
     .unwrap();
-    let Some(brief::tui::app::Effect::Relist { generation }) = update(&mut app, Action::FilesChanged) else {
+    let Some(brief::tui::app::Effect::Relist { generation, .. }) = update(&mut app, Action::FilesChanged)
+    else {
         panic!("the change is read")
     };
-    update_now(&mut app, brief::tui::indexer::relisted(&dir, generation));
+    update_now(&mut app, brief::tui::indexer::relisted(&dir, generation, false));
     update_now(&mut app, old);
     assert!(app.overlay.is_none(), "{:?}", app.overlay);
 }
@@ -481,24 +559,50 @@ fn a_change_seen_while_the_caches_indexes_are_read_is_read_after_them() {
 }
 
 #[test]
-fn a_board_asked_for_while_a_change_is_read_opens_once_the_folder_is_loaded() {
+fn a_board_asked_for_while_a_change_is_read_opens_once_its_boards_are_read() {
     let (_root, dir) = folder();
     let mut app = from_cache(&dir);
-    let Some(brief::tui::app::Effect::Relist { generation }) = update(&mut app, Action::FilesChanged) else {
+    let Some(brief::tui::app::Effect::Relist { generation, boards: false }) =
+        update(&mut app, Action::FilesChanged)
+    else {
         panic!("the change is read into the cache")
     };
     assert_eq!(update(&mut app, Action::ShowBoard(brief::tui::boards::Board::Sources)), None);
-    let effect = update(&mut app, brief::tui::indexer::relisted(&dir, generation));
-    assert!(matches!(effect, Some(brief::tui::app::Effect::Load { .. })), "{effect:?}");
-    assert_eq!(app.boards.open, None, "no board over a folder not loaded");
+    let effect = update(&mut app, brief::tui::indexer::relisted(&dir, generation, false));
+    let Some(brief::tui::app::Effect::Boards { generation }) = effect else { panic!("{effect:?}") };
+    assert_eq!(app.boards.open, None, "no board before its rows come");
     let source = app.opening.as_ref().unwrap().source();
-    let Some(loading) = app.loading else { panic!("a load is under way") };
-    update_now(
-        &mut app,
-        Action::Loaded { generation: loading, outcome: brief::tui::indexer::load(&dir, &source, false) },
-    );
+    update_now(&mut app, brief::tui::indexer::boards_read(&source, generation));
     assert_eq!(app.boards.open, Some(brief::tui::boards::Board::Sources));
     assert!(!app.folder.sources.is_empty());
+    assert!(app.from_cache() && app.store.entries.is_empty());
+}
+
+#[test]
+fn an_open_board_shows_the_folder_as_it_is_after_a_change() {
+    let (_root, dir) = folder();
+    let mut app = from_cache(&dir);
+    update_now(&mut app, Action::ShowBoard(brief::tui::boards::Board::Timeline));
+    assert_eq!(app.boards.open, Some(brief::tui::boards::Board::Timeline));
+    let before = screen(&app);
+    add_newest(&dir);
+    let effect = update(&mut app, Action::FilesChanged);
+    let Some(brief::tui::app::Effect::Relist { generation, boards: true }) = effect else {
+        panic!("{effect:?}")
+    };
+    update_now(&mut app, brief::tui::indexer::relisted(&dir, generation, true));
+    assert_eq!(app.boards.open, Some(brief::tui::boards::Board::Timeline));
+    let store = Store::load(&dir).unwrap();
+    let built = brief::folder::Folder::build(&store.briefings(), &CrossRef::build(&store.briefings()));
+    assert_eq!(*app.folder, built);
+    let after = screen(&app);
+    assert_ne!(before, after);
+    let mut full = App::new(store);
+    full.theme = Theme::PLAIN;
+    update_now(&mut full, Action::Resize { width: 120, height: 30 });
+    update_now(&mut full, Action::ShowBoard(brief::tui::boards::Board::Timeline));
+    assert_eq!(after, screen(&full));
+    assert!(app.from_cache() && app.store.entries.is_empty());
 }
 
 /// Writes `newest.toml`, a copy of `copy-0.toml` published later than every other briefing, so that it

@@ -269,9 +269,9 @@ fn item_of(code: u32) -> ItemRef {
 
 const RELATIONS: [Relation; 4] =
     [Relation::Corroborates, Relation::Contradicts, Relation::Updates, Relation::SameEvent];
-const STANCES: [Stance; 5] =
+pub(super) const STANCES: [Stance; 5] =
     [Stance::Asserts, Stance::Denies, Stance::Warns, Stance::Urges, Stance::Estimates];
-const ACTOR_KINDS: [ActorKind; 6] = [
+pub(super) const ACTOR_KINDS: [ActorKind; 6] = [
     ActorKind::Person,
     ActorKind::State,
     ActorKind::Organisation,

@@ -32,11 +32,13 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod boards;
 mod graph;
 mod writing;
 
 use crate::catalog::Row;
 use crate::column::{CacheFile, Column};
+use crate::folder::Folder;
 use crate::model::Briefing;
 use crate::search::{self, PostingLists, SearchIndex};
 use crate::store::{self, Changes, Entry, FileRecord, FolderError, Progress, Seen, Store, hash_bytes};
@@ -44,7 +46,7 @@ use crate::xref::{CrossRef, ItemAt};
 
 const MAGIC: &[u8; 12] = b"brief-cache\0";
 /// Bumped whenever the layout below changes.
-const FORMAT: u32 = 7;
+const FORMAT: u32 = 8;
 
 /// The sections of a cache file, in order.
 #[derive(Debug, Clone, Copy)]
@@ -107,9 +109,11 @@ enum Section {
     SlotNorm,
     /// Alias expansion table and the longest spelling (JSON).
     Spellings,
+    /// The boards' rows and the text they draw (`crate::folder::Folder`, see `boards`).
+    Boards,
 }
 
-const SECTIONS: usize = 34;
+const SECTIONS: usize = 35;
 
 impl Section {
     /// Sections whose checksum covers the whole section; the others are checked piece by piece as they
@@ -391,6 +395,13 @@ impl Snapshot {
     }
 
     /// The load summary, if it holds for this run: its headlines quote paths as the writer gave them.
+    /// The boards of the folder as the cache was written for it: every board's rows and the text they
+    /// draw, no briefing decoded. `None` if the section is damaged or is not of these briefings.
+    pub fn boards(&self) -> Option<Folder> {
+        let folder = boards::decode(&self.section(Section::Boards)?)?;
+        (folder.labels.len() == self.entries.len()).then_some(folder)
+    }
+
     pub fn summary(&self) -> Option<Summary> {
         let summary: Summary = serde_json::from_slice(&self.section(Section::Summary)?).ok()?;
         (self.given_as_written() || (summary.failed == 0 && summary.errors.is_empty())).then_some(summary)
@@ -578,12 +589,13 @@ pub fn listed(dir: &Path) -> Option<Listed> {
     Some(Listed { snapshot, rows, summary })
 }
 
-/// What [`load`] gives: the store, and the search index and cross-reference graph when it had to build
-/// them to write the cache.
+/// What [`load`] gives: the store, and the search index, cross-reference graph and boards when it had
+/// to build them to write the cache.
 pub struct Loaded {
     pub store: Store,
     pub index: Option<SearchIndex>,
     pub graph: Option<CrossRef>,
+    pub folder: Option<Folder>,
 }
 
 /// Loads `dir`, taking every unchanged file from the cache and parsing only the others, then writes the
@@ -593,11 +605,12 @@ pub struct Loaded {
 /// `progress` counts the files read as it goes, for a display on another thread.
 pub fn load(dir: &Path, rewrite: bool, progress: &Progress) -> Result<Loaded, FolderError> {
     let Read { store, stale } = read(dir, rewrite, progress)?;
-    let Some(stale) = stale else { return Ok(Loaded { store, index: None, graph: None }) };
+    let Some(stale) = stale else { return Ok(Loaded { store, index: None, graph: None, folder: None }) };
     progress.indexing.store(true, std::sync::atomic::Ordering::Relaxed);
     let (index, graph) = crate::engine::build(&store.briefings());
-    stale.write(dir, &store, &index, &graph);
-    Ok(Loaded { store, index: Some(index), graph: Some(graph) })
+    let folder = Folder::build(&store.briefings(), &graph);
+    stale.write(dir, &store, &index, &graph, &folder);
+    Ok(Loaded { store, index: Some(index), graph: Some(graph), folder: Some(folder) })
 }
 
 /// The first half of [`load`]: the folder read (unchanged files from the cache, the others parsed), and
@@ -617,11 +630,11 @@ pub struct Stale {
 }
 
 impl Stale {
-    /// Writes the cache of `dir` for `store` (as [`read`] gave it) and its index and graph; failing to
-    /// write only costs the next run time.
-    pub fn write(&self, dir: &Path, store: &Store, index: &SearchIndex, graph: &CrossRef) {
+    /// Writes the cache of `dir` for `store` (as [`read`] gave it) and its index, graph and boards;
+    /// failing to write only costs the next run time.
+    pub fn write(&self, dir: &Path, store: &Store, index: &SearchIndex, graph: &CrossRef, boards: &Folder) {
         if let Some(path) = location(dir) {
-            let _ = write_at(&path, dir, &self.folder, store, index, graph);
+            let _ = write_at(&path, dir, &self.folder, store, (index, graph, boards));
         }
     }
 }
@@ -775,8 +788,7 @@ fn write_at(
     dir: &Path,
     folder: &Seen,
     store: &Store,
-    index: &SearchIndex,
-    graph: &CrossRef,
+    (index, graph, boards): (&SearchIndex, &CrossRef, &Folder),
 ) -> std::io::Result<()> {
     let unavailable = || std::io::Error::other("no cache location");
     let identity = build_identity().ok_or_else(unavailable)?;
@@ -859,6 +871,7 @@ fn write_at(
         owned(
             serde_json::to_vec(&(&index.spellings, index.longest_spelling)).map_err(std::io::Error::other)?,
         ),
+        owned(boards::encode(boards)?),
     ];
     write_file(path, &identity, &given_text(&canonical), &given_text(dir), &sections)
 }
@@ -944,6 +957,7 @@ const SECTION_ORDER: [Section; SECTIONS] = [
     Section::SlotClass,
     Section::SlotNorm,
     Section::Spellings,
+    Section::Boards,
 ];
 
 /// Magic, format and the length of the rest of the header.
@@ -1338,7 +1352,8 @@ mod tests {
         let store = Store::load(&dir).unwrap();
         let (index, graph) = crate::engine::build(&store.briefings());
         let path = cache.join("seeds.cache");
-        write_at(&path, &dir, &Seen::of_folder(&dir), &store, &index, &graph).unwrap();
+        let boards = Folder::build(&store.briefings(), &graph);
+        write_at(&path, &dir, &Seen::of_folder(&dir), &store, (&index, &graph, &boards)).unwrap();
         (path, store)
     }
 
@@ -1390,6 +1405,31 @@ mod tests {
     }
 
     #[test]
+    fn the_boards_read_back_as_written_and_damaged_or_foreign_ones_are_not_served() {
+        let cache = tempfile::tempdir().unwrap();
+        let (path, store) = cache_of_seeds(cache.path());
+        let built = Folder::build(&store.briefings(), &CrossRef::build(&store.briefings()));
+        let snapshot = Snapshot::open_file(path.clone(), &seeds()).unwrap();
+        assert_eq!(snapshot.boards().as_ref(), Some(&built));
+        // A byte changed in the section: its checksum catches it.
+        let mut damaged = fs::read(&path).unwrap();
+        let range = snapshot.header.sections[Section::Boards as usize].clone();
+        damaged[range.start + range.len() / 2] ^= 0x10;
+        fs::write(&path, &damaged).unwrap();
+        assert_eq!(snapshot.boards(), None);
+        // Boards of other briefings (here none) are never served for these.
+        let (index, graph) = crate::engine::build(&store.briefings());
+        write_at(&path, &seeds(), &Seen::of_folder(&seeds()), &store, (&index, &graph, &Folder::default()))
+            .unwrap();
+        assert_eq!(Snapshot::open_file(path, &seeds()).unwrap().boards(), None);
+        // What decodes but does not hang together (a row naming an item the labels lack) is refused.
+        let mut wrong = built.clone();
+        wrong.figures[0].values[0].briefing = store.entries.len();
+        assert_eq!(boards::decode(&boards::encode(&wrong).unwrap()), None);
+        assert_eq!(boards::decode(&boards::encode(&built).unwrap()).as_ref(), Some(&built));
+    }
+
+    #[test]
     fn a_large_folder_is_compressed_with_a_dictionary_and_reads_back_the_same() {
         let loaded = Store::load(&seeds()).unwrap();
         let mut store = Store::default();
@@ -1402,8 +1442,14 @@ mod tests {
         let cache = tempfile::tempdir().unwrap();
         let path = cache.path().join("large.cache");
         let graph = CrossRef::build(&store.briefings());
-        write_at(&path, &seeds(), &Seen::of_folder(&seeds()), &store, &SearchIndex::default(), &graph)
-            .unwrap();
+        write_at(
+            &path,
+            &seeds(),
+            &Seen::of_folder(&seeds()),
+            &store,
+            (&SearchIndex::default(), &graph, &Folder::default()),
+        )
+        .unwrap();
         let snapshot = Snapshot::open_file(path.clone(), &seeds()).unwrap();
         assert!(!snapshot.section(Section::Dictionary).unwrap().is_empty());
         for i in [0, 1, 4321, 7999] {
@@ -1433,7 +1479,8 @@ mod tests {
     fn written(cache: &Path, store: &Store) -> (PathBuf, CrossRef) {
         let (index, graph) = crate::engine::build(&store.briefings());
         let path = cache.join("copies.cache");
-        write_at(&path, &seeds(), &Seen::of_folder(&seeds()), store, &index, &graph).unwrap();
+        write_at(&path, &seeds(), &Seen::of_folder(&seeds()), store, (&index, &graph, &Folder::default()))
+            .unwrap();
         (path, graph)
     }
 
@@ -1557,14 +1604,14 @@ mod tests {
             snapshot.folder = folder.unwrap_or(snapshot.folder);
             snapshot.check_fresh(&dir).is_some()
         };
-        write_at(&path, &dir, &settled(&dir), &store, &index, &graph).unwrap();
+        write_at(&path, &dir, &settled(&dir), &store, (&index, &graph, &Folder::default())).unwrap();
         assert!(fresh(None));
         // A name added changes the folder's stamp: the folder is listed again, and the new file seen.
         fs::write(dir.join("new.toml"), "x").unwrap();
         assert!(!fresh(None));
         fs::remove_file(dir.join("new.toml")).unwrap();
         // A file written in place leaves the folder's stamp as it was: each file is still stamped.
-        write_at(&path, &dir, &settled(&dir), &store, &index, &graph).unwrap();
+        write_at(&path, &dir, &settled(&dir), &store, (&index, &graph, &Folder::default())).unwrap();
         assert!(fresh(None));
         fs::OpenOptions::new().append(true).open(&store.entries[0].path).unwrap().write_all(b"\n").unwrap();
         assert!(!fresh(None));
@@ -1572,7 +1619,7 @@ mod tests {
         // manifest lacks goes unseen (which is why `load` takes the stamp before the store lists the
         // folder, and why a stamp too recent to trust is not used).
         let store = Store::load(&dir).unwrap();
-        write_at(&path, &dir, &settled(&dir), &store, &index, &graph).unwrap();
+        write_at(&path, &dir, &settled(&dir), &store, (&index, &graph, &Folder::default())).unwrap();
         fs::write(dir.join("late.toml"), "x").unwrap();
         assert!(fresh(Some(settled(&dir))), "the folder is not listed");
         assert!(!fresh(Some(Seen::of_folder(&dir))), "a stamp changed within two seconds is not trusted");

@@ -26,7 +26,12 @@ pub fn load_and_report(dir: &Path, cached: bool, rewrite: bool) -> Result<cache:
         if cached {
             cache::load(dir, rewrite, &progress)
         } else {
-            Store::load_counted(dir, &progress).map(|store| cache::Loaded { store, index: None, graph: None })
+            Store::load_counted(dir, &progress).map(|store| cache::Loaded {
+                store,
+                index: None,
+                graph: None,
+                folder: None,
+            })
         }
     });
     let loaded = loaded.map_err(|e| Failure::Data(e.to_string()))?;

@@ -62,7 +62,7 @@ pub fn run(
             said.join(", ")
         );
     }
-    let t = timeline::build(&briefings, &selection, &stances);
+    let t = timeline::build(&briefings[..], &selection, &stances);
     if json {
         return print_json(&TimelineJson::new(&briefings, &t));
     }

@@ -7,6 +7,7 @@
 
 pub mod actors;
 pub mod figures;
+pub mod labels;
 pub mod questions;
 pub mod sources;
 pub mod timeline;
@@ -19,13 +20,14 @@ use crate::model::{Briefing, Date};
 use crate::xref::{CrossRef, ItemAt};
 
 /// Everything the folder-wide views show but the timeline, which depends on its filter and is built
-/// when asked for ([`timeline::build`]).
-#[derive(Debug, Default)]
+/// when asked for ([`timeline::build`], over `labels`), with the text their rows draw (`labels`).
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Folder {
     pub figures: Vec<figures::FigureGroup>,
     pub questions: Vec<questions::QuestionEntry>,
     pub actors: Vec<actors::ActorEntry>,
     pub sources: Vec<sources::Source>,
+    pub labels: labels::Labels,
 }
 
 impl Folder {
@@ -42,7 +44,8 @@ impl Folder {
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         });
-        Folder { figures, questions, actors, sources }
+        let labels = labels::Labels::build(briefings, &questions);
+        Folder { figures, questions, actors, sources, labels }
     }
 }
 
@@ -345,20 +348,20 @@ mod folder_tests {
         let briefings = [a, b, c, d];
         let refs: Vec<&crate::model::Briefing> = briefings.iter().collect();
         use super::timeline::{Row, Selection, build};
-        let t = build(&refs, &Selection::All, &[]);
+        let t = build(&refs[..], &Selection::All, &[]);
         let months: Vec<String> =
             t.months.iter().map(|m| m.month.map_or("undated".into(), |m| m.to_string())).collect();
         assert_eq!(months, ["2023-08", "2023-09", "undated"]);
         assert_eq!(t.rows[3], Row::Briefing(2), "2023-09 before 2023-09-02");
         assert_eq!(t.rows[4], Row::Briefing(0));
         assert_eq!(t.claims(), 2);
-        let only = build(&refs, &Selection::All, &[Stance::Asserts, Stance::Denies]);
+        let only = build(&refs[..], &Selection::All, &[Stance::Asserts, Stance::Denies]);
         assert_eq!((only.briefings(), only.claims()), (1, 1), "only briefings with such claims");
         let chosen = Selection::Only {
             briefings: vec![3],
             claims: vec![ItemAt { briefing: 0, item: ItemRef::Claim(1) }],
         };
-        let t = build(&refs, &chosen, &[]);
+        let t = build(&refs[..], &chosen, &[]);
         assert_eq!(t.rows.iter().filter(|r| matches!(r, Row::Claim(_))).count(), 1);
         assert_eq!(t.briefings(), 2);
     }

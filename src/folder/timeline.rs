@@ -4,10 +4,57 @@
 
 use serde::Serialize;
 
-use crate::model::{Briefing, ItemRef, Stance};
+use crate::model::{Briefing, Date, ItemRef, Stance};
 use crate::xref::ItemAt;
 
 use super::Month;
+use super::labels::Labels;
+
+/// What the timeline needs of a folder: its briefings' dates and claims' stances, from the briefings
+/// or from their [`Labels`].
+pub trait Dated {
+    fn briefing_count(&self) -> usize;
+    fn published(&self, briefing: usize) -> Option<Date>;
+    fn claim_count(&self, briefing: usize) -> usize;
+    fn stance(&self, at: ItemAt) -> Option<Stance>;
+}
+
+impl Dated for [&Briefing] {
+    fn briefing_count(&self) -> usize {
+        self.len()
+    }
+
+    fn published(&self, briefing: usize) -> Option<Date> {
+        self[briefing].source.published
+    }
+
+    fn claim_count(&self, briefing: usize) -> usize {
+        self[briefing].claims.len()
+    }
+
+    fn stance(&self, at: ItemAt) -> Option<Stance> {
+        let ItemRef::Claim(c) = at.item else { return None };
+        Some(self[at.briefing].claims[c].stance)
+    }
+}
+
+impl Dated for Labels {
+    fn briefing_count(&self) -> usize {
+        self.len()
+    }
+
+    fn published(&self, briefing: usize) -> Option<Date> {
+        Labels::published(self, briefing)
+    }
+
+    fn claim_count(&self, briefing: usize) -> usize {
+        Labels::claim_count(self, briefing)
+    }
+
+    fn stance(&self, at: ItemAt) -> Option<Stance> {
+        Labels::stance(self, at)
+    }
+}
 
 /// What the timeline shows.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -57,16 +104,16 @@ impl Timeline {
 /// The timeline of `selection`, keeping only claims of the given stances when `stances` is not empty.
 /// A briefing shows when it is selected or one of its claims shows; with stances given, only when one
 /// of its claims shows.
-pub fn build(briefings: &[&Briefing], selection: &Selection, stances: &[Stance]) -> Timeline {
+pub fn build<D: Dated + ?Sized>(briefings: &D, selection: &Selection, stances: &[Stance]) -> Timeline {
     let keep = |at: &ItemAt| {
-        let ItemRef::Claim(c) = at.item else { return false };
-        stances.is_empty() || stances.contains(&briefings[at.briefing].claims[c].stance)
+        let Some(stance) = briefings.stance(*at) else { return false };
+        stances.is_empty() || stances.contains(&stance)
     };
     // (briefing, its claims to show), in date order.
     let mut shown: Vec<(usize, Vec<usize>)> = match selection {
-        Selection::All => (0..briefings.len())
+        Selection::All => (0..briefings.briefing_count())
             .map(|b| {
-                let claims = (0..briefings[b].claims.len())
+                let claims = (0..briefings.claim_count(b))
                     .filter(|&c| keep(&ItemAt { briefing: b, item: ItemRef::Claim(c) }))
                     .collect();
                 (b, claims)
@@ -94,12 +141,12 @@ pub fn build(briefings: &[&Briefing], selection: &Selection, stances: &[Stance])
         shown.retain(|(_, claims)| !claims.is_empty());
     }
     shown.sort_by_key(|&(b, _)| {
-        let date = briefings[b].source.published;
+        let date = briefings.published(b);
         (date.is_none(), date, b)
     });
     let mut timeline = Timeline::default();
     for (b, claims) in shown {
-        let month = briefings[b].source.published.map(Month::of);
+        let month = briefings.published(b).map(Month::of);
         if timeline.months.last().is_none_or(|m| m.month != month) {
             timeline.months.push(MonthCount { month, briefings: 0, claims: 0 });
             timeline.rows.push(Row::Month(month));

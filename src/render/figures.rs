@@ -18,7 +18,12 @@ pub fn values_differ(briefings: &[&Briefing], group: &[ItemAt]) -> bool {
 
 /// An outlet's name, unless it is empty or `unknown` (what briefings say when it is not known).
 pub fn known_outlet(b: &Briefing) -> Option<&str> {
-    let outlet = b.source.outlet.trim();
+    known(&b.source.outlet)
+}
+
+/// An outlet's name, unless it is empty or "unknown".
+pub fn known(outlet: &str) -> Option<&str> {
+    let outlet = outlet.trim();
     (!outlet.is_empty() && !outlet.eq_ignore_ascii_case("unknown")).then_some(outlet)
 }
 

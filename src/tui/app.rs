@@ -172,6 +172,12 @@ pub enum Action {
         generation: u64,
         outcome: Option<Relisting>,
     },
+    /// The boards read from the cache while the reader works from it, as of `generation` (`None`: they
+    /// could not be read).
+    BoardsRead {
+        generation: u64,
+        folder: Option<Arc<Folder>>,
+    },
     /// The indexer loaded the folder the reader opened on (from the cache's list), with its indexes,
     /// or could not.
     Loaded {
@@ -226,6 +232,7 @@ impl Action {
                 | Action::Indexed { .. }
                 | Action::Decoded { .. }
                 | Action::Loaded { .. }
+                | Action::BoardsRead { .. }
                 | Action::Linked { .. }
                 | Action::Relisted { .. }
                 | Action::ReadProgress { .. }
@@ -282,8 +289,11 @@ pub enum Effect {
     /// generation; with `repair`, its search index is built again. Reports `Action::Loaded`.
     Load { generation: u64, repair: bool },
     /// Read the changed folder into its cache and list it again from there (the reader goes on working
-    /// from the cache), as of this generation; reports `Action::Relisted`.
-    Relist { generation: u64 },
+    /// from the cache), as of this generation, with its boards when `boards`; reports `Action::Relisted`.
+    Relist { generation: u64, boards: bool },
+    /// Read the boards from the cache (every board's rows and the text they draw; no briefing decoded),
+    /// as of this generation; reports `Action::BoardsRead`.
+    Boards { generation: u64 },
     /// Run these searches off the input path (on the index `App::search` holds now); each reports
     /// `Action::Searched`. A newer request for the same purpose supersedes an older one.
     Search(Vec<SearchRequest>),
@@ -530,6 +540,9 @@ pub struct App {
     generation: u64,
     /// The board open when a reload started indexing, open again when it is done.
     reopen: Option<Board>,
+    /// Whether `folder` holds the boards read from the cache (while working from it; with a store, the
+    /// boards come with its indexes).
+    boards_read: bool,
     /// The folder changed while indexing: read it again when that is done.
     reload_waiting: bool,
     /// The searches wait for a reload that waited for a build (see `indexed`).
@@ -614,6 +627,7 @@ impl App {
             loading: None,
             generation: 1,
             reopen: None,
+            boards_read: false,
             reload_waiting: false,
             searches_stale: false,
             boards: Boards::default(),
@@ -625,6 +639,12 @@ impl App {
         super::boards::reset(&mut app);
         super::panes::rewrap(&mut app);
         app
+    }
+
+    /// The store's generation (the list's, while working from the cache): what effects that name its
+    /// positions are asked as of.
+    pub(super) fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// Says in the status bar that `what` waits for the indexes, if they are still being built.
@@ -736,7 +756,35 @@ impl App {
         }
         self.generation += 1;
         self.loading = Some(self.generation);
-        Some(Effect::Relist { generation: self.generation })
+        let boards = self.boards.open.is_some() || self.reopen.is_some();
+        Some(Effect::Relist { generation: self.generation, boards })
+    }
+
+    /// Whether the boards' rows are at hand: with a store, once its indexes are; working from the cache,
+    /// once read from it.
+    pub fn boards_at_hand(&self) -> bool {
+        self.opening.is_none() || self.boards_read
+    }
+
+    /// Takes the boards read from the cache: the board asked for opens (with its place kept, as after a
+    /// reload). Boards that cannot be read have the folder loaded instead (its cache written again).
+    fn boards_came(&mut self, generation: u64, folder: Option<Arc<Folder>>) -> Option<Effect> {
+        if generation != self.generation || self.opening.is_none() || self.boards_read {
+            return None;
+        }
+        let Some(folder) = folder else {
+            self.status = "the cache's boards cannot be read: loading the folder…".into();
+            return self.load_folder(true);
+        };
+        self.folder = folder;
+        self.boards_read = true;
+        super::boards::reset(self);
+        if let Some(board) = self.reopen.take()
+            && self.overlay.is_none()
+        {
+            super::boards::show(self, board);
+        }
+        if std::mem::take(&mut self.searches_stale) { self.search_again() } else { None }
     }
 
     /// Takes the folder's list and indexes read again from the cache: the selected briefing found again
@@ -748,7 +796,7 @@ impl App {
             return None;
         }
         self.loading = None;
-        let Some((opening, indexes)) = outcome.as_ref().and_then(Relisting::take) else {
+        let Some((opening, indexes, with_boards)) = outcome.as_ref().and_then(Relisting::take) else {
             self.status = "the folder changed: loading it…".into();
             return self.load_folder(false);
         };
@@ -782,13 +830,22 @@ impl App {
         super::list::refresh(self);
         self.status = format!("the folder changed: {count} briefings");
         self.indexing = Some(generation);
-        // A board asked for meanwhile needs the folder loaded: it opens when that is done.
-        let board = self.reopen.take();
+        // The open board shows the folder as it is now: its boards came with the list, or are read now
+        // (the board opens again when they come, and the searches run then).
+        let board = self.boards.open.take().or(self.reopen.take());
         let effect = self.indexed(generation, indexes);
+        self.boards_read = with_boards;
         match board {
+            Some(board) if with_boards => {
+                if self.overlay.is_none() {
+                    super::boards::show(self, board);
+                }
+                effect
+            }
             Some(board) => {
                 self.reopen = Some(board);
-                self.load_folder(false)
+                self.searches_stale = effect.is_some();
+                Some(Effect::Boards { generation: self.generation })
             }
             None => effect,
         }
@@ -1200,6 +1257,7 @@ impl App {
         }
         let Indexes { xref, search, folder } = indexes;
         (self.xref, self.search, self.folder, self.indexing) = (xref, search, folder, None);
+        self.boards_read = false;
         if let Some(board) = self.reopen.take()
             && self.overlay.is_none()
         {
@@ -1459,8 +1517,12 @@ pub fn update_now(app: &mut App, action: Action) -> Option<Effect> {
             let done = super::indexer::linked(&source, &app.xref, from, generation);
             update_now(app, done)
         }
-        Some(Effect::Relist { generation }) => {
-            let done = super::indexer::relisted(&app.store.dir, generation);
+        Some(Effect::Relist { generation, boards }) => {
+            let done = super::indexer::relisted(&app.store.dir, generation, boards);
+            update_now(app, done)
+        }
+        Some(Effect::Boards { generation }) => {
+            let done = super::indexer::boards_read(&app.opening.as_ref()?.source(), generation);
             update_now(app, done)
         }
         Some(Effect::Load { generation, repair }) => {
@@ -1638,6 +1700,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             }
         }
         Action::Loaded { generation, outcome } => return app.loaded(generation, outcome),
+        Action::BoardsRead { generation, folder } => return app.boards_came(generation, folder),
         Action::ReadProgress { generation, counts } => super::reading::progressed(app, generation, counts),
         Action::FolderRead { generation, outcome } => super::reading::arrived(app, generation, outcome),
         // The export lists each item's cross-references.
@@ -1789,13 +1852,14 @@ fn open_article(app: &mut App) {
     app.overlay = Some(Overlay::Article(view));
 }
 
-/// Opens (or closes) a board; without the store, asks for the folder to be loaded first, and opens the
-/// board when it comes.
+/// Opens (or closes) a board; working from the cache, asks for the boards to be read from it first
+/// (once), and opens the board when they come.
 fn show_board(app: &mut App, board: Board) -> Option<Effect> {
-    if app.from_cache() && app.boards.open != Some(board) && !app.still_indexing("the boards open") {
-        app.reopen = Some(board);
-        app.status = format!("loading the folder: the {} board opens when it is done", board.title());
-        return app.load_folder(false);
+    if !app.boards_at_hand() && app.boards.open != Some(board) && !app.still_indexing("the boards open") {
+        let asked = app.reopen.replace(board).is_some();
+        app.status = format!("reading the boards: the {} board opens when they come", board.title());
+        // A load or relist under way brings the boards (or asks for them) when it is done.
+        return (!asked && app.loading.is_none()).then_some(Effect::Boards { generation: app.generation });
     }
     super::boards::show(app, board);
     None
@@ -1804,7 +1868,11 @@ fn show_board(app: &mut App, board: Board) -> Option<Effect> {
 /// The links of the item `from` worked out over the cache's graph: listed if it is still the selected
 /// item and nothing else was opened meanwhile.
 fn linked(app: &mut App, from: ItemAt, outcome: Result<(Linked, Shelf), String>) {
-    if app.selected_item() != Some(from) || app.overlay.is_some() || app.boards.open.is_some() {
+    let selected = match app.boards.open {
+        Some(board) => super::boards::selected_item(app, board),
+        None => app.selected_item(),
+    };
+    if selected != Some(from) || app.overlay.is_some() {
         return;
     }
     match outcome {

@@ -59,10 +59,14 @@ impl Indexes {
         })
     }
 
-    /// The boards over a graph and an index already made from the same briefings (a first run makes
-    /// them to write the cache).
+    /// The boards over a graph and an index already made from the same briefings.
     pub fn with(store: &Store, xref: CrossRef, search: SearchIndex) -> Indexes {
         let folder = Folder::build(&store.briefings(), &xref);
+        Indexes::of(xref, search, folder)
+    }
+
+    /// The three, made from the same briefings (a first run or a load makes them to write the cache).
+    pub fn of(xref: CrossRef, search: SearchIndex, folder: Folder) -> Indexes {
         Indexes { xref: Arc::new(xref), search: Arc::new(search), folder: Arc::new(folder) }
     }
 }
@@ -93,18 +97,13 @@ impl Indexer {
         Indexer { deliver: Arc::new(deliver) }
     }
 
-    /// Builds the indexes of `store` as of `generation` (over the graph and index given, when a first
-    /// run made them), then reports `Action::Indexed`.
-    pub fn start(
-        &self,
-        store: Arc<Store>,
-        made: Option<(CrossRef, SearchIndex)>,
-        generation: u64,
-    ) -> io::Result<()> {
+    /// Builds the indexes of `store` as of `generation` (unless they are given: a load made them to
+    /// write the cache), then reports `Action::Indexed`.
+    pub fn start(&self, store: Arc<Store>, made: Option<Indexes>, generation: u64) -> io::Result<()> {
         let deliver = Arc::clone(&self.deliver);
         std::thread::Builder::new().name("brief-index".into()).spawn(move || {
             let indexes = match made {
-                Some((xref, search)) => Indexes::with(&store, xref, search),
+                Some(indexes) => indexes,
                 None => Indexes::build(&store),
             };
             // The store goes back to the loop alone, so that a reload may change it in place.
@@ -147,12 +146,22 @@ impl Indexer {
         Ok(())
     }
 
-    /// Reads the changed folder `dir` into its cache and lists it again ([`relisted`]) on a thread of its
-    /// own; reports `Action::Relisted`.
-    pub fn relist(&self, dir: PathBuf, generation: u64) -> io::Result<()> {
+    /// Reads the changed folder `dir` into its cache and lists it again ([`relisted`]), with its boards
+    /// when `boards`, on a thread of its own; reports `Action::Relisted`.
+    pub fn relist(&self, dir: PathBuf, generation: u64, boards: bool) -> io::Result<()> {
         let deliver = Arc::clone(&self.deliver);
         std::thread::Builder::new().name("brief-relist".into()).spawn(move || {
-            deliver(relisted(&dir, generation));
+            deliver(relisted(&dir, generation, boards));
+        })?;
+        Ok(())
+    }
+
+    /// Reads the boards the cache (`source`) holds (every board's rows and the text they draw; no
+    /// briefing decoded) on a thread of its own; reports `Action::BoardsRead`.
+    pub fn boards(&self, source: Arc<Snapshot>, generation: u64) -> io::Result<()> {
+        let deliver = Arc::clone(&self.deliver);
+        std::thread::Builder::new().name("brief-boards".into()).spawn(move || {
+            deliver(boards_read(&source, generation));
         })?;
         Ok(())
     }
@@ -214,15 +223,16 @@ impl Indexer {
                 return;
             }
             let (mut search, xref) = crate::engine::build(&store.briefings());
+            let folder = Folder::build(&store.briefings(), &xref);
             if let Some(stale) = stale {
-                stale.write(&dir, &store, &search, &xref);
+                stale.write(&dir, &store, &search, &xref, &folder);
                 // Searched from the cache just written, as after a warm start (each posting list read
                 // when a query needs it): the index built to write it is let go.
                 if let Some(stored) = Snapshot::open(&dir).and_then(|cache| cache.index_for(&store)) {
                     search = stored;
                 }
             }
-            let indexes = Indexes::with(&store, xref, search);
+            let indexes = Indexes::of(xref, search, folder);
             drop(store);
             deliver(Action::Indexed { generation, indexes });
         })?;
@@ -231,20 +241,31 @@ impl Indexer {
 }
 
 /// The folder `dir`, changed since the reader listed it, brought into its cache (`cache::load`: the
-/// changed files parsed, the cache written again) and listed again from it, with the cache's indexes:
-/// the reader goes on working from the cache. A folder the cache cannot list now (it changed again
-/// meanwhile, or files in it fail to load and must be listed from the store) is loaded instead.
-pub fn relisted(dir: &std::path::Path, generation: u64) -> Action {
+/// changed files parsed, the cache written again with its boards) and listed again from it, with the
+/// cache's indexes, and its boards when `boards` (a board is open): the reader goes on working from the
+/// cache. A folder the cache cannot list now (it changed again meanwhile, or files in it fail to load
+/// and must be listed from the store) is loaded instead.
+pub fn relisted(dir: &std::path::Path, generation: u64, boards: bool) -> Action {
     let relisted = || {
         let Loaded { store, .. } = crate::cache::load(dir, false, &Progress::default()).ok()?;
         // The whole store goes before the list is read: only the cache's list and tables are held.
         drop(store);
         let listed = crate::cache::listed(dir).filter(|listed| listed.summary.failed == 0)?;
         let opening = super::opening::Opening::new(listed);
-        let indexes = Indexes::stored(&opening.source())?;
-        Some(Relisting::new(opening, indexes))
+        let mut indexes = Indexes::stored(&opening.source())?;
+        let read = if boards { opening.source().boards() } else { None };
+        let with_boards = read.is_some();
+        if let Some(folder) = read {
+            indexes.folder = Arc::new(folder);
+        }
+        Some(Relisting::new(opening, indexes, with_boards))
     };
     Action::Relisted { generation, outcome: relisted() }
+}
+
+/// What [`Indexer::boards`] reports: the cache's boards, or `None` when they cannot be read.
+pub fn boards_read(source: &Snapshot, generation: u64) -> Action {
+    Action::BoardsRead { generation, folder: source.boards().map(Arc::new) }
 }
 
 /// How many inferred links of an item the cross-reference list shows while the reader works from the
@@ -254,11 +275,14 @@ pub const LINKS_LISTED: usize = 200;
 /// The folder `dir` loaded through its cache, with its indexes: over the cache's search index when the
 /// folder is as `source` says (unless `repair`: a damaged index is built again).
 pub fn load(dir: &std::path::Path, source: &Snapshot, repair: bool) -> Result<Arrived, String> {
-    let Loaded { store, index, graph } =
+    let Loaded { store, index, graph, folder } =
         crate::cache::load(dir, repair, &Progress::default()).map_err(|why| why.to_string())?;
     let stored = if repair { None } else { source.index_for(&store) };
     let indexes = match (graph.zip(index), stored) {
-        (Some((xref, search)), _) => Indexes::with(&store, xref, search),
+        (Some((xref, search)), _) => match folder {
+            Some(folder) => Indexes::of(xref, search, folder),
+            None => Indexes::with(&store, xref, search),
+        },
         (None, Some(search)) => Indexes::with(&store, CrossRef::build(&store.briefings()), search),
         (None, None) => Indexes::build(&store),
     };

@@ -40,7 +40,7 @@ use crate::cache::{Listed, Loaded};
 use crate::config::Config;
 use crate::export;
 use app::{Action, App, Effect, update};
-use indexer::Indexer;
+use indexer::{Indexer, Indexes};
 use searcher::Searcher;
 
 /// The width to wrap printed text to: the terminal's when stdout is one, otherwise 80 columns.
@@ -103,8 +103,12 @@ pub fn run(start: Start, selected: Option<usize>, settings: &Config, note: Optio
     // index the load made when it made them; or, on the cache's list, the folder and its indexes.
     let (mut app, first) = match start {
         Start::Loaded(loaded) => {
-            let Loaded { store, index, graph } = *loaded;
-            (App::indexing(store), First::Index(graph.zip(index).map(Box::new)))
+            let Loaded { store, index, graph, folder } = *loaded;
+            let made = match (graph, index, folder) {
+                (Some(xref), Some(search), Some(folder)) => Some(Box::new(Indexes::of(xref, search, folder))),
+                _ => None,
+            };
+            (App::indexing(store), First::Index(made))
         }
         Start::Listed { dir, listed } => {
             let opening = opening::Opening::new(*listed);
@@ -250,7 +254,7 @@ fn spawn_input(messages: Sender<Message>) -> io::Result<Sender<()>> {
 /// made, if it made them), load the folder the reader opened on the cache's list of, or read the folder
 /// of a first run.
 enum First {
-    Index(Option<Box<(crate::xref::CrossRef, crate::search::SearchIndex)>>),
+    Index(Option<Box<Indexes>>),
     Load(std::path::PathBuf, Arc<crate::cache::Snapshot>),
     /// Read the cache's search index and graph, and work from the cache (no briefing decoded but those
     /// shown).
@@ -431,8 +435,14 @@ fn perform(
             }
             return Ok(None);
         }
-        Effect::Relist { generation } => {
-            workers.indexer.relist(app.store.dir.clone(), generation)?;
+        Effect::Relist { generation, boards } => {
+            workers.indexer.relist(app.store.dir.clone(), generation, boards)?;
+            return Ok(None);
+        }
+        Effect::Boards { generation } => {
+            if let Some(opening) = &app.opening {
+                workers.indexer.boards(opening.source(), generation)?;
+            }
             return Ok(None);
         }
         Effect::Load { generation, repair } => {

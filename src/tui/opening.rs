@@ -96,18 +96,19 @@ impl std::fmt::Debug for Arrived {
     }
 }
 
-/// The folder's list read again from its cache after the folder changed, with the cache's indexes: what
-/// replaces the opening (`Action::Relisted`). Shared so that it can travel in an action; taken once.
+/// The folder's list read again from its cache after the folder changed, with the cache's indexes (and
+/// whether their boards were read too): what replaces the opening (`Action::Relisted`). Shared so that
+/// it can travel in an action; taken once.
 #[derive(Clone)]
-pub struct Relisting(Arc<std::sync::Mutex<Option<(Opening, Indexes)>>>);
+pub struct Relisting(Arc<std::sync::Mutex<Option<(Opening, Indexes, bool)>>>);
 
 impl Relisting {
-    pub fn new(opening: Opening, indexes: Indexes) -> Relisting {
-        Relisting(Arc::new(std::sync::Mutex::new(Some((opening, indexes)))))
+    pub fn new(opening: Opening, indexes: Indexes, boards: bool) -> Relisting {
+        Relisting(Arc::new(std::sync::Mutex::new(Some((opening, indexes, boards)))))
     }
 
-    /// The list and indexes, the first time they are asked for.
-    pub fn take(&self) -> Option<(Opening, Indexes)> {
+    /// The list and indexes, and whether the boards came with them, the first time they are asked for.
+    pub fn take(&self) -> Option<(Opening, Indexes, bool)> {
         self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take()
     }
 }

@@ -270,7 +270,7 @@ fn paras(app: &App) -> Vec<Para<'static>> {
             a.roles.iter().map(|r| format!("{}{}", r.role, span(r.first, r.last))).collect();
         paras.push(Para::new(format!("Roles: {}", roles.join("; ")), Tone::Plain, false));
     }
-    let dates = |b: &usize| app.store.entries[*b].briefing.source.published;
+    let dates = |b: &usize| app.folder.labels.published(*b);
     let first = a.briefings.iter().filter_map(dates).min();
     let last = a.briefings.iter().filter_map(dates).max();
     paras.push(Para::new(
@@ -364,10 +364,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 
 /// "2023-08 denies  Russia denies …", or for a claim naming the actor, its claimant first.
 fn claim_line(app: &App, at: ItemAt, by: bool, width: usize) -> Line<'static> {
-    let b = &app.store.entries[at.briefing].briefing;
-    let claim = &b.claims[at.item.index()];
-    let date = b.source.published.map_or("undated".to_string(), |d| d.to_string());
-    let who = if by { String::new() } else { format!("{}: ", b.actor_name(&claim.claimed_by)) };
+    let labels = &app.folder.labels;
+    let Some(claim) = labels.claim(at) else { return Line::default() };
+    let date = labels.published(at.briefing).map_or("undated".to_string(), |d| d.to_string());
+    let who = if by { String::new() } else { format!("{}: ", claim.claimant) };
     let text = format!("{date:<10} {:<9} {who}{}", claim.stance.to_string(), claim.text);
     let style = if claim.stance == crate::model::Stance::Denies { app.theme.warn() } else { Style::new() };
     super::cut(&text, width, style)

@@ -10,13 +10,14 @@ use ratatui::text::Line;
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph};
 
 use super::{Cursor, Input, Movement, fold, matches};
-use crate::folder::figures::{FigureGroup, figure};
-use crate::model::{Briefing, Date};
-use crate::render::figures::known_outlet;
+use crate::folder::figures::FigureGroup;
+use crate::folder::labels::Labels;
+use crate::model::Date;
+use crate::render::figures::known;
 use crate::render::format_value;
 use crate::tui::app::App;
 use crate::tui::view;
-use crate::xref::{ItemAt, figure_date};
+use crate::xref::ItemAt;
 
 #[derive(Debug, Default)]
 pub struct State {
@@ -56,22 +57,22 @@ fn values(app: &App) -> Option<&FigureGroup> {
 }
 
 /// What a group counts, as its first figure says: "artillery shells — shells sent to Russia".
-fn counted(briefings: &[&Briefing], group: &FigureGroup) -> String {
-    let f = figure(briefings, group.values[0]);
-    match &f.subject {
+fn counted(labels: &Labels, group: &FigureGroup) -> String {
+    let Some(f) = labels.figure(group.values[0]) else { return String::new() };
+    match f.subject {
         Some(subject) => format!("{} — {subject}", f.unit),
-        None => f.unit.clone(),
+        None => f.unit.to_string(),
     }
 }
 
 pub fn refresh(app: &mut App) {
     let words = app.boards.figures.filter.words();
-    let briefings = app.store.briefings();
+    let labels = &app.folder.labels;
     let state = &mut app.boards.figures;
     let before = state.rows.get(state.cursor.row).copied();
     state.rows = (app.folder.figures.iter().enumerate())
         .filter(|(_, g)| !state.differing_only || g.values_differ)
-        .filter(|(_, g)| words.is_empty() || matches(&fold(&counted(&briefings, g)), &words))
+        .filter(|(_, g)| words.is_empty() || matches(&fold(&counted(labels, g)), &words))
         .map(|(i, _)| i)
         .collect();
     let now = before.and_then(|g| state.rows.iter().position(|&r| r == g));
@@ -154,8 +155,8 @@ fn month_number(date: Date) -> f64 {
 /// Works out the chart of the selected group when the selection changed.
 pub fn prepare(app: &mut App) {
     let group = group(app);
-    let briefings = app.store.briefings();
-    let point = |at: ItemAt| Some((figure_date(&briefings, at)?, figure(&briefings, at).value));
+    let labels = &app.folder.labels;
+    let point = |at: ItemAt| labels.figure(at).and_then(|f| Some((f.date?, f.value)));
     let value = app.boards.figures.cursor.entry;
     let chart = &app.boards.figures.chart;
     let selected_at = (group.and_then(|g| app.folder.figures[g].values.get(value)))
@@ -196,7 +197,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let block = view::block(super::title(&[&counts, shown]), !state.cursor.right, app.theme);
     let block = super::with_filter(block, app, &state.filter);
     let empty = if figures.is_empty() { "No figures in this folder." } else { "No counted thing matches." };
-    let briefing = |b: usize| &app.store.entries[b].briefing;
+    let labels = &app.folder.labels;
     super::list(
         frame,
         app,
@@ -207,9 +208,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         &|i, width| {
             let g = &figures[state.rows[i]];
             let flag = if g.values_differ { "≠ " } else { "  " };
-            let first = g.values[0];
-            let f = &briefing(first.briefing).figures[first.item.index()];
-            let subject = f.subject.as_deref().map_or(String::new(), |s| format!(" — {s}"));
+            let Some(f) = labels.figure(g.values[0]) else { return Line::default() };
+            let subject = f.subject.map_or(String::new(), |s| format!(" — {s}"));
             let text = format!("{flag}{}{subject} ({})", f.unit, g.values.len());
             let style = if g.values_differ { app.theme.warn() } else { Style::new() };
             super::cut(&text, width, if i == state.cursor.row { Style::new() } else { style })
@@ -222,8 +222,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     };
     let verdict = if group.values_differ { "differ" } else { "agree" };
     let count = format!("{} values {verdict}", group.values.len());
-    let first = group.values[0];
-    let unit = &briefing(first.briefing).figures[first.item.index()].unit;
+    let unit = labels.figure(group.values[0]).map_or("", |f| f.unit);
     let block = view::block(super::title(&[unit, &count]), state.cursor.right, app.theme);
     let widths = [Constraint::Length(10), Constraint::Fill(3), Constraint::Fill(3), Constraint::Fill(2)];
     super::table(
@@ -237,17 +236,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         "",
         &|i| {
             let at = group.values[i];
-            let b = briefing(at.briefing);
-            let f = &b.figures[at.item.index()];
-            let date = f.as_of.or(b.source.published).map_or("undated".to_string(), |d| d.to_string());
-            let by = f.claimed_by.as_deref().map_or("", |id| b.actor_name(id));
-            let outlet = known_outlet(b).unwrap_or_default();
+            let Some(f) = labels.figure(at) else { return (Vec::new(), Style::new()) };
+            let date = f.date.map_or("undated".to_string(), |d| d.to_string());
+            let by = f.by;
+            let outlet = known(labels.outlet(at.briefing)).unwrap_or_default();
             let style = if i == state.cursor.entry && !state.cursor.right {
                 app.theme.heading()
             } else {
                 Style::new()
             };
-            (vec![date, f.text.clone(), by.to_string(), outlet.to_string()], style)
+            (vec![date, f.text.to_string(), by.to_string(), outlet.to_string()], style)
         },
     );
     draw_chart(frame, app, unit, chart_area);

@@ -279,6 +279,11 @@ pub fn apply(app: &mut App, action: &Action) -> Option<Option<Effect>> {
             }
         }
         Action::CrossReference => match selected_item(app, board) {
+            // Working from the cache, the links are worked out off the loop, as the reader's x does.
+            Some(from) if app.from_cache() => {
+                app.status = "finding related items…".into();
+                return Some(Some(Effect::Links { from, generation: app.generation() }));
+            }
             Some(from) => {
                 let links = app.xref.related(from);
                 app.status = format!("{} related item(s)", links.len());
@@ -464,7 +469,7 @@ pub fn requests(app: &mut App) -> Option<super::app::SearchRequest> {
 }
 
 /// The item the open board has selected, for the cross-reference overlay.
-fn selected_item(app: &App, board: Board) -> Option<ItemAt> {
+pub fn selected_item(app: &App, board: Board) -> Option<ItemAt> {
     match board {
         Board::Figures => figures::selected_item(app),
         Board::Questions => questions::selected_item(app),

@@ -54,10 +54,11 @@ pub fn forget(app: &mut App) {
 pub fn refresh(app: &mut App) {
     let words = app.boards.questions.filter.words();
     if !words.is_empty() && app.boards.questions.folded.len() != app.folder.questions.len() {
+        let labels = &app.folder.labels;
         let folded = (app.folder.questions.iter())
             .map(|q| {
-                let b = &app.store.entries[q.at.briefing].briefing;
-                fold(&format!("{} {}", b.questions[q.at.item.index()].text, b.title))
+                let text = labels.question(q.at).map_or("", |l| l.text);
+                fold(&format!("{text} {}", labels.title(q.at.briefing)))
             })
             .collect();
         app.boards.questions.folded = folded;
@@ -137,21 +138,21 @@ pub fn prepare(app: &mut App) {
 /// The question, what addresses it (or that nothing does), where it was asked, what it is about.
 fn paras(app: &App) -> Vec<Para<'static>> {
     let Some(entry) = entry(app) else { return Vec::new() };
-    let b = &app.store.entries[entry.at.briefing].briefing;
-    let question = &b.questions[entry.at.item.index()];
-    let mut paras = vec![Para::new(question.text.clone(), Tone::Heading, false)];
+    let labels = &app.folder.labels;
+    let Some(question) = labels.question(entry.at) else { return Vec::new() };
+    let mut paras = vec![Para::new(question.text.to_string(), Tone::Heading, false)];
     match &entry.addressed {
         Some(addressed) => {
-            let other = &app.store.entries[addressed.by.briefing].briefing;
+            let other = addressed.by.briefing;
             let date = addressed.date.map_or(String::new(), |d| format!(", {d}"));
             paras.push(Para::new(
-                format!("Addressed later (l goes there): {}", other.item_label(addressed.by.item)),
+                format!("Addressed later (l goes there): {}", question.addressed.unwrap_or_default()),
                 Tone::Plain,
                 false,
             ));
             paras.push(Para::new(format!("Why: {}", addressed.reason), Tone::Plain, false));
             paras.push(Para::new(
-                format!("in {} ({}{date})", other.title, other.source.outlet),
+                format!("in {} ({}{date})", labels.title(other), labels.outlet(other)),
                 Tone::Dim,
                 false,
             ));
@@ -169,11 +170,14 @@ fn paras(app: &App) -> Vec<Para<'static>> {
         )),
     }
     let date = entry.date.map_or(String::new(), |d| format!(", {d}"));
-    paras.push(Para::new(format!("Asked in {} ({}{date})", b.title, b.source.outlet), Tone::Dim, false));
-    let about: Vec<String> =
-        question.about.iter().filter_map(|id| b.item(id)).map(|item| b.item_label(item)).collect();
-    if !about.is_empty() {
-        paras.push(Para::new(format!("About: {}", about.join("; ")), Tone::Dim, false));
+    let asked = entry.at.briefing;
+    paras.push(Para::new(
+        format!("Asked in {} ({}{date})", labels.title(asked), labels.outlet(asked)),
+        Tone::Dim,
+        false,
+    ));
+    if !question.about.is_empty() {
+        paras.push(Para::new(format!("About: {}", question.about), Tone::Dim, false));
     }
     paras
 }
@@ -211,17 +215,15 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         empty,
         &|i| {
             let q = &questions[state.rows[i]];
-            let b = &app.store.entries[q.at.briefing].briefing;
+            let labels = &app.folder.labels;
             let (status, style) = match (&q.addressed, q.complete) {
                 (Some(_), _) => ("addressed", Style::new()),
                 (None, true) => ("open", app.theme.heading()),
                 (None, false) => ("open?", app.theme.heading()),
             };
             let date = q.date.map_or(String::new(), |d| d.to_string());
-            (
-                vec![status.to_string(), date, b.questions[q.at.item.index()].text.clone(), b.title.clone()],
-                style,
-            )
+            let text = labels.question(q.at).map_or("", |l| l.text);
+            (vec![status.to_string(), date, text.to_string(), labels.title(q.at.briefing).to_string()], style)
         },
     );
     let rows = usize::from(detail_area.height.saturating_sub(2));

@@ -170,10 +170,9 @@ pub fn searched(app: &mut App, id: u64, ranking: &Ranking) {
 
 /// Makes the timeline of `selection` with the stances chosen.
 fn show(app: &mut App, selection: &Selection) {
-    let briefings = app.briefings();
     let state = &app.boards.timeline;
     let stances: &[Stance] = if state.stances_only { &ASSERTIONS_AND_DENIALS } else { &[] };
-    let made = timeline::build(&briefings, selection, stances);
+    let made = timeline::build(&app.folder.labels, selection, stances);
     let state = &mut app.boards.timeline;
     let before = state.timeline.rows.get(state.selected).copied();
     state.timeline = made;
@@ -273,7 +272,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         block = block.title_bottom(Line::styled(format!(" {error} "), app.theme.warn()));
     }
     let empty =
-        if app.store.entries.is_empty() { "No briefings in this folder." } else { "Nothing matches." };
+        if app.folder.labels.is_empty() { "No briefings in this folder." } else { "Nothing matches." };
     super::list(frame, app, rows_area, block, (t.rows.len(), state.selected, true), empty, &|i, width| {
         line(app, t.rows[i], t, width)
     });
@@ -288,20 +287,15 @@ fn line(app: &App, row: Row, t: &Timeline, width: usize) -> Line<'static> {
             super::cut(&format!("{name} — {b} briefing(s), {c} claim(s)"), width, app.theme.heading())
         }
         Row::Briefing(index) => {
-            let b = &app.store.entries[index].briefing;
-            let date = b.source.published.map_or(String::new(), |d| format!("{d} "));
-            super::cut(&format!("  ▸ {date}{} — {}", b.title, b.source.outlet), width, Style::new())
+            let labels = &app.folder.labels;
+            let date = labels.published(index).map_or(String::new(), |d| format!("{d} "));
+            let text = format!("  ▸ {date}{} — {}", labels.title(index), labels.outlet(index));
+            super::cut(&text, width, Style::new())
         }
         Row::Claim(at) => {
-            let b = &app.store.entries[at.briefing].briefing;
-            let claim = &b.claims[at.item.index()];
+            let Some(claim) = app.folder.labels.claim(at) else { return Line::default() };
             let style = if claim.stance == Stance::Denies { app.theme.warn() } else { Style::new() };
-            let text = format!(
-                "      {:<9} {}: {}",
-                claim.stance.to_string(),
-                b.actor_name(&claim.claimed_by),
-                claim.text
-            );
+            let text = format!("      {:<9} {}: {}", claim.stance.to_string(), claim.claimant, claim.text);
             Line::from(Span::styled(super::super::panes::list::truncate(&text, width), style))
         }
     }

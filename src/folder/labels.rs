@@ -1,0 +1,270 @@
+//! What the boards draw of the items their rows name — a briefing's title, outlet and date; a claim's
+//! stance, claimant and text; a figure's value and words; a question's text, what it is about and what
+//! addresses it — kept apart from the briefings, each distinct string once. The boards draw from these
+//! and [`super::Folder`]'s rows alone, so that a reader working from the cache (which stores them with
+//! the rows) shows a board without decoding a briefing.
+
+use foldhash::HashMap;
+
+use crate::model::{Briefing, Date, ItemRef, Stance};
+use crate::xref::ItemAt;
+
+use super::questions::QuestionEntry;
+
+/// Distinct strings, by number.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Strings {
+    pub(crate) text: String,
+    /// Where each string ends in `text`.
+    pub(crate) ends: Vec<u32>,
+}
+
+impl Strings {
+    pub fn get(&self, n: u32) -> &str {
+        let end = self.ends.get(n as usize).map_or(0, |&e| e as usize);
+        let start = match n {
+            0 => 0,
+            n => self.ends.get(n as usize - 1).map_or(0, |&e| e as usize),
+        };
+        self.text.get(start..end).unwrap_or_default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+}
+
+/// Makes [`Strings`], giving a string seen before its first number.
+#[derive(Default)]
+struct Interner {
+    strings: Strings,
+    known: HashMap<String, u32>,
+}
+
+impl Interner {
+    fn add(&mut self, text: &str) -> u32 {
+        if let Some(&n) = self.known.get(text) {
+            return n;
+        }
+        let n = self.strings.ends.len() as u32;
+        self.strings.text.push_str(text);
+        self.strings.ends.push(self.strings.text.len() as u32);
+        self.known.insert(text.to_string(), n);
+        n
+    }
+}
+
+/// A briefing as the timeline's rows show it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BriefingLabel {
+    pub title: u32,
+    pub outlet: u32,
+    pub published: Option<Date>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ClaimLabel {
+    pub stance: Stance,
+    /// The claimant's name (its id when it names no actor of the briefing).
+    pub claimant: u32,
+    pub text: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FigureLabel {
+    pub value: f64,
+    pub unit: u32,
+    pub subject: Option<u32>,
+    pub text: u32,
+    /// Who claims it (empty when nobody is named).
+    pub by: u32,
+    /// When it held: its own date, else its briefing's.
+    pub date: Option<Date>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct QuestionLabel {
+    pub text: u32,
+    /// The labels of the items it is about, joined by "; " (empty when it names none).
+    pub about: u32,
+    /// The label of what addresses it, if anything does.
+    pub addressed: Option<u32>,
+}
+
+/// The labels of every briefing of a folder and of its claims, figures and questions, in the store's
+/// order; `*_first` give where each briefing's items start (one more than the briefings, the last the
+/// count).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Labels {
+    pub strings: Strings,
+    pub briefings: Vec<BriefingLabel>,
+    pub claims: Vec<ClaimLabel>,
+    pub figures: Vec<FigureLabel>,
+    pub questions: Vec<QuestionLabel>,
+    pub claim_first: Vec<u32>,
+    pub figure_first: Vec<u32>,
+    pub question_first: Vec<u32>,
+}
+
+/// A claim as the boards show it.
+pub struct ClaimText<'a> {
+    pub stance: Stance,
+    pub claimant: &'a str,
+    pub text: &'a str,
+}
+
+/// A figure as the boards show it.
+pub struct FigureText<'a> {
+    pub value: f64,
+    pub unit: &'a str,
+    pub subject: Option<&'a str>,
+    pub text: &'a str,
+    pub by: &'a str,
+    pub date: Option<Date>,
+}
+
+/// A question as the boards show it.
+pub struct QuestionText<'a> {
+    pub text: &'a str,
+    pub about: &'a str,
+    pub addressed: Option<&'a str>,
+}
+
+impl Labels {
+    /// The labels of `briefings`, with what addresses each of `questions` (the folder's questions board).
+    pub fn build(briefings: &[&Briefing], questions: &[QuestionEntry]) -> Labels {
+        let mut s = Interner::default();
+        let mut labels = Labels::default();
+        let count = |n: usize| n as u32;
+        for b in briefings {
+            labels.claim_first.push(count(labels.claims.len()));
+            labels.figure_first.push(count(labels.figures.len()));
+            labels.question_first.push(count(labels.questions.len()));
+            labels.briefings.push(BriefingLabel {
+                title: s.add(&b.title),
+                outlet: s.add(&b.source.outlet),
+                published: b.source.published,
+            });
+            for claim in &b.claims {
+                labels.claims.push(ClaimLabel {
+                    stance: claim.stance,
+                    claimant: s.add(b.actor_name(&claim.claimed_by)),
+                    text: s.add(&claim.text),
+                });
+            }
+            for f in &b.figures {
+                labels.figures.push(FigureLabel {
+                    value: f.value,
+                    unit: s.add(&f.unit),
+                    subject: f.subject.as_deref().map(|t| s.add(t)),
+                    text: s.add(&f.text),
+                    by: s.add(f.claimed_by.as_deref().map_or("", |id| b.actor_name(id))),
+                    date: f.as_of.or(b.source.published),
+                });
+            }
+            for q in &b.questions {
+                let about: Vec<String> =
+                    q.about.iter().filter_map(|id| b.item(id)).map(|item| b.item_label(item)).collect();
+                labels.questions.push(QuestionLabel {
+                    text: s.add(&q.text),
+                    about: s.add(&about.join("; ")),
+                    addressed: None,
+                });
+            }
+        }
+        labels.claim_first.push(count(labels.claims.len()));
+        labels.figure_first.push(count(labels.figures.len()));
+        labels.question_first.push(count(labels.questions.len()));
+        for q in questions {
+            let Some(addressed) = &q.addressed else { continue };
+            let by = addressed.by;
+            let label = s.add(&briefings[by.briefing].item_label(by.item));
+            if let Some(n) = labels.question_number(q.at) {
+                labels.questions[n].addressed = Some(label);
+            }
+        }
+        labels.strings = s.strings;
+        labels
+    }
+
+    /// How many briefings.
+    pub fn len(&self) -> usize {
+        self.briefings.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.briefings.is_empty()
+    }
+
+    pub fn title(&self, briefing: usize) -> &str {
+        self.briefings.get(briefing).map_or("", |b| self.strings.get(b.title))
+    }
+
+    pub fn outlet(&self, briefing: usize) -> &str {
+        self.briefings.get(briefing).map_or("", |b| self.strings.get(b.outlet))
+    }
+
+    pub fn published(&self, briefing: usize) -> Option<Date> {
+        self.briefings.get(briefing)?.published
+    }
+
+    /// How many claims a briefing has.
+    pub fn claim_count(&self, briefing: usize) -> usize {
+        let first = |b: usize| self.claim_first.get(b).map_or(0, |&n| n as usize);
+        first(briefing + 1).saturating_sub(first(briefing))
+    }
+
+    fn number(first: &[u32], at: ItemAt, index: usize) -> Option<usize> {
+        let start = *first.get(at.briefing)? as usize;
+        let end = *first.get(at.briefing + 1)? as usize;
+        (start + index < end).then_some(start + index)
+    }
+
+    fn question_number(&self, at: ItemAt) -> Option<usize> {
+        let ItemRef::Question(i) = at.item else { return None };
+        Labels::number(&self.question_first, at, i)
+    }
+
+    pub fn stance(&self, at: ItemAt) -> Option<Stance> {
+        let ItemRef::Claim(i) = at.item else { return None };
+        Some(self.claims[Labels::number(&self.claim_first, at, i)?].stance)
+    }
+
+    pub fn claim(&self, at: ItemAt) -> Option<ClaimText<'_>> {
+        let ItemRef::Claim(i) = at.item else { return None };
+        let c = self.claims[Labels::number(&self.claim_first, at, i)?];
+        Some(ClaimText {
+            stance: c.stance,
+            claimant: self.strings.get(c.claimant),
+            text: self.strings.get(c.text),
+        })
+    }
+
+    pub fn figure(&self, at: ItemAt) -> Option<FigureText<'_>> {
+        let ItemRef::Figure(i) = at.item else { return None };
+        let f = self.figures[Labels::number(&self.figure_first, at, i)?];
+        let s = &self.strings;
+        Some(FigureText {
+            value: f.value,
+            unit: s.get(f.unit),
+            subject: f.subject.map(|n| s.get(n)),
+            text: s.get(f.text),
+            by: s.get(f.by),
+            date: f.date,
+        })
+    }
+
+    pub fn question(&self, at: ItemAt) -> Option<QuestionText<'_>> {
+        let q = self.questions[self.question_number(at)?];
+        let s = &self.strings;
+        Some(QuestionText {
+            text: s.get(q.text),
+            about: s.get(q.about),
+            addressed: q.addressed.map(|n| s.get(n)),
+        })
+    }
+}
