@@ -670,3 +670,11 @@ fn results_with_no_speaker_are_the_company_s_the_story_is_about() {
         ])
     );
 }
+
+#[test]
+fn a_courtesy_title_before_the_speaker_after_a_quote() {
+    assert_eq!(
+        said("Dana Moor spoke first.\n“We are tired of these plans,” Mr Moor said."),
+        pairs(&[("Dana Moor", "We are tired of these plans.")])
+    );
+}

@@ -124,3 +124,17 @@ pub(super) fn acts(s: &Sent, tokens: Range<usize>, lex: &Lexicon) -> bool {
 pub(super) fn past_tense_shape(word: &str) -> bool {
     word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed")
 }
+
+/// How many tokens of a courtesy title stand right before a name: "Mr", "Ms", "Dr" (1) or "Mr." (2). A
+/// title that is also a function word, written capitalised.
+pub(super) fn courtesy_title_before(s: &Sent, name_start: usize) -> Option<usize> {
+    let t = &s.t;
+    (1..=2).find(|&w| {
+        name_start >= w
+            && (w == 1 || t.is_punct(name_start - 1, "."))
+            && t.toks[name_start - w].cap
+            && t.is_word(name_start - w)
+            && s.has(name_start - w, Tags::TITLE)
+            && s.has(name_start - w, Tags::STOP)
+    })
+}

@@ -136,6 +136,15 @@ fn sentence(doc: &Doc, s: &Sent, lex: &Lexicon) -> Vec<Mention> {
         if placed && matches!(m.kind, Kind::Person | Kind::Unknown | Kind::Single) && m.role.is_none() {
             m.kind = Kind::Place;
         }
+        // "Mr Moor", "Ms. Moor": a courtesy title makes the name a person's and is part of the words that
+        // name them (a quotation's speaker may start at it).
+        if m.role_start == b
+            && matches!(m.kind, Kind::Single | Kind::Unknown | Kind::Person)
+            && let Some(w) = courtesy_title_before(s, b)
+        {
+            m.kind = Kind::Person;
+            m.role_start = b - w;
+        }
         m.acts = acts(s, m.role_start.min(m.tokens.start)..m.tokens.end, lex);
         if m.descriptor.is_none() {
             m.descriptor = descriptor_before(s, m.role_start.min(m.tokens.start), lex);
