@@ -99,9 +99,10 @@ fn figure(t: &Tokens, n: &Number, previous: Option<&Found>, gaz: &Lexicon) -> Op
     let after_colon =
         start >= 2 && t.is_punct(start - 1, ":") && t.raw(start - 2).bytes().all(|b| b.is_ascii_digit());
     let glued = |a: usize, b: usize| t.toks[a].range.end == t.toks[b].range.start;
+    // "COVID -19": spaced before the hyphen, after an initialism, it is still a name's number.
     let identifier = start >= 2
         && t.is_punct(start - 1, "-")
-        && glued(start - 2, start - 1)
+        && (glued(start - 2, start - 1) || (glued(start - 1, start) && t.toks[start - 2].upper))
         && t.toks[start - 2].kind == Kind::Word;
     if t.is_punct(end, ":") || after_colon || identifier {
         return None;
@@ -868,6 +869,9 @@ mod tests {
         assert!(figures("Posted at 12:33 PM and updated at 9:05.").is_empty(), "times of day");
         assert!(figures("It is the No. 1 producer, says Vol. 3 of the report.").is_empty(), "ranks");
         assert!(figures("The two countries have a two-way deal with F-16 jets at 10:30.").is_empty());
+        // An initialism spaced from its hyphened number is still a name: "the QRV -22 rules".
+        let spaced = figures("Twelve officials broke the QRV -22 rules.");
+        assert_eq!(spaced.iter().map(|f| f.0).collect::<Vec<_>>(), [12.0], "{spaced:?}");
         assert!(figures("He is one of the leaders, and the three allies agreed.").is_empty());
         assert!(figures("In the past two years prices rose.").is_empty());
         assert!(figures("Three years ago prices rose.").is_empty());

@@ -373,20 +373,28 @@ impl Walker<'_> {
     fn place(&self, s: &Sent, cues: Vec<Cue>) -> Vec<Found> {
         let t = &s.t;
         let mut cut_ends: Vec<usize> = cues.iter().map(|a| a.content.end).collect();
+        let mut skip = vec![false; cues.len()];
         for i in 0..cues.len() {
             for next in &cues[i + 1..] {
                 let c = &cues[i].content;
-                let next_start = next.speaker_tokens.start.min(next.verb.start);
-                if next_start > c.start && next_start < c.end {
+                // A verb whose speaker goes on from before ("agreed, but said ...") starts its own words.
+                let next_start = if next.speaker_tokens.start < c.start {
+                    next.verb.start
+                } else {
+                    next.speaker_tokens.start.min(next.verb.start)
+                };
+                if next_start >= c.start && next_start < c.end {
                     let cut = trim_joiners(s, c.start..next_start);
                     if cut.clone().filter(|&k| t.is_word(k)).count() >= 3 {
                         cut_ends[i] = cut.end;
+                    } else if next.speakers == cues[i].speakers {
+                        // "Dana Moor agreed, but said it was late": the first verb says nothing of its own.
+                        skip[i] = true;
                     }
                     break;
                 }
             }
         }
-        let mut skip = vec![false; cues.len()];
         let mut relayed_by: Vec<Option<Speaker>> = vec![None; cues.len()];
         for i in 0..cues.len() {
             // An outlet that reports someone else's statement ("X reported that police said ...").

@@ -678,3 +678,11 @@ fn a_courtesy_title_before_the_speaker_after_a_quote() {
         pairs(&[("Dana Moor", "We are tired of these plans.")])
     );
 }
+
+#[test]
+fn a_second_verb_of_saying_after_but_starts_the_statement() {
+    assert_eq!(
+        said("Dana Moor agreed, but said it was the council's duty to act."),
+        pairs(&[("Dana Moor", "It was the council's duty to act.")])
+    );
+}

@@ -40,6 +40,9 @@ pub(super) fn classify(
 ) {
     let t = &s.t;
     let n = s.index;
+    if emphasis_capitals(s, run.clone()) {
+        return;
+    }
     if run.len() == 1 {
         let raw = t.raw(run.start);
         let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
@@ -154,6 +157,15 @@ pub(super) fn classify(
     let name = name_start..run.end;
     let prefix = run.start..name_start;
     let head_tag = s.tag(run.end - 1);
+    // "the First Ordinary Session of Parliament", "the Order of Business": a thing's head word before "of"
+    // makes the whole name a thing ("Bank of England" has a body's head there).
+    let thing_of = (run.start + 1..run.end.saturating_sub(1)).find(|&k| t.key(k) == "of").is_some_and(|of| {
+        s.has(of - 1, Tags::THING_HEAD) && !s.has(of - 1, Tags::ORG_HEAD) && !s.has(of - 1, Tags::TITLE)
+    });
+    if thing_of {
+        mentions_in(s, run, names, out);
+        return;
+    }
     let portfolio = |r: Range<usize>| {
         !r.is_empty()
             && name.len() >= 2
@@ -430,4 +442,21 @@ pub(super) fn mentions_in(s: &Sent, span: Range<usize>, names: &Names, out: &mut
             _ => k += 1,
         }
     }
+}
+
+/// "A HEATED row broke out", "STUNNED residents": the first words of a story set in capitals for emphasis.
+/// All-capital words opening the sentence and followed by a lower-case word are ordinary words when the last
+/// has a verb's ending ("-ED", "-ING", "-LY") or is a long word after an article (initialisms are short).
+fn emphasis_capitals(s: &Sent, run: Range<usize>) -> bool {
+    let t = &s.t;
+    let last = run.end - 1;
+    let key = t.key(last);
+    let capitals = (s.first_word..run.end)
+        .all(|j| t.is_word(j) && t.raw(j).chars().all(|c| !c.is_alphabetic() || c.is_uppercase()));
+    let opening = run.end <= s.first_word + 2;
+    let after_article =
+        last > s.first_word && matches!(t.key(last - 1), "a" | "an" | "the") && key.len() >= 6;
+    let inflected = key.len() >= 5 && (key.ends_with("ed") || key.ends_with("ing") || key.ends_with("ly"));
+    let lower_next = t.toks.get(run.end).is_some_and(|n| n.kind == TokenKind::Word && !n.cap);
+    capitals && opening && lower_next && (after_article || inflected)
 }

@@ -115,6 +115,7 @@ fn sentence(doc: &Doc, s: &Sent, lex: &Lexicon) -> Vec<Mention> {
         classify(doc, s, i..end, &names, lex, &mut out);
         i = end;
     }
+    titled_before_comma(s, &mut out);
     for m in &mut out {
         // "Tarvair (NYSE:TV)": a name with its stock ticker is a listed company; so is one whose shares or
         // stock are spoken of ("shares of Tarvair", "a stake in Tarvair").
@@ -440,5 +441,53 @@ mod tests {
         assert!(found[0][1].acts, "a possessive owns");
         assert!(found[1][0].acts);
         assert_eq!(found[1][0].descriptor.as_deref(), Some("retailer"));
+    }
+
+    #[test]
+    fn a_title_with_its_portfolio_before_a_comma_is_the_role_of_the_name_after_it() {
+        let m = mentions("The Minister of Harbour Works, Dana Moor has resigned.");
+        assert!(
+            m.contains(&("Dana Moor".into(), Kind::Person, Some("Minister of Harbour Works".into()))),
+            "{m:?}"
+        );
+        let m = mentions("Minister of Trade and Fisheries, Oren Hale, said the port would open.");
+        assert!(
+            m.contains(&("Oren Hale".into(), Kind::Person, Some("Minister of Trade and Fisheries".into()))),
+            "{m:?}"
+        );
+        let m = mentions("Chief Executive of Tarvo Holdings, Dana Moor, said no.");
+        assert!(m.contains(&("Tarvo Holdings".into(), Kind::Organisation, None)), "{m:?}");
+        let m = mentions("Leader of Government in Parliament and Fisheries Minister Oren Hale said no.");
+        assert_eq!(
+            m,
+            [(
+                "Oren Hale".into(),
+                Kind::Person,
+                Some("Leader of Government in Parliament and Fisheries Minister".into())
+            )]
+        );
+    }
+
+    #[test]
+    fn capitals_for_emphasis_at_a_story_s_start_name_no_one() {
+        let m = mentions("A FIERCE row broke out in the council on Monday.");
+        assert!(m.is_empty(), "{m:?}");
+        assert!(mentions("STUNNED residents watched the water rise.").is_empty());
+        // An initialism opening a sentence still names a body.
+        assert_eq!(kind_of("QRX said on Monday it would appeal.", "QRX"), Some(Kind::Organisation));
+        assert_eq!(kind_of("The QRX said it would appeal.", "QRX"), Some(Kind::Organisation));
+    }
+
+    #[test]
+    fn proceedings_and_papers_of_a_legislature_are_things() {
+        // thing_heads: "Session", "Orders", "Paper"; a thing's head before "of" makes the name a thing.
+        let m =
+            mentions("The Standing Orders were read, and the Second Ordinary Session of Parliament closed.");
+        assert!(m.is_empty(), "{m:?}");
+        assert!(mentions("The Order of Business was set by the clerk.").is_empty());
+        assert_eq!(
+            kind_of("The Bank of Tarvo said rates would rise.", "Bank of Tarvo"),
+            Some(Kind::Organisation)
+        );
     }
 }

@@ -143,3 +143,66 @@ pub(super) fn descriptor_before(s: &Sent, start: usize, lex: &Lexicon) -> Option
     let key = t.key(k);
     lex.body_nouns.contains(key).then(|| key.to_string())
 }
+
+/// "The Minister of Harbour Works, Dana Moor has resigned", "Leader of the House and Fisheries Minister Dana
+/// Moor": a title with its portfolio, then a comma before a name with no role of its own, or "and" before
+/// a titled name. The title and portfolio are the person's role (with the title after "and"); the portfolio
+/// names no actor. A body named there stays one ("Chief Executive of Tarvo Holdings, Dana Moor").
+pub(super) fn titled_before_comma(s: &Sent, out: &mut Vec<Mention>) {
+    let t = &s.t;
+    for i in 0..out.len() {
+        let name = &out[i];
+        let person = name.kind == Kind::Person || (name.kind == Kind::Unknown && name.tokens.len() >= 2);
+        let first = name.role_start.min(name.tokens.start);
+        let sep = first.wrapping_sub(1);
+        let comma = t.is_punct(sep, ",") && name.role.is_none() && first == name.tokens.start;
+        let and = t.key(sep) == "and" && name.role.is_some() && first < name.tokens.start;
+        if !person || !(comma || and) {
+            continue;
+        }
+        // The capitalised words and the joiners before the separator, and the title word opening them.
+        let mut k = sep;
+        while k > 0
+            && sep - k < 10
+            && t.is_word(k - 1)
+            && (t.toks[k - 1].cap || matches!(t.key(k - 1), "of" | "and" | "for" | "in" | "the"))
+        {
+            k -= 1;
+        }
+        let Some(start) = (k..sep).find(|&j| t.toks[j].cap && s.has(j, Tags::TITLE)) else { continue };
+        if !(start..sep).any(|j| t.key(j) == "of") || !t.toks[sep - 1].cap {
+            continue;
+        }
+        let portfolio = start..sep;
+        let role = if comma { portfolio.clone() } else { start..name.tokens.start };
+        let name = &mut out[i];
+        name.kind = Kind::Person;
+        name.role = Some(t.span(role.clone()).to_string());
+        name.role_start = role.start;
+        // "Chief Executive of Tarvo Holdings" read as one body: the body is what follows "of".
+        let body = out.iter().find_map(|m| {
+            let of = (m.tokens.start..m.tokens.end).find(|&j| t.key(j) == "of")?;
+            let head = m.tokens.end - 1;
+            (m.tokens.start == portfolio.start
+                && m.kind == Kind::Organisation
+                && m.known.is_none()
+                && head > of
+                && (of + 1..m.tokens.end).all(|j| t.toks[j].cap || matches!(t.key(j), "of" | "and"))
+                && (s.has(head, Tags::CORPORATE) || s.has(head, Tags::ORG_HEAD)))
+            .then(|| mention(m.sentence, of + 1..m.tokens.end, Kind::Organisation))
+        });
+        // The portfolio's words name no actor; a body or a known name after the title still does.
+        out.retain(|m| {
+            m.tokens.start < portfolio.start
+                || m.tokens.end > portfolio.end
+                || m.known.is_some()
+                || (m.tokens.start > portfolio.start
+                    && matches!(m.kind, Kind::Organisation | Kind::State | Kind::Outlet))
+        });
+        if let Some(body) = body {
+            let at = out.iter().position(|m| m.tokens.start > body.tokens.start).unwrap_or(out.len());
+            out.insert(at, body);
+        }
+        return;
+    }
+}
