@@ -419,9 +419,17 @@ fn number_at(t: &Tokens, i: usize, gaz: &Lexicon) -> Option<Number> {
         });
     } else if currency.is_none()
         && let Some((end, v)) = gaz.fractions.longest_at(t, first)
+        // "half a million" is a number, not a share.
+        && gaz.number_words.longest_at(t, first).is_none()
     {
-        // "more than half of the votes", "a third of its customers": a share, as a fraction.
-        if t.key(end) != "of" {
+        // "more than half of the votes", "a third of its customers": a share, as a fraction. "The first
+        // half of the year", "the latter half of": a period.
+        let period = first > 0
+            && matches!(
+                t.key(first - 1),
+                "first" | "second" | "last" | "final" | "latter" | "former" | "other" | "back" | "front"
+            );
+        if t.key(end) != "of" || period {
             return None;
         }
         return Some(Number {
@@ -808,6 +816,10 @@ mod tests {
         assert_eq!(values("Rates fell as low as -0.25% last year."), [(-0.0025, "percent".to_string())]);
         assert_eq!(values("It earned 64 cents a share."), [(0.64, "US dollars".to_string())]);
         assert_eq!(values("More than a third of the members left."), [(0.3333, "percent".to_string())]);
+        // "half a million" is a number; "the first half of the year" a period, not a share.
+        assert_eq!(values("They sell over half a million phones a day."), [(500000.0, "phones".to_string())]);
+        assert_eq!(values("Sales should rise in the latter half of the year."), []);
+        assert_eq!(values("Output fell in the first half of 2025."), []);
         assert_eq!(
             values("Crews found 300 boats, 120 of which had sunk."),
             [(300.0, "boats".to_string()), (120.0, "boats".to_string())]

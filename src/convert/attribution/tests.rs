@@ -686,3 +686,22 @@ fn a_second_verb_of_saying_after_but_starts_the_statement() {
         pairs(&[("Dana Moor", "It was the council's duty to act.")])
     );
 }
+
+#[test]
+fn titles_joined_by_and_before_an_inverted_speaker_who_told_an_audience() {
+    assert_eq!(
+        said(
+            "Quorvo saw weak demand in the quarter, president and operating chief Dana Moor told analysts on a \
+             call."
+        ),
+        pairs(&[("Dana Moor", "Quorvo saw weak demand in the quarter.")])
+    );
+}
+
+#[test]
+fn a_body_named_before_a_person_s_title_is_the_company_that_speaks_later() {
+    assert_eq!(
+        said("Tarvo CEO Dana Moor spoke on Friday.\nThe company said revenue fell."),
+        pairs(&[("Tarvo", "Revenue fell.")])
+    );
+}

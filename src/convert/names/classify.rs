@@ -52,8 +52,12 @@ pub(super) fn classify(
             && (t.is_punct(run.start - 1, ":") || t.is_punct(run.end, ":"))
             && t.toks[run.start].upper;
         let plural_title = raw.ends_with('s') && lex.is_title(&raw[..raw.len() - 1].to_lowercase());
-        // "EPS topped forecasts", "after a VAR check": the initialism of a term.
-        let term = lex.term_acronyms.contains(t.key(run.start)) && names.at(run.start).is_none();
+        // "EPS topped forecasts", "after a VAR check": the initialism of a term. "US$235", "C$12": a
+        // currency's sign.
+        let currency = t.toks.get(run.end).is_some_and(|n| n.range.start == t.toks[run.start].range.end)
+            && t.is_punct(run.end, "$");
+        let term =
+            (lex.term_acronyms.contains(t.key(run.start)) && names.at(run.start).is_none()) || currency;
         // A bare title ("PM", "Minister") names nobody by itself.
         let bare_title = s.has(run.start, Tags::TITLE) && names.at(run.start).is_none();
         // "the annual general meeting (AGM)": the short form of a lower-case term names no one.
@@ -266,6 +270,27 @@ pub(super) fn classify(
                             || head_of(m)
                     });
                     mentions_in(s, prefix.clone(), names, out);
+                    // "Tarvo CEO Dana Moor": one name word before the title is the body the person works
+                    // for, to be decided like any single word.
+                    let employer = role_tokens.start;
+                    if role_tokens.len() >= 2
+                        && t.toks[employer].cap
+                        && t.is_word(employer)
+                        && name_word(s, employer, names)
+                        && !s.has(employer, Tags::TITLE)
+                        && !s.has(employer, Tags::PORTFOLIO)
+                        // "City Manager", "County Executive": a level of government, no name.
+                        && !s.has(employer, Tags::PLACE_HEAD)
+                        && !s.has(employer, Tags::ORG_HEAD)
+                        && !s.has(employer, Tags::GIVEN_NAME)
+                        && names.at(employer).is_none()
+                        && s.has(employer + 1, Tags::TITLE)
+                        && !out.iter().any(|m| m.tokens.contains(&employer))
+                    {
+                        let mut m = mention(n, employer..employer + 1, Kind::Single);
+                        m.affiliation = true;
+                        out.push(m);
+                    }
                     // "Halvorsen Systems Inc Chief Executive Dana Moor": a company by its corporate word.
                     if let Some(end) =
                         prefix.clone().rev().find(|&k| s.has(k, Tags::CORPORATE)).map(|k| k + 1)

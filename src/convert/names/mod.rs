@@ -152,7 +152,7 @@ fn sentence(doc: &Doc, s: &Sent, lex: &Lexicon) -> Vec<Mention> {
         }
         let next = m.tokens.end;
         let lower_next = s.t.toks.get(next).is_some_and(|t| t.kind == TokenKind::Word && !t.cap);
-        m.affiliation = m.kind == Kind::Single
+        m.affiliation |= m.kind == Kind::Single
             && !s.t.toks[next - 1].possessive
             && lower_next
             && (s.has(next, Tags::TITLE) || s.has(next, Tags::PROFESSION));
@@ -416,6 +416,7 @@ mod tests {
         // term_acronyms: "EPS", "VAR" are terms.
         assert!(mentions("The EPS topped forecasts, the company said.").is_empty());
         assert!(mentions("The goal stood after a VAR check.").is_empty());
+        assert!(mentions("Revenue came in at US$235 million, or C$310 million.").is_empty());
         // Another initialism that acts is a body.
         assert_eq!(kind_of("The QRX said it would appeal.", "QRX"), Some(Kind::Organisation));
     }
@@ -489,5 +490,29 @@ mod tests {
             kind_of("The Bank of Tarvo said rates would rise.", "Bank of Tarvo"),
             Some(Kind::Organisation)
         );
+    }
+
+    #[test]
+    fn lower_case_titles_joined_by_and_are_one_role() {
+        let m = mentions("Sales fell, president and operating chief Dana Moor said.");
+        assert!(
+            m.contains(&("Dana Moor".into(), Kind::Person, Some("president and operating chief".into()))),
+            "{m:?}"
+        );
+        // "and" after a title joins no title: "the mayor and Dana Moor".
+        let m = mentions("The mayor and Dana Moor spoke.");
+        assert!(m.contains(&("Dana Moor".into(), Kind::Person, None)), "{m:?}");
+    }
+
+    #[test]
+    fn one_name_word_before_a_title_is_who_the_person_works_for() {
+        let m = mentions("Tarvo CEO Dana Moor spoke on Friday.");
+        assert!(m.iter().any(|(n, _, _)| n == "Tarvo"), "{m:?}");
+        assert!(m.contains(&("Dana Moor".into(), Kind::Person, Some("Tarvo CEO".into()))), "{m:?}");
+        // A portfolio or a demonym is no employer.
+        let m = mentions("Defence Minister Dana Moor spoke on Friday.");
+        assert_eq!(m.len(), 1, "{m:?}");
+        let m = mentions("City Manager Dana Moor spoke on Friday.");
+        assert_eq!(m.len(), 1, "{m:?}");
     }
 }

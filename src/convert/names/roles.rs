@@ -32,12 +32,21 @@ pub(super) fn role_start(s: &Sent, from: usize, run_has_title: bool, lex: &Lexic
         k -= 1;
     }
     if !run_has_title && k == from {
-        while k > 0
-            && t.is_word(k - 1)
-            && !t.toks[k - 1].cap
-            && (s.has(k - 1, Tags::TITLE) || s.has(k - 1, Tags::PROFESSION))
-        {
-            k -= 1;
+        let title = |j: usize| {
+            t.is_word(j) && !t.toks[j].cap && (s.has(j, Tags::TITLE) || s.has(j, Tags::PROFESSION))
+        };
+        loop {
+            while k > 0 && title(k - 1) {
+                k -= 1;
+            }
+            // "president and operating chief Dana Moor": titles joined by "and", one modifier allowed.
+            let modifier =
+                usize::from(k > 0 && t.is_word(k - 1) && !t.toks[k - 1].cap && !s.has(k - 1, Tags::STOP));
+            let and = k.checked_sub(modifier + 1).filter(|&a| a > 0 && t.key(a) == "and" && title(a - 1));
+            match and {
+                Some(a) if k < from => k = a,
+                _ => break,
+            }
         }
         if k == from {
             return from;
