@@ -160,6 +160,13 @@ fn tag(t: &Tokens, i: usize, lex: &Lexicon) -> Tags {
         tags.remove(Tags::GIVEN_NAME | Tags::FAMILY_FIRST);
         tags.add(Tags::PROFESSION, lex.is_profession(key));
     }
+    // Their plurals are people however written ("Seismologists said", "some epidemiologists fear").
+    if let Some(stem) = key.strip_suffix('s')
+        && lex.is_profession(stem)
+        && !tags.has(Tags::VERB)
+    {
+        tags.add(Tags::PEOPLE_NOUN, true);
+    }
     // Inside a name a cue word is part of it ("the United States", "Kim Reports"), not a verb.
     if tok.cap && i > 0 && t.toks[i - 1].cap && t.is_word(i - 1) {
         tags.remove(Tags::CUE | Tags::CUE_PHRASE);

@@ -521,7 +521,15 @@ pub(super) fn interrupted(
     if !before_attribution || !t.is_punct(attribution_end, ",") || s.quoted.iter().any(|&q| q) {
         return None;
     }
-    let rest = trim_joiners(s, attribution_end + 1..t.len());
+    let mut rest = trim_joiners(s, attribution_end + 1..t.len());
+    // "..., said Dana Moor, a geologist at Tarvo - a record.": the speaker's apposition is no part of it.
+    let apposition = s.has(rest.start, Tags::DETERMINER)
+        && (rest.start..rest.end.min(rest.start + 4))
+            .any(|k| s.has(k, Tags::TITLE) || s.has(k, Tags::PROFESSION) || s.has(k, Tags::PEOPLE_NOUN));
+    if apposition {
+        let close = rest.clone().find(|&k| t.is_punct(k, ",") || t.is_dash(k))?;
+        rest = trim_joiners(s, close + 1..t.len());
+    }
     let words = rest.clone().filter(|&k| t.is_word(k)).count();
     let first = rest.start;
     let opens_aside = t.key(first).ends_with("ing")

@@ -385,10 +385,25 @@ impl Walker<'_> {
     pub(super) fn noun_phrase_left(&mut self, s: &Sent, end: usize) -> Option<(Vec<Speaker>, Range<usize>)> {
         let t = &s.t;
         let mut start = end;
+        // "officials tasked with the inquiry", "diplomats briefed on the talks": a participle and its
+        // preposition after the head; the head is before the participle.
+        let participle_at = |j: usize| {
+            j > 0
+                && s.has(j, Tags::INFLECTED)
+                && !t.toks[j].cap
+                && s.has(j - 1, Tags::PEOPLE_NOUN)
+                && s.has(j + 1, Tags::PREPOSITION)
+        };
+        let mut head_end = end;
         while start > 0 && end - start < 28 {
             let j = start - 1;
             let tok = &t.toks[j];
             let key = t.key(j);
+            if participle_at(j) && j + 1 < end {
+                head_end = j;
+                start = j;
+                continue;
+            }
             if tok.kind == TokenKind::Punct {
                 let hyphen = key == "-" && j > 0 && tok.range.start == t.toks[j - 1].range.end;
                 // "the Sunnyvale, Calif.-based company": a town and its state before a compound.
@@ -418,8 +433,11 @@ impl Walker<'_> {
                 start = j;
                 // "the team of researchers at the Oryx blog": a prepositional phrase inside the phrase.
                 let close_to = j >= 3 && t.key(j - 1) == "to" && t.key(j - 2) == "close";
+                let after_participle = j >= 3 && s.has(j - 1, Tags::PREPOSITION) && participle_at(j - 2);
                 if j >= 2
-                    && (matches!(t.key(j - 1), "of" | "at" | "from" | "for" | "with") || close_to)
+                    && (matches!(t.key(j - 1), "of" | "at" | "from" | "for" | "with")
+                        || close_to
+                        || after_participle)
                     && end - j < 26
                 {
                     continue;
@@ -429,7 +447,8 @@ impl Walker<'_> {
             let document_head = j + 1 == end && s.has(j, Tags::DOCUMENT);
             // "people familiar with the matter", "sources close to the talks": a phrase after the head.
             let inner_preposition = (matches!(key, "of" | "from" | "at" | "for" | "in" | "with")
-                || (key == "to" && j > 0 && t.key(j - 1) == "close"))
+                || (key == "to" && j > 0 && t.key(j - 1) == "close")
+                || (j > 0 && s.has(j, Tags::PREPOSITION) && participle_at(j - 1)))
                 && j > 0
                 && start < end;
             let number = s.has(j, Tags::NUMBER) && !tok.cap;
@@ -459,7 +478,7 @@ impl Walker<'_> {
         if start == end {
             return None;
         }
-        let speaker = self.noun_phrase(s, start..end, end)?;
+        let speaker = self.noun_phrase(s, start..head_end, end)?;
         // "rights groups and some donor governments criticised": each phrase speaks.
         let mut speakers = vec![speaker];
         let mut first = start;
@@ -694,9 +713,14 @@ impl Walker<'_> {
         }) {
             start = k + 1;
         }
-        // The phrase without a relative clause: "analysts who scrutinize photos" is named "analysts".
+        // The phrase without a relative clause or a participle's phrase: "analysts who scrutinize photos",
+        // "analysts tasked with the audit" are named "analysts".
         let name_end = (head + 1..span_end)
-            .find(|&k| s.has(k, Tags::RELATIVE) || t.is_punct(k, ","))
+            .find(|&k| {
+                s.has(k, Tags::RELATIVE)
+                    || t.is_punct(k, ",")
+                    || (k == head + 1 && s.has(k, Tags::INFLECTED) && s.has(k + 1, Tags::PREPOSITION))
+            })
             .unwrap_or(span_end);
         let mut name = t.span(start..name_end).trim_end_matches(',').to_string();
         if start < head

@@ -705,3 +705,34 @@ fn a_body_named_before_a_person_s_title_is_the_company_that_speaks_later() {
         pairs(&[("Tarvo", "Revenue fell.")])
     );
 }
+
+#[test]
+fn plurals_of_professions_in_ist_speak_as_groups() {
+    let found = said("Seismologists said the shaking was the strongest on record.");
+    assert_eq!(found, pairs(&[("Seismologists", "The shaking was the strongest on record.")]));
+    let found = said("Some hydrologists fear the river will rise.");
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn a_participle_phrase_between_the_speakers_and_the_verb() {
+    let found = said(
+        "Engineers tasked with the inquiry said the report was late.\n\
+         Diplomats briefed on the talks said a deal was near.\n\
+         Tarvo Ministry officials involved in the project said it would open in May.",
+    );
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert_eq!((found[0].0.as_str(), found[0].1.as_str()), ("Engineers", "The report was late."));
+    assert_eq!(found[1].1, "A deal was near.");
+    assert_eq!(found[2].1, "It would open in May.");
+}
+
+#[test]
+fn an_apposition_closed_by_a_dash_is_no_part_of_the_statement() {
+    assert_eq!(
+        said(
+            "The shaking was twice the usual force, said Dana Moor, a geologist with Tarvo University - a record."
+        ),
+        pairs(&[("Dana Moor", "The shaking was twice the usual force.")])
+    );
+}

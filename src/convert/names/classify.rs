@@ -360,7 +360,18 @@ pub(super) fn classify(
         out.push(body);
         return;
     }
-    // Not a person: what the head word says.
+    // Not a person: what the head word says. A thing's head that speaks names a body ("the Tarvo
+    // Geological Survey said").
+    let says = cue_next(s, run.end, lex).is_some_and(|k| {
+        matches!(
+            t.key(k),
+            "said" | "says" | "told" | "announced" | "stated" | "added" | "warned" | "reported"
+        )
+    });
+    if head_tag.has(Tags::THING_HEAD) && run.len() > 1 && says {
+        out.push(mention(n, run, Kind::Organisation));
+        return;
+    }
     if head_tag.has(Tags::THING_HEAD) {
         // "United Nations Security Council Resolutions": the body inside still counts.
         mentions_in(s, run, names, out);

@@ -41,8 +41,8 @@ pub(super) fn followed_by_its_state(s: &Sent, m: &Mention, lex: &Lexicon) -> boo
             .is_some_and(|(_, e)| matches!(e.entity, Entity::Country(_) | Entity::Place(_)))
 }
 
-/// Whether a cue verb of saying follows a mention's end (after "," or an adverb): "City said".
-pub(super) fn speaks_next(s: &Sent, end: usize, lex: &Lexicon) -> bool {
+/// Where a cue verb follows a mention's end (after a time or an adverb): "City said".
+pub(super) fn cue_next(s: &Sent, end: usize, lex: &Lexicon) -> Option<usize> {
     let mut k = end;
     loop {
         if let n @ 1.. = when_said(s, k, lex) {
@@ -53,7 +53,7 @@ pub(super) fn speaks_next(s: &Sent, end: usize, lex: &Lexicon) -> bool {
             break;
         }
     }
-    s.has(k, Tags::CUE)
+    s.has(k, Tags::CUE).then_some(k)
 }
 
 /// Whether the mention acts in its sentence: it owns something ("Visa's profit"), or a verb follows it

@@ -187,7 +187,7 @@ fn sentence(doc: &Doc, s: &Sent, lex: &Lexicon) -> Vec<Mention> {
             m.kind = Kind::Outlet;
         }
         // A place that says something is a body ("City said"), and so is one that acts as a team does.
-        if m.kind == Kind::Place && m.known.is_none() && speaks_next(s, m.tokens.end, lex) {
+        if m.kind == Kind::Place && m.known.is_none() && cue_next(s, m.tokens.end, lex).is_some() {
             m.kind = Kind::Organisation;
         }
     }
@@ -514,5 +514,22 @@ mod tests {
         assert_eq!(m.len(), 1, "{m:?}");
         let m = mentions("City Manager Dana Moor spoke on Friday.");
         assert_eq!(m.len(), 1, "{m:?}");
+    }
+
+    #[test]
+    fn a_capitalised_word_before_a_body_s_head_starts_its_name() {
+        let m = mentions("State Department officials said no.");
+        assert!(m.contains(&("State Department".into(), Kind::Organisation, None)), "{m:?}");
+        let m = mentions("Tarvo is a small state. State Department officials said no.");
+        assert!(m.contains(&("State Department".into(), Kind::Organisation, None)), "{m:?}");
+        let m = mentions("The State Ministry said it would reply.");
+        assert!(m.contains(&("State Ministry".into(), Kind::Organisation, None)), "{m:?}");
+    }
+
+    #[test]
+    fn a_name_with_a_thing_s_head_that_speaks_is_a_body() {
+        let m = mentions("The Tarvo Geological Survey said the quake struck at noon.");
+        assert!(m.contains(&("Tarvo Geological Survey".into(), Kind::Organisation, None)), "{m:?}");
+        assert!(mentions("The Tarvo Household Survey showed prices rose.").is_empty());
     }
 }

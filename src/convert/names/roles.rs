@@ -101,9 +101,11 @@ pub(super) fn apposition(s: &Sent, after: usize, lex: &Lexicon) -> Option<(Strin
     if !t.is_punct(after, ",") {
         return None;
     }
-    // It closes with a comma, or ends the sentence ("..., said Stacy Rasgon, an analyst at Bernstein.").
-    let end = (after + 1..t.len().min(after + 16))
-        .find(|&k| t.is_punct(k, ",") || (t.is_punct(k, ".") && k + 1 == t.len()) || t.is_punct(k, ";"))?;
+    // It closes with a comma, a dash, or ends the sentence ("..., said Stacy Rasgon, an analyst at
+    // Bernstein.", "said Dana Moor, a geologist at Tarvo - the strongest ...").
+    let end = (after + 1..t.len().min(after + 16)).find(|&k| {
+        t.is_punct(k, ",") || (t.is_punct(k, ".") && k + 1 == t.len()) || t.is_punct(k, ";") || t.is_dash(k)
+    })?;
     let inner = after + 1..end;
     if inner.len() < 2 {
         return None;

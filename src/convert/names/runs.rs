@@ -42,9 +42,12 @@ pub(super) fn starts_name(doc: &Doc, s: &Sent, i: usize, names: &Names, lex: &Le
         || tok.kind == TokenKind::Initialism
         || doc.capitalises(key)
         || (next_is_name && !doc.writes_lower(key) && !tag.has(Tags::PEOPLE_NOUN))
+        // "State Department officials said": a body's head word after it makes a name of the pair, though
+        // the article writes "state" in lower case too.
+        || (next_is_name && s.has(i + 1, Tags::ORG_HEAD) && !tag.has(Tags::PEOPLE_NOUN))
         // "Quorvo said", "Halden later told": a word that speaks, and is no common noun the article uses or
         // that has a plural noun's shape ("Excavators also found").
-        || (speaks_next(s, i + 1, lex)
+        || (cue_next(s, i + 1, lex).is_some()
             && !doc.writes_lower(key)
             && !lex.looks_plural_noun(key)
             && !tag.has(Tags::PEOPLE_NOUN)
