@@ -11,6 +11,7 @@ use std::io::{BufReader, Read};
 
 use crate::folder::actors::{ActorEntry, Role, StanceCounts};
 use crate::folder::figures::FigureGroup;
+use crate::folder::items::Items;
 use crate::folder::labels::{BriefingLabel, ClaimLabel, FigureLabel, Labels, QuestionLabel, Strings};
 use crate::folder::questions::{Addressed, QuestionEntry};
 use crate::folder::sources::{Source, SourceKind};
@@ -53,12 +54,12 @@ pub(super) fn encode(folder: &Folder) -> std::io::Result<Vec<u8>> {
             o.date(r.last);
         });
         o.seq(&a.briefings, |o, &b| o.number(b));
-        o.items(&a.claims);
+        o.packed(&a.claims);
         let s = a.stances;
         for n in [s.asserts, s.denies, s.warns, s.urges, s.estimates] {
             o.number(n as usize);
         }
-        o.items(&a.about);
+        o.packed(&a.about);
         o.seq(&a.months, |o, (m, n)| {
             o.month(*m);
             o.number(*n as usize);
@@ -75,7 +76,7 @@ pub(super) fn encode(folder: &Folder) -> std::io::Result<Vec<u8>> {
         for n in s.reliability.iter().chain(&s.credibility) {
             o.number(*n as usize);
         }
-        o.items(&s.items);
+        o.packed(&s.items);
     });
     zstd::bulk::compress(&out.0, super::LEVEL)
 }
@@ -102,10 +103,10 @@ pub(super) fn decode(compressed: &[u8]) -> Option<Folder> {
         let aliases = r.seq(In::text)?;
         let roles = r.seq(|r| Some(Role { role: r.text()?, first: r.date()?, last: r.date()? }))?;
         let briefings = r.seq(In::number)?;
-        let claims = r.items()?;
+        let claims = r.packed()?;
         let mut n = || r.number().and_then(|n| u32::try_from(n).ok());
         let stances = StanceCounts { asserts: n()?, denies: n()?, warns: n()?, urges: n()?, estimates: n()? };
-        let about = r.items()?;
+        let about = r.packed()?;
         let months = r.seq(|r| Some((r.month()?, r.u32()?)))?;
         let undated = r.u32()?;
         Some(ActorEntry {
@@ -134,7 +135,7 @@ pub(super) fn decode(compressed: &[u8]) -> Option<Folder> {
         let (mut reliability, mut credibility) = ([0; 6], [0; 6]);
         reliability.copy_from_slice(&grades[..6]);
         credibility.copy_from_slice(&grades[6..]);
-        let items = r.items()?;
+        let items = r.packed()?;
         Some(Source {
             kind,
             name,
@@ -193,11 +194,10 @@ fn whole(folder: &Folder) -> bool {
         && strings_whole
         && folder.figures.iter().all(|g| !g.values.is_empty() && g.values.iter().all(known))
         && folder.questions.iter().all(|q| known(&q.at) && q.addressed.as_ref().is_none_or(|a| known(&a.by)))
-        && folder
-            .actors
-            .iter()
-            .all(|a| a.briefings.iter().all(briefing) && a.claims.iter().chain(&a.about).all(known))
-        && folder.sources.iter().all(|s| s.items.iter().all(known))
+        && folder.actors.iter().all(|a| {
+            a.briefings.iter().all(briefing) && a.claims.iter().chain(a.about.iter()).all(|at| known(&at))
+        })
+        && folder.sources.iter().all(|s| s.items.iter().all(|at| known(&at)))
 }
 
 struct Out(Vec<u8>);
@@ -240,6 +240,11 @@ impl Out {
 
     fn items(&mut self, items: &[ItemAt]) {
         self.seq(items, |o, &at| o.item(at));
+    }
+
+    fn packed(&mut self, items: &Items) {
+        self.number(items.len());
+        items.iter().for_each(|at| self.item(at));
     }
 
     fn date(&mut self, date: Option<Date>) {
@@ -368,6 +373,17 @@ impl<R: Read> In<R> {
 
     fn items(&mut self) -> Option<Vec<ItemAt>> {
         self.seq(In::item)
+    }
+
+    fn packed(&mut self) -> Option<Items> {
+        let len = self.number()?;
+        (len <= self.size).then_some(())?;
+        let mut items = Items::default();
+        items.reserve_exact(len);
+        for _ in 0..len {
+            items.push(self.item()?);
+        }
+        Some(items)
     }
 
     fn date(&mut self) -> Option<Option<Date>> {

@@ -345,8 +345,8 @@ impl<'a> ActorJson<'a> {
             roles: &a.roles,
             briefings: a.briefings.iter().map(|&b| briefings[b].id.as_str()).collect(),
             stances: a.stances,
-            claims: a.claims.iter().map(address).collect(),
-            named_in: a.about.iter().map(address).collect(),
+            claims: a.claims.iter().map(|at| address(&at)).collect(),
+            named_in: a.about.iter().map(|at| address(&at)).collect(),
             months: a.months.iter().map(|&(month, briefings)| MonthJson { month, briefings }).collect(),
             undated: a.undated,
         }

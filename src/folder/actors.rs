@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::model::{ActorKind, Briefing, Date, ItemRef, Stance};
 use crate::xref::{CrossRef, ItemAt};
 
+use super::items::Items;
 use super::{Month, chronological, published};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -22,10 +23,10 @@ pub struct ActorEntry {
     /// The briefings it appears in, oldest first.
     pub briefings: Vec<usize>,
     /// The claims it makes, oldest first.
-    pub claims: Vec<ItemAt>,
+    pub claims: Items,
     pub stances: StanceCounts,
     /// Claims of others that name it (in their text or quote), oldest first.
-    pub about: Vec<ItemAt>,
+    pub about: Items,
     /// How many briefings it appears in, per month, in order; `undated` counts the rest.
     pub months: Vec<(Month, u32)>,
     pub undated: u32,
@@ -83,9 +84,9 @@ pub fn actors(briefings: &[&Briefing], xref: &CrossRef) -> Vec<ActorEntry> {
             aliases: group.spellings.iter().skip(1).cloned().collect(),
             roles: Vec::new(),
             briefings: Vec::new(),
-            claims: Vec::new(),
+            claims: Items::default(),
             stances: StanceCounts::default(),
-            about: Vec::new(),
+            about: Items::default(),
             months: Vec::new(),
             undated: 0,
         })
@@ -135,8 +136,8 @@ pub fn actors(briefings: &[&Briefing], xref: &CrossRef) -> Vec<ActorEntry> {
             let date = published(briefings, b);
             (date.is_none(), date, b)
         });
-        entry.claims.sort_by_key(|&at| chronological(briefings, at));
-        entry.about.sort_by_key(|&at| chronological(briefings, at));
+        entry.claims.sort_by_key(|at| chronological(briefings, at));
+        entry.about.sort_by_key(|at| chronological(briefings, at));
         entry.roles.sort_by_key(|r| (r.first.is_none(), r.first));
         for &b in &entry.briefings {
             match published(briefings, b).map(Month::of) {

@@ -7,6 +7,7 @@
 
 pub mod actors;
 pub mod figures;
+pub mod items;
 pub mod labels;
 pub mod questions;
 pub mod sources;
@@ -313,7 +314,8 @@ mod folder_tests {
         assert_eq!(roles, ["spokesperson", "spokesman"], "roles in the order they were given");
         assert_eq!(kirby.months.len(), 2);
         let putin = folder.actors.iter().find(|e| e.name == "putin").unwrap();
-        assert_eq!(putin.about, [ItemAt { briefing: 0, item: ItemRef::Claim(0) }], "named by Kirby's claim");
+        let about: Vec<ItemAt> = putin.about.iter().collect();
+        assert_eq!(about, [ItemAt { briefing: 0, item: ItemRef::Claim(0) }], "named by Kirby's claim");
         assert!(putin.claims.is_empty());
     }
 

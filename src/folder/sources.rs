@@ -43,7 +43,7 @@ pub struct Source {
     pub incomplete: u32,
     /// The claims it carries, in the folder's order.
     #[serde(skip)]
-    pub items: Vec<ItemAt>,
+    pub items: super::items::Items,
 }
 
 impl Source {
@@ -208,7 +208,7 @@ impl Table {
                 reliability: [0; 6],
                 credibility: [0; 6],
                 incomplete: 0,
-                items: Vec::new(),
+                items: Default::default(),
             });
             self.sources.len() - 1
         })

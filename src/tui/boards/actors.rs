@@ -92,7 +92,7 @@ fn actor(app: &App) -> Option<&ActorEntry> {
 
 /// The claims listed for an actor: those it makes, then those naming it.
 fn claims(entry: &ActorEntry) -> impl Iterator<Item = (ItemAt, bool)> + '_ {
-    entry.claims.iter().map(|&at| (at, true)).chain(entry.about.iter().map(|&at| (at, false)))
+    entry.claims.iter().map(|at| (at, true)).chain(entry.about.iter().map(|at| (at, false)))
 }
 
 fn claim_count(app: &App) -> usize {
@@ -353,11 +353,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         "No claims by it or naming it.",
         &|i, width| {
             let (at, by) = if i < entry.claims.len() {
-                (entry.claims[i], true)
+                (entry.claims.get(i), true)
             } else {
-                (entry.about[i - entry.claims.len()], false)
+                (entry.about.get(i - entry.claims.len()), false)
             };
-            claim_line(app, at, by, width)
+            at.map_or_else(Line::default, |at| claim_line(app, at, by, width))
         },
     );
 }

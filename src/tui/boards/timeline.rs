@@ -46,12 +46,12 @@ impl Scope {
                 .actors
                 .iter()
                 .find(|a| a.name == *name)
-                .map(|a| (a.briefings.clone(), a.claims.iter().chain(&a.about).copied().collect())),
+                .map(|a| (a.briefings.clone(), a.claims.iter().chain(a.about.iter()).collect())),
             Of::Source(kind, name) => folder
                 .sources
                 .iter()
                 .find(|s| s.kind == *kind && s.name == *name)
-                .map(|s| (Vec::new(), s.items.clone())),
+                .map(|s| (Vec::new(), s.items.iter().collect())),
         };
         match items {
             Some((briefings, claims)) => Scope::Items { what, of, briefings, claims },
