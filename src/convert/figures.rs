@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Tags};
 use super::tokens::{Kind, Tokens};
 use super::{dates, plain};
 use crate::model::Qualifier;
@@ -272,7 +272,10 @@ fn figure(t: &Tokens, n: &Number, previous: Option<&Found>, gaz: &Lexicon) -> Op
                 (Some(own), _) => own,
                 (None, Some(p)) => (p.unit.clone(), end),
                 // "a jobs growth of around 380,000", "a total of 59 million": what the number is of.
-                (None, None) => (of_before(t, qualifier_start, gaz)?, end),
+                (None, None) => (
+                    of_before(t, qualifier_start, gaz).or_else(|| number_of(t, qualifier_start, gaz))?,
+                    end,
+                ),
             };
             if gaz.measure_words.contains(t.key(end))
                 && before != "for"
@@ -688,6 +691,20 @@ fn of_before(t: &Tokens, start: usize, gaz: &Lexicon) -> Option<String> {
     (head_start < of).then(|| plain(t.span(head_start..of)))
 }
 
+/// "the number of injured stands at 365", "the number of flights rose to 40": what the sentence says a
+/// number of, before the figure.
+fn number_of(t: &Tokens, start: usize, gaz: &Lexicon) -> Option<String> {
+    let at = (0..start.saturating_sub(2)).find(|&k| t.key(k) == "number" && t.key(k + 1) == "of")?;
+    let first = at + 2;
+    // Up to three words, ending before a verb ("injured stands at").
+    let end = (first..start.min(first + 3))
+        .find(|&k| {
+            !t.is_word(k) || gaz.is_stop(t.key(k)) || (k > first && gaz.word_tags(t.key(k)).has(Tags::VERB))
+        })
+        .unwrap_or(start.min(first + 3));
+    (end > first).then(|| plain(t.span(first..end)))
+}
+
 /// "of X" after a number: what a share or a vague plural counts.
 fn of_phrase(t: &Tokens, start: usize, gaz: &Lexicon) -> Option<(String, usize)> {
     if t.key(start) != "of" {
@@ -839,6 +856,9 @@ mod tests {
             [(6.0, "cases".to_string()), (4.0, "cases".to_string()), (2.0, "cases".to_string())]
         );
         assert_eq!(values("The score was 3."), []);
+        // "the number of X ... at N": N counts X.
+        assert_eq!(values("It says the number of injured stands at 41."), [(41.0, "injured".to_string())]);
+        assert_eq!(values("The number of flights cancelled rose to 18."), [(18.0, "flights".to_string())]);
         assert_eq!(
             values("It lifted output to 1.4 million barrels from a forecast of 1.1 million."),
             [(1.4e6, "barrels".to_string()), (1.1e6, "barrels".to_string())]
