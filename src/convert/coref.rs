@@ -262,7 +262,8 @@ impl Entities {
             .or_else(|| self.by_key.get(&squash(&k)).copied())
             .or_else(|| self.lookup_short(m, &k, lex))
             .or_else(|| self.body_opened_by(doc, m, &k))
-            .or_else(|| self.possessive_without_apostrophe(doc, m, &k));
+            .or_else(|| self.possessive_without_apostrophe(doc, m, &k))
+            .or_else(|| self.titled_by_initialism(doc, m));
         // "The FTC sued. The Federal Trade Commission said ...": the acronym came first.
         let found = found.or_else(|| {
             (matches!(m.kind, Kind::Organisation | Kind::Outlet | Kind::Unknown) && m.tokens.len() > 1)
@@ -316,6 +317,17 @@ impl Entities {
         }
         unique(self.body_openings.get(k))
             .filter(|&only| matches!(self.list[only].kind, Kind::Organisation | Kind::Outlet))
+    }
+
+    /// "APD Coady" after "Assistant Public Defender Noami Coady": an initialism before one person's
+    /// surname is that person's title.
+    fn titled_by_initialism(&self, doc: &Doc, m: &Mention) -> Option<usize> {
+        let t = &doc.sents[m.sentence].t;
+        let title = &t.toks[m.tokens.start];
+        if m.tokens.len() != 2 || m.known.is_some() || !(title.upper || title.kind == TokenKind::Initialism) {
+            return None;
+        }
+        unique(self.person_words.get(t.key(m.tokens.start + 1)))
     }
 
     /// "Haldens shares", "at Haldens annual meeting": a name with an "s" glued on where an apostrophe was
@@ -671,6 +683,19 @@ mod tests {
             && *k == Kind::Person));
         assert!(e.iter().any(|(n, a, _)| n == "Ali Amir-Rahimi" && a.contains(&"Amirrahimi".to_string())));
         assert_eq!(e.len(), 2, "{e:?}");
+    }
+
+    #[test]
+    fn an_initialism_before_a_person_s_surname_is_their_title() {
+        let e =
+            entities("Deputy District Attorney Dana Moor objected. Later DDA Moor said the date was unfair.");
+        assert!(
+            e.iter().any(|(n, a, k)| n == "Dana Moor"
+                && a.contains(&"DDA Moor".to_string())
+                && *k == Kind::Person),
+            "{e:?}"
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
     }
 
     #[test]

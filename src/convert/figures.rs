@@ -272,10 +272,9 @@ fn figure(t: &Tokens, n: &Number, previous: Option<&Found>, gaz: &Lexicon) -> Op
                 (Some(own), _) => own,
                 (None, Some(p)) => (p.unit.clone(), end),
                 // "a jobs growth of around 380,000", "a total of 59 million": what the number is of.
-                (None, None) => (
-                    of_before(t, qualifier_start, gaz).or_else(|| number_of(t, qualifier_start, gaz))?,
-                    end,
-                ),
+                (None, None) => {
+                    (of_before(t, qualifier_start, gaz).or_else(|| number_of(t, qualifier_start, gaz))?, end)
+                }
             };
             if gaz.measure_words.contains(t.key(end))
                 && before != "for"
