@@ -324,6 +324,11 @@ pub struct Lexicon {
     pub role_openers: WordSet,
     pub place_openers: WordSet,
     pub term_acronyms: WordSet,
+    /// Proceedings and papers of a legislature ("Session", "Order Paper"): a thing's head only as a name's
+    /// own last word (or before its "of"), never as the noun after a name ("a Senate hearing").
+    pub proceeding_heads: WordSet,
+    /// Titles held at a company or another body ("CEO", "spokesman"), not in a government.
+    pub company_titles: WordSet,
     pub consulted_verbs: WordSet,
     pub results_nouns: WordSet,
     pub plural_noun_endings: Vec<String>,
@@ -415,6 +420,8 @@ struct RawLanguage {
     role_openers: Vec<String>,
     place_openers: Vec<String>,
     term_acronyms: Vec<String>,
+    proceeding_heads: Vec<String>,
+    company_titles: Vec<String>,
     consulted_verbs: Vec<String>,
     results_nouns: Vec<String>,
     plural_noun_endings: Vec<String>,
@@ -756,6 +763,8 @@ impl Lexicon {
             role_openers: set(&raw.role_openers),
             place_openers: set(&raw.place_openers),
             term_acronyms: set(&raw.term_acronyms),
+            proceeding_heads: set(&raw.proceeding_heads),
+            company_titles: set(&raw.company_titles),
             consulted_verbs: set(&raw.consulted_verbs),
             results_nouns: set(&raw.results_nouns),
             plural_noun_endings: raw.plural_noun_endings,

@@ -49,13 +49,11 @@ impl<'t> Tokens<'t> {
         };
         let mut last_end = 0;
         scan_words(text, |range, folded| {
-            let gap = out.plural_possessive(last_end..range.start);
-            out.push_gap(gap);
+            out.push_gap(last_end..range.start);
             last_end = range.end;
             out.push_word(range, folded);
         });
-        let gap = out.plural_possessive(last_end..text.len());
-        out.push_gap(gap);
+        out.push_gap(last_end..text.len());
         out.join_initialisms();
         out
     }
@@ -141,31 +139,6 @@ impl<'t> Tokens<'t> {
                 key,
             });
         }
-    }
-
-    /// "CBS News' reporter", "the Tarvo Rivers' coach": an apostrophe after a capitalised word ending in
-    /// "s", before a space, marks it possessive, unless a single quotation mark opened before it. Returns
-    /// the gap without the apostrophe.
-    fn plural_possessive(&mut self, gap: Range<usize>) -> Range<usize> {
-        let text = self.text;
-        let rest = &text[gap.clone()];
-        let Some(apostrophe) = rest.chars().next().filter(|c| matches!(c, '\'' | '’')) else { return gap };
-        let after = &rest[apostrophe.len_utf8()..];
-        let Some(last) = self.toks.last_mut() else { return gap };
-        let raw = &text[last.range.clone()];
-        let quoted = text[..last.range.start].contains(" '") || text[..last.range.start].contains('‘');
-        let ends_word = after.is_empty() && gap.end == text.len() || after.starts_with(char::is_whitespace);
-        if last.kind != Kind::Word
-            || !last.cap
-            || !raw.ends_with('s')
-            || last.possessive
-            || quoted
-            || !ends_word
-        {
-            return gap;
-        }
-        last.possessive = true;
-        gap.start + apostrophe.len_utf8()..gap.end
     }
 
     fn push_word(&mut self, range: Range<usize>, folded: &str) {
@@ -269,18 +242,5 @@ mod tests {
         assert_eq!(t.key(1), "f");
         assert_eq!(t.toks[1].kind, Kind::Initialism);
         assert!(t.toks[4].upper);
-    }
-
-    #[test]
-    fn an_apostrophe_after_a_plural_name_is_a_possessive_unless_a_single_quote_opened() {
-        let t = Tokens::new("As Tarvo News' Dana Moor reported, the Rivers' coach left.");
-        let keys: Vec<&str> = (0..t.len()).map(|i| t.key(i)).collect();
-        assert_eq!(
-            keys,
-            ["as", "tarvo", "news", "dana", "moor", "reported", ",", "the", "rivers", "coach", "left", "."]
-        );
-        assert!(t.toks[2].possessive && t.toks[8].possessive);
-        let t = Tokens::new("He called it 'Tarvo Rivers' in May.");
-        assert!(!t.toks.iter().any(|tok| tok.possessive));
     }
 }

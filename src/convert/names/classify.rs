@@ -163,8 +163,9 @@ pub(super) fn classify(
     let head_tag = s.tag(run.end - 1);
     // "the First Ordinary Session of Parliament", "the Order of Business": a thing's head word before "of"
     // makes the whole name a thing ("Bank of England" has a body's head there).
+    let thing_word = |k: usize| s.has(k, Tags::THING_HEAD) || lex.proceeding_heads.contains(t.key(k));
     let thing_of = (run.start + 1..run.end.saturating_sub(1)).find(|&k| t.key(k) == "of").is_some_and(|of| {
-        s.has(of - 1, Tags::THING_HEAD) && !s.has(of - 1, Tags::ORG_HEAD) && !s.has(of - 1, Tags::TITLE)
+        thing_word(of - 1) && !s.has(of - 1, Tags::ORG_HEAD) && !s.has(of - 1, Tags::TITLE)
     });
     if thing_of {
         mentions_in(s, run, names, out);
@@ -190,7 +191,7 @@ pub(super) fn classify(
         mentions_in(s, run, names, out);
         return;
     }
-    let object_head = head_tag.has(Tags::THING_HEAD) || head_tag.has(Tags::PLACE_HEAD);
+    let object_head = thing_word(run.end - 1) || head_tag.has(Tags::PLACE_HEAD);
     // "the news site Defense Express": an outlet word right before the name.
     let outlet_before = (run.start.saturating_sub(3)..run.start)
         .any(|k| lex.outlet_nouns.longest_at(t, k).is_some_and(|(e, _)| e == run.start));
@@ -284,7 +285,7 @@ pub(super) fn classify(
                         && !s.has(employer, Tags::ORG_HEAD)
                         && !s.has(employer, Tags::GIVEN_NAME)
                         && names.at(employer).is_none()
-                        && s.has(employer + 1, Tags::TITLE)
+                        && lex.company_titles.contains(t.key(employer + 1))
                         && !out.iter().any(|m| m.tokens.contains(&employer))
                     {
                         let mut m = mention(n, employer..employer + 1, Kind::Single);
@@ -368,11 +369,11 @@ pub(super) fn classify(
             "said" | "says" | "told" | "announced" | "stated" | "added" | "warned" | "reported"
         )
     });
-    if head_tag.has(Tags::THING_HEAD) && run.len() > 1 && says {
+    if thing_word(run.end - 1) && run.len() > 1 && says {
         out.push(mention(n, run, Kind::Organisation));
         return;
     }
-    if head_tag.has(Tags::THING_HEAD) {
+    if thing_word(run.end - 1) {
         // "United Nations Security Council Resolutions": the body inside still counts.
         mentions_in(s, run, names, out);
         return;

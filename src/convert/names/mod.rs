@@ -490,6 +490,8 @@ mod tests {
             kind_of("The Bank of Tarvo said rates would rise.", "Bank of Tarvo"),
             Some(Kind::Organisation)
         );
+        // proceeding_heads say nothing of a name before them in lower case: the Senate holds the hearing.
+        assert!(mentions("The Tarvo Senate hearing ran late.").iter().any(|(n, _, _)| n == "Tarvo Senate"));
     }
 
     #[test]
@@ -514,6 +516,8 @@ mod tests {
         assert_eq!(m.len(), 1, "{m:?}");
         let m = mentions("City Manager Dana Moor spoke on Friday.");
         assert_eq!(m.len(), 1, "{m:?}");
+        let m = mentions("Fisheries Minister Dana Moor spoke on Friday.");
+        assert_eq!(m.len(), 1, "{m:?}");
     }
 
     #[test]
@@ -531,5 +535,20 @@ mod tests {
         let m = mentions("The Tarvo Geological Survey said the quake struck at noon.");
         assert!(m.contains(&("Tarvo Geological Survey".into(), Kind::Organisation, None)), "{m:?}");
         assert!(mentions("The Tarvo Household Survey showed prices rose.").is_empty());
+    }
+
+    #[test]
+    fn a_plural_possessive_joins_a_name_unless_a_given_name_follows() {
+        let m = mentions("The Tarvo Workers' Party said no.");
+        assert!(m.iter().any(|(n, _, _)| n == "Tarvo Workers' Party"), "{m:?}");
+        let m = mentions("As Tarvo News' Dana Moor reported, the road closed.");
+        assert!(m.iter().any(|(n, k, _)| n == "Dana Moor" && *k == Kind::Person), "{m:?}");
+    }
+
+    #[test]
+    fn on_after_a_body_s_head_joins_its_name_and_hills_are_places() {
+        let m = mentions("The Tarvo Panel on Water Rights (TPWR) said rivers were low.");
+        assert!(m.contains(&("Tarvo Panel on Water Rights".into(), Kind::Organisation, None)), "{m:?}");
+        assert_eq!(kind_of("She studied in Harrow Hill for years.", "Harrow Hill"), Some(Kind::Place));
     }
 }

@@ -69,8 +69,9 @@ pub(super) fn part(s: &Sent, k: usize, names: &Names, lex: &Lexicon) -> bool {
 }
 
 /// The end of the capitalised run starting at `i`, if one starts there. Runs take gazetteer names whole,
-/// join words with hyphens, joiners before a capital ("of", "for", "de"), "in" after an organisation word
-/// ("Russian Embassy in Washington") and "and" between the parts of a body's name; a possessive ends them.
+/// join words with hyphens, joiners before a capital ("of", "for", "de"), "in" and "on" after an
+/// organisation word ("Russian Embassy in Washington", "Panel on Climate Change") and "and" between the
+/// parts of a body's name; a possessive ends them.
 pub(super) fn run_end(doc: &Doc, s: &Sent, i: usize, names: &Names, lex: &Lexicon) -> Option<usize> {
     if !starts_name(doc, s, i, names, lex) {
         return None;
@@ -117,17 +118,20 @@ pub(super) fn run_end(doc: &Doc, s: &Sent, i: usize, names: &Names, lex: &Lexico
             end += 3;
             continue;
         }
-        // "Workers' Party", "Veterans' Affairs": a plural possessive inside a name.
+        // "Workers' Party", "Veterans' Affairs": a plural possessive inside a name. Before a given name it
+        // ends the name: "As Tarvo News' Dana Moor reported".
         if t.is_punct(end, "'")
             && glued(end - 1)
             && t.key(end - 1).ends_with('s')
             && t.is_capitalised(end + 1)
+            && !s.has(end + 1, Tags::GIVEN_NAME)
         {
             end += 1;
             continue;
         }
         let joiner = lower_word && s.has(end, Tags::JOINER) && !matches!(t.key(end), "and");
-        let embassy_in = t.key(end) == "in" && s.has(end - 1, Tags::ORG_HEAD);
+        // "Russian Embassy in Washington", "Tarvo Panel on Water Rights".
+        let embassy_in = matches!(t.key(end), "in" | "on") && s.has(end - 1, Tags::ORG_HEAD);
         let and = (lower_word && t.key(end) == "and") || t.is_punct(end, "&");
         let joins_body = and && and_joins_body(s, i..end, names);
         // "Minister for Planning, Development and Reform Asad Umar": a title's list of portfolios.
