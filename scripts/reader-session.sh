@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The reader's peak memory over a short session, as a person uses it: open (warm cache), search, jump to
-# the best hit, list the cross-references of its first claim, export it; then the boards (which load the
-# whole folder). Each step's time (from the key to the screen showing its outcome) and the peak resident
-# memory (VmHWM) after it. The reader runs in tmux in a scratch folder (the export is written there).
+# the best hit, list the cross-references of its first claim, export it; then each board (figures first:
+# the boards are read from the cache then; builds before cache format 8 loaded the whole folder for them).
+# Each step's time (from the key to the screen showing its outcome) and the peak resident memory (VmHWM)
+# after it. The reader runs in tmux in a scratch folder (the export is written there).
 #
 # Usage: scripts/reader-session.sh DIR [BRIEF] [QUERY] — BRIEF defaults to target/release/brief, QUERY to
 # "ballistic missiles"; the cache is BRIEF_CACHE_DIR as set (warm it first: `brief --dir DIR list`).
@@ -19,11 +20,14 @@ screen() { tmux capture-pane -p -t "$session" 2>/dev/null; }
 # expression); prints the milliseconds since `start`.
 wait_for() {
   local start=$1 pattern=$2
-  if [[ $pattern == !* ]]; then
-    while [[ $(screen) =~ ${pattern#!} ]]; do sleep 0.02; done
-  else
-    until [[ $(screen) =~ $pattern ]]; do sleep 0.02; done
-  fi
+  until if [[ $pattern == !* ]]; then [[ ! $(screen) =~ ${pattern#!} ]]; else [[ $(screen) =~ $pattern ]]; fi; do
+    if (($(date +%s%N) - start > 300 * 1000000000)); then
+      echo "gave up waiting for /$pattern/ after 300 s; the screen:" >&2
+      screen >&2
+      exit 1
+    fi
+    sleep 0.02
+  done
   echo $((($(date +%s%N) - start) / 1000000))
 }
 peak() { awk '/VmHWM/ {print $2}' "/proc/$pid/status"; }
@@ -56,5 +60,14 @@ if [[ ${BOARDS:-1} != 0 ]]; then
   tmux send-keys -t "$session" F
   ms=$(wait_for "$t" "counted things")
   echo "figures board: $ms ms; peak $(peak) KB"
+  # The other boards, one after another (the whole folder's timeline is made when it first opens; T on
+  # the sources board would show the selected source's, so the board is left first).
+  for board in "Q:[0-9]+ questions" "A:[0-9]+ actors" "S:[0-9]+ sources" "T:the whole folder"; do
+    [[ ${board%%:*} == T ]] && tmux send-keys -t "$session" Escape && sleep 0.3
+    t=$(date +%s%N)
+    tmux send-keys -t "$session" "${board%%:*}"
+    ms=$(wait_for "$t" "${board#*:}")
+    echo "${board%%:*} board: $ms ms; peak $(peak) KB"
+  done
 fi
 tmux send-keys -t "$session" q

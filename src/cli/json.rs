@@ -386,8 +386,8 @@ struct TimelineClaimJson<'a> {
 impl<'a> TimelineJson<'a> {
     pub fn new(briefings: &[&'a Briefing], t: &Timeline) -> Self {
         let mut months: Vec<TimelineMonthJson> = Vec::new();
-        for row in &t.rows {
-            match *row {
+        for row in t.rows.iter() {
+            match row {
                 TimelineRow::Month(month) => months.push(TimelineMonthJson { month, briefings: Vec::new() }),
                 TimelineRow::Briefing(i) => {
                     let b = briefings[i];

@@ -354,8 +354,13 @@ mod folder_tests {
         let months: Vec<String> =
             t.months.iter().map(|m| m.month.map_or("undated".into(), |m| m.to_string())).collect();
         assert_eq!(months, ["2023-08", "2023-09", "undated"]);
-        assert_eq!(t.rows[3], Row::Briefing(2), "2023-09 before 2023-09-02");
-        assert_eq!(t.rows[4], Row::Briefing(0));
+        assert_eq!(t.rows.get(3), Some(Row::Briefing(2)), "2023-09 before 2023-09-02");
+        assert_eq!(t.rows.get(4), Some(Row::Briefing(0)));
+        let months: Vec<Row> = t.rows.iter().filter(|r| matches!(r, Row::Month(_))).collect();
+        let month = |text: &str| Some(super::Month::of(crate::model::Date::parse(text).unwrap()));
+        assert_eq!(months, [Row::Month(month("2023-08")), Row::Month(month("2023-09")), Row::Month(None)]);
+        let claims: Vec<Row> = t.rows.iter().filter(|r| matches!(r, Row::Claim(_))).collect();
+        assert_eq!(claims, [0, 1].map(|c| Row::Claim(ItemAt { briefing: 0, item: ItemRef::Claim(c) })));
         assert_eq!(t.claims(), 2);
         let only = build(&refs[..], &Selection::All, &[Stance::Asserts, Stance::Denies]);
         assert_eq!((only.briefings(), only.claims()), (1, 1), "only briefings with such claims");

@@ -8,8 +8,8 @@ use crate::model::Briefing;
 
 pub fn text(briefings: &[&Briefing], t: &Timeline) -> String {
     let mut out = String::new();
-    for row in &t.rows {
-        match *row {
+    for row in t.rows.iter() {
+        match row {
             Row::Month(month) => {
                 let count = t.months.iter().find(|m| m.month == month);
                 let (b, c) = count.map_or((0, 0), |m| (m.briefings, m.claims));

@@ -174,10 +174,10 @@ fn show(app: &mut App, selection: &Selection) {
     let stances: &[Stance] = if state.stances_only { &ASSERTIONS_AND_DENIALS } else { &[] };
     let made = timeline::build(&app.folder.labels, selection, stances);
     let state = &mut app.boards.timeline;
-    let before = state.timeline.rows.get(state.selected).copied();
+    let before = state.timeline.rows.get(state.selected);
     state.timeline = made;
     state.built = true;
-    let now = before.and_then(|row| state.timeline.rows.iter().position(|r| *r == row));
+    let now = before.and_then(|row| state.timeline.rows.iter().position(|r| r == row));
     state.selected = now.unwrap_or(0);
     state.strip = Strip::default();
 }
@@ -219,7 +219,7 @@ pub fn back(app: &mut App) -> bool {
 
 fn row(app: &App) -> Option<Row> {
     let state = &app.boards.timeline;
-    state.timeline.rows.get(state.selected).copied()
+    state.timeline.rows.get(state.selected)
 }
 
 pub fn selected_item(app: &App) -> Option<ItemAt> {
@@ -274,7 +274,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let empty =
         if app.folder.labels.is_empty() { "No briefings in this folder." } else { "Nothing matches." };
     super::list(frame, app, rows_area, block, (t.rows.len(), state.selected, true), empty, &|i, width| {
-        line(app, t.rows[i], t, width)
+        t.rows.get(i).map_or_else(Line::default, |row| line(app, row, t, width))
     });
 }
 
