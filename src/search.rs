@@ -27,6 +27,9 @@ use crate::model::{Briefing, ItemRef};
 use crate::store::hash_bytes;
 use crate::text::{WordMap, WordScanner, number_word, scale_word, stem};
 
+mod scan;
+pub use scan::scan;
+
 /// What a document stands for: a briefing's overview or one of its items.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Target {
@@ -553,6 +556,9 @@ pub struct SearchIndex {
     /// Set when a posting list read from a cache file does not match its checksum (it is then read as
     /// empty): the results of that query cannot be trusted.
     pub(crate) corrupt: AtomicBool,
+    /// How many documents the whole folder has, when this index holds only some of its briefings (a
+    /// scan's: see [`scan`]): what a term's rarity is measured against. `None`: the index's own.
+    pub(crate) folder_documents: Option<usize>,
 }
 
 /// The posting lists of every term, in term order: built in memory (list `t` is `all[ends[t - 1]..ends[t]]`),
@@ -638,21 +644,32 @@ impl SearchIndex {
     /// The index of the text alone, without alias expansion: it does not need the actor registry, so
     /// `engine::build` makes the registry meanwhile.
     pub(crate) fn build_text(briefings: &[&Briefing]) -> SearchIndex {
+        SearchIndex::build_text_among(briefings, None, None)
+    }
+
+    /// [`SearchIndex::build_text`]; with `folder`, of some briefings of a folder, ranked as in the index of
+    /// the whole folder (its number of documents and its fields' average lengths).
+    /// Only the terms `keep` keeps (all without it) get posting lists; fields keep their lengths.
+    fn build_text_among(
+        briefings: &[&Briefing],
+        folder: Option<&scan::FolderStats>,
+        keep: Option<&scan::TermFilter>,
+    ) -> SearchIndex {
         // Two halves on two threads, then merged: the machine this runs on has two cores.
         let middle = briefings.len() / 2;
         let (first, second) = if briefings.len() < 64 {
-            (Partial::build(briefings, 0), Partial::default())
+            (Partial::build(briefings, 0, keep), Partial::default())
         } else {
             std::thread::scope(|scope| {
-                let second = scope.spawn(|| Partial::build(&briefings[middle..], middle));
-                let first = Partial::build(&briefings[..middle], 0);
+                let second = scope.spawn(|| Partial::build(&briefings[middle..], middle, keep));
+                let first = Partial::build(&briefings[..middle], 0, keep);
                 match second.join() {
                     Ok(second) => (first, second),
                     Err(panic) => std::panic::resume_unwind(panic),
                 }
             })
         };
-        Partial::merge(first, second)
+        Partial::merge(first, second, folder)
     }
 
     /// Records every spelling of each actor of `registry`, so that a query naming one finds the others.
@@ -773,6 +790,8 @@ struct Lexicon {
     id_words: WordMap<WordTerms<u32>>,
     /// Whether the field being read is an `id` field.
     id_field: bool,
+    /// When set, the only terms that get an id; the others get [`SKIPPED`].
+    keep: Option<scan::TermFilter>,
     scratch: String,
     prefixed: String,
 }
@@ -794,7 +813,14 @@ impl Lexicon {
 
     /// The id of a term, under the id prefix when an `id` field is being read.
     fn term(&mut self, term: &str) -> u32 {
-        Lexicon::term_in(&mut self.ids, &mut self.names, &mut self.prefixed, self.id_field, term)
+        Lexicon::term_in(
+            &mut self.ids,
+            &mut self.names,
+            &mut self.prefixed,
+            self.id_field,
+            self.keep.as_ref(),
+            term,
+        )
     }
 
     fn term_in(
@@ -802,8 +828,12 @@ impl Lexicon {
         names: &mut Vec<Box<str>>,
         prefixed: &mut String,
         id_field: bool,
+        keep: Option<&scan::TermFilter>,
         term: &str,
     ) -> u32 {
+        if keep.is_some_and(|keep| !keep.keeps(term)) {
+            return SKIPPED;
+        }
         if !id_field {
             return Lexicon::id(ids, names, term);
         }
@@ -818,10 +848,12 @@ impl Terms for Lexicon {
     type Term = u32;
 
     fn word(&mut self, folded: &str) -> WordTerms<u32> {
-        let Lexicon { ids, names, words, id_words, id_field, scratch, prefixed } = self;
+        let Lexicon { ids, names, words, id_words, id_field, keep, scratch, prefixed } = self;
         let words = if *id_field { id_words } else { words };
         *words.get_or_insert_with(folded, || {
-            word_terms(folded, scratch, |t| Lexicon::term_in(ids, names, prefixed, *id_field, t))
+            word_terms(folded, scratch, |t| {
+                Lexicon::term_in(ids, names, prefixed, *id_field, keep.as_ref(), t)
+            })
         })
     }
 
@@ -833,6 +865,9 @@ impl Terms for Lexicon {
         id
     }
 }
+
+/// The id of a term an index does not keep (see [`Lexicon::keep`]).
+const SKIPPED: u32 = u32::MAX;
 
 /// The index of a contiguous run of briefings, built on one thread: its postings in the order they were
 /// made, each as its term and position; the slot is implicit (`slot_ends`).
@@ -850,8 +885,9 @@ struct Partial {
 }
 
 impl Partial {
-    fn build(briefings: &[&Briefing], first_briefing: usize) -> Partial {
+    fn build(briefings: &[&Briefing], first_briefing: usize, keep: Option<&scan::TermFilter>) -> Partial {
         let mut p = Partial::with_capacity_for(briefings);
+        p.lexicon.keep = keep.cloned();
         let mut scratch = String::new();
         let mut scanner = WordScanner::default();
         for (offset, b) in briefings.iter().enumerate() {
@@ -869,8 +905,10 @@ impl Partial {
                     let text = text.resolve(&b.id, &mut scratch);
                     tokenize_with(text, &mut scanner, &mut p.lexicon, |position, _, term| {
                         length = position + 1;
-                        terms.push(term);
-                        positions.push(position);
+                        if term != SKIPPED {
+                            terms.push(term);
+                            positions.push(position);
+                        }
                     });
                     p.slot_ends.push(p.posting_terms.len() as u32);
                     p.slot_document.push(doc);
@@ -931,7 +969,7 @@ impl Partial {
 
     /// The index of `first` followed by `second` (the briefings after it): terms sorted, and the postings
     /// of each term gathered in the order they were made, `first`'s before `second`'s.
-    fn merge(first: Partial, second: Partial) -> SearchIndex {
+    fn merge(first: Partial, second: Partial, folder: Option<&scan::FolderStats>) -> SearchIndex {
         let doc_offset = first.documents.len() as u32;
         let slot_offset = first.slot_document.len() as u32;
         // Every term once: `first`'s, then those only `second` has.
@@ -1000,35 +1038,48 @@ impl Partial {
         slot_class.extend(second.slot_class);
         let mut slot_length = first.slot_length;
         slot_length.extend(second.slot_length);
+        let average =
+            folder.map_or_else(|| average_lengths(&slot_class, &slot_length), |f| f.average_lengths());
         SearchIndex {
             term_text: term_text.into(),
             term_ends: term_ends.into(),
             postings: PostingLists::Built { ends: ends.into(), all: all.into() },
             documents: documents.into(),
             slot_document: slot_document.into(),
-            slot_norm: norms(&slot_class, &slot_length).into(),
+            slot_norm: norms(&slot_class, &slot_length, &average).into(),
             slot_class: slot_class.into(),
+            folder_documents: folder.map(|f| f.documents),
             ..SearchIndex::default()
         }
     }
 }
 
-/// The BM25F weight of a match in each slot: the field's weight over its length relative to the
-/// average length of fields of its kind.
-fn norms(classes: &[u8], lengths: &[u32]) -> Vec<f32> {
-    let mut totals = [0f64; FIELD_KINDS];
-    let mut counts = [0u32; FIELD_KINDS];
+/// The average length of the fields of each kind (1 for a kind with no field).
+fn average_lengths(classes: &[u8], lengths: &[u32]) -> [f32; FIELD_KINDS] {
+    let mut totals = [0u64; FIELD_KINDS];
+    let mut counts = [0u64; FIELD_KINDS];
     for (&class, &length) in classes.iter().zip(lengths) {
         let kind = usize::from(class & 0xf);
-        totals[kind] += f64::from(length);
+        totals[kind] += u64::from(length);
         counts[kind] += 1;
     }
+    averages_of(&totals, &counts)
+}
+
+/// Per kind, the total length over the count of fields (exact in `f64`: both are integers below 2^53).
+fn averages_of(totals: &[u64; FIELD_KINDS], counts: &[u64; FIELD_KINDS]) -> [f32; FIELD_KINDS] {
     let mut average = [1f32; FIELD_KINDS];
     for k in 0..FIELD_KINDS {
         if counts[k] > 0 {
-            average[k] = (totals[k] / f64::from(counts[k])) as f32;
+            average[k] = (totals[k] as f64 / counts[k] as f64) as f32;
         }
     }
+    average
+}
+
+/// The BM25F weight of a match in each slot: the field's weight over its length relative to the
+/// average length of fields of its kind.
+fn norms(classes: &[u8], lengths: &[u32], average: &[f32; FIELD_KINDS]) -> Vec<f32> {
     classes
         .iter()
         .zip(lengths)
@@ -1625,7 +1676,7 @@ impl SearchIndex {
             });
             start = end;
         }
-        let n = self.documents.len() as f32;
+        let n = self.folder_documents.unwrap_or(self.documents.len()) as f32;
         let df = hits.len() as f32;
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
         hits.iter_mut().for_each(|h| h.score *= idf);
@@ -2033,7 +2084,7 @@ mod tests {
             .collect();
         let briefings: Vec<&Briefing> = copies.iter().collect();
         let halves = SearchIndex::build(&briefings, &Registry::build(briefings.iter().copied()));
-        let whole = Partial::merge(Partial::build(&briefings, 0), Partial::default());
+        let whole = Partial::merge(Partial::build(&briefings, 0, None), Partial::default(), None);
         assert_eq!(halves.term_text[..], whole.term_text[..]);
         assert_eq!(halves.term_ends[..], whole.term_ends[..]);
         let lists =

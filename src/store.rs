@@ -21,6 +21,8 @@ use crate::diagnostic::{Diagnostic, Location};
 use crate::model::{Briefing, SCHEMA_VERSION, is_slug};
 use crate::sanitize::{neutralize, neutralize_multiline};
 
+mod quick;
+
 /// Files larger than this are refused rather than read into memory.
 pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
@@ -637,10 +639,15 @@ fn load_file(path: &Path) -> LoadedFile {
     let mut diagnostics = Vec::new();
     let mut article = None;
     let (seen, text) = read_text(path);
-    let parsed = text
-        .map_err(|message| diagnostics.push(Diagnostic::error(path, message)))
-        .ok()
-        .and_then(|text| parse_briefing(path, &text, &mut diagnostics, &mut article));
+    let parsed =
+        text.map_err(|message| diagnostics.push(Diagnostic::error(path, message))).ok().and_then(|text| {
+            match quick::parse(&text) {
+                Some((briefing, placed)) => {
+                    Some((Entry { path: path.to_path_buf(), briefing, article: None }, placed))
+                }
+                None => parse_briefing(path, &text, &mut diagnostics, &mut article),
+            }
+        });
     let (entry, placed) = parsed.unzip();
     let record = FileRecord { path: path.to_path_buf(), seen, article, diagnostics, placed };
     LoadedFile { record, entry }

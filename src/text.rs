@@ -128,6 +128,37 @@ mod tests {
     }
 
     #[test]
+    fn counting_words_finds_as_many_as_scanning() {
+        let texts = [
+            "",
+            "a",
+            "North Korea's 1,000,000 shells, 1.6 million.",
+            "it's ' 'x x' 1. .5 1,a a,1 9.9.9",
+            "x'' 'y ,1 1, 2,,3 U.S. e.g.",
+            "Zemliánichenko’s – “São” 김정은",
+            "a\tb\nc--d__e",
+        ];
+        let pieces = ["a", "1", "'", ".", ",", " ", "Z", "9", "-", "é", "’", "\u{212a}", "İ", "²", "“"];
+        // A small generator (xorshift), so that the cases are the same on every run.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let generated = (0..20_000).map(|_| {
+            (0..10)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    pieces[(state % pieces.len() as u64) as usize]
+                })
+                .collect::<String>()
+        });
+        for text in texts.iter().map(|t| t.to_string()).chain(generated) {
+            let mut scanned = 0;
+            scan_words(&text, |_, _| scanned += 1);
+            assert_eq!(WordScanner::count(&text), scanned, "{text:?}");
+        }
+    }
+
+    #[test]
     fn folds_accents_quotes_and_dashes_but_keeps_other_scripts() {
         let folded: String = "Zemliánichenko’s – “São” 김정은".chars().map(fold_char).collect();
         assert_eq!(folded, "Zemlianichenko's - \"Sao\" 김정은");
@@ -226,6 +257,94 @@ impl WordScanner {
         if let Some(s) = start {
             each(s..end, folded);
         }
+    }
+}
+
+impl WordScanner {
+    /// How many words [`WordScanner::scan`] finds in `text`, counted by the same rules without writing
+    /// their folded forms: letters and digits (after folding), `'` before a letter or digit, `.` or `,`
+    /// between digits.
+    pub fn count(text: &str) -> u64 {
+        let bytes = text.as_bytes();
+        let folded_at = |at: usize| -> Option<char> {
+            match bytes.get(at) {
+                Some(b) if b.is_ascii() => Some(char::from(*b)),
+                Some(_) => text[at..].chars().next().map(fold_char),
+                None => None,
+            }
+        };
+        if text.is_ascii() {
+            return Self::count_ascii(bytes);
+        }
+        // Whether a word is open, and whether its folded form so far ends with a digit.
+        let (mut words, mut in_word, mut after_digit) = (0, false, false);
+        let mut i = 0;
+        while i < bytes.len() {
+            let byte = bytes[i];
+            if ASCII_WORD_BYTE[usize::from(byte)] != 0 {
+                // A run of ASCII letters and digits, taken whole.
+                words += u64::from(!in_word);
+                in_word = true;
+                while i < bytes.len() && ASCII_WORD_BYTE[usize::from(bytes[i])] != 0 {
+                    i += 1;
+                }
+                after_digit = bytes[i - 1].is_ascii_digit();
+                continue;
+            }
+            let (folded, len) = if byte.is_ascii() {
+                (char::from(byte), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+                (fold_char(c), c.len_utf8())
+            };
+            i += len;
+            if !folded.is_ascii() && folded.is_alphanumeric() {
+                words += u64::from(!in_word);
+                in_word = true;
+                after_digit = folded.to_lowercase().last().is_some_and(|d| d.is_ascii_digit());
+                continue;
+            }
+            if folded.is_ascii_alphanumeric() {
+                // A letter with an accent: one more letter of the word.
+                words += u64::from(!in_word);
+                in_word = true;
+                after_digit = folded.is_ascii_digit();
+                continue;
+            }
+            in_word = in_word
+                && match folded {
+                    '\'' => folded_at(i).is_some_and(char::is_alphanumeric),
+                    '.' | ',' => after_digit && folded_at(i).is_some_and(|n| n.is_ascii_digit()),
+                    _ => false,
+                };
+            after_digit = false;
+        }
+        words
+    }
+}
+
+impl WordScanner {
+    /// [`WordScanner::count`] of ASCII text: the runs of letters and digits, less one for each `'`
+    /// between a letter or digit and one, and each `.` or `,` between two digits, which join two runs
+    /// into one word (the byte before such a joining mark is a letter or digit, never another mark).
+    fn count_ascii(bytes: &[u8]) -> u64 {
+        let word = |b: u8| ASCII_WORD_BYTE[usize::from(b)] != 0;
+        let mut runs = 0;
+        let mut previous = false;
+        for &b in bytes {
+            let this = word(b);
+            runs += u64::from(this & !previous);
+            previous = this;
+        }
+        let joins = bytes
+            .windows(3)
+            .filter(|w| match w[1] {
+                b'\'' => word(w[0]) && word(w[2]),
+                b'.' | b',' => w[0].is_ascii_digit() && w[2].is_ascii_digit(),
+                _ => false,
+            })
+            .count();
+        runs - joins as u64
     }
 }
 

@@ -190,6 +190,9 @@ fn a_corrupt_truncated_or_foreign_cache_file_is_ignored_and_replaced() {
     let shown = |cache| outcome(brief(dir.path(), cache, &["xref", "synthetic-000007"]));
     let expected_links = shown(None);
     assert_eq!(search(dir.path(), Some(cache.path()), "shells"), expected);
+    // A search without a cache writes none; `list` does.
+    assert!(cache_files(cache.path()).is_empty());
+    brief(dir.path(), Some(cache.path()), &["list"]);
     let [cache_file] = cache_files(cache.path()).try_into().unwrap();
     let good = fs::read(&cache_file).unwrap();
     let damages: Vec<(&str, Vec<u8>)> = vec![
@@ -261,6 +264,7 @@ fn searches_survive_another_process_truncating_and_restoring_the_cache() {
     let cache = tempfile::tempdir().unwrap();
     generated(dir.path(), 200);
     let expected = search(dir.path(), None, "shells");
+    brief(dir.path(), Some(cache.path()), &["list"]);
     assert_eq!(search(dir.path(), Some(cache.path()), "shells"), expected);
     let [cache_file] = cache_files(cache.path()).try_into().unwrap();
     let whole = fs::read(&cache_file).unwrap();

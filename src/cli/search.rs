@@ -16,15 +16,24 @@ use crate::sanitize::neutralize;
 use crate::search::{self, Results, SearchIndex};
 use crate::tui;
 
-/// `brief search`: from the cache when it is fresh, reading only the briefings of the hits shown;
-/// otherwise after loading the folder (which writes the cache again).
+/// `brief search`: from the cache when it is fresh, reading only the briefings of the hits shown; without
+/// a cache, by [`search::scan`] over the folder's briefings; otherwise (a stale or damaged cache) after
+/// loading the folder, which writes the cache again.
 pub fn run(dir: &Path, cached: bool, query: &str, json: bool, limit: usize) -> Result<ExitCode, Failure> {
     let unparsable = |e: search::QueryError| {
         Failure::Usage(format!("cannot parse the query `{}`: {e}", neutralize(query)))
     };
+    // No cache of this folder yet (a first run), or none wanted (`--no-cache`): the briefings that may
+    // match are indexed, not the whole folder, and no cache is written (ARCHITECTURE.md, "Search
+    // without a cache"). A cache that exists but cannot be used is written again below.
+    if !cached || cache::location(dir).is_none_or(|path| !path.exists()) {
+        let loaded = load_and_report(dir, false, false)?;
+        let briefings = loaded.store.briefings();
+        let results = search::scan(&briefings, query, limit).map_err(unparsable)?;
+        return print_results(query, &results, json, |i| briefings[i]);
+    }
     let mut damaged = false;
-    let snapshot =
-        cached.then(|| cache::Snapshot::open(dir)).flatten().filter(|s| s.check_fresh(dir).is_some());
+    let snapshot = cache::Snapshot::open(dir).filter(|s| s.check_fresh(dir).is_some());
     // A fresh cache whose index or summary fails its checksums is damaged: the load below writes it again.
     let parts = snapshot.as_ref().map(|s| (s.index(), s.summary()));
     damaged |= matches!(parts, Some((None, _) | (_, None)));
