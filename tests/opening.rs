@@ -368,6 +368,16 @@ fn boards_shown(app: &mut App) -> Vec<String> {
         update_now(app, Action::Back);
         update_now(app, Action::Back);
     }
+    // The timeline of a query's hits (searched on the cache's index, or the store's).
+    update_now(app, Action::ShowBoard(Board::Timeline));
+    update_now(app, Action::Filter);
+    "shells".chars().for_each(|c| _ = update_now(app, Action::SearchInput(c)));
+    let shown = screen(app);
+    assert!(shown.contains("matching shells") && app.boards.timeline.timeline.rows.len() > 2, "{shown}");
+    frames.push(shown);
+    update_now(app, Action::Back);
+    update_now(app, Action::Back);
+    update_now(app, Action::Back);
     frames
 }
 

@@ -268,3 +268,51 @@ impl Labels {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::folder::testing::*;
+
+    #[test]
+    fn labels_say_what_the_briefings_say_and_keep_each_string_once() {
+        let mut a = briefing("a", Some("2023-08"), &["kirby", "putin"]);
+        claim(&mut a, "one", "kirby", Stance::Asserts, "putin met the envoy");
+        claim(&mut a, "two", "nobody-listed", Stance::Denies, "the envoy carried letters");
+        figure(&mut a, "shells", 1e6, "artillery shells", "shells sent");
+        question(&mut a, "why", &["one", "shells", "missing"]);
+        let mut b = briefing("b", None, &["kirby"]);
+        claim(&mut b, "three", "kirby", Stance::Warns, "putin met the envoy");
+        b.source.outlet = a.source.outlet.clone();
+        let briefings = [a.clone(), b.clone()];
+        let (refs, _, folder) = views(&briefings);
+        let labels = &folder.labels;
+        assert_eq!((labels.len(), labels.title(1), labels.outlet(0)), (2, "Title of b", "Wire"));
+        assert_eq!((labels.published(0), labels.published(1)), (a.source.published, None));
+        assert_eq!((labels.claim_count(0), labels.claim_count(1), labels.claim_count(2)), (2, 1, 0));
+        let claim = |b: usize, c: usize| labels.claim(ItemAt { briefing: b, item: ItemRef::Claim(c) });
+        let one = claim(0, 0).unwrap();
+        assert_eq!((one.stance, one.claimant, one.text), (Stance::Asserts, "kirby", "putin met the envoy"));
+        assert_eq!(
+            claim(0, 1).unwrap().claimant,
+            "nobody-listed",
+            "an id that names no actor is shown as is"
+        );
+        assert!(claim(1, 1).is_none() && claim(2, 0).is_none(), "nothing past the end");
+        let f = labels.figure(ItemAt { briefing: 0, item: ItemRef::Figure(0) }).unwrap();
+        assert_eq!(
+            (f.value, f.unit, f.subject, f.date),
+            (1e6, "artillery shells", Some("shells sent"), a.source.published)
+        );
+        let q = labels.question(ItemAt { briefing: 0, item: ItemRef::Question(0) }).unwrap();
+        let about = [a.item_label(ItemRef::Claim(0)), a.item_label(ItemRef::Figure(0))].join("; ");
+        assert_eq!((q.text, q.about, q.addressed), ("What about why?", about.as_str(), None));
+        assert_eq!(labels.stance(ItemAt { briefing: 1, item: ItemRef::Claim(0) }), Some(Stance::Warns));
+        assert_eq!(labels.stance(ItemAt { briefing: 1, item: ItemRef::Figure(0) }), None);
+        // The same text twice (a claim of each, the outlet of both) is one string.
+        let texts: Vec<&str> = (0..labels.strings.len() as u32).map(|n| labels.strings.get(n)).collect();
+        assert_eq!(texts.iter().filter(|t| **t == "putin met the envoy").count(), 1);
+        assert_eq!(texts.iter().filter(|t| **t == "Wire").count(), 1);
+        assert_eq!(refs.len(), 2);
+    }
+}
