@@ -82,11 +82,14 @@ pub(super) fn content(
             // "told deputies that ...": whoever stands between the verb and "that" was told.
             k = that;
         } else {
+            // "told the BBC", "told AFP the border ...": an article counts only before a name.
             while k < t.len()
                 && t.is_word(k)
                 && k < verb.end + 3
                 && t.key(k) != "that"
-                && (t.toks[k].cap || s.has(k, Tags::DETERMINER) || s.has(k, Tags::PEOPLE_NOUN))
+                && (t.toks[k].cap
+                    || (s.has(k, Tags::DETERMINER) && t.is_capitalised(k + 1))
+                    || s.has(k, Tags::PEOPLE_NOUN))
             {
                 k += 1;
             }
@@ -248,8 +251,18 @@ pub(super) fn content(
         && (t.is_punct(attribution_start - 1, "\"") || t.is_punct(attribution_start - 2, "\""));
     // "pledged to use all the data", "warned of bird activity": an infinitive or a warning's subject is
     // what was said, not where or when.
+    // A verb the lexicon does not list still reads as one after "to" ("vowed to rebuild the port"), unless
+    // it is a noun phrase's start ("to reporters", "to the people").
+    let bare_word = |j: usize| {
+        t.is_word(j)
+            && !t.toks[j].cap
+            && !s.has(j, Tags::STOP)
+            && !s.has(j, Tags::PEOPLE_NOUN)
+            && !s.has(j, Tags::NUMBER)
+            && !t.key(j).ends_with('s')
+    };
     let infinitive = t.key(after.start) == "to"
-        && s.has(after.start + 1, Tags::VERB)
+        && (s.has(after.start + 1, Tags::VERB) || bare_word(after.start + 1))
         && !s.has(after.start + 1, Tags::INFLECTED);
     let warned_of = t.key(after.start) == "of"
         && lex.cues.at(t, verb.start)
@@ -269,6 +282,7 @@ pub(super) fn content(
     if !after_is_statement {
         return (!before.is_empty() && after_speaker).then_some(before);
     }
+    let told = matches!(verb_key, "told" | "tells" | "tell" | "telling");
     let starts_clause = after_that
         || saying
         || t.is_punct(after.start, "\"")
@@ -318,7 +332,8 @@ pub(super) fn content(
     if announcing {
         return Some(verb.start..after.end);
     }
-    if starts_clause || (finding && clause_follows) {
+    // "told reporters the border would stay closed": after the audience, a clause with no "that".
+    if starts_clause || ((finding || told) && clause_follows) {
         return Some(after);
     }
     if bare_speech(verb_key) {

@@ -112,6 +112,14 @@ impl Walker<'_> {
                 && !s.has(j - 2, Tags::VERB)
                 && !s.has(j - 2, Tags::CUE)
         };
+        // A name ends right before a comma, or before an age between commas ("Hale, 54, who ...").
+        let name_before = |comma: usize| {
+            ms.iter().any(|m| m.tokens.end == comma)
+                || (comma >= 3
+                    && t.toks[comma - 1].kind == TokenKind::Number
+                    && t.is_punct(comma - 2, ",")
+                    && ms.iter().any(|m| m.tokens.end == comma - 2))
+        };
         let mut close = k.checked_sub(1).filter(|&c| t.is_punct(c, ","));
         let mut peeled = 0;
         for _ in 0..3 {
@@ -155,9 +163,10 @@ impl Walker<'_> {
             }
             // "Moor, who has visited Tarvo, Ulm and Hale to discuss the deal, added": a relative clause after
             // a name, holding commas of its own.
-            if let Some(open) = (k.saturating_sub(30)..k - 1).rev().find(|&j| {
-                t.is_punct(j, ",") && s.has(j + 1, Tags::RELATIVE) && ms.iter().any(|m| m.tokens.end == j)
-            }) && (open + 1..k - 1).any(|j| t.is_punct(j, ","))
+            if let Some(open) = (k.saturating_sub(30)..k - 1)
+                .rev()
+                .find(|&j| t.is_punct(j, ",") && s.has(j + 1, Tags::RELATIVE) && name_before(j))
+                && (open + 1..k - 1).any(|j| t.is_punct(j, ","))
             {
                 k = open;
                 close = Some(open);
@@ -172,10 +181,15 @@ impl Walker<'_> {
                     || s.has(j, Tags::BODY_NOUN)
                     || s.has(j, Tags::PROFESSION)
             }) && !inner.clone().any(|j| s.has(j, Tags::CUE) || s.has(j, Tags::AUXILIARY));
-            let relative = s.has(open + 1, Tags::RELATIVE) && ms.iter().any(|m| m.tokens.end == open);
+            let relative = s.has(open + 1, Tags::RELATIVE) && name_before(open);
             let circumstance = (s.has(open + 1, Tags::PREPOSITION) || lex.said_where.at(t, open + 1))
                 && !inner.clone().any(|j| s.has(j, Tags::VERB) && !s.has(j, Tags::DOCUMENT));
             let adverbs = inner.clone().all(|j| lex.speaker_gap.at(t, j) || t.key(j).ends_with("ly"));
+            // "Moor, speaking on state television, said": a participle's aside.
+            let participle = t.key(open + 1).ends_with("ing")
+                && !t.toks[open + 1].cap
+                && inner.len() <= 8
+                && !inner.clone().any(|j| s.has(j, Tags::AUXILIARY) || s.has(j, Tags::CUE));
             // "Tolvik, 31, of Dunmore, told": an age, a home town.
             let age = inner.len() == 1 && t.toks[inner.start].kind == TokenKind::Number;
             let home =
@@ -188,7 +202,7 @@ impl Walker<'_> {
                         || s.has(j, Tags::INFLECTED)
                         || s.has(j, Tags::RELATIVE)
                 });
-            if !(describes || relative || circumstance || adverbs || noun_phrase || age || home)
+            if !(describes || relative || circumstance || adverbs || noun_phrase || age || home || participle)
                 || inner.is_empty()
             {
                 break;

@@ -736,3 +736,31 @@ fn an_apposition_closed_by_a_dash_is_no_part_of_the_statement() {
         pairs(&[("Dana Moor", "The shaking was twice the usual force.")])
     );
 }
+
+#[test]
+fn an_infinitive_after_a_promise_and_a_relative_clause_after_an_age() {
+    assert_eq!(
+        said("In a televised address, President Dana Moor vowed to rebuild the harbour."),
+        pairs(&[("Dana Moor", "President Dana Moor vowed to rebuild the harbour.")])
+    );
+    assert_eq!(
+        said("Oren Hale, 54, who has led the party since 2019, said he would stand again."),
+        pairs(&[("Oren Hale", "He would stand again.")])
+    );
+}
+
+#[test]
+fn told_an_audience_a_clause_without_that_and_a_participle_s_aside() {
+    assert_eq!(
+        said("Dana Moor told Tarvo Radio the border would stay closed."),
+        pairs(&[("Dana Moor", "The border would stay closed.")])
+    );
+    assert_eq!(
+        said("A spokesman for the ministry told reporters the border would stay closed."),
+        pairs(&[("Spokesman for the ministry", "The border would stay closed.")])
+    );
+    assert_eq!(
+        said("Dana Moor, speaking on state television, said the border would stay closed."),
+        pairs(&[("Dana Moor", "The border would stay closed.")])
+    );
+}
