@@ -45,6 +45,14 @@ impl Walker<'_> {
                 break;
             }
         }
+        // "Quorvo Inc. said": the period of a company's abbreviated corporate word.
+        if k >= 2
+            && t.is_punct(k - 1, ".")
+            && t.toks[k - 2].range.end == t.toks[k - 1].range.start
+            && self.mentions[s.index].iter().any(|m| m.tokens.end == k - 1)
+        {
+            k -= 1;
+        }
         // "..., to argue that", "appeared to confirm": the speaker is named before the infinitive.
         if k > 0 && t.key(k - 1) == "to" {
             k -= 1;

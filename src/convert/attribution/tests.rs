@@ -764,3 +764,16 @@ fn told_an_audience_a_clause_without_that_and_a_participle_s_aside() {
         pairs(&[("Dana Moor", "The border would stay closed.")])
     );
 }
+
+#[test]
+fn a_company_with_its_corporate_word_and_one_described_by_a_relative_clause() {
+    let found = said(
+        "Shares of Quorvo fell on Monday.\n\
+         Quorvo Inc. said on Thursday it would cut 4,000 jobs.\n\
+         Quorvo, which makes chips for cars, said profit fell to $310 million.",
+    );
+    assert_eq!(
+        found,
+        pairs(&[("Quorvo Inc", "It would cut 4,000 jobs."), ("Quorvo Inc", "Profit fell to $310 million.")])
+    );
+}
