@@ -213,7 +213,11 @@ fn figure(t: &Tokens, n: &Number, previous: Option<&Found>, gaz: &Lexicon) -> Op
         Shape::Percent => ("percent".to_string(), of_phrase(t, end, gaz).map(|(p, _)| p)),
         Shape::Currency(unit) => (unit.clone(), money_subject(t, end, gaz)),
         Shape::Times => ("times".to_string(), None),
-        Shape::Plural => (of_phrase(t, end, gaz)?.0, None),
+        // "hundreds of homes"; "dozens injured": what became of them.
+        Shape::Plural => match of_phrase(t, end, gaz) {
+            Some((unit, _)) => (unit, None),
+            None => (fate(t.key(end)).then(|| t.key(end).to_string())?, None),
+        },
         Shape::Plain => {
             // "ranging in magnitude from 3.1 to 4.6": the scale named just before.
             if (start.saturating_sub(5)..start).any(|k| t.key(k) == "magnitude")
@@ -254,12 +258,6 @@ fn figure(t: &Tokens, n: &Number, previous: Option<&Found>, gaz: &Lexicon) -> Op
                     })
             });
             // "154 confirmed dead", "4,300 reported homeless": what became of them is the unit.
-            let fate = |w: &str| {
-                matches!(
-                    w,
-                    "dead" | "missing" | "injured" | "homeless" | "killed" | "wounded" | "hurt" | "displaced"
-                )
-            };
             let own = noun_phrase(t, end, gaz).or_else(|| {
                 (is_participle(t.key(end)) && fate(t.key(end + 1)))
                     .then(|| (plain(t.span(end..end + 2)), end + 2))
@@ -396,7 +394,7 @@ fn number_at(t: &Tokens, i: usize, gaz: &Lexicon) -> Option<Number> {
     } else if currency.is_none()
         && let Some((end, v)) = gaz.plurals.longest_at(t, first)
     {
-        if t.key(end) != "of" {
+        if t.key(end) != "of" && !fate(t.key(end)) {
             return None;
         }
         return Some(Number {
@@ -690,6 +688,11 @@ fn of_before(t: &Tokens, start: usize, gaz: &Lexicon) -> Option<String> {
     (head_start < of).then(|| plain(t.span(head_start..of)))
 }
 
+/// What became of people counted ("154 confirmed dead", "dozens injured"): the unit of a number with no noun.
+fn fate(word: &str) -> bool {
+    matches!(word, "dead" | "missing" | "injured" | "homeless" | "killed" | "wounded" | "hurt" | "displaced")
+}
+
 /// "the number of injured stands at 365", "the number of flights rose to 40": what the sentence says a
 /// number of, before the figure.
 fn number_of(t: &Tokens, start: usize, gaz: &Lexicon) -> Option<String> {
@@ -855,6 +858,10 @@ mod tests {
             [(6.0, "cases".to_string()), (4.0, "cases".to_string()), (2.0, "cases".to_string())]
         );
         assert_eq!(values("The score was 3."), []);
+        assert_eq!(
+            values("Four people died and dozens injured were treated."),
+            [(4.0, "people".to_string()), (12.0, "injured".to_string())]
+        );
         // "the number of X ... at N": N counts X.
         assert_eq!(values("It says the number of injured stands at 41."), [(41.0, "injured".to_string())]);
         assert_eq!(values("The number of flights cancelled rose to 18."), [(18.0, "flights".to_string())]);
