@@ -340,6 +340,20 @@ mod tests {
     }
 
     #[test]
+    fn terms_kept_back_decisions_to_come_and_accounts_that_conflict_are_open() {
+        for text in [
+            "Quorvo has not disclosed the terms of the deal.",
+            "A decision on the merger will be made next month.",
+            "The bill still needs the approval of the Tarvo Senate.",
+            "Investigators are trying to establish what caused the crash.",
+            "The two sides have given conflicting accounts of the clash.",
+        ] {
+            assert!(question(text, None).is_some(), "{text}");
+        }
+        assert_eq!(question("The Tarvo Senate approved the bill.", None), None);
+    }
+
+    #[test]
     fn counts_that_differ_are_disputed() {
         assert_eq!(
             question("The army's figures are higher than the blog's.", None).as_deref(),
