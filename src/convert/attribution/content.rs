@@ -252,7 +252,7 @@ pub(super) fn content(
     // "pledged to use all the data", "warned of bird activity": an infinitive or a warning's subject is
     // what was said, not where or when.
     // A verb the lexicon does not list still reads as one after "to" ("vowed to rebuild the port"), unless
-    // it is a noun phrase's start ("to reporters", "to the people").
+    // it is a noun phrase's start ("to reporters", "to the people") or an adverb.
     let bare_word = |j: usize| {
         t.is_word(j)
             && !t.toks[j].cap
@@ -260,6 +260,7 @@ pub(super) fn content(
             && !s.has(j, Tags::PEOPLE_NOUN)
             && !s.has(j, Tags::NUMBER)
             && !t.key(j).ends_with('s')
+            && !t.key(j).ends_with("ly")
     };
     let infinitive = t.key(after.start) == "to"
         && (s.has(after.start + 1, Tags::VERB) || bare_word(after.start + 1))

@@ -378,7 +378,7 @@ impl Walker<'_> {
             for next in &cues[i + 1..] {
                 let c = &cues[i].content;
                 // A verb whose speaker goes on from before ("agreed, but said ...") starts its own words.
-                let next_start = if next.speaker_tokens.start < c.start {
+                let next_start = if next.speaker_tokens.end <= c.start {
                     next.verb.start
                 } else {
                     next.speaker_tokens.start.min(next.verb.start)

@@ -49,6 +49,7 @@ impl Walker<'_> {
         if k >= 2
             && t.is_punct(k - 1, ".")
             && t.toks[k - 2].range.end == t.toks[k - 1].range.start
+            && s.has(k - 2, Tags::CORPORATE)
             && self.mentions[s.index].iter().any(|m| m.tokens.end == k - 1)
         {
             k -= 1;

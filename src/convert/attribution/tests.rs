@@ -685,6 +685,10 @@ fn a_second_verb_of_saying_after_but_starts_the_statement() {
         said("Dana Moor agreed, but said it was the council's duty to act."),
         pairs(&[("Dana Moor", "It was the council's duty to act.")])
     );
+    // A speaker inside the statement is no speaker going on from before: the statement is not cut.
+    let found =
+        said("Tarvo Radio wrote on Monday that farmers have been complaining about the price of seed.");
+    assert_eq!(found[0].1, "Farmers have been complaining about the price of seed.", "{found:?}");
 }
 
 #[test]
