@@ -27,6 +27,9 @@ fn folder() -> &'static Folder {
     FOLDER.get_or_init(|| {
         let seeds = Store::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings")).unwrap();
         let mut briefings = corpus::corpus(400);
+        // Words found only through folding: accents, a curly apostrophe, upper case.
+        briefings[5].claims[0].text.push_str(" Zemliánichenko’s answer, per ÉTATS-UNIS.");
+        briefings[9].summary.push_str(" Ünïcödé Zemliánichenko");
         for (i, entry) in seeds.entries.into_iter().enumerate() {
             briefings.insert(i * 97, entry.briefing);
         }
@@ -74,6 +77,10 @@ fn scanning_answers_as_the_index_does() {
         "김정은",
         "elysee",
         "Élysée",
+        "zemlianichenko",
+        "Zemliánichenko's",
+        "etats-unis",
+        "unicode",
         "1.6 million",
         "a million",
         "1000000",
