@@ -8,8 +8,9 @@
 #
 # For each query it times:
 #   brief (warm cache)  the cache of parsed briefings and index is fresh: what every run after the first does
-#   brief (cold cache)  the cache is deleted before each run: every file parsed, index built, cache written
-#   brief --no-cache    every file parsed and the index built, nothing read from or written to the cache
+#   brief (cold cache)  the cache is deleted before each run (a first run): every file parsed, the scan
+#                       (search::scan: only the briefings that may match indexed), no cache written
+#   brief --no-cache    the same, with the cache turned off
 #   rg -i -l            ripgrep listing the files that contain the words, case-insensitively
 # and then, in a second table, `brief xref` on one whole briefing (text and --json, warm cache).
 # The cache of these runs lives under target/ (BRIEF_CACHE_DIR), never in the user's cache directory.
