@@ -603,8 +603,11 @@ fn an_open_board_shows_the_folder_as_it_is_after_a_change() {
     update_now(&mut app, brief::tui::indexer::relisted(&dir, generation, true));
     assert_eq!(app.boards.open, Some(brief::tui::boards::Board::Timeline));
     let store = Store::load(&dir).unwrap();
+    assert_eq!(app.status, format!("the folder changed: {} briefings", store.entries.len()));
     let built = brief::folder::Folder::build(&store.briefings(), &CrossRef::build(&store.briefings()));
     assert_eq!(*app.folder, built);
+    // The board as the store draws it (the status bar aside, which says what changed).
+    app.status.clear();
     let after = screen(&app);
     assert_ne!(before, after);
     let mut full = App::new(store);

@@ -838,7 +838,10 @@ impl App {
         match board {
             Some(board) if with_boards => {
                 if self.overlay.is_none() {
+                    // The board's own count would hide what changed.
+                    let status = std::mem::take(&mut self.status);
                     super::boards::show(self, board);
+                    self.status = status;
                 }
                 effect
             }
