@@ -327,6 +327,8 @@ pub struct Lexicon {
     /// Proceedings and papers of a legislature ("Session", "Order Paper"): a thing's head only as a name's
     /// own last word (or before its "of"), never as the noun after a name ("a Senate hearing").
     pub proceeding_heads: WordSet,
+    /// Words that open a thing's name ("Hurricane", "Operation").
+    pub thing_openers: WordSet,
     /// Titles held at a company or another body ("CEO", "spokesman"), not in a government.
     pub company_titles: WordSet,
     pub consulted_verbs: WordSet,
@@ -421,6 +423,7 @@ struct RawLanguage {
     place_openers: Vec<String>,
     term_acronyms: Vec<String>,
     proceeding_heads: Vec<String>,
+    thing_openers: Vec<String>,
     company_titles: Vec<String>,
     consulted_verbs: Vec<String>,
     results_nouns: Vec<String>,
@@ -764,6 +767,7 @@ impl Lexicon {
             place_openers: set(&raw.place_openers),
             term_acronyms: set(&raw.term_acronyms),
             proceeding_heads: set(&raw.proceeding_heads),
+            thing_openers: set(&raw.thing_openers),
             company_titles: set(&raw.company_titles),
             consulted_verbs: set(&raw.consulted_verbs),
             results_nouns: set(&raw.results_nouns),

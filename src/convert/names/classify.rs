@@ -167,7 +167,10 @@ pub(super) fn classify(
     let thing_of = (run.start + 1..run.end.saturating_sub(1)).find(|&k| t.key(k) == "of").is_some_and(|of| {
         thing_word(of - 1) && !s.has(of - 1, Tags::ORG_HEAD) && !s.has(of - 1, Tags::TITLE)
     });
-    if thing_of {
+    // "Hurricane Tarva", "Operation Halden": a thing's opener.
+    let thing_opened =
+        run.len() > 1 && lex.thing_openers.contains(t.key(run.start)) && names.at(run.start).is_none();
+    if thing_of || thing_opened {
         mentions_in(s, run, names, out);
         return;
     }

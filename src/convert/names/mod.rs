@@ -551,4 +551,12 @@ mod tests {
         assert!(m.contains(&("Tarvo Panel on Water Rights".into(), Kind::Organisation, None)), "{m:?}");
         assert_eq!(kind_of("She studied in Harrow Hill for years.", "Harrow Hill"), Some(Kind::Place));
     }
+
+    #[test]
+    fn storms_operations_and_market_indexes_are_things() {
+        assert!(mentions("Hurricane Tarva made landfall near the coast.").is_empty());
+        assert!(mentions("The army launched Operation Halden at dawn.").is_empty());
+        let m = mentions("The Tarvo Composite fell as the Halden Industrial Average rose.");
+        assert!(m.is_empty(), "{m:?}");
+    }
 }
