@@ -408,10 +408,25 @@ impl Entities {
         });
         self.by_key.insert(squash(&k), index);
         self.by_key.insert(k.clone(), index);
-        let words: Vec<&str> = k.split(' ').collect();
+        let mut words: Vec<&str> = k.split(' ').collect();
         match m.kind {
             Kind::Person if words.len() > 1 => {
+                // "Dana Moor Jr." is "Moor".
+                if words.len() > 2 && lex.name_suffixes.contains(words[words.len() - 1]) {
+                    words.pop();
+                }
                 let mut called = vec![words[0].to_string(), words[words.len() - 1].to_string()];
+                // "Ana María García López" is "García López"; "Luiz Inácio Lula da Silva" is "Lula": with
+                // three names or more, the last two and each one in the middle.
+                if words.len() > 2 {
+                    called.push(words[words.len() - 2..].join(" "));
+                    called.extend(
+                        words[1..words.len() - 1]
+                            .iter()
+                            .filter(|w| !lex.name_particles.contains(w))
+                            .map(|w| w.to_string()),
+                    );
+                }
                 // "Erik ten Hag" is "Ten Hag"; "Hossein Amir-Abdollahian" is "Amirabdollahian".
                 if let Some(p) = words.iter().position(|w| lex.name_particles.contains(w))
                     && p > 0
@@ -683,6 +698,24 @@ mod tests {
             && *k == Kind::Person));
         assert!(e.iter().any(|(n, a, _)| n == "Ali Amir-Rahimi" && a.contains(&"Amirrahimi".to_string())));
         assert_eq!(e.len(), 2, "{e:?}");
+    }
+
+    #[test]
+    fn long_names_are_called_by_their_last_two_or_a_middle_name_and_suffixes_fall_away() {
+        let e = entities(
+            "Ana Lucía Ferro Vidal said no. Ferro Vidal left. Former president Tomás Quorvo Lind da Marra \
+             spoke. Quorvo smiled. Dana Moor Jr. agreed. Moor sat down.",
+        );
+        assert!(
+            e.iter().any(|(n, a, _)| n == "Ana Lucía Ferro Vidal" && a.contains(&"Ferro Vidal".to_string())),
+            "{e:?}"
+        );
+        assert!(
+            e.iter().any(|(n, a, _)| n == "Tomás Quorvo Lind da Marra" && a.contains(&"Quorvo".to_string())),
+            "{e:?}"
+        );
+        assert!(e.iter().any(|(n, a, _)| n == "Dana Moor Jr" && a.contains(&"Moor".to_string())), "{e:?}");
+        assert_eq!(e.len(), 3, "{e:?}");
     }
 
     #[test]

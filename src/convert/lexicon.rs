@@ -335,6 +335,8 @@ pub struct Lexicon {
     pub results_nouns: WordSet,
     pub plural_noun_endings: Vec<String>,
     pub name_particles: WordSet,
+    /// Generational suffixes after a family name ("Jr").
+    pub name_suffixes: WordSet,
     // Grammar.
     pub determiners: WordSet,
     pub person_pronouns: WordSet,
@@ -565,6 +567,7 @@ struct RawWords {
     stop: Vec<String>,
     name_joiners: Vec<String>,
     name_particles: Vec<String>,
+    name_suffixes: Vec<String>,
 }
 
 /// The lexicon, compiled on first use.
@@ -773,6 +776,7 @@ impl Lexicon {
             results_nouns: set(&raw.results_nouns),
             plural_noun_endings: raw.plural_noun_endings,
             name_particles: set(&raw.words.name_particles),
+            name_suffixes: set(&raw.words.name_suffixes),
             determiners: set(&g.determiners),
             person_pronouns: set(&g.person_pronouns),
             thing_pronouns: set(&g.thing_pronouns),

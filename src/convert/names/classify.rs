@@ -283,6 +283,7 @@ pub(super) fn classify(
                         && name_word(s, employer, names)
                         && !s.has(employer, Tags::TITLE)
                         && !s.has(employer, Tags::PORTFOLIO)
+                        && !lex.role_openers.contains(t.key(employer))
                         // "City Manager", "County Executive": a level of government, no name.
                         && !s.has(employer, Tags::PLACE_HEAD)
                         && !s.has(employer, Tags::ORG_HEAD)
