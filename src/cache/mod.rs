@@ -46,7 +46,7 @@ use crate::xref::{CrossRef, ItemAt};
 
 const MAGIC: &[u8; 12] = b"brief-cache\0";
 /// Bumped whenever the layout below changes.
-const FORMAT: u32 = 8;
+const FORMAT: u32 = 9;
 
 /// The sections of a cache file, in order.
 #[derive(Debug, Clone, Copy)]
@@ -107,10 +107,12 @@ enum Section {
     SlotDocument,
     SlotClass,
     SlotNorm,
+    /// The boards' rows and the text they draw (`crate::folder::Folder`, see `boards`). Read only when a
+    /// board opens, so it is not the file's last section: damage at the file's end is found by every
+    /// command that reads the spellings.
+    Boards,
     /// Alias expansion table and the longest spelling (JSON).
     Spellings,
-    /// The boards' rows and the text they draw (`crate::folder::Folder`, see `boards`).
-    Boards,
 }
 
 const SECTIONS: usize = 35;
@@ -868,10 +870,10 @@ fn write_at(
         Piece::Bytes(Cow::Borrowed(index.slot_document.bytes())),
         Piece::Bytes(Cow::Borrowed(index.slot_class.bytes())),
         Piece::Bytes(Cow::Borrowed(index.slot_norm.bytes())),
+        owned(boards::encode(boards)?),
         owned(
             serde_json::to_vec(&(&index.spellings, index.longest_spelling)).map_err(std::io::Error::other)?,
         ),
-        owned(boards::encode(boards)?),
     ];
     write_file(path, &identity, &given_text(&canonical), &given_text(dir), &sections)
 }
@@ -956,8 +958,8 @@ const SECTION_ORDER: [Section; SECTIONS] = [
     Section::SlotDocument,
     Section::SlotClass,
     Section::SlotNorm,
-    Section::Spellings,
     Section::Boards,
+    Section::Spellings,
 ];
 
 /// Magic, format and the length of the rest of the header.
