@@ -319,7 +319,7 @@ impl Entities {
             .filter(|&only| matches!(self.list[only].kind, Kind::Organisation | Kind::Outlet))
     }
 
-    /// "APD Coady" after "Assistant Public Defender Noami Coady": an initialism before one person's
+    /// "DDA Moor" after "Deputy District Attorney Dana Moor": an initialism before one person's
     /// surname is that person's title.
     fn titled_by_initialism(&self, doc: &Doc, m: &Mention) -> Option<usize> {
         let t = &doc.sents[m.sentence].t;

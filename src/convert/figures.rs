@@ -99,7 +99,7 @@ fn figure(t: &Tokens, n: &Number, previous: Option<&Found>, gaz: &Lexicon) -> Op
     let after_colon =
         start >= 2 && t.is_punct(start - 1, ":") && t.raw(start - 2).bytes().all(|b| b.is_ascii_digit());
     let glued = |a: usize, b: usize| t.toks[a].range.end == t.toks[b].range.start;
-    // "COVID -19": spaced before the hyphen, after an initialism, it is still a name's number.
+    // "the QRV -22 rules": spaced before the hyphen, after an initialism, it is still a name's number.
     let identifier = start >= 2
         && t.is_punct(start - 1, "-")
         && (glued(start - 2, start - 1) || (glued(start - 1, start) && t.toks[start - 2].upper))
@@ -693,7 +693,7 @@ fn fate(word: &str) -> bool {
     matches!(word, "dead" | "missing" | "injured" | "homeless" | "killed" | "wounded" | "hurt" | "displaced")
 }
 
-/// "the number of injured stands at 365", "the number of flights rose to 40": what the sentence says a
+/// "the number of injured stood at 41", "the number of flights rose to 18": what the sentence says a
 /// number of, before the figure.
 fn number_of(t: &Tokens, start: usize, gaz: &Lexicon) -> Option<String> {
     let at = (0..start.saturating_sub(2)).find(|&k| t.key(k) == "number" && t.key(k + 1) == "of")?;
@@ -836,8 +836,11 @@ mod tests {
         assert_eq!(values("It earned 64 cents a share."), [(0.64, "US dollars".to_string())]);
         assert_eq!(values("More than a third of the members left."), [(0.3333, "percent".to_string())]);
         // "half a million" is a number; "the first half of the year" a period, not a share.
-        assert_eq!(values("They sell over half a million phones a day."), [(500000.0, "phones".to_string())]);
-        assert_eq!(values("Sales should rise in the latter half of the year."), []);
+        assert_eq!(
+            values("The plant bottles half a million litres a week."),
+            [(500000.0, "litres".to_string())]
+        );
+        assert_eq!(values("Hiring will pick up in the latter half of the season."), []);
         assert_eq!(values("Output fell in the first half of 2025."), []);
         assert_eq!(
             values("Crews found 300 boats, 120 of which had sunk."),
@@ -863,7 +866,7 @@ mod tests {
             [(4.0, "people".to_string()), (12.0, "injured".to_string())]
         );
         // "the number of X ... at N": N counts X.
-        assert_eq!(values("It says the number of injured stands at 41."), [(41.0, "injured".to_string())]);
+        assert_eq!(values("By Monday the number of injured stood at 41."), [(41.0, "injured".to_string())]);
         assert_eq!(values("The number of flights cancelled rose to 18."), [(18.0, "flights".to_string())]);
         assert_eq!(
             values("It lifted output to 1.4 million barrels from a forecast of 1.1 million."),

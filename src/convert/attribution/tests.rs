@@ -674,16 +674,16 @@ fn results_with_no_speaker_are_the_company_s_the_story_is_about() {
 #[test]
 fn a_courtesy_title_before_the_speaker_after_a_quote() {
     assert_eq!(
-        said("Dana Moor spoke first.\n“We are tired of these plans,” Mr Moor said."),
-        pairs(&[("Dana Moor", "We are tired of these plans.")])
+        said("Dana Moor spoke first.\n“The plan is late again,” Mr Moor said."),
+        pairs(&[("Dana Moor", "The plan is late again.")])
     );
 }
 
 #[test]
 fn a_second_verb_of_saying_after_but_starts_the_statement() {
     assert_eq!(
-        said("Dana Moor agreed, but said it was the council's duty to act."),
-        pairs(&[("Dana Moor", "It was the council's duty to act.")])
+        said("Dana Moor agreed, but said the harbour plan came too late."),
+        pairs(&[("Dana Moor", "The harbour plan came too late.")])
     );
     // A speaker inside the statement is no speaker going on from before: the statement is not cut.
     let found =
@@ -695,10 +695,10 @@ fn a_second_verb_of_saying_after_but_starts_the_statement() {
 fn titles_joined_by_and_before_an_inverted_speaker_who_told_an_audience() {
     assert_eq!(
         said(
-            "Quorvo saw weak demand in the quarter, president and operating chief Dana Moor told analysts on a \
+            "Orders slipped in the spring, chairman and managing director Dana Moor told investors on a \
              call."
         ),
-        pairs(&[("Dana Moor", "Quorvo saw weak demand in the quarter.")])
+        pairs(&[("Dana Moor", "Orders slipped in the spring.")])
     );
 }
 
@@ -712,8 +712,8 @@ fn a_body_named_before_a_person_s_title_is_the_company_that_speaks_later() {
 
 #[test]
 fn plurals_of_professions_in_ist_speak_as_groups() {
-    let found = said("Seismologists said the shaking was the strongest on record.");
-    assert_eq!(found, pairs(&[("Seismologists", "The shaking was the strongest on record.")]));
+    let found = said("Seismologists said the tremor was the longest in a decade.");
+    assert_eq!(found, pairs(&[("Seismologists", "The tremor was the longest in a decade.")]));
     let found = said("Some hydrologists fear the river will rise.");
     assert_eq!(found.len(), 1, "{found:?}");
 }
@@ -735,9 +735,9 @@ fn a_participle_phrase_between_the_speakers_and_the_verb() {
 fn an_apposition_closed_by_a_dash_is_no_part_of_the_statement() {
     assert_eq!(
         said(
-            "The shaking was twice the usual force, said Dana Moor, a geologist with Tarvo University - a record."
+            "The river rose faster than in any spring, said Dana Moor, a hydrologist at Tarvo University - a record."
         ),
-        pairs(&[("Dana Moor", "The shaking was twice the usual force.")])
+        pairs(&[("Dana Moor", "The river rose faster than in any spring.")])
     );
 }
 

@@ -161,7 +161,7 @@ pub(super) fn classify(
     let name = name_start..run.end;
     let prefix = run.start..name_start;
     let head_tag = s.tag(run.end - 1);
-    // "the First Ordinary Session of Parliament", "the Order of Business": a thing's head word before "of"
+    // "the Autumn Session of the Assembly", "the Order of Business": a thing's head word before "of"
     // makes the whole name a thing ("Bank of England" has a body's head there).
     let thing_word = |k: usize| s.has(k, Tags::THING_HEAD) || lex.proceeding_heads.contains(t.key(k));
     let thing_of = (run.start + 1..run.end.saturating_sub(1)).find(|&k| t.key(k) == "of").is_some_and(|of| {
@@ -485,7 +485,7 @@ pub(super) fn mentions_in(s: &Sent, span: Range<usize>, names: &Names, out: &mut
     }
 }
 
-/// "A HEATED row broke out", "STUNNED residents": the first words of a story set in capitals for emphasis.
+/// "A FIERCE row erupted", "STUNNED residents": the first words of a story set in capitals for emphasis.
 /// All-capital words opening the sentence and followed by a lower-case word are ordinary words when the last
 /// has a verb's ending ("-ED", "-ING", "-LY") or is a long word after an article (initialisms are short).
 fn emphasis_capitals(s: &Sent, run: Range<usize>) -> bool {

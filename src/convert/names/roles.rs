@@ -39,7 +39,7 @@ pub(super) fn role_start(s: &Sent, from: usize, run_has_title: bool, lex: &Lexic
             while k > 0 && title(k - 1) {
                 k -= 1;
             }
-            // "president and operating chief Dana Moor": titles joined by "and", one modifier allowed.
+            // "chairman and managing director Dana Moor": titles joined by "and", one modifier allowed.
             let modifier =
                 usize::from(k > 0 && t.is_word(k - 1) && !t.toks[k - 1].cap && !s.has(k - 1, Tags::STOP));
             let and = k.checked_sub(modifier + 1).filter(|&a| a > 0 && t.key(a) == "and" && title(a - 1));

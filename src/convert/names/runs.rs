@@ -70,7 +70,7 @@ pub(super) fn part(s: &Sent, k: usize, names: &Names, lex: &Lexicon) -> bool {
 
 /// The end of the capitalised run starting at `i`, if one starts there. Runs take gazetteer names whole,
 /// join words with hyphens, joiners before a capital ("of", "for", "de"), "in" and "on" after an
-/// organisation word ("Russian Embassy in Washington", "Panel on Climate Change") and "and" between the
+/// organisation word ("Russian Embassy in Washington", "Panel on Water Rights") and "and" between the
 /// parts of a body's name; a possessive ends them.
 pub(super) fn run_end(doc: &Doc, s: &Sent, i: usize, names: &Names, lex: &Lexicon) -> Option<usize> {
     if !starts_name(doc, s, i, names, lex) {
