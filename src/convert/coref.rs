@@ -416,6 +416,12 @@ impl Entities {
                     words.pop();
                 }
                 let mut called = vec![words[0].to_string(), words[words.len() - 1].to_string()];
+                // "Abdel Fattah al-Tarvi" is "Tarvi" too.
+                if let Some((particle, family)) = words[words.len() - 1].split_once('-')
+                    && lex.name_particles.contains(particle)
+                {
+                    called.push(family.to_string());
+                }
                 // "Ana María García López" is "García López"; "Luiz Inácio Lula da Silva" is "Lula": with
                 // three names or more, the last two and each one in the middle.
                 if words.len() > 2 {
@@ -716,6 +722,17 @@ mod tests {
         );
         assert!(e.iter().any(|(n, a, _)| n == "Dana Moor Jr" && a.contains(&"Moor".to_string())), "{e:?}");
         assert_eq!(e.len(), 3, "{e:?}");
+    }
+
+    #[test]
+    fn a_family_name_with_a_hyphened_particle_is_called_by_the_name_alone() {
+        let e = entities("President Abdel Karim al-Tarvi met envoys in Ulm. Tarvi said the talks went well.");
+        assert!(
+            e.iter().any(|(n, a, k)| n == "Abdel Karim al-Tarvi"
+                && a.contains(&"Tarvi".to_string())
+                && *k == Kind::Person),
+            "{e:?}"
+        );
     }
 
     #[test]

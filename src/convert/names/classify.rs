@@ -134,6 +134,15 @@ pub(super) fn classify(
         {
             // "Jong-Un", "Erik ten Hag"
             name_start -= 1;
+        } else if name_start >= run.start + 3
+            && name_start < run.end
+            && t.is_punct(name_start - 1, "-")
+            && !t.toks[name_start - 2].cap
+            && lex.name_particles.contains(t.key(name_start - 2))
+            && name_word(s, name_start - 3, names)
+        {
+            // "Abdel Karim al-Tarvi"
+            name_start -= 2;
         } else if name_start >= run.start + 4
             && t.is_punct(name_start - 1, "\"")
             && t.is_capitalised(name_start - 2)

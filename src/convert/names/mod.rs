@@ -558,4 +558,13 @@ mod tests {
         let m = mentions("The Tarvo Composite fell as the Halden Industrial Average rose.");
         assert!(m.is_empty(), "{m:?}");
     }
+
+    #[test]
+    fn a_lower_case_particle_hyphened_to_a_family_name_is_part_of_the_name() {
+        let m = mentions("President Abdel Karim al-Tarvi met envoys in Ulm.");
+        assert!(
+            m.contains(&("Abdel Karim al-Tarvi".into(), Kind::Person, Some("President".into()))),
+            "{m:?}"
+        );
+    }
 }

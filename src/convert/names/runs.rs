@@ -108,6 +108,21 @@ pub(super) fn run_end(doc: &Doc, s: &Sent, i: usize, names: &Names, lex: &Lexico
             end += 3;
             continue;
         }
+        // "Abdel Fattah al-Tarvi": a lower-case particle hyphened to the family name.
+        if t.toks.get(end).is_some_and(|tok| tok.kind == TokenKind::Word && !tok.cap)
+            && lex.name_particles.contains(t.key(end))
+            && t.is_punct(end + 1, "-")
+            && t.toks[end - 1].range.end < t.toks[end].range.start
+            && glued(end)
+            && glued(end + 1)
+            && t.is_capitalised(end + 2)
+        {
+            end += 3;
+            if t.toks[end - 1].possessive {
+                break;
+            }
+            continue;
+        }
         // "Cheong In-kyo", "Kim Do-hyun": a syllable written like a function word, hyphened to the next.
         if t.toks.get(end).is_some_and(|tok| tok.cap && tok.kind == TokenKind::Word)
             && t.is_punct(end + 1, "-")
