@@ -103,6 +103,11 @@ impl<'t> Tokens<'t> {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.key(i) == c
     }
 
+    /// Whether token `i` is a currency's prefix glued to its sign: "US" of "US$39bn", "HK" of "HK$5".
+    pub fn is_currency_prefix(&self, i: usize) -> bool {
+        self.is_punct(i + 1, "$") && self.toks[i].range.end == self.toks[i + 1].range.start
+    }
+
     /// Whether token `i` is a dash between words: "—", "–", or a hyphen with a space before it.
     pub fn is_dash(&self, i: usize) -> bool {
         self.is_punct(i, "—")

@@ -54,10 +54,8 @@ pub(super) fn classify(
         let plural_title = raw.ends_with('s') && lex.is_title(&raw[..raw.len() - 1].to_lowercase());
         // "EPS topped forecasts", "after a VAR check": the initialism of a term. "US$235", "C$12": a
         // currency's sign.
-        let currency = t.toks.get(run.end).is_some_and(|n| n.range.start == t.toks[run.start].range.end)
-            && t.is_punct(run.end, "$");
-        let term =
-            (lex.term_acronyms.contains(t.key(run.start)) && names.at(run.start).is_none()) || currency;
+        let term = (lex.term_acronyms.contains(t.key(run.start)) && names.at(run.start).is_none())
+            || t.is_currency_prefix(run.start);
         // A bare title ("PM", "Minister") names nobody by itself.
         let bare_title = s.has(run.start, Tags::TITLE) && names.at(run.start).is_none();
         // "the annual general meeting (AGM)": the short form of a lower-case term names no one.

@@ -60,8 +60,7 @@ pub(super) fn starts_name(doc: &Doc, s: &Sent, i: usize, names: &Names, lex: &Le
 /// Whether token `k` may continue a name.
 pub(super) fn part(s: &Sent, k: usize, names: &Names, lex: &Lexicon) -> bool {
     // "US$39bn", "HK$5": a currency's prefix names no one.
-    let currency = s.t.is_punct(k + 1, "$") && s.t.toks[k].range.end == s.t.toks[k + 1].range.start;
-    !currency
+    !s.t.is_currency_prefix(k)
         && (names.at(k).is_some()
             || (s.t.is_capitalised(k)
                 && (!s.has(k, Tags::STOP) || lex.outlet_name_heads.contains(s.key(k)))
